@@ -1,0 +1,135 @@
+//! The command line, as clap definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::grid::handout::HandoutFormat;
+use crate::text::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "discern",
+    version,
+    about = "Walk an ethical reading grid about sharing confidential information, and keep a private reasoning trail."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Language of the interface (default: config file, then LANG).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Folder of trails and user grids (default: DISCERN_DATA_DIR, then the system's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Plain questions and answers on standard input and output, no full screen.
+    #[arg(long, global = true)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Grids: list, check, show, new.
+    #[command(subcommand)]
+    Grid(GridCommand),
+    /// Start a new trail with a grid.
+    New {
+        /// A grid id, or the path of a grid file.
+        #[arg(long, value_name = "ID|PATH")]
+        grid: String,
+        /// The trail's title (no names: pseudonyms or initials).
+        #[arg(long, value_name = "TITLE")]
+        title: String,
+        /// Write nothing to disk (workshops, demonstrations).
+        #[arg(long)]
+        ephemeral: bool,
+    },
+    /// Open a trail to go on with it.
+    Open {
+        /// An id, a unique prefix of one, or a path.
+        trail: String,
+    },
+    /// List the trails, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a trail.
+    Export {
+        trail: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Export even when the privacy check finds something.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Delete a trail.
+    Delete {
+        trail: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Delete the trails not changed for DAYS days.
+    Purge {
+        #[arg(long, value_name = "DAYS")]
+        older_than: u32,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Read a trail with the history of each answer, and annotate it.
+    Review { trail: String },
+    /// Compare trails made with the same grid, question by question.
+    Compare {
+        #[arg(required = true, num_args = 2..)]
+        trails: Vec<String>,
+        #[arg(long, value_enum)]
+        format: Option<CompareFormat>,
+    },
+    /// The privacy warnings of a whole trail.
+    Lint { trail: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GridCommand {
+    /// The grids that can be walked.
+    List,
+    /// Check grid files; every problem with file, line and column.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// The whole grid as a handout.
+    Show {
+        #[arg(value_name = "ID|PATH")]
+        grid: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: HandoutFormat,
+    },
+    /// Write a commented starter grid in your grid folder.
+    New {
+        /// The new grid's id: lowercase letters, digits and dashes.
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
+    Txt,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Md,
+    Txt,
+}

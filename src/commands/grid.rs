@@ -1,0 +1,138 @@
+//! `discern grid list|check|show|new`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Ctx, Failure};
+use crate::cli::GridCommand;
+use crate::grid::handout::{self, HandoutFormat};
+use crate::grid::library::{self, Library, Origin};
+use crate::grid::{Grid, is_grid_id};
+
+pub fn run(ctx: &Ctx, command: GridCommand) -> Result<ExitCode, Failure> {
+    match command {
+        GridCommand::List => list(ctx),
+        GridCommand::Check { files } => Ok(check(ctx, &files)),
+        GridCommand::Show { grid, format } => show(ctx, &grid, format),
+        GridCommand::New { id } => new(ctx, &id),
+    }
+}
+
+fn list(ctx: &Ctx) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let library = Library::load(&ctx.grids_dir());
+    let mut out = String::new();
+    for entry in &library.entries {
+        let origin = match &entry.origin {
+            Origin::Shipped(_) => lang.origin_shipped(),
+            Origin::User(p) | Origin::Path(p) => p.display().to_string(),
+        };
+        match &entry.grid {
+            Ok(g) => {
+                let m = &g.meta;
+                let mut line =
+                    format!("{:<20} {:<5} {:<8} {}  [{origin}]", m.id, m.language, m.version, m.title);
+                if entry.overridden {
+                    line.push_str(&format!(" — {}", lang.replaced_by_user_grid()));
+                }
+                if entry.overrides {
+                    line.push_str(&format!(" — {}", lang.replaces_shipped_grid()));
+                }
+                out.push_str(&line);
+            }
+            Err(problems) => {
+                let first = problems
+                    .first()
+                    .map(|p| lang.problem_line(&entry.origin.file_label(), p))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "{:<20} {}  [{origin}]\n    {first}",
+                    lang.broken(),
+                    lang.broken_count(problems.len())
+                ));
+            }
+        }
+        out.push('\n');
+    }
+    print(&out)
+}
+
+fn check(ctx: &Ctx, files: &[std::path::PathBuf]) -> ExitCode {
+    let mut failed = false;
+    let mut out = std::io::stdout().lock();
+    for file in files {
+        let label = file.display().to_string();
+        match library::load_file(file) {
+            Ok(_) => {
+                let _ = writeln!(out, "{label}: ok");
+            }
+            Err(problems) => {
+                failed = true;
+                for p in problems {
+                    let _ = writeln!(out, "{}", ctx.lang.problem_line(&label, &p));
+                }
+            }
+        }
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Finds the grid an argument names: a file path, or an id in the library.
+pub fn resolve(ctx: &Ctx, arg: &str) -> Result<Grid, Failure> {
+    let lang = ctx.lang;
+    if library::looks_like_path(arg) || Path::new(arg).is_file() {
+        return library::load_file(Path::new(arg)).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(|p| lang.problem_line(arg, p)).collect();
+            Failure(format!("{}\n{}", lang.grid_has_errors(arg), lines.join("\n")))
+        });
+    }
+    let library = Library::load(&ctx.grids_dir());
+    match library.find(arg, lang.tag()) {
+        Some((_, grid)) => Ok(grid.clone()),
+        None => Err(Failure(lang.no_such_grid(arg, &library.ids()))),
+    }
+}
+
+fn show(ctx: &Ctx, arg: &str, format: HandoutFormat) -> Result<ExitCode, Failure> {
+    let grid = resolve(ctx, arg)?;
+    print(&handout::render(&grid, format, ctx.lang))
+}
+
+fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    if !is_grid_id(id) {
+        return Err(Failure(lang.bad_new_grid_id(id)));
+    }
+    let dir = ctx.grids_dir();
+    crate::paths::create_private_dir(&dir).map_err(|e| Failure(lang.cannot_create(&dir, &e)))?;
+    let path = dir.join(format!("{id}.{}.toml", lang.tag()));
+    let text = lang.starter_grid(id);
+    // create_new: an existing grid is never written over.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()));
+    match written {
+        Ok(()) => {
+            println!("{}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure(lang.grid_exists(&path))),
+        Err(e) => {
+            let _ = std::fs::remove_file(&path);
+            Err(Failure(lang.cannot_write(&path, &e)))
+        }
+    }
+}
+
+/// Prints to standard output; a closed pipe (`| head`) is not an error.
+pub fn print(text: &str) -> Result<ExitCode, Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(Failure(e.to_string())),
+    }
+}

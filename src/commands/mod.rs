@@ -1,0 +1,51 @@
+//! Each command, from parsed arguments to output and exit code.
+
+mod grid;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::cli::{Command, Global};
+use crate::config::Config;
+use crate::text::Lang;
+
+/// What every command needs to know about where it runs.
+pub struct Ctx {
+    pub lang: Lang,
+    pub data_dir: PathBuf,
+    pub config: Config,
+    pub plain: bool,
+}
+
+/// A command that could not do its work: the message says what and what to do.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Ctx {
+    pub fn new(global: &Global) -> Ctx {
+        let (data_dir, named) = crate::paths::data_dir(global.data_dir.clone());
+        let (config, problems) = Config::load(&crate::paths::config_file(&data_dir, named));
+        let lang = Lang::detect(global.lang, config.language);
+        for p in &problems {
+            eprintln!("discern: {}", lang.config_problem(&config.path, p));
+        }
+        Ctx { lang, data_dir, config, plain: global.plain }
+    }
+
+    pub fn grids_dir(&self) -> PathBuf {
+        crate::paths::grids_dir(&self.data_dir)
+    }
+}
+
+pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
+    match command {
+        Some(Command::Grid(g)) => grid::run(ctx, g),
+        _ => Err(Failure(ctx.lang.not_yet_available())),
+    }
+}

@@ -1,0 +1,43 @@
+//! The value of an answer to one question.
+
+use serde::{Deserialize, Serialize};
+
+/// What a worker answered to one question. `note` questions take no answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    Text(String),
+    /// The id of the chosen option.
+    Choice(String),
+    /// The text typed in a `choice` question's "other" entry.
+    ChoiceOther(String),
+    /// The ids of the chosen options, in the grid's order, and the text typed
+    /// in the "other" entry if any.
+    Multi {
+        options: Vec<String>,
+        other: Option<String>,
+    },
+    Scale(i64),
+}
+
+impl Answer {
+    /// An empty text or an empty selection is no answer at all: the walk
+    /// stores it as a cleared answer.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Answer::Text(t) | Answer::ChoiceOther(t) => t.trim().is_empty(),
+            Answer::Multi { options, other } => {
+                options.is_empty() && other.as_deref().is_none_or(|o| o.trim().is_empty())
+            }
+            Answer::Choice(_) | Answer::Scale(_) => false,
+        }
+    }
+
+    /// Whether the answer is, or for `multi` contains, the option `id`.
+    pub fn selects(&self, id: &str) -> bool {
+        match self {
+            Answer::Choice(c) => c == id,
+            Answer::Multi { options, .. } => options.iter().any(|o| o == id),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Where grids come from: shipped in the binary, the user's grid folder, or a
+//! path. The only grid code that reads files.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::{Grid, MAX_GRID_BYTES, Pos, Problem, ProblemKind, parse, parse_bytes};
+
+/// The shipped grids: (file name, text), built from `grids/` by build.rs.
+pub const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/shipped_grids.rs"));
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    Shipped(&'static str),
+    User(PathBuf),
+    Path(PathBuf),
+}
+
+impl Origin {
+    /// How the origin is named in messages: `grids/ID.LANG.toml` for a shipped
+    /// grid, the path otherwise.
+    pub fn file_label(&self) -> String {
+        match self {
+            Origin::Shipped(name) => format!("grids/{name}"),
+            Origin::User(p) | Origin::Path(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// One grid file and what came of reading it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub origin: Origin,
+    pub grid: Result<Grid, Vec<Problem>>,
+    /// For a shipped grid: replaced by a user grid of the same id and language.
+    pub overridden: bool,
+    /// For a user grid: replaces a shipped one.
+    pub overrides: bool,
+}
+
+/// Every grid that can be walked, shipped and the user's.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub entries: Vec<Entry>,
+}
+
+/// Reads one grid file. A file that cannot be read is a problem like any other.
+pub fn load_file(path: &Path) -> Result<Grid, Vec<Problem>> {
+    let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.to_string()))];
+    let file = fs::File::open(path).map_err(unreadable)?;
+    // Read one byte past the limit so that a huge file is refused without
+    // reading it whole.
+    let mut bytes = Vec::new();
+    file.take(MAX_GRID_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_GRID_BYTES {
+        let size = fs::metadata(path).map(|m| m.len()).unwrap_or(bytes.len() as u64);
+        return Err(vec![Problem::at_start(ProblemKind::TooLarge { bytes: size, limit: MAX_GRID_BYTES })]);
+    }
+    parse_bytes(&bytes)
+}
+
+impl Problem {
+    fn at_start(kind: ProblemKind) -> Problem {
+        Problem { pos: Pos { line: 1, column: 1 }, place: super::Place::File, kind }
+    }
+}
+
+impl Library {
+    /// The shipped grids and the `*.toml` files of `user_dir` (which may not exist).
+    pub fn load(user_dir: &Path) -> Library {
+        let mut entries: Vec<Entry> = SHIPPED
+            .iter()
+            .map(|(name, text)| Entry {
+                origin: Origin::Shipped(name),
+                grid: parse(text),
+                overridden: false,
+                overrides: false,
+            })
+            .collect();
+        let mut user: Vec<PathBuf> = fs::read_dir(user_dir)
+            .map(|dir| {
+                dir.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                    .collect()
+            })
+            .unwrap_or_default();
+        user.sort();
+        for path in user {
+            let grid = load_file(&path);
+            let mut overrides = false;
+            if let Ok(g) = &grid {
+                for shipped in entries.iter_mut().filter(|e| matches!(e.origin, Origin::Shipped(_))) {
+                    if shipped
+                        .grid
+                        .as_ref()
+                        .is_ok_and(|s| s.meta.id == g.meta.id && s.meta.language == g.meta.language)
+                    {
+                        shipped.overridden = true;
+                        overrides = true;
+                    }
+                }
+            }
+            entries.push(Entry { origin: Origin::User(path), grid, overridden: false, overrides });
+        }
+        Library { entries }
+    }
+
+    /// The grids that can be walked: valid, and not replaced by a user grid.
+    pub fn usable(&self) -> impl Iterator<Item = (&Entry, &Grid)> {
+        self.entries.iter().filter(|e| !e.overridden).filter_map(|e| e.grid.as_ref().ok().map(|g| (e, g)))
+    }
+
+    /// The grid `id`, in `language` if there is one, else in any language
+    /// (French first, the grids' own language).
+    pub fn find(&self, id: &str, language: &str) -> Option<(&Entry, &Grid)> {
+        let mut matching: Vec<(&Entry, &Grid)> = self.usable().filter(|(_, g)| g.meta.id == id).collect();
+        // A user grid comes after the shipped ones: prefer it when both exist.
+        matching.reverse();
+        let exact = matching.iter().find(|(_, g)| g.meta.language == language);
+        let base =
+            matching.iter().find(|(_, g)| language.split('-').next() == g.meta.language.split('-').next());
+        let french = matching.iter().find(|(_, g)| g.meta.language == "fr");
+        exact.or(base).or(french).or(matching.first()).copied()
+    }
+
+    /// The grid with exactly this id, language and version, if still here.
+    pub fn find_exact(&self, id: &str, language: &str) -> Option<&Grid> {
+        self.usable().map(|(_, g)| g).find(|g| g.meta.id == id && g.meta.language == language)
+    }
+
+    pub fn ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.usable().map(|(_, g)| g.meta.id.clone()).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
+/// Whether a `--grid` argument names a file rather than an id.
+pub fn looks_like_path(arg: &str) -> bool {
+    arg.contains('/') || arg.contains(std::path::MAIN_SEPARATOR) || arg.ends_with(".toml")
+}

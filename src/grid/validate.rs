@@ -1,0 +1,113 @@
+//! The checks that need the whole grid: what `outcome` and conditions name.
+
+use super::condition::{Condition, ConditionAt};
+use super::parse::Parsed;
+use super::problem::{Place, Pos, Problem, ProblemKind};
+use super::{Kind, Question};
+
+/// Where a question stands in the grid.
+struct Found<'g> {
+    step: usize,
+    index: usize,
+    question: &'g Question,
+}
+
+pub(super) fn check(src: &str, parsed: &Parsed, problems: &mut Vec<Problem>) {
+    let mut report = |at: usize, place: &Place, kind| {
+        problems.push(Problem { pos: Pos::at(src, at), place: place.clone(), kind });
+    };
+    let grid = &parsed.grid;
+    let find = |name: &str| -> Result<Option<Found>, ProblemKind> {
+        let Some((step_id, question_id)) =
+            name.split_once('.').filter(|(s, q)| !s.is_empty() && !q.contains('.') && !q.is_empty())
+        else {
+            return Err(ProblemKind::BadQuestionName(name.to_string()));
+        };
+        if parsed.broken.iter().any(|b| b == name) {
+            return Ok(None);
+        }
+        let step = grid.steps.iter().position(|s| s.id == step_id);
+        let found = step.and_then(|si| {
+            let questions = &grid.steps[si].questions;
+            let index = questions.iter().position(|q| q.id == question_id)?;
+            Some(Found { step: si, index, question: &questions[index] })
+        });
+        found.map(Some).ok_or_else(|| ProblemKind::UnknownQuestion(name.to_string()))
+    };
+
+    if let (Some(outcome), Some(at)) = (&grid.meta.outcome, parsed.outcome_at) {
+        match find(outcome) {
+            Err(kind) => report(at, &Place::Grid, kind),
+            Ok(Some(found)) => {
+                let kind = found.question.kind.kind();
+                if !matches!(kind, Kind::Choice | Kind::Text) {
+                    report(at, &Place::Grid, ProblemKind::OutcomeKind { question: outcome.clone(), kind });
+                }
+            }
+            Ok(None) => {}
+        }
+    }
+
+    for (step, question, condition) in &parsed.conditions {
+        let step_id = &grid.steps[*step].id;
+        let place = match question {
+            Some(q) => Place::Question(step_id.clone(), grid.steps[*step].questions[*q].id.clone()),
+            None => Place::Step(step_id.clone()),
+        };
+        let mut leaves = Vec::new();
+        collect_leaves(condition, &mut leaves);
+        for leaf in leaves {
+            let name = leaf.condition.questions()[0];
+            let found = match find(name) {
+                Err(kind) => {
+                    report(leaf.at, &place, kind);
+                    continue;
+                }
+                Ok(None) => continue,
+                Ok(Some(found)) => found,
+            };
+            let comes_before =
+                found.step < *step || (found.step == *step && question.is_some_and(|q| found.index < q));
+            if !comes_before {
+                report(leaf.at, &place, ProblemKind::LaterQuestion(name.to_string()));
+                continue;
+            }
+            let kind = found.question.kind.kind();
+            let (test, options): (&'static str, &[String]) = match &leaf.condition {
+                Condition::Is { option, .. } => ("is", std::slice::from_ref(option)),
+                Condition::AnyOf { options, .. } => ("any_of", options),
+                _ => ("answered", &[]),
+            };
+            let testable = match test {
+                "answered" => kind != Kind::Note,
+                _ => matches!(kind, Kind::Choice | Kind::Multi),
+            };
+            if !testable {
+                report(
+                    leaf.at,
+                    &place,
+                    ProblemKind::ConditionKind { question: name.to_string(), kind, test },
+                );
+                continue;
+            }
+            for (option, at) in options.iter().zip(&leaf.option_ats) {
+                if found.question.option(option).is_none() {
+                    let kind =
+                        ProblemKind::UnknownOption { question: name.to_string(), option: option.clone() };
+                    report(*at, &place, kind);
+                }
+            }
+        }
+    }
+}
+
+fn collect_leaves<'c>(c: &'c ConditionAt, out: &mut Vec<&'c ConditionAt>) {
+    if c.children.is_empty()
+        && matches!(c.condition, Condition::Is { .. } | Condition::AnyOf { .. } | Condition::Answered { .. })
+    {
+        out.push(c);
+    }
+    for child in &c.children {
+        collect_leaves(child, out);
+    }
+}

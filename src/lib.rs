@@ -1,0 +1,13 @@
+//! discern: walk an ethical reading grid about sharing confidential
+//! information, and keep a private reasoning trail.
+//!
+//! The library holds everything; `main.rs` only parses the command line.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod grid;
+pub mod paths;
+pub mod text;
+pub mod trail;
+pub mod walk;

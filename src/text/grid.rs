@@ -1,0 +1,313 @@
+//! Messages about grids: validation problems, lists, handouts.
+
+use std::path::Path;
+
+use super::Lang;
+use crate::grid::{Expected, Kind, Place, Problem, ProblemKind};
+
+impl Lang {
+    /// One line: `FILE:LINE:COLUMN: error: WHAT`. The word `error:` stays the
+    /// same in both languages so that editors and scripts can find it.
+    pub fn problem_line(self, file: &str, p: &Problem) -> String {
+        format!("{file}:{}:{}: error: {}", p.pos.line, p.pos.column, self.problem(p))
+    }
+
+    pub fn problem(self, p: &Problem) -> String {
+        let what = self.problem_kind(&p.kind);
+        match self.place(&p.place) {
+            Some(place) => format!("{what} ({place})"),
+            None => what,
+        }
+    }
+
+    fn place(self, place: &Place) -> Option<String> {
+        let q = |s: &str| self.quote(s);
+        Some(match place {
+            Place::File => return None,
+            Place::Grid => self.pick("dans [grid]".into(), "in [grid]".into()),
+            Place::Step(s) => self.pick(format!("étape {}", q(s)), format!("step {}", q(s))),
+            Place::Question(s, qu) => self.pick(
+                format!("étape {}, question {}", q(s), q(qu)),
+                format!("step {}, question {}", q(s), q(qu)),
+            ),
+            Place::Option(s, qu, o) => self.pick(
+                format!("étape {}, question {}, option {}", q(s), q(qu), q(o)),
+                format!("step {}, question {}, option {}", q(s), q(qu), q(o)),
+            ),
+            Place::Reference(s, n) => self
+                .pick(format!("étape {}, référence n° {n}", q(s)), format!("step {}, reference #{n}", q(s))),
+        })
+    }
+
+    fn expected(self, e: Expected) -> &'static str {
+        match e {
+            Expected::String => self.pick("une chaîne de caractères", "a string"),
+            Expected::Integer => self.pick("un nombre entier", "a whole number"),
+            Expected::Boolean => self.pick("true ou false", "true or false"),
+            Expected::Table => self.pick("une table", "a table"),
+            Expected::ArrayOfTables => self.pick("une liste de tables", "an array of tables"),
+            Expected::ArrayOfStrings => self.pick("une liste de chaînes", "an array of strings"),
+            Expected::Condition => self.pick(
+                "une condition (table en ligne, par exemple { question = \"etape.question\", is = \"option\" })",
+                "a condition (an inline table such as { question = \"step.question\", is = \"option\" })",
+            ),
+            Expected::ConditionList => self.pick("une liste de conditions", "an array of conditions"),
+        }
+    }
+
+    fn problem_kind(self, k: &ProblemKind) -> String {
+        let q = |s: &str| self.quote(s);
+        let versions = crate::grid::FORMATS.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ");
+        match k {
+            ProblemKind::Unreadable(e) => self.pick(format!("lecture impossible : {e}"), format!("cannot be read: {e}")),
+            ProblemKind::NotUtf8 => self.pick(
+                "le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8 depuis votre éditeur".into(),
+                "the file is not UTF-8; save it as UTF-8 from your editor".into(),
+            ),
+            ProblemKind::Empty => self.pick(
+                "le fichier est vide ; `discern grid new ID` crée une grille de départ".into(),
+                "the file is empty; `discern grid new ID` writes a starter grid".into(),
+            ),
+            ProblemKind::TooLarge { bytes, limit } => self.pick(
+                format!("le fichier est trop gros ({} Ko, au plus {} Ko)", bytes / 1024, limit / 1024),
+                format!("the file is too large ({} KB, at most {} KB)", bytes / 1024, limit / 1024),
+            ),
+            ProblemKind::Syntax(m) => self.pick(format!("syntaxe TOML : {m}"), format!("TOML syntax: {m}")),
+            ProblemKind::UnsupportedFormat(v) => self.pick(
+                format!("format {v} non pris en charge ; cette version lit le format {versions}"),
+                format!("unsupported format {v}; this version reads format {versions}"),
+            ),
+            ProblemKind::UnknownKey { key, suggestion: Some(s) } => self.pick(
+                format!("clé inconnue {} (vouliez-vous écrire {} ?)", q(key), q(s)),
+                format!("unknown key {} (did you mean {}?)", q(key), q(s)),
+            ),
+            ProblemKind::UnknownKey { key, suggestion: None } => {
+                self.pick(format!("clé inconnue {}", q(key)), format!("unknown key {}", q(key)))
+            }
+            ProblemKind::KeyNotForKind { key, kind } => self.pick(
+                format!("la clé {} ne sert pas à une question de type {}", q(key), kind.as_str()),
+                format!("the key {} does not apply to a {} question", q(key), kind.as_str()),
+            ),
+            ProblemKind::MissingKey(key) => {
+                self.pick(format!("clé obligatoire absente : {}", q(key)), format!("missing required key {}", q(key)))
+            }
+            ProblemKind::WrongType { key, expected } => self.pick(
+                format!("{} doit être {}", q(key), self.expected(*expected)),
+                format!("{} must be {}", q(key), self.expected(*expected)),
+            ),
+            ProblemKind::BadGridId(id) => self.pick(
+                format!("l'identifiant {} ne suit pas le modèle [a-z0-9][a-z0-9-]*", q(id)),
+                format!("the id {} does not follow the pattern [a-z0-9][a-z0-9-]*", q(id)),
+            ),
+            ProblemKind::BadId(id) => self.pick(
+                format!("l'identifiant {} ne suit pas le modèle [a-z0-9_-]+", q(id)),
+                format!("the id {} does not follow the pattern [a-z0-9_-]+", q(id)),
+            ),
+            ProblemKind::DuplicateId(id) => {
+                self.pick(format!("l'identifiant {} est répété", q(id)), format!("the id {} is repeated", q(id)))
+            }
+            ProblemKind::UnknownKind(kind) => self.pick(
+                format!("type de question inconnu {} (text, choice, multi, scale ou note)", q(kind)),
+                format!("unknown question kind {} (text, choice, multi, scale or note)", q(kind)),
+            ),
+            ProblemKind::TooFewOptions => self.pick(
+                "une question choice ou multi demande au moins deux options".into(),
+                "a choice or multi question needs at least two options".into(),
+            ),
+            ProblemKind::ScaleBounds { min, max } => self.pick(
+                format!("échelle : min ({min}) doit être plus petit que max ({max})"),
+                format!("scale: min ({min}) must be less than max ({max})"),
+            ),
+            ProblemKind::ScaleTooWide { min, max } => self.pick(
+                format!("échelle : de {min} à {max}, c'est plus de 11 valeurs"),
+                format!("scale: {min} to {max} is more than 11 values"),
+            ),
+            ProblemKind::NoSteps => {
+                self.pick("la grille n'a aucune étape".into(), "the grid has no step".into())
+            }
+            ProblemKind::BadQuestionName(name) => self.pick(
+                format!("{} n'est pas un nom de question de la forme etape.question", q(name)),
+                format!("{} is not a question name of the form step.question", q(name)),
+            ),
+            ProblemKind::UnknownQuestion(name) => {
+                self.pick(format!("la question {} n'existe pas", q(name)), format!("no question named {}", q(name)))
+            }
+            ProblemKind::LaterQuestion(name) => self.pick(
+                format!("la condition nomme {}, qui ne vient pas avant elle ; une condition ne peut porter que sur une question antérieure", q(name)),
+                format!("the condition names {}, which does not come before it; a condition may only name an earlier question", q(name)),
+            ),
+            ProblemKind::OutcomeKind { question, kind } => self.pick(
+                format!("outcome nomme {}, de type {} ; il faut une question choice ou text", q(question), kind.as_str()),
+                format!("outcome names {}, a {} question; it must be a choice or text question", q(question), kind.as_str()),
+            ),
+            ProblemKind::ConditionKind { question, kind, test } => match kind {
+                Kind::Note => self.pick(
+                    format!("{} est une note : elle ne reçoit pas de réponse, « {test} » ne peut pas la tester", q(question)),
+                    format!("{} is a note: it takes no answer, so “{test}” cannot test it", q(question)),
+                ),
+                _ => self.pick(
+                    format!("« {test} » ne s'applique qu'à une question choice ou multi ; {} est de type {}", q(question), kind.as_str()),
+                    format!("“{test}” applies only to a choice or multi question; {} is a {} question", q(question), kind.as_str()),
+                ),
+            },
+            ProblemKind::UnknownOption { question, option } => self.pick(
+                format!("la question {} n'a pas d'option {}", q(question), q(option)),
+                format!("the question {} has no option {}", q(question), q(option)),
+            ),
+            ProblemKind::ConditionForm => self.pick(
+                "une condition prend une seule forme : question avec is, any_of ou answered ; ou all, any, not".into(),
+                "a condition takes exactly one form: question with is, any_of or answered; or all, any, not".into(),
+            ),
+            ProblemKind::ConditionEmptyList(key) => self.pick(
+                format!("« {key} » demande au moins une condition"),
+                format!("“{key}” needs at least one condition"),
+            ),
+        }
+    }
+}
+
+/// Conditions in words and the handout.
+impl Lang {
+    pub fn condition_is(self, prompt: &str, labels: &[String], multi: bool) -> String {
+        let labels: Vec<String> = labels.iter().map(|l| self.quote(l)).collect();
+        let labels = labels.join(self.pick(" ou ", " or "));
+        match (self, multi) {
+            (Lang::Fr, false) => format!("la réponse à {} est {labels}", self.quote(prompt)),
+            (Lang::Fr, true) => format!("la réponse à {} comprend {labels}", self.quote(prompt)),
+            (Lang::En, false) => format!("the answer to {} is {labels}", self.quote(prompt)),
+            (Lang::En, true) => format!("the answer to {} includes {labels}", self.quote(prompt)),
+        }
+    }
+
+    pub fn condition_answered(self, prompt: &str, answered: bool) -> String {
+        match (self, answered) {
+            (Lang::Fr, true) => format!("{} a une réponse", self.quote(prompt)),
+            (Lang::Fr, false) => format!("{} n'a pas de réponse", self.quote(prompt)),
+            (Lang::En, true) => format!("{} has an answer", self.quote(prompt)),
+            (Lang::En, false) => format!("{} has no answer", self.quote(prompt)),
+        }
+    }
+
+    pub fn condition_join(self, parts: &[String], all: bool) -> String {
+        let sep = match (self, all) {
+            (Lang::Fr, true) => " et ",
+            (Lang::Fr, false) => " ou ",
+            (Lang::En, true) => " and ",
+            (Lang::En, false) => " or ",
+        };
+        parts.join(sep)
+    }
+
+    pub fn condition_not(self, inner: &str) -> String {
+        self.pick(format!("il est faux que {inner}"), format!("it is not the case that {inner}"))
+    }
+
+    pub fn shown_when(self, condition: &str) -> String {
+        self.pick(format!("Affiché quand {condition}"), format!("Shown when {condition}"))
+    }
+
+    pub fn handout_grid_line(self, id: &str, version: &str, language: &str) -> String {
+        self.pick(
+            format!("Grille {id}, version {version}, langue {language}"),
+            format!("Grid {id}, version {version}, language {language}"),
+        )
+    }
+
+    pub fn handout_source(self, source: &str) -> String {
+        self.pick(format!("Source : {source}"), format!("Source: {source}"))
+    }
+
+    pub fn handout_authors(self, authors: &str) -> String {
+        self.pick(format!("Auteurs : {authors}"), format!("Authors: {authors}"))
+    }
+
+    pub fn handout_license(self, license: &str) -> String {
+        self.pick(format!("Licence : {license}"), format!("License: {license}"))
+    }
+
+    pub fn handout_footer(self) -> &'static str {
+        self.pick(
+            "Une grille est un support de réflexion, pas un avis juridique. Rien n'y est obligatoire : passez ce qui ne s'applique pas.",
+            "A grid is a support for thinking, not legal advice. Nothing in it is mandatory: skip what does not apply.",
+        )
+    }
+
+    pub fn important(self) -> &'static str {
+        self.pick("important", "important")
+    }
+
+    pub fn references(self) -> &'static str {
+        self.pick("Références", "References")
+    }
+
+    pub fn other_label(self) -> &'static str {
+        self.pick("Autre :", "Other:")
+    }
+}
+
+/// `discern grid …`
+impl Lang {
+    pub fn origin_shipped(self) -> String {
+        self.pick("fournie".into(), "shipped".into())
+    }
+
+    pub fn replaced_by_user_grid(self) -> &'static str {
+        self.pick("remplacée par une de vos grilles", "replaced by one of your grids")
+    }
+
+    pub fn replaces_shipped_grid(self) -> &'static str {
+        self.pick("remplace la grille fournie", "replaces the shipped grid")
+    }
+
+    pub fn broken(self) -> &'static str {
+        self.pick("INUTILISABLE", "BROKEN")
+    }
+
+    pub fn broken_count(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Fr, 1) => "1 erreur".into(),
+            (Lang::Fr, n) => format!("{n} erreurs"),
+            (Lang::En, 1) => "1 error".into(),
+            (Lang::En, n) => format!("{n} errors"),
+        }
+    }
+
+    pub fn grid_has_errors(self, file: &str) -> String {
+        self.pick(
+            format!("la grille {file} a des erreurs et ne peut pas servir ; `discern grid check {file}` les détaille :"),
+            format!("the grid {file} has errors and cannot be used; `discern grid check {file}` lists them:"),
+        )
+    }
+
+    pub fn no_such_grid(self, id: &str, known: &[String]) -> String {
+        self.pick(
+            format!(
+                "aucune grille {} ; grilles disponibles : {} (`discern grid list`)",
+                self.quote(id),
+                known.join(", ")
+            ),
+            format!(
+                "no grid {}; available grids: {} (`discern grid list`)",
+                self.quote(id),
+                known.join(", ")
+            ),
+        )
+    }
+
+    pub fn bad_new_grid_id(self, id: &str) -> String {
+        self.pick(
+            format!("{} ne peut pas servir d'identifiant : lettres minuscules, chiffres et tirets, par exemple « ma-grille »", self.quote(id)),
+            format!("{} cannot be an id: lowercase letters, digits and dashes, such as “my-grid”", self.quote(id)),
+        )
+    }
+
+    pub fn grid_exists(self, path: &Path) -> String {
+        self.pick(
+            format!(
+                "{} existe déjà ; il n'a pas été modifié (choisissez un autre identifiant)",
+                path.display()
+            ),
+            format!("{} already exists; it was left as it is (choose another id)", path.display()),
+        )
+    }
+}

@@ -1,0 +1,207 @@
+//! The commented starter grid written by `discern grid new`.
+
+use super::Lang;
+
+const FR: &str = r#"# Grille de départ écrite par `discern grid new`.
+# Le format est décrit dans GRID-FORMAT.md. Vérifiez vos changements avec :
+#   discern grid check CE_FICHIER
+# Une ligne qui commence par # est un commentaire.
+
+format = 1
+
+[grid]
+id = "{ID}"                      # lettres minuscules, chiffres, tirets
+version = "0.1.0"                # changez-la à chaque révision : chaque parcours la garde
+language = "fr"
+title = "Ma grille de lecture"
+summary = "Un paragraphe qui dit à quoi sert la grille, montré au moment de la choisir."
+# source = "D'où vient la grille : une intervention, un livre, un texte de loi"
+# authors = ["…"]
+# license = "CC-BY-4.0"
+outcome = "decision.choice"      # la question qui résume un parcours dans les listes
+
+# Chaque [[steps]] est une étape ; ses questions suivent en [[steps.questions]].
+[[steps]]
+id = "lire"
+title = "Avant de commencer"
+guidance = """
+Pseudonymes ou initiales seulement : ni nom, ni adresse, ni date de naissance.
+
+Cette grille est un support de réflexion, pas un avis juridique. Rien n'est obligatoire.
+"""
+
+[[steps]]
+id = "situation"
+title = "La situation"
+guidance = "Ce que vous savez, et qui vous demande quoi."
+
+[[steps.questions]]
+id = "faits"
+kind = "text"                    # text, choice, multi, scale ou note
+prompt = "Que s'est-il passé ?"
+hint = "Les faits, sans nom."
+required = true                  # signale une question importante ; rien n'est bloqué
+
+[[steps.questions]]
+id = "demande"
+kind = "choice"
+prompt = "Vous demande-t-on de transmettre une information ?"
+options = [
+  { id = "oui", label = "Oui" },
+  { id = "non", label = "Non", hint = "Vous vous posez la question de vous-même." },
+]
+
+[[steps]]
+id = "demandeur"
+title = "La demande"
+# Cette étape n'apparaît que si la réponse à situation.demande est « oui ».
+when = { question = "situation.demande", is = "oui" }
+
+[[steps.questions]]
+id = "qui"
+kind = "multi"
+prompt = "Qui vous la demande ?"
+options = [
+  { id = "collegue", label = "Un ou une collègue" },
+  { id = "ecole", label = "L'école" },
+]
+other = true                     # ajoute « Autre : … » avec un texte libre
+
+[[steps.questions]]
+id = "solidite"
+kind = "scale"
+prompt = "Cette demande vous paraît-elle fondée ?"
+min = 1
+max = 5
+min_label = "pas du tout"
+max_label = "tout à fait"
+
+[[steps.references]]
+label = "Code pénal, art. 226-13"
+text = "La révélation d'une information à caractère secret par une personne qui en est dépositaire est punie."
+url = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006417945"
+
+[[steps]]
+id = "decision"
+title = "Décision"
+
+[[steps.questions]]
+id = "choice"
+kind = "choice"
+prompt = "Que décidez-vous ?"
+options = [
+  { id = "partager", label = "Je transmets" },
+  { id = "ne-pas-partager", label = "Je ne transmets pas" },
+]
+other = true
+
+[[steps.questions]]
+id = "raisons"
+kind = "text"
+prompt = "Pour quelles raisons ?"
+"#;
+
+const EN: &str = r#"# Starter grid written by `discern grid new`.
+# The format is described in GRID-FORMAT.md. Check your changes with:
+#   discern grid check THIS_FILE
+# A line that starts with # is a comment.
+
+format = 1
+
+[grid]
+id = "{ID}"                      # lowercase letters, digits, dashes
+version = "0.1.0"                # change it at each revision: every trail records it
+language = "en"
+title = "My reading grid"
+summary = "One paragraph on what the grid is for, shown when choosing it."
+# source = "Where the grid comes from: a talk, a book, a law"
+# authors = ["…"]
+# license = "CC-BY-4.0"
+outcome = "decision.choice"      # the question that sums a trail up in lists
+
+# Each [[steps]] is a step; its questions follow as [[steps.questions]].
+[[steps]]
+id = "read"
+title = "Before you start"
+guidance = """
+Pseudonyms or initials only: no name, no address, no date of birth.
+
+This grid is a support for thinking, not legal advice. Nothing is mandatory.
+"""
+
+[[steps]]
+id = "situation"
+title = "The situation"
+guidance = "What you know, and who is asking you for what."
+
+[[steps.questions]]
+id = "facts"
+kind = "text"                    # text, choice, multi, scale or note
+prompt = "What happened?"
+hint = "The facts, without names."
+required = true                  # marks an important question; nothing is blocked
+
+[[steps.questions]]
+id = "request"
+kind = "choice"
+prompt = "Are you asked to pass information on?"
+options = [
+  { id = "yes", label = "Yes" },
+  { id = "no", label = "No", hint = "You are asking yourself the question." },
+]
+
+[[steps]]
+id = "asker"
+title = "The request"
+# This step is shown only when the answer to situation.request is "yes".
+when = { question = "situation.request", is = "yes" }
+
+[[steps.questions]]
+id = "who"
+kind = "multi"
+prompt = "Who is asking?"
+options = [
+  { id = "colleague", label = "A colleague" },
+  { id = "school", label = "The school" },
+]
+other = true                     # adds "Other: …" with free text
+
+[[steps.questions]]
+id = "soundness"
+kind = "scale"
+prompt = "Does the request seem well founded?"
+min = 1
+max = 5
+min_label = "not at all"
+max_label = "entirely"
+
+[[steps.references]]
+label = "Code pénal (French criminal code), art. 226-13"
+text = "Revealing secret information by a person who holds it through their profession is an offence."
+url = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006417945"
+
+[[steps]]
+id = "decision"
+title = "Decision"
+
+[[steps.questions]]
+id = "choice"
+kind = "choice"
+prompt = "What do you decide?"
+options = [
+  { id = "share", label = "I pass it on" },
+  { id = "not-share", label = "I do not pass it on" },
+]
+other = true
+
+[[steps.questions]]
+id = "reasons"
+kind = "text"
+prompt = "For what reasons?"
+"#;
+
+impl Lang {
+    pub fn starter_grid(self, id: &str) -> String {
+        self.pick(FR, EN).replace("{ID}", id)
+    }
+}

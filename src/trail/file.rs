@@ -1,0 +1,370 @@
+//! The trail file format (TOML, `format = 1`), to and from `Trail`. Pure:
+//! the store does the reading and writing.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Annotation, AnswerRecord, FORMATS, GridRef, Revision, Time, Trail};
+use crate::grid::{Answer, Kind};
+
+/// Why a trail file could not be read. Worded for the user by `text`.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", crate::text::Lang::En.load_error(self))]
+pub enum LoadError {
+    Unreadable(String),
+    TooLarge(u64),
+    NotUtf8,
+    Empty,
+    /// The TOML itself or a missing or mistyped field, with serde's words.
+    Invalid(String),
+    /// A newer `format` than this build reads.
+    Newer(i64),
+    /// An answer that does not fit its kind.
+    BadAnswer {
+        step: String,
+        question: String,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileTrail {
+    format: i64,
+    id: String,
+    title: String,
+    created: Time,
+    updated: Time,
+    grid: FileGrid,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    answers: Vec<FileAnswer>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    annotations: Vec<FileAnnotation>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileGrid {
+    id: String,
+    version: String,
+    language: String,
+    title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    outcome: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileAnswer {
+    step: String,
+    question: String,
+    step_title: String,
+    kind: Kind,
+    prompt: String,
+    at: Time,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    hidden: bool,
+    #[serde(flatten)]
+    value: FileValue,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    options: Vec<FileOption>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<FileRevision>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileOption {
+    id: String,
+    label: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileRevision {
+    at: Time,
+    #[serde(flatten)]
+    value: FileValue,
+}
+
+/// An answer as plain keys; none of them means cleared.
+#[derive(Serialize, Deserialize, Default)]
+struct FileValue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    choice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    choices: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    other: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scale: Option<i64>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileAnnotation {
+    at: Time,
+    author: String,
+    step: String,
+    question: String,
+    text: String,
+}
+
+impl FileValue {
+    fn from_answer(answer: &Option<Answer>) -> FileValue {
+        let mut v = FileValue::default();
+        match answer {
+            None => {}
+            Some(Answer::Text(t)) => v.text = Some(t.clone()),
+            Some(Answer::Choice(c)) => v.choice = Some(c.clone()),
+            Some(Answer::ChoiceOther(o)) => v.other = Some(o.clone()),
+            Some(Answer::Multi { options, other }) => {
+                v.choices = Some(options.clone());
+                v.other = other.clone();
+            }
+            Some(Answer::Scale(n)) => v.scale = Some(*n),
+        }
+        v
+    }
+
+    /// The answer these keys hold for a question of `kind`; `Err` when they
+    /// do not fit it.
+    fn to_answer(&self, kind: Kind) -> Result<Option<Answer>, ()> {
+        let FileValue { text, choice, choices, other, scale } = self;
+        Ok(match (kind, text, choice, choices, other, scale) {
+            (_, None, None, None, None, None) => None,
+            (Kind::Text, Some(t), None, None, None, None) => Some(Answer::Text(t.clone())),
+            (Kind::Choice, None, Some(c), None, None, None) => Some(Answer::Choice(c.clone())),
+            (Kind::Choice, None, None, None, Some(o), None) => Some(Answer::ChoiceOther(o.clone())),
+            (Kind::Multi, None, None, c, o, None) => {
+                Some(Answer::Multi { options: c.clone().unwrap_or_default(), other: o.clone() })
+            }
+            (Kind::Scale, None, None, None, None, Some(n)) => Some(Answer::Scale(*n)),
+            _ => return Err(()),
+        })
+    }
+}
+
+pub fn to_toml(trail: &Trail) -> String {
+    let file = FileTrail {
+        format: 1,
+        id: trail.id.clone(),
+        title: trail.title.clone(),
+        created: trail.created,
+        updated: trail.updated,
+        grid: FileGrid {
+            id: trail.grid.id.clone(),
+            version: trail.grid.version.clone(),
+            language: trail.grid.language.clone(),
+            title: trail.grid.title.clone(),
+            outcome: trail.grid.outcome.clone(),
+        },
+        answers: trail
+            .answers
+            .iter()
+            .map(|r| FileAnswer {
+                step: r.step.clone(),
+                question: r.question.clone(),
+                step_title: r.step_title.clone(),
+                kind: r.kind,
+                prompt: r.prompt.clone(),
+                at: r.at,
+                hidden: r.hidden,
+                value: FileValue::from_answer(&r.answer),
+                options: r
+                    .options
+                    .iter()
+                    .map(|(id, label)| FileOption { id: id.clone(), label: label.clone() })
+                    .collect(),
+                history: r
+                    .history
+                    .iter()
+                    .map(|h| FileRevision { at: h.at, value: FileValue::from_answer(&h.answer) })
+                    .collect(),
+            })
+            .collect(),
+        annotations: trail
+            .annotations
+            .iter()
+            .map(|a| FileAnnotation {
+                at: a.at,
+                author: a.author.clone(),
+                step: a.step.clone(),
+                question: a.question.clone(),
+                text: a.text.clone(),
+            })
+            .collect(),
+    };
+    toml::to_string(&file).expect("a trail is always representable in TOML")
+}
+
+#[derive(Deserialize)]
+struct FormatOnly {
+    format: Option<toml::Value>,
+}
+
+pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    // The format is read on its own first, so that a newer trail is named as
+    // such rather than as a pile of unknown fields.
+    let format: FormatOnly = toml::from_str(text).map_err(|e| LoadError::Invalid(one_line(&e)))?;
+    match format.format.as_ref().and_then(|v| v.as_integer()) {
+        Some(n) if FORMATS.contains(&n) => {}
+        Some(n) if n > *FORMATS.last().expect("at least one format") => return Err(LoadError::Newer(n)),
+        _ => return Err(LoadError::Invalid("format = 1".into())),
+    }
+    let file: FileTrail = toml::from_str(text).map_err(|e| LoadError::Invalid(one_line(&e)))?;
+    let mut answers = Vec::with_capacity(file.answers.len());
+    for a in file.answers {
+        let bad = || LoadError::BadAnswer { step: a.step.clone(), question: a.question.clone() };
+        let answer = a.value.to_answer(a.kind).map_err(|_| bad())?;
+        let history = a
+            .history
+            .iter()
+            .map(|h| h.value.to_answer(a.kind).map(|answer| Revision { at: h.at, answer }))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| bad())?;
+        answers.push(AnswerRecord {
+            options: a.options.into_iter().map(|o| (o.id, o.label)).collect(),
+            step: a.step,
+            question: a.question,
+            step_title: a.step_title,
+            kind: a.kind,
+            prompt: a.prompt,
+            answer,
+            at: a.at,
+            hidden: a.hidden,
+            history,
+        });
+    }
+    Ok(Trail {
+        id: file.id,
+        title: file.title,
+        created: file.created,
+        updated: file.updated,
+        grid: GridRef {
+            id: file.grid.id,
+            version: file.grid.version,
+            language: file.grid.language,
+            title: file.grid.title,
+            outcome: file.grid.outcome,
+        },
+        answers,
+        annotations: file
+            .annotations
+            .into_iter()
+            .map(|a| Annotation {
+                at: a.at,
+                author: a.author,
+                step: a.step,
+                question: a.question,
+                text: a.text,
+            })
+            .collect(),
+    })
+}
+
+/// toml's message on one line, with its position.
+fn one_line(e: &toml::de::Error) -> String {
+    e.to_string()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('|'))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn time(s: &str) -> Time {
+        chrono::DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn sample() -> Trail {
+        let t = time("2026-11-29T10:00:00+01:00");
+        let record = |q: &str, kind, answer| AnswerRecord {
+            step: "s".into(),
+            question: q.into(),
+            step_title: "Step".into(),
+            kind,
+            prompt: format!("Prompt {q}?"),
+            options: vec![("a".into(), "A".into()), ("b".into(), "B".into())],
+            answer,
+            at: t,
+            hidden: false,
+            history: vec![],
+        };
+        let mut text = record("t", Kind::Text, Some(Answer::Text("line 1\nline \"2\"".into())));
+        text.history.push(Revision {
+            at: time("2026-11-29T09:59:00+01:00"),
+            answer: Some(Answer::Text("old".into())),
+        });
+        text.history.push(Revision { at: t, answer: None });
+        let mut hidden = record("h", Kind::Choice, Some(Answer::ChoiceOther("autre".into())));
+        hidden.hidden = true;
+        Trail {
+            id: "abcd2345".into(),
+            title: "Demande de l'école".into(),
+            created: t,
+            updated: t,
+            grid: GridRef {
+                id: "g".into(),
+                version: "1".into(),
+                language: "fr".into(),
+                title: "G".into(),
+                outcome: Some("s.c".into()),
+            },
+            answers: vec![
+                text,
+                record("c", Kind::Choice, Some(Answer::Choice("b".into()))),
+                record(
+                    "m",
+                    Kind::Multi,
+                    Some(Answer::Multi { options: vec!["a".into()], other: Some("x".into()) }),
+                ),
+                record("n", Kind::Scale, Some(Answer::Scale(3))),
+                record("cleared", Kind::Text, None),
+                hidden,
+            ],
+            annotations: vec![Annotation {
+                at: t,
+                author: "Sup".into(),
+                step: "s".into(),
+                question: "t".into(),
+                text: "Et le consentement ?".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_trail_survives_a_round_trip() {
+        let trail = sample();
+        let text = to_toml(&trail);
+        assert!(text.starts_with("format = 1\n"), "{text}");
+        assert_eq!(from_toml(&text).unwrap(), trail);
+        assert_eq!(trail.outcome_label().as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn a_newer_format_is_named() {
+        let text = to_toml(&sample()).replacen("format = 1", "format = 7", 1);
+        assert_eq!(from_toml(&text), Err(LoadError::Newer(7)));
+    }
+
+    #[test]
+    fn a_missing_field_is_invalid() {
+        let text = to_toml(&sample()).replacen("title = \"Demande de l'école\"\n", "", 1);
+        assert!(matches!(from_toml(&text), Err(LoadError::Invalid(m)) if m.contains("title")));
+    }
+
+    #[test]
+    fn an_answer_that_does_not_fit_its_kind_is_named() {
+        let text = to_toml(&sample()).replacen("scale = 3", "text = \"3\"", 1);
+        assert_eq!(from_toml(&text), Err(LoadError::BadAnswer { step: "s".into(), question: "n".into() }));
+    }
+
+    #[test]
+    fn empty_and_truncated_files_are_errors() {
+        assert_eq!(from_toml(""), Err(LoadError::Empty));
+        let text = to_toml(&sample());
+        assert!(from_toml(&text[..text.len() / 2]).is_err());
+    }
+}

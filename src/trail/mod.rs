@@ -1,0 +1,238 @@
+//! The trail: a worker's private record of one walk through a grid.
+//!
+//! A trail carries the text of every prompt it answered and the labels of
+//! the options, so that it can be read, exported and compared after its grid
+//! has changed or disappeared.
+
+pub mod export;
+mod file;
+pub mod store;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::grid::{Answer, Kind};
+
+pub use file::{LoadError, from_toml, to_toml};
+
+/// The trail format versions this build reads.
+pub const FORMATS: &[i64] = &[1];
+
+pub type Time = DateTime<FixedOffset>;
+
+/// Now, in local time with its offset, to the second.
+pub fn now() -> Time {
+    let now = chrono::Local::now().fixed_offset();
+    now - chrono::Duration::nanoseconds(i64::from(chrono::Timelike::nanosecond(&now)))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trail {
+    pub id: String,
+    pub title: String,
+    pub created: Time,
+    pub updated: Time,
+    pub grid: GridRef,
+    /// In the order they were first given.
+    pub answers: Vec<AnswerRecord>,
+    pub annotations: Vec<Annotation>,
+}
+
+/// Which grid a trail was made with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridRef {
+    pub id: String,
+    pub version: String,
+    pub language: String,
+    pub title: String,
+    /// The grid's `outcome` question, so that lists can show it without the grid.
+    pub outcome: Option<String>,
+}
+
+/// Everything said about one question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerRecord {
+    pub step: String,
+    pub question: String,
+    pub step_title: String,
+    pub kind: Kind,
+    pub prompt: String,
+    /// For choice and multi: the options as they were, (id, label).
+    pub options: Vec<(String, String)>,
+    /// The current answer; `None` once cleared.
+    pub answer: Option<Answer>,
+    /// When the current answer was given (or cleared).
+    pub at: Time,
+    /// Hidden by a condition when last saved: kept, never deleted.
+    pub hidden: bool,
+    /// Earlier answers, oldest first.
+    pub history: Vec<Revision>,
+}
+
+/// An earlier answer and the time it was replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision {
+    pub at: Time,
+    pub answer: Option<Answer>,
+}
+
+/// A supervisor's note on one answer, kept apart from the worker's answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    pub at: Time,
+    pub author: String,
+    pub step: String,
+    pub question: String,
+    pub text: String,
+}
+
+impl AnswerRecord {
+    pub fn full_name(&self) -> String {
+        format!("{}.{}", self.step, self.question)
+    }
+
+    pub fn label_of(&self, option: &str) -> String {
+        self.options
+            .iter()
+            .find(|(id, _)| id == option)
+            .map_or_else(|| option.to_string(), |(_, l)| l.clone())
+    }
+
+    /// The labels of the chosen options (and the "other" text), for choice and multi.
+    pub fn labels(&self, answer: &Answer) -> Vec<String> {
+        match answer {
+            Answer::Choice(id) => vec![self.label_of(id)],
+            Answer::ChoiceOther(text) => vec![text.clone()],
+            Answer::Multi { options, other } => {
+                options.iter().map(|o| self.label_of(o)).chain(other.iter().cloned()).collect()
+            }
+            Answer::Text(_) | Answer::Scale(_) => Vec::new(),
+        }
+    }
+
+    /// The answer in words, on one line: labels joined, text as typed.
+    pub fn answer_in_words(&self, answer: &Answer) -> String {
+        match answer {
+            Answer::Text(t) => t.clone(),
+            Answer::Scale(n) => n.to_string(),
+            _ => self.labels(answer).join(", "),
+        }
+    }
+}
+
+impl Trail {
+    pub fn record(&self, step: &str, question: &str) -> Option<&AnswerRecord> {
+        self.answers.iter().find(|r| r.step == step && r.question == question)
+    }
+
+    pub fn record_mut(&mut self, step: &str, question: &str) -> Option<&mut AnswerRecord> {
+        self.answers.iter_mut().find(|r| r.step == step && r.question == question)
+    }
+
+    /// The label of the outcome answer, for lists.
+    pub fn outcome_label(&self) -> Option<String> {
+        let (step, question) = self.grid.outcome.as_deref()?.split_once('.')?;
+        let record = self.record(step, question)?;
+        let answer = record.answer.as_ref()?;
+        let words = record.answer_in_words(answer);
+        let first_line = words.lines().next().unwrap_or("").trim().to_string();
+        (!first_line.is_empty()).then_some(first_line)
+    }
+
+    /// A new, empty trail for `grid`.
+    pub fn start(grid: &crate::grid::Grid, title: &str, id: String, now: Time) -> Trail {
+        let m = &grid.meta;
+        Trail {
+            id,
+            title: title.trim().to_string(),
+            created: now,
+            updated: now,
+            grid: GridRef {
+                id: m.id.clone(),
+                version: m.version.clone(),
+                language: m.language.clone(),
+                title: m.title.clone(),
+                outcome: m.outcome.clone(),
+            },
+            answers: Vec::new(),
+            annotations: Vec::new(),
+        }
+    }
+}
+
+/// A fresh trail id: eight lowercase letters and digits, from the standard
+/// library's per-process random hash keys mixed with the time (no crate needed
+/// for an id that only has to be unique on one machine).
+pub fn new_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    let mut n = hasher.finish();
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    (0..8)
+        .map(|_| {
+            let c = ALPHABET[(n % 32) as usize] as char;
+            n /= 32;
+            c
+        })
+        .collect()
+}
+
+/// The file name part made from a title: lowercase ASCII, accents folded,
+/// dashes between words, at most 40 characters.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "trail".to_string() } else { out }
+}
+
+fn fold_accent(c: char) -> Vec<char> {
+    let folded = match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ÿ' | 'Ÿ' => 'y',
+        'ñ' | 'Ñ' => 'n',
+        'œ' | 'Œ' => return vec!['o', 'e'],
+        'æ' | 'Æ' => return vec!['a', 'e'],
+        other => other,
+    };
+    vec![folded]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents_and_punctuation() {
+        assert_eq!(slug("Demande de l'école — situation « A. »"), "demande-de-l-ecole-situation-a");
+        assert_eq!(slug("Œuvre"), "oeuvre");
+        assert_eq!(slug("   "), "trail");
+        assert!(slug(&"long title ".repeat(20)).len() <= 40);
+    }
+
+    #[test]
+    fn ids_are_eight_safe_characters_and_differ() {
+        let a = new_id();
+        assert_eq!(a.len(), 8);
+        assert!(a.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        assert_ne!(a, new_id());
+    }
+}

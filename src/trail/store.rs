@@ -1,0 +1,312 @@
+//! The only code that touches trail files: where they are, atomic saves,
+//! permissions, listing and deleting.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::{LoadError, Trail, from_toml, to_toml};
+
+/// Trails larger than this are refused: a year of daily writing is far less.
+pub const MAX_TRAIL_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The prefix of the store's temporary files, so that leftovers can be found.
+pub const TEMP_PREFIX: &str = ".discern-save-";
+
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// One file of the sessions folder and what came of reading it.
+pub struct Listed {
+    pub path: PathBuf,
+    pub trail: Result<Trail, LoadError>,
+    pub modified: SystemTime,
+}
+
+/// What a trail argument (id, prefix or path) can fail to name.
+#[derive(Debug)]
+pub enum Resolve {
+    NotFound,
+    Ambiguous(Vec<(String, String)>),
+}
+
+impl Store {
+    pub fn new(data_dir: &Path) -> Store {
+        Store { dir: crate::paths::sessions_dir(data_dir) }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Creates the data and sessions folders, 0700.
+    pub fn ensure(&self) -> io::Result<()> {
+        if let Some(data) = self.dir.parent()
+            && !data.exists()
+        {
+            crate::paths::create_private_dir(data)?;
+        }
+        crate::paths::create_private_dir(&self.dir)
+    }
+
+    /// Where a new trail goes: `YYYY-MM-DD-slug-id.toml`.
+    pub fn path_for(&self, trail: &Trail) -> PathBuf {
+        let day = trail.created.format("%Y-%m-%d");
+        self.dir.join(format!("{day}-{}-{}.toml", super::slug(&trail.title), trail.id))
+    }
+
+    pub fn load(path: &Path) -> Result<Trail, LoadError> {
+        let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        let mut bytes = Vec::new();
+        file.take(MAX_TRAIL_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| LoadError::Unreadable(e.to_string()))?;
+        if bytes.len() as u64 > MAX_TRAIL_BYTES {
+            return Err(LoadError::TooLarge(bytes.len() as u64));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)?;
+        from_toml(&text)
+    }
+
+    /// Every `*.toml` of the sessions folder, newest change first; damaged
+    /// files are listed with the reason, in the same order by file date.
+    pub fn list(&self) -> Vec<Listed> {
+        let mut listed: Vec<Listed> = self
+            .files()
+            .into_iter()
+            .map(|path| {
+                let modified =
+                    fs::metadata(&path).and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
+                let trail = Store::load(&path);
+                Listed { path, trail, modified }
+            })
+            .collect();
+        listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
+        listed
+    }
+
+    fn files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return Vec::new() };
+        entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "toml")
+                    && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect()
+    }
+
+    /// Saves through a temporary file in the same folder, synced and renamed
+    /// over the old one: a crash leaves either the old trail or the new one,
+    /// never a mix, and a failed save leaves the old file as it was.
+    pub fn save(&self, trail: &Trail, path: &Path) -> io::Result<()> {
+        self.save_bytes(path, to_toml(trail).as_bytes(), |f, b| f.write_all(b))
+    }
+
+    /// `save`, with the writing step given, so that tests can make it fail
+    /// midway as a full disk would.
+    pub fn save_bytes(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        write: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let dir = path.parent().unwrap_or(&self.dir);
+        if !dir.exists() {
+            self.ensure()?;
+        }
+        // tempfile creates the file 0600 on Unix and removes it if anything
+        // below fails.
+        let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(".tmp").tempfile_in(dir)?;
+        write(tmp.as_file_mut(), bytes)?;
+        tmp.as_file_mut().flush()?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(path).map_err(|e| e.error)?;
+        // The rename itself is made durable by syncing the folder.
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+
+    /// Finds a trail by path, id, or unique prefix of an id.
+    pub fn resolve(&self, arg: &str) -> Result<PathBuf, Resolve> {
+        let as_path = Path::new(arg);
+        if (arg.contains('/') || arg.ends_with(".toml")) && as_path.is_file() {
+            return Ok(as_path.to_path_buf());
+        }
+        let needle = arg.trim().to_lowercase();
+        if needle.is_empty() {
+            return Err(Resolve::NotFound);
+        }
+        let mut matches: Vec<(String, PathBuf)> = Vec::new();
+        for path in self.files() {
+            let id = id_from_file_name(&path).or_else(|| Store::load(&path).ok().map(|t| t.id));
+            if let Some(id) = id
+                && id.starts_with(&needle)
+            {
+                if id == needle {
+                    return Ok(path);
+                }
+                matches.push((id, path));
+            }
+        }
+        match matches.len() {
+            0 => Err(Resolve::NotFound),
+            1 => Ok(matches.remove(0).1),
+            _ => {
+                matches.sort();
+                let names = matches
+                    .into_iter()
+                    .map(|(id, p)| (id, p.file_name().unwrap_or_default().to_string_lossy().into_owned()))
+                    .collect();
+                Err(Resolve::Ambiguous(names))
+            }
+        }
+    }
+
+    pub fn delete(path: &Path) -> io::Result<()> {
+        fs::remove_file(path)
+    }
+}
+
+impl Listed {
+    fn sort_key(&self) -> (i64, SystemTime) {
+        match &self.trail {
+            Ok(t) => (t.updated.timestamp(), self.modified),
+            Err(_) => {
+                let secs =
+                    self.modified.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+                (secs, self.modified)
+            }
+        }
+    }
+}
+
+/// The id at the end of `YYYY-MM-DD-slug-ID.toml`.
+fn id_from_file_name(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let id = stem.rsplit('-').next()?;
+    (id.len() == 8 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        .then(|| id.to_string())
+}
+
+/// Applies 0600 to a file the user named or created in the data folder.
+pub fn make_private(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::Answer;
+    use crate::trail::{AnswerRecord, GridRef};
+
+    fn trail(id: &str, title: &str) -> Trail {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").unwrap();
+        Trail {
+            id: id.into(),
+            title: title.into(),
+            created: t,
+            updated: t,
+            grid: GridRef {
+                id: "g".into(),
+                version: "1".into(),
+                language: "fr".into(),
+                title: "G".into(),
+                outcome: None,
+            },
+            answers: vec![AnswerRecord {
+                step: "s".into(),
+                question: "q".into(),
+                step_title: "S".into(),
+                kind: crate::grid::Kind::Text,
+                prompt: "P".into(),
+                options: vec![],
+                answer: Some(Answer::Text("words".into())),
+                at: t,
+                hidden: false,
+                history: vec![],
+            }],
+            annotations: vec![],
+        }
+    }
+
+    #[test]
+    fn a_saved_trail_is_private_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        store.ensure().unwrap();
+        let t = trail("abcd2345", "Une situation");
+        let path = store.path_for(&t);
+        assert!(path.ends_with("2026-11-29-une-situation-abcd2345.toml"));
+        store.save(&t, &path).unwrap();
+        assert_eq!(Store::load(&path).unwrap(), t);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), 0o600);
+            assert_eq!(mode(store.dir()), 0o700);
+        }
+        let leftovers: Vec<_> = fs::read_dir(store.dir()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn an_interrupted_save_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let t = trail("abcd2345", "T");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        let before = fs::read(&path).unwrap();
+        let result = store.save_bytes(&path, b"format = 1\nid = \"half", |f, b| {
+            f.write_all(&b[..5])?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))
+        });
+        assert!(result.is_err());
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert_eq!(fs::read_dir(store.dir()).unwrap().count(), 1, "the temporary file is gone");
+    }
+
+    #[test]
+    fn ids_and_unique_prefixes_resolve_and_ambiguous_ones_list_candidates() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        for (id, title) in [("abcd2345", "One"), ("abce2345", "Two"), ("zzzz2345", "Three")] {
+            let t = trail(id, title);
+            store.save(&t, &store.path_for(&t)).unwrap();
+        }
+        assert!(store.resolve("zz").unwrap().ends_with("2026-11-29-three-zzzz2345.toml"));
+        assert!(store.resolve("abcd2345").unwrap().ends_with("2026-11-29-one-abcd2345.toml"));
+        assert!(matches!(store.resolve("abc"), Err(Resolve::Ambiguous(c)) if c.len() == 2));
+        assert!(matches!(store.resolve("q"), Err(Resolve::NotFound)));
+        let path = store.path_for(&trail("zzzz2345", "Three"));
+        assert_eq!(store.resolve(&path.display().to_string()).unwrap(), path);
+    }
+
+    #[test]
+    fn a_damaged_file_is_listed_with_its_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        store.ensure().unwrap();
+        fs::write(store.dir().join("bad.toml"), [0xff, 0xfe]).unwrap();
+        let t = trail("abcd2345", "Good");
+        store.save(&t, &store.path_for(&t)).unwrap();
+        let listed = store.list();
+        assert_eq!(listed.len(), 2);
+        assert!(listed.iter().any(|l| l.trail == Err(LoadError::NotUtf8)));
+        assert!(listed.iter().any(|l| l.trail.is_ok()));
+    }
+}

@@ -1,0 +1,263 @@
+//! The walk: which steps and questions are shown, the order Tab and
+//! PageDown follow, and how answers change with their history. Shared by
+//! the full-screen and the plain front ends; pure.
+
+use std::collections::HashMap;
+
+use crate::grid::{Answer, Grid, Question, QuestionKind, Step};
+use crate::trail::{AnswerRecord, Revision, Time, Trail};
+
+/// A question by its place in the grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct At {
+    pub step: usize,
+    pub question: usize,
+}
+
+/// How a step looks in the list of steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    Hidden,
+    /// No question to answer: guidance and references only.
+    Reading,
+    Unanswered,
+    /// Some questions answered, and no required one left.
+    Partial,
+    Answered,
+    /// A required question is still unanswered.
+    RequiredMissing,
+}
+
+pub struct Walk {
+    pub grid: Grid,
+    pub trail: Trail,
+    shown_steps: Vec<bool>,
+    shown: Vec<Vec<bool>>,
+    /// The question whose answer is being worked on: changes to it amend the
+    /// current answer instead of adding a revision, so that typing a sentence
+    /// does not leave one revision per key. Moving away closes it.
+    amending: Option<At>,
+    /// Counts changes, so that front ends know when to save.
+    pub changes: u64,
+}
+
+impl Walk {
+    pub fn new(grid: Grid, trail: Trail) -> Walk {
+        let mut walk =
+            Walk { grid, trail, shown_steps: Vec::new(), shown: Vec::new(), amending: None, changes: 0 };
+        walk.recompute();
+        walk
+    }
+
+    /// Works out what is shown, in one pass: conditions only name earlier
+    /// questions, so every answer a condition needs is known when it is met.
+    fn recompute(&mut self) {
+        let mut given: HashMap<String, &Answer> = HashMap::new();
+        let mut shown_steps = Vec::with_capacity(self.grid.steps.len());
+        let mut shown = Vec::with_capacity(self.grid.steps.len());
+        for step in &self.grid.steps {
+            let step_shown = step.when.as_ref().is_none_or(|c| c.holds(&|q| given.get(q).copied()));
+            let mut questions = Vec::with_capacity(step.questions.len());
+            for q in &step.questions {
+                let q_shown =
+                    step_shown && q.when.as_ref().is_none_or(|c| c.holds(&|n| given.get(n).copied()));
+                if q_shown && let Some(a) = self.trail.record(&step.id, &q.id).and_then(|r| r.answer.as_ref())
+                {
+                    given.insert(format!("{}.{}", step.id, q.id), a);
+                }
+                questions.push(q_shown);
+            }
+            shown_steps.push(step_shown);
+            shown.push(questions);
+        }
+        self.shown_steps = shown_steps;
+        self.shown = shown;
+        // Answers to questions that conditions now hide are kept, marked hidden.
+        for (s, step) in self.grid.steps.iter().enumerate() {
+            for (q, question) in step.questions.iter().enumerate() {
+                let hidden = !self.shown[s][q];
+                if let Some(r) = self.trail.record_mut(&step.id, &question.id) {
+                    r.hidden = hidden;
+                }
+            }
+        }
+    }
+
+    pub fn step(&self, s: usize) -> &Step {
+        &self.grid.steps[s]
+    }
+
+    pub fn question(&self, at: At) -> &Question {
+        &self.grid.steps[at.step].questions[at.question]
+    }
+
+    pub fn step_shown(&self, s: usize) -> bool {
+        self.shown_steps.get(s).copied().unwrap_or(false)
+    }
+
+    pub fn question_shown(&self, at: At) -> bool {
+        self.shown.get(at.step).and_then(|q| q.get(at.question)).copied().unwrap_or(false)
+    }
+
+    /// Shown and takes an answer (a note does not): what Tab reaches.
+    pub fn answerable(&self, at: At) -> bool {
+        self.question_shown(at) && !matches!(self.question(at).kind, QuestionKind::Note)
+    }
+
+    pub fn record(&self, at: At) -> Option<&AnswerRecord> {
+        let step = self.step(at.step);
+        self.trail.record(&step.id, &step.questions[at.question].id)
+    }
+
+    pub fn answer(&self, at: At) -> Option<&Answer> {
+        self.record(at).and_then(|r| r.answer.as_ref())
+    }
+
+    /// Every question in grid order.
+    fn all(&self) -> impl DoubleEndedIterator<Item = At> + '_ {
+        self.grid
+            .steps
+            .iter()
+            .enumerate()
+            .flat_map(|(s, step)| (0..step.questions.len()).map(move |q| At { step: s, question: q }))
+    }
+
+    pub fn first_question_in(&self, s: usize) -> Option<At> {
+        (0..self.grid.steps.get(s)?.questions.len())
+            .map(|q| At { step: s, question: q })
+            .find(|&at| self.answerable(at))
+    }
+
+    /// The next question Tab reaches from the focus: after `from` when a
+    /// question is focused, else the first of step `step` or of a later step.
+    pub fn next_question(&self, step: usize, from: Option<usize>) -> Option<At> {
+        self.all().filter(|&at| self.answerable(at)).find(|at| match from {
+            Some(q) => (at.step, at.question) > (step, q),
+            None => at.step >= step,
+        })
+    }
+
+    /// The question Shift-Tab reaches: before `from`, or before step `step`.
+    pub fn prev_question(&self, step: usize, from: Option<usize>) -> Option<At> {
+        self.all().rev().filter(|&at| self.answerable(at)).find(|at| match from {
+            Some(q) => (at.step, at.question) < (step, q),
+            None => at.step < step,
+        })
+    }
+
+    pub fn first_step(&self) -> usize {
+        (0..self.grid.steps.len()).find(|&s| self.step_shown(s)).unwrap_or(0)
+    }
+
+    pub fn next_step(&self, s: usize) -> Option<usize> {
+        (s + 1..self.grid.steps.len()).find(|&n| self.step_shown(n))
+    }
+
+    pub fn prev_step(&self, s: usize) -> Option<usize> {
+        (0..s).rev().find(|&n| self.step_shown(n))
+    }
+
+    pub fn step_state(&self, s: usize) -> StepState {
+        if !self.step_shown(s) {
+            return StepState::Hidden;
+        }
+        let questions: Vec<At> = (0..self.step(s).questions.len())
+            .map(|q| At { step: s, question: q })
+            .filter(|&at| self.answerable(at))
+            .collect();
+        if questions.is_empty() {
+            return StepState::Reading;
+        }
+        let answered = |at: &At| self.answer(*at).is_some();
+        if questions.iter().any(|at| self.question(*at).required && !answered(at)) {
+            StepState::RequiredMissing
+        } else if questions.iter().all(answered) {
+            StepState::Answered
+        } else if questions.iter().any(answered) {
+            StepState::Partial
+        } else {
+            StepState::Unanswered
+        }
+    }
+
+    /// Required questions that are shown and unanswered.
+    pub fn required_unanswered(&self) -> Vec<At> {
+        self.all()
+            .filter(|&at| self.answerable(at) && self.question(at).required && self.answer(at).is_none())
+            .collect()
+    }
+
+    /// Ends the amending of the question being worked on: the next change to
+    /// any answer keeps the current one in the history.
+    pub fn close_edit(&mut self) {
+        self.amending = None;
+    }
+
+    /// Sets (or with `None` clears) the answer at `at`. An empty answer
+    /// clears. A change to another question than the one being worked on
+    /// keeps the earlier answer in the history with the time of the change.
+    /// Returns whether anything changed.
+    pub fn set(&mut self, at: At, answer: Option<Answer>, now: Time) -> bool {
+        let answer = answer.filter(|a| !a.is_empty());
+        let amend = self.amending == Some(at);
+        let step = &self.grid.steps[at.step];
+        let question = &step.questions[at.question];
+        if matches!(question.kind, QuestionKind::Note) {
+            return false;
+        }
+        let options: Vec<(String, String)> =
+            question.kind.options().iter().map(|o| (o.id.clone(), o.label.clone())).collect();
+        let affects_conditions = !matches!(question.kind, QuestionKind::Text);
+        let was_answered;
+        match self.trail.record_mut(&step.id, &question.id) {
+            Some(record) => {
+                if record.answer == answer {
+                    return false;
+                }
+                was_answered = record.answer.is_some();
+                if !amend {
+                    record.history.push(Revision { at: now, answer: record.answer.take() });
+                }
+                record.answer = answer;
+                record.at = now;
+                // The trail keeps the text the worker last answered.
+                record.prompt = question.prompt.clone();
+                record.step_title = step.title.clone();
+                record.options = options;
+            }
+            None => {
+                if answer.is_none() {
+                    return false;
+                }
+                was_answered = false;
+                self.trail.answers.push(AnswerRecord {
+                    step: step.id.clone(),
+                    question: question.id.clone(),
+                    step_title: step.title.clone(),
+                    kind: question.kind.kind(),
+                    prompt: question.prompt.clone(),
+                    options,
+                    answer,
+                    at: now,
+                    hidden: false,
+                    history: Vec::new(),
+                });
+            }
+        }
+        let is_answered = self.answer(at).is_some();
+        self.amending = Some(at);
+        self.trail.updated = now;
+        let m = &self.grid.meta;
+        self.trail.grid.version = m.version.clone();
+        self.trail.grid.title = m.title.clone();
+        self.trail.grid.outcome = m.outcome.clone();
+        self.changes += 1;
+        if affects_conditions || was_answered != is_answered {
+            self.recompute();
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,192 @@
+use super::*;
+use crate::grid::parse;
+
+const GRID: &str = r#"
+format = 1
+[grid]
+id = "g"
+version = "1"
+language = "en"
+title = "G"
+outcome = "end.choice"
+
+[[steps]]
+id = "intro"
+title = "Read me"
+guidance = "No question here."
+
+[[steps]]
+id = "s"
+title = "Situation"
+[[steps.questions]]
+id = "facts"
+kind = "text"
+prompt = "Facts?"
+required = true
+[[steps.questions]]
+id = "regime"
+kind = "choice"
+prompt = "Regime?"
+options = [{ id = "silence", label = "Silence" }, { id = "must", label = "Must speak" }]
+[[steps.questions]]
+id = "why"
+kind = "text"
+prompt = "Why must you?"
+when = { question = "s.regime", is = "must" }
+
+[[steps]]
+id = "duty"
+title = "The duty"
+when = { question = "s.regime", is = "must" }
+[[steps.questions]]
+id = "basis"
+kind = "multi"
+prompt = "Basis?"
+options = [{ id = "peril", label = "Peril" }, { id = "child", label = "Child" }]
+[[steps.questions]]
+id = "n"
+kind = "note"
+prompt = "Think."
+
+[[steps]]
+id = "end"
+title = "Decision"
+[[steps.questions]]
+id = "choice"
+kind = "choice"
+prompt = "Decision?"
+options = [{ id = "share", label = "Share" }, { id = "keep", label = "Keep silent" }]
+[[steps.questions]]
+id = "sure"
+kind = "scale"
+prompt = "Sure?"
+min = 1
+max = 5
+"#;
+
+fn time(minute: u32) -> Time {
+    chrono::DateTime::parse_from_rfc3339(&format!("2026-11-29T10:{minute:02}:00+01:00")).unwrap()
+}
+
+fn walk() -> Walk {
+    let grid = parse(GRID).unwrap();
+    let trail = Trail::start(&grid, "T", "abcd2345".into(), time(0));
+    Walk::new(grid, trail)
+}
+
+fn at(step: usize, question: usize) -> At {
+    At { step, question }
+}
+
+#[test]
+fn tab_from_a_reading_step_goes_to_the_next_question() {
+    let w = walk();
+    assert_eq!(w.first_step(), 0);
+    assert_eq!(w.next_question(0, None), Some(at(1, 0)));
+    assert_eq!(w.step_state(0), StepState::Reading);
+}
+
+#[test]
+fn tab_skips_a_question_and_a_step_hidden_by_a_condition() {
+    let w = walk();
+    assert_eq!(w.next_question(1, Some(1)), Some(at(3, 0)));
+    assert!(!w.step_shown(2));
+    assert_eq!(w.next_step(1), Some(3));
+    assert_eq!(w.prev_question(3, Some(0)), Some(at(1, 1)));
+    assert_eq!(w.step_state(2), StepState::Hidden);
+}
+
+#[test]
+fn a_choice_that_opens_a_step_shows_it_at_once() {
+    let mut w = walk();
+    assert!(w.set(at(1, 1), Some(Answer::Choice("must".into())), time(1)));
+    assert!(w.step_shown(2));
+    assert!(w.question_shown(at(1, 2)));
+    assert_eq!(w.next_question(1, Some(1)), Some(at(1, 2)));
+    assert_eq!(w.next_question(1, Some(2)), Some(at(2, 0)));
+    // The note is shown but takes no answer: Tab passes it.
+    assert!(w.question_shown(at(2, 1)));
+    assert_eq!(w.next_question(2, Some(0)), Some(at(3, 0)));
+    assert_eq!(w.next_step(1), Some(2));
+}
+
+#[test]
+fn an_answer_hidden_by_a_later_change_is_kept_and_marked_hidden() {
+    let mut w = walk();
+    w.set(at(1, 1), Some(Answer::Choice("must".into())), time(1));
+    w.set(at(2, 0), Some(Answer::Multi { options: vec!["peril".into()], other: None }), time(2));
+    w.close_edit();
+    w.set(at(1, 1), Some(Answer::Choice("silence".into())), time(3));
+    let r = w.trail.record("duty", "basis").unwrap();
+    assert!(r.hidden);
+    assert!(r.answer.is_some());
+    assert!(!w.step_shown(2));
+    // And shown again when the condition holds again.
+    w.close_edit();
+    w.set(at(1, 1), Some(Answer::Choice("must".into())), time(4));
+    assert!(!w.trail.record("duty", "basis").unwrap().hidden);
+}
+
+#[test]
+fn a_changed_answer_keeps_its_earlier_versions() {
+    let mut w = walk();
+    w.set(at(1, 0), Some(Answer::Text("first".into())), time(1));
+    w.close_edit();
+    w.set(at(1, 0), Some(Answer::Text("second".into())), time(2));
+    w.close_edit();
+    w.set(at(1, 0), None, time(3));
+    let r = w.trail.record("s", "facts").unwrap();
+    assert_eq!(r.answer, None);
+    assert_eq!(r.at, time(3));
+    assert_eq!(
+        r.history,
+        vec![
+            Revision { at: time(2), answer: Some(Answer::Text("first".into())) },
+            Revision { at: time(3), answer: Some(Answer::Text("second".into())) },
+        ]
+    );
+}
+
+#[test]
+fn typing_in_one_question_amends_without_a_revision_per_key() {
+    let mut w = walk();
+    for (i, text) in ["a", "ab", "abc"].iter().enumerate() {
+        w.set(at(1, 0), Some(Answer::Text(text.to_string())), time(i as u32 + 1));
+    }
+    let r = w.trail.record("s", "facts").unwrap();
+    assert_eq!(r.answer, Some(Answer::Text("abc".into())));
+    assert!(r.history.is_empty());
+    assert_eq!(w.trail.updated, time(3));
+}
+
+#[test]
+fn an_empty_answer_clears_and_an_unchanged_one_is_no_change() {
+    let mut w = walk();
+    assert!(!w.set(at(1, 0), Some(Answer::Text("  ".into())), time(1)));
+    assert!(w.trail.answers.is_empty());
+    w.set(at(1, 0), Some(Answer::Text("x".into())), time(1));
+    let changes = w.changes;
+    assert!(!w.set(at(1, 0), Some(Answer::Text("x".into())), time(2)));
+    assert_eq!(w.changes, changes);
+}
+
+#[test]
+fn step_states_follow_the_answers() {
+    let mut w = walk();
+    assert_eq!(w.step_state(1), StepState::RequiredMissing);
+    w.set(at(1, 1), Some(Answer::Choice("silence".into())), time(1));
+    assert_eq!(w.step_state(1), StepState::RequiredMissing);
+    w.set(at(1, 0), Some(Answer::Text("x".into())), time(1));
+    assert_eq!(w.step_state(1), StepState::Answered);
+    w.set(at(3, 1), Some(Answer::Scale(2)), time(1));
+    assert_eq!(w.step_state(3), StepState::Partial);
+    assert_eq!(w.required_unanswered(), vec![]);
+}
+
+#[test]
+fn the_outcome_is_the_label_of_the_decision() {
+    let mut w = walk();
+    assert_eq!(w.trail.outcome_label(), None);
+    w.set(at(3, 0), Some(Answer::Choice("keep".into())), time(1));
+    assert_eq!(w.trail.outcome_label().as_deref(), Some("Keep silent"));
+}
