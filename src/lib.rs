@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod grid;
 pub mod paths;
+pub mod plain;
 pub mod text;
 pub mod trail;
 pub mod walk;

@@ -39,7 +39,12 @@ pub fn describe(grid: &Grid, c: &Condition, lang: Lang) -> String {
                 .collect();
             lang.condition_join(&parts, matches!(c, Condition::All(_)))
         }
-        Condition::Not(inner) => lang.condition_not(&describe(grid, inner, lang)),
+        Condition::Not(inner) => match inner.as_ref() {
+            Condition::All(_) | Condition::Any(_) => {
+                lang.condition_not(&format!("({})", describe(grid, inner, lang)))
+            }
+            _ => lang.condition_not(&describe(grid, inner, lang)),
+        },
     }
 }
 

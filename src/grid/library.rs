@@ -142,3 +142,84 @@ impl Library {
 pub fn looks_like_path(arg: &str) -> bool {
     arg.contains('/') || arg.contains(std::path::MAIN_SEPARATOR) || arg.ends_with(".toml")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::{Condition, QuestionKind};
+
+    fn shipped() -> Vec<(&'static str, Grid)> {
+        SHIPPED
+            .iter()
+            .map(|(name, text)| (*name, parse(text).unwrap_or_else(|p| panic!("{name}: {p:?}"))))
+            .collect()
+    }
+
+    #[test]
+    fn every_shipped_grid_is_valid_and_named_id_dot_language() {
+        let grids = shipped();
+        assert_eq!(grids.len(), 6);
+        for (name, g) in &grids {
+            assert_eq!(*name, format!("{}.{}.toml", g.meta.id, g.meta.language));
+        }
+    }
+
+    /// The shape of a grid without its words: what must match across languages.
+    fn shape(g: &Grid) -> Vec<String> {
+        let mut out = vec![format!("outcome {:?}", g.meta.outcome)];
+        for s in &g.steps {
+            out.push(format!("step {} when {:?}", s.id, s.when));
+            for q in &s.questions {
+                let options: Vec<&str> = q.kind.options().iter().map(|o| o.id.as_str()).collect();
+                let scale = match &q.kind {
+                    QuestionKind::Scale(sc) => format!("{}..{}", sc.min, sc.max),
+                    _ => String::new(),
+                };
+                out.push(format!(
+                    "  {} {:?} req={} other={} options={options:?} {scale} when {:?}",
+                    q.id,
+                    q.kind.kind(),
+                    q.required,
+                    q.kind.has_other(),
+                    q.when
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn each_french_and_english_pair_has_the_same_structure() {
+        let grids = shipped();
+        for id in ["delor-secret", "partage", "deliberation"] {
+            let fr = &grids.iter().find(|(_, g)| g.meta.id == id && g.meta.language == "fr").expect("fr").1;
+            let en = &grids.iter().find(|(_, g)| g.meta.id == id && g.meta.language == "en").expect("en").1;
+            assert_eq!(shape(fr), shape(en), "{id}");
+            assert_eq!(fr.meta.version, en.meta.version, "{id}");
+        }
+    }
+
+    #[test]
+    fn every_shipped_grid_opens_with_a_reading_step_and_ends_with_the_decision() {
+        for (name, g) in shipped() {
+            let first = &g.steps[0];
+            assert!(first.questions.iter().all(|q| matches!(q.kind, QuestionKind::Note)), "{name}");
+            assert_eq!(g.meta.outcome.as_deref(), Some("decision.choice"), "{name}");
+            let last = g.steps.last().unwrap();
+            assert_eq!(last.id, "decision", "{name}");
+            let ids: Vec<&str> = last.questions.iter().map(|q| q.id.as_str()).collect();
+            for needed in ["choice", "reasons", "change_mind", "tell_person", "review_date"] {
+                assert!(ids.contains(&needed), "{name} lacks decision.{needed}");
+            }
+            assert!(g.step("consult").is_some(), "{name} offers no consultation step");
+            let pointers = g.step("pointers").unwrap_or_else(|| panic!("{name} has no pointers step"));
+            assert!(pointers.questions.iter().any(|q| q.when.is_some()), "{name}");
+            assert!(
+                !pointers
+                    .questions
+                    .iter()
+                    .any(|q| matches!(q.when, Some(Condition::All(ref v)) if v.is_empty()))
+            );
+        }
+    }
+}

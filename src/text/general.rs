@@ -82,3 +82,175 @@ impl Lang {
         }
     }
 }
+
+/// Exports.
+impl Lang {
+    pub fn date_time(self, t: &crate::trail::Time) -> String {
+        match self {
+            Lang::Fr => t.format("%d/%m/%Y à %H:%M").to_string(),
+            Lang::En => t.format("%Y-%m-%d %H:%M").to_string(),
+        }
+    }
+
+    pub fn export_grid_line(self, title: &str, id: &str, version: &str) -> String {
+        self.pick(
+            format!("Grille : {title} ({id}, version {version})"),
+            format!("Grid: {title} ({id}, version {version})"),
+        )
+    }
+
+    pub fn export_dates(self, created: &str, updated: &str) -> String {
+        self.pick(
+            format!("Commencé le {created}, modifié le {updated}"),
+            format!("Started {created}, last changed {updated}"),
+        )
+    }
+
+    pub fn export_private_note(self) -> &'static str {
+        self.pick(
+            "Document de travail personnel : un support de réflexion, pas un dossier sur la personne.",
+            "Personal working document: a support for thinking, not a file on the person.",
+        )
+    }
+
+    pub fn export_decision_heading(self) -> &'static str {
+        self.pick("Décision et raisons", "Decision and reasons")
+    }
+
+    pub fn export_no_decision(self) -> &'static str {
+        self.pick("Pas encore de décision.", "No decision yet.")
+    }
+
+    pub fn export_hidden_heading(self) -> &'static str {
+        self.pick("Réponses gardées d'une piste abandonnée", "Answers kept from a path no longer taken")
+    }
+
+    pub fn export_hidden_note(self) -> &'static str {
+        self.pick(
+            "Ces questions ne s'affichent plus avec les réponses actuelles ; leurs réponses sont gardées.",
+            "These questions are no longer shown with the current answers; their answers are kept.",
+        )
+    }
+
+    pub fn export_history_heading(self) -> &'static str {
+        self.pick("Comment les réponses ont changé", "How the answers changed")
+    }
+
+    pub fn history_line(self, at: &str, earlier: &str) -> String {
+        self.pick(format!("jusqu'au {at} : {earlier}"), format!("until {at}: {earlier}"))
+    }
+
+    pub fn history_now(self, now: &str) -> String {
+        self.pick(format!("aujourd'hui : {now}"), format!("now: {now}"))
+    }
+
+    pub fn export_annotations_heading(self) -> &'static str {
+        self.pick("Annotations", "Annotations")
+    }
+
+    pub fn annotation_line(self, author: &str, at: &str, text: &str) -> String {
+        self.pick(
+            format!("Annotation de {author}, le {at} : {text}"),
+            format!("Annotation by {author}, {at}: {text}"),
+        )
+    }
+
+    pub fn no_answer(self) -> &'static str {
+        self.pick("Sans réponse", "No answer")
+    }
+
+    pub fn export_footer(self) -> &'static str {
+        self.pick(
+            "Exporté par discern. Une grille est un support de réflexion, pas un avis juridique : la décision vous appartient.",
+            "Exported by discern. A grid is a support for thinking, not legal advice: the decision is yours.",
+        )
+    }
+}
+
+/// The plain walkthrough.
+impl Lang {
+    pub fn plain_intro(self, grid_title: &str, reopened: bool) -> String {
+        match (self, reopened) {
+            (Lang::Fr, false) => format!(
+                "{grid_title}\nUne ligne par réponse. Ligne vide : passer la question. Fin de la saisie (Ctrl-D) : enregistrer et arrêter."
+            ),
+            (Lang::Fr, true) => format!(
+                "{grid_title}\nUne ligne par réponse. Ligne vide : garder la réponse actuelle ; « - » seul : l'effacer. Fin de la saisie (Ctrl-D) : enregistrer et arrêter."
+            ),
+            (Lang::En, false) => format!(
+                "{grid_title}\nOne line per answer. Empty line: skip the question. End of input (Ctrl-D): save and stop."
+            ),
+            (Lang::En, true) => format!(
+                "{grid_title}\nOne line per answer. Empty line: keep the current answer; a lone “-”: clear it. End of input (Ctrl-D): save and stop."
+            ),
+        }
+    }
+
+    pub fn plain_step(self, n: usize, total: usize, title: &str) -> String {
+        self.pick(format!("Étape {n} sur {total} : {title}"), format!("Step {n} of {total}: {title}"))
+    }
+
+    pub fn plain_current(self, answer: &str) -> String {
+        self.pick(format!("Réponse actuelle : {answer}"), format!("Current answer: {answer}"))
+    }
+
+    pub fn plain_how_choice(self, multi: bool) -> &'static str {
+        match (self, multi) {
+            (Lang::Fr, false) => "Tapez un numéro.",
+            (Lang::Fr, true) => "Tapez un ou plusieurs numéros, séparés par des virgules.",
+            (Lang::En, false) => "Type a number.",
+            (Lang::En, true) => "Type one or more numbers, separated by commas.",
+        }
+    }
+
+    pub fn plain_how_scale(
+        self,
+        min: i64,
+        max: i64,
+        min_label: Option<&str>,
+        max_label: Option<&str>,
+    ) -> String {
+        let low = min_label.map(|l| format!(" ({l})")).unwrap_or_default();
+        let high = max_label.map(|l| format!(" ({l})")).unwrap_or_default();
+        self.pick(
+            format!("Tapez un nombre de {min}{low} à {max}{high}."),
+            format!("Type a number from {min}{low} to {max}{high}."),
+        )
+    }
+
+    pub fn plain_other_prompt(self) -> &'static str {
+        self.pick("Autre, précisez :\n", "Other, please say what:\n")
+    }
+
+    pub fn plain_again(self) -> &'static str {
+        self.pick(
+            "Rien n'a été tapé ; la question est reposée.",
+            "Nothing was typed; the question is asked again.",
+        )
+    }
+
+    pub fn plain_skipped(self) -> &'static str {
+        self.pick("(question passée)", "(question skipped)")
+    }
+
+    pub fn plain_misfit(self, m: &crate::plain::Misfit) -> String {
+        use crate::plain::Misfit as M;
+        match m {
+            M::NotAnOption(s) => self.pick(
+                format!(
+                    "{} ne correspond à aucune proposition : tapez un des numéros ci-dessus.",
+                    self.quote(s)
+                ),
+                format!("{} matches no option: type one of the numbers above.", self.quote(s)),
+            ),
+            M::NotANumber(s) => self.pick(
+                format!("{} n'est pas un nombre entier : tapez un nombre.", self.quote(s)),
+                format!("{} is not a whole number: type a number.", self.quote(s)),
+            ),
+            M::OutOfRange { min, max } => self.pick(
+                format!("Tapez un nombre de {min} à {max}."),
+                format!("Type a number from {min} to {max}."),
+            ),
+        }
+    }
+}

@@ -6,6 +6,7 @@
 
 pub mod export;
 mod file;
+pub mod outline;
 pub mod store;
 
 use chrono::{DateTime, FixedOffset};

@@ -1,0 +1,249 @@
+//! The plain walkthrough: the same walk as plain questions and answers on
+//! standard input and output, for screen readers, scripts, and terminals
+//! that are not interactive (PRODUCT.md, "The plain walkthrough").
+
+use std::io::{self, BufRead, Write};
+
+use crate::grid::{Answer, Question, QuestionKind};
+use crate::text::Lang;
+use crate::trail::now;
+use crate::walk::{At, Walk};
+
+/// What one line says about one question.
+#[derive(Debug, PartialEq)]
+enum Line {
+    /// Empty: skip (new trail) or keep (reopened).
+    Keep,
+    /// A lone `-`.
+    Clear,
+    Set(Answer),
+    /// The number of the "other" entry alone: its text comes on the next line.
+    AskOther {
+        multi: Vec<String>,
+    },
+}
+
+/// Why a line does not fit the question.
+#[derive(Debug, PartialEq)]
+pub enum Misfit {
+    NotAnOption(String),
+    NotANumber(String),
+    OutOfRange { min: i64, max: i64 },
+}
+
+pub struct Plain<'a, R, W> {
+    pub input: R,
+    pub out: W,
+    pub lang: Lang,
+    /// Called after each answer, so that the trail is saved as it grows.
+    pub on_change: &'a mut dyn FnMut(&Walk),
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    /// Walks every shown step; stops at the end of the grid or of the input.
+    pub fn run(&mut self, walk: &mut Walk, reopened: bool) -> io::Result<()> {
+        let lang = self.lang;
+        writeln!(self.out, "{}", lang.plain_intro(&walk.grid.meta.title, reopened))?;
+        let total = walk.grid.steps.len();
+        for s in 0..total {
+            // Conditions are read again at each step, as the answers come in.
+            if !walk.step_shown(s) {
+                continue;
+            }
+            let step = walk.step(s);
+            writeln!(self.out, "\n{}", lang.plain_step(s + 1, total, &step.title))?;
+            if let Some(guidance) = &step.guidance {
+                writeln!(self.out, "{}", guidance.trim())?;
+            }
+            for q in 0..step.questions.len() {
+                let at = At { step: s, question: q };
+                if !walk.question_shown(at) {
+                    continue;
+                }
+                if !self.ask(walk, at, reopened)? {
+                    return Ok(());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Asks one question until a line fits. Returns false at the end of input.
+    fn ask(&mut self, walk: &mut Walk, at: At, reopened: bool) -> io::Result<bool> {
+        let lang = self.lang;
+        let question = walk.question(at).clone();
+        writeln!(self.out)?;
+        if matches!(question.kind, QuestionKind::Note) {
+            writeln!(self.out, "{}", question.prompt.trim())?;
+            return Ok(true);
+        }
+        self.print_question(&question)?;
+        if let Some(record) = walk.record(at)
+            && let Some(answer) = &record.answer
+        {
+            writeln!(
+                self.out,
+                "{}",
+                lang.plain_current(&record.answer_in_words(answer).replace('\n', " / "))
+            )?;
+        }
+        loop {
+            let Some(line) = self.read_line()? else { return Ok(false) };
+            let parsed = match parse(&question, &line) {
+                Ok(Line::AskOther { multi }) => {
+                    write!(self.out, "{}", lang.plain_other_prompt())?;
+                    let Some(text) = self.read_line()? else { return Ok(false) };
+                    if text.trim().is_empty() {
+                        writeln!(self.out, "{}", lang.plain_again())?;
+                        continue;
+                    }
+                    Ok(Line::Set(match question.kind {
+                        QuestionKind::Multi { .. } => {
+                            Answer::Multi { options: multi, other: Some(text.trim().to_string()) }
+                        }
+                        _ => Answer::ChoiceOther(text.trim().to_string()),
+                    }))
+                }
+                other => other,
+            };
+            match parsed {
+                Ok(Line::Keep) => {
+                    if !reopened {
+                        writeln!(self.out, "{}", lang.plain_skipped())?;
+                    }
+                }
+                Ok(Line::Clear) => {
+                    walk.close_edit();
+                    if walk.set(at, None, now()) {
+                        (self.on_change)(walk);
+                    }
+                }
+                Ok(Line::Set(answer)) => {
+                    walk.close_edit();
+                    if walk.set(at, Some(answer), now()) {
+                        (self.on_change)(walk);
+                    }
+                }
+                Ok(Line::AskOther { .. }) => unreachable!("handled above"),
+                Err(misfit) => {
+                    writeln!(self.out, "{}", lang.plain_misfit(&misfit))?;
+                    continue;
+                }
+            }
+            walk.close_edit();
+            return Ok(true);
+        }
+    }
+
+    fn print_question(&mut self, q: &Question) -> io::Result<()> {
+        let lang = self.lang;
+        let mark = if q.required { format!(" ({})", lang.important()) } else { String::new() };
+        writeln!(self.out, "{}{mark}", q.prompt.trim())?;
+        if let Some(hint) = &q.hint {
+            writeln!(self.out, "{}", hint.trim())?;
+        }
+        match &q.kind {
+            QuestionKind::Choice { options, other } | QuestionKind::Multi { options, other } => {
+                for (i, o) in options.iter().enumerate() {
+                    let hint = o.hint.as_ref().map(|h| format!(" — {h}")).unwrap_or_default();
+                    writeln!(self.out, "{}) {}{hint}", i + 1, o.label)?;
+                }
+                if *other {
+                    writeln!(self.out, "{}) {} …", options.len() + 1, lang.other_label())?;
+                }
+                let multi = matches!(q.kind, QuestionKind::Multi { .. });
+                writeln!(self.out, "{}", lang.plain_how_choice(multi))?;
+            }
+            QuestionKind::Scale(s) => {
+                writeln!(
+                    self.out,
+                    "{}",
+                    lang.plain_how_scale(s.min, s.max, s.min_label.as_deref(), s.max_label.as_deref())
+                )?;
+            }
+            QuestionKind::Text | QuestionKind::Note => {}
+        }
+        Ok(())
+    }
+
+    /// One line, without its line ending; `None` at the end of input.
+    fn read_line(&mut self) -> io::Result<Option<String>> {
+        write!(self.out, "> ")?;
+        self.out.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            writeln!(self.out)?;
+            return Ok(None);
+        }
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    }
+}
+
+/// Reads one line as an answer to `q`.
+fn parse(q: &Question, line: &str) -> Result<Line, Misfit> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return Ok(Line::Keep);
+    }
+    if trimmed == "-" {
+        return Ok(Line::Clear);
+    }
+    match &q.kind {
+        QuestionKind::Text => Ok(Line::Set(Answer::Text(line.trim_end().to_string()))),
+        QuestionKind::Note => Ok(Line::Keep),
+        QuestionKind::Scale(s) => {
+            let n: i64 = trimmed.parse().map_err(|_| Misfit::NotANumber(trimmed.to_string()))?;
+            if n < s.min || n > s.max {
+                return Err(Misfit::OutOfRange { min: s.min, max: s.max });
+            }
+            Ok(Line::Set(Answer::Scale(n)))
+        }
+        QuestionKind::Choice { options, other } => match option_of(options, *other, trimmed) {
+            Some(Some(id)) => Ok(Line::Set(Answer::Choice(id))),
+            Some(None) => Ok(Line::AskOther { multi: Vec::new() }),
+            None if *other => Ok(Line::Set(Answer::ChoiceOther(trimmed.to_string()))),
+            None => Err(Misfit::NotAnOption(trimmed.to_string())),
+        },
+        QuestionKind::Multi { options, other } => {
+            let mut chosen: Vec<String> = Vec::new();
+            let mut other_text: Vec<String> = Vec::new();
+            let mut asks_other = false;
+            for item in trimmed.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+                match option_of(options, *other, item) {
+                    Some(Some(id)) => {
+                        if !chosen.contains(&id) {
+                            chosen.push(id);
+                        }
+                    }
+                    Some(None) => asks_other = true,
+                    None if *other => other_text.push(item.to_string()),
+                    None => return Err(Misfit::NotAnOption(item.to_string())),
+                }
+            }
+            // The grid's order, whatever order they were typed in.
+            chosen.sort_by_key(|id| options.iter().position(|o| &o.id == id));
+            if asks_other && other_text.is_empty() {
+                return Ok(Line::AskOther { multi: chosen });
+            }
+            let other = (!other_text.is_empty()).then(|| other_text.join(", "));
+            Ok(Line::Set(Answer::Multi { options: chosen, other }))
+        }
+    }
+}
+
+/// `Some(Some(id))` for an option by number or id, `Some(None)` for the
+/// number of the "other" entry, `None` for anything else.
+fn option_of(options: &[crate::grid::GridOption], other: bool, item: &str) -> Option<Option<String>> {
+    if let Ok(n) = item.parse::<usize>() {
+        if n >= 1 && n <= options.len() {
+            return Some(Some(options[n - 1].id.clone()));
+        }
+        if other && n == options.len() + 1 {
+            return Some(None);
+        }
+    }
+    options.iter().find(|o| o.id == item).map(|o| Some(o.id.clone()))
+}
+
+#[cfg(test)]
+mod tests;

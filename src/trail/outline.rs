@@ -1,0 +1,103 @@
+//! A trail laid out step by step, question by question: from its grid when
+//! the grid is still here (so unanswered and hidden questions appear), else
+//! from what the trail itself recorded. Export and compare read this.
+
+use super::{AnswerRecord, Trail};
+use crate::grid::{Grid, Kind, Reference};
+use crate::walk::{At, Walk};
+
+pub struct Outline<'t> {
+    pub steps: Vec<StepOutline<'t>>,
+}
+
+pub struct StepOutline<'t> {
+    pub id: String,
+    pub title: String,
+    pub shown: bool,
+    pub references: Vec<Reference>,
+    pub questions: Vec<QuestionOutline<'t>>,
+}
+
+pub struct QuestionOutline<'t> {
+    pub id: String,
+    pub kind: Kind,
+    pub prompt: String,
+    pub shown: bool,
+    pub required: bool,
+    pub record: Option<&'t AnswerRecord>,
+}
+
+impl<'t> Outline<'t> {
+    pub fn build(trail: &'t Trail, grid: Option<&Grid>) -> Outline<'t> {
+        let mut steps = match grid {
+            Some(grid) => from_grid(trail, grid),
+            None => Vec::new(),
+        };
+        // Answers the grid no longer has (or all of them, without a grid).
+        for record in &trail.answers {
+            let known = steps
+                .iter()
+                .any(|s| s.id == record.step && s.questions.iter().any(|q| q.id == record.question));
+            if known {
+                continue;
+            }
+            let question = QuestionOutline {
+                id: record.question.clone(),
+                kind: record.kind,
+                prompt: record.prompt.clone(),
+                shown: !record.hidden,
+                required: false,
+                record: Some(record),
+            };
+            match steps.iter_mut().find(|s| s.id == record.step) {
+                Some(step) => step.questions.push(question),
+                None => steps.push(StepOutline {
+                    id: record.step.clone(),
+                    title: record.step_title.clone(),
+                    shown: !record.hidden,
+                    references: Vec::new(),
+                    questions: vec![question],
+                }),
+            }
+        }
+        for step in steps.iter_mut().filter(|s| !s.shown) {
+            step.shown = grid.is_none() && step.questions.iter().any(|q| q.shown);
+        }
+        Outline { steps }
+    }
+
+    pub fn questions(&self) -> impl Iterator<Item = (&StepOutline<'t>, &QuestionOutline<'t>)> {
+        self.steps.iter().flat_map(|s| s.questions.iter().map(move |q| (s, q)))
+    }
+}
+
+fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
+    let walk = Walk::new(grid.clone(), trail.clone());
+    grid.steps
+        .iter()
+        .enumerate()
+        .map(|(s, step)| StepOutline {
+            id: step.id.clone(),
+            title: step.title.clone(),
+            shown: walk.step_shown(s),
+            references: step.references.clone(),
+            questions: step
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(q, question)| {
+                    let record = trail.record(&step.id, &question.id);
+                    QuestionOutline {
+                        id: question.id.clone(),
+                        kind: question.kind.kind(),
+                        // The prompt as the worker answered it, if they did.
+                        prompt: record.map_or_else(|| question.prompt.clone(), |r| r.prompt.clone()),
+                        shown: walk.question_shown(At { step: s, question: q }),
+                        required: question.required,
+                        record,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,167 @@
+//! `discern grid …` through the real binary.
+
+mod common;
+
+use std::fs;
+
+use common::{discern, stderr, stdout};
+
+#[test]
+fn every_broken_grid_fixture_gets_its_exact_errors_and_status_1() {
+    let data = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    for entry in fs::read_dir("tests/grids/broken").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let expected = fs::read_to_string(path.with_extension("expected")).unwrap();
+        let rel = format!("tests/grids/broken/{}", path.file_name().unwrap().to_string_lossy());
+        let out = discern(data.path()).args(["grid", "check", &rel]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{rel}");
+        assert_eq!(stdout(&out), expected, "{rel}");
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} fixtures");
+}
+
+#[test]
+fn a_good_grid_is_ok_and_status_0() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["grid", "check", "tests/grids/good/minimal.toml", "tests/grids/good/example.fr.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "tests/grids/good/minimal.toml: ok\ntests/grids/good/example.fr.toml: ok\n");
+}
+
+#[test]
+fn check_reports_every_file_even_after_a_broken_one() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["grid", "check", "tests/grids/broken/unknown-key.toml", "tests/grids/good/minimal.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("unknown-key.toml:11:1: error: unknown key “promt”"), "{text}");
+    assert!(text.contains("tests/grids/good/minimal.toml: ok"), "{text}");
+}
+
+#[test]
+fn errors_are_worded_in_french_with_lang_fr() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["--lang", "fr", "grid", "check", "tests/grids/broken/unknown-key.toml"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains(":11:1: error: clé inconnue « promt » (vouliez-vous écrire « prompt » ?) (étape « s », question « q »)"), "{text}");
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path()).args(["grid", "check", "no/such/file.toml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).starts_with("no/such/file.toml:1:1: error: cannot be read"));
+}
+
+#[test]
+fn a_huge_file_is_refused_without_a_panic() {
+    let data = tempfile::tempdir().unwrap();
+    let huge = data.path().join("huge.toml");
+    fs::write(&huge, "# ".repeat(3 * 1024 * 1024)).unwrap();
+    let out = discern(data.path()).args(["grid", "check"]).arg(&huge).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("error: the file is too large"), "{}", stdout(&out));
+}
+
+#[test]
+fn grid_new_writes_a_starter_that_passes_check_and_never_overwrites() {
+    for lang in ["en", "fr"] {
+        let data = tempfile::tempdir().unwrap();
+        let out = discern(data.path()).args(["--lang", lang, "grid", "new", "my-grid"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let path = data.path().join(format!("grids/my-grid.{lang}.toml"));
+        assert_eq!(stdout(&out).trim(), path.display().to_string());
+        let check = discern(data.path()).args(["grid", "check"]).arg(&path).output().unwrap();
+        assert_eq!(stdout(&check), format!("{}: ok\n", path.display()));
+        fs::write(&path, "mine").unwrap();
+        let again = discern(data.path()).args(["--lang", lang, "grid", "new", "my-grid"]).output().unwrap();
+        assert_eq!(again.status.code(), Some(2));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+    }
+}
+
+#[test]
+fn grid_new_refuses_a_bad_id() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path()).args(["grid", "new", "My Grid"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot be an id"));
+}
+
+#[test]
+fn a_user_grid_replaces_a_shipped_one_and_a_broken_one_is_listed() {
+    let data = tempfile::tempdir().unwrap();
+    let grids = data.path().join("grids");
+    fs::create_dir_all(&grids).unwrap();
+    let example = fs::read_to_string("tests/grids/good/example.fr.toml").unwrap();
+    fs::write(
+        grids.join("delor-secret.fr.toml"),
+        example.replace("version = \"1.0.0\"", "version = \"9.9\""),
+    )
+    .unwrap();
+    fs::write(grids.join("broken.en.toml"), "format = 1\n[grid]\nid = \"b\"\n").unwrap();
+    let out = discern(data.path()).args(["grid", "list"]).output().unwrap();
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("replaced by one of your grids"), "{text}");
+    assert!(text.contains("9.9"), "{text}");
+    assert!(text.contains("replaces the shipped grid"), "{text}");
+    assert!(text.contains("BROKEN"), "{text}");
+    assert!(text.contains("broken.en.toml:1:1: error: missing required key “steps”"), "{text}");
+    // The broken grid hides none of the others.
+    assert!(text.contains("partage"), "{text}");
+    let show = discern(data.path()).args(["grid", "show", "delor-secret", "--lang", "fr"]).output().unwrap();
+    assert!(stdout(&show).contains("version 9.9"), "{}", stdout(&show));
+}
+
+#[test]
+fn show_writes_every_step_and_each_condition_in_words() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["--lang", "fr", "grid", "show", "tests/grids/good/example.fr.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("# Se taire, pouvoir parler, devoir parler\n"));
+    assert!(md.contains("## 2. L'obligation de parler"));
+    assert!(md.contains(
+        "*Affiché quand la réponse à « Dans quel régime vous situez-vous d'abord ? » est « La loi m'oblige à parler ou à agir »*"
+    ), "{md}");
+    assert!(md.contains("- [ ] Autre : …"));
+    assert!(md.contains("(pas du tout) 1 · 2 · 3 · 4 · 5 (tout à fait)"));
+    assert!(md.contains("- Code pénal, art. 226-13 — La révélation"));
+    assert!(md.contains("comprend « Péril imminent (non-assistance à personne en danger) » ou « Information préoccupante (protection de l'enfance) » et il est faux que « Ce fondement vous paraît-il solide ? » n'a pas de réponse"), "{md}");
+    let txt = discern(data.path())
+        .args(["grid", "show", "tests/grids/good/example.fr.toml", "--format", "txt"])
+        .output()
+        .unwrap();
+    assert!(stdout(&txt).contains("[Shown when the answer to “Dans quel régime"), "{}", stdout(&txt));
+}
+
+#[test]
+fn show_of_an_unknown_id_names_the_known_ones() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path()).args(["grid", "show", "nope"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no grid “nope”; available grids: deliberation, delor-secret, partage"),
+        "{}",
+        stderr(&out)
+    );
+}
