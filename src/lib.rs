@@ -9,6 +9,7 @@ pub mod config;
 pub mod grid;
 pub mod paths;
 pub mod plain;
+pub mod privacy;
 pub mod text;
 pub mod trail;
 pub mod walk;

@@ -91,7 +91,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let Some(line) = self.read_line()? else { return Ok(false) };
             let parsed = match parse(&question, &line) {
                 Ok(Line::AskOther { multi }) => {
-                    write!(self.out, "{}", lang.plain_other_prompt())?;
+                    writeln!(self.out, "{}", lang.plain_other_prompt())?;
                     let Some(text) = self.read_line()? else { return Ok(false) };
                     if text.trim().is_empty() {
                         writeln!(self.out, "{}", lang.plain_again())?;
@@ -166,13 +166,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
-    /// One line, without its line ending; `None` at the end of input.
+    /// One line, without its line ending; `None` at the end of input. No
+    /// prompt mark is printed: every line of output stays whole, for screen
+    /// readers and for scripts that read it.
     fn read_line(&mut self) -> io::Result<Option<String>> {
-        write!(self.out, "> ")?;
         self.out.flush()?;
         let mut line = String::new();
         if self.input.read_line(&mut line)? == 0 {
-            writeln!(self.out)?;
             return Ok(None);
         }
         Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))

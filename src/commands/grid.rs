@@ -78,24 +78,27 @@ fn check(ctx: &Ctx, files: &[std::path::PathBuf]) -> ExitCode {
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
-/// Finds the grid an argument names: a file path, or an id in the library.
-pub fn resolve(ctx: &Ctx, arg: &str) -> Result<Grid, Failure> {
+/// Finds the grid an argument names: a file path (returned too), or an id
+/// in the library.
+pub fn resolve(ctx: &Ctx, arg: &str) -> Result<(Grid, Option<std::path::PathBuf>), Failure> {
     let lang = ctx.lang;
     if library::looks_like_path(arg) || Path::new(arg).is_file() {
-        return library::load_file(Path::new(arg)).map_err(|problems| {
+        let grid = library::load_file(Path::new(arg)).map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(|p| lang.problem_line(arg, p)).collect();
             Failure(format!("{}\n{}", lang.grid_has_errors(arg), lines.join("\n")))
-        });
+        })?;
+        let path = std::fs::canonicalize(arg).unwrap_or_else(|_| arg.into());
+        return Ok((grid, Some(path)));
     }
     let library = Library::load(&ctx.grids_dir());
     match library.find(arg, lang.tag()) {
-        Some((_, grid)) => Ok(grid.clone()),
+        Some((_, grid)) => Ok((grid.clone(), None)),
         None => Err(Failure(lang.no_such_grid(arg, &library.ids()))),
     }
 }
 
 fn show(ctx: &Ctx, arg: &str, format: HandoutFormat) -> Result<ExitCode, Failure> {
-    let grid = resolve(ctx, arg)?;
+    let (grid, _) = resolve(ctx, arg)?;
     print(&handout::render(&grid, format, ctx.lang))
 }
 

@@ -1,6 +1,7 @@
 //! Each command, from parsed arguments to output and exit code.
 
 mod grid;
+pub mod trail;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,14 @@ impl Ctx {
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
     match command {
         Some(Command::Grid(g)) => grid::run(ctx, g),
+        Some(Command::New { grid, title, ephemeral }) => trail::new(ctx, &grid, &title, ephemeral),
+        Some(Command::Open { trail }) => trail::open(ctx, &trail),
+        Some(Command::List { json }) => trail::list(ctx, json),
+        Some(Command::Export { trail, format, output, yes: _ }) => {
+            trail::export(ctx, &trail, format, output.as_deref())
+        }
+        Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
+        Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),
         _ => Err(Failure(ctx.lang.not_yet_available())),
     }
 }

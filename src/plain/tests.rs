@@ -138,5 +138,5 @@ fn end_of_input_stops_with_what_was_answered() {
     let mut w = new_walk();
     let (out, _) = run(&mut w, "Only this", false);
     assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("Only this".into())));
-    assert!(out.ends_with("> \n"), "{out:?}");
+    assert!(out.ends_with("Regime?\n1) Silence\n2) Must speak\n3) Other: …\nType a number.\n"), "{out:?}");
 }

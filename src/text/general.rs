@@ -219,7 +219,7 @@ impl Lang {
     }
 
     pub fn plain_other_prompt(self) -> &'static str {
-        self.pick("Autre, précisez :\n", "Other, please say what:\n")
+        self.pick("Autre, précisez :", "Other, please say what:")
     }
 
     pub fn plain_again(self) -> &'static str {
@@ -252,5 +252,139 @@ impl Lang {
                 format!("Type a number from {min} to {max}."),
             ),
         }
+    }
+}
+
+/// Trail commands.
+impl Lang {
+    pub fn empty_title(self) -> String {
+        self.pick(
+            "donnez un titre au parcours, sans nom de personne : par exemple --title \"Demande de l'école, situation A.\"".into(),
+            "give the trail a title, with no one's name: for example --title \"School request, situation A.\"".into(),
+        )
+    }
+
+    pub fn trail_open_elsewhere(self, path: &Path) -> String {
+        self.pick(
+            format!(
+                "{} est ouvert dans une autre fenêtre de discern ; fermez-le là-bas d'abord",
+                path.display()
+            ),
+            format!("{} is open in another discern window; close it there first", path.display()),
+        )
+    }
+
+    pub fn grid_gone(self, id: &str, language: &str) -> String {
+        self.pick(
+            format!("la grille {id} ({language}) de ce parcours n'est plus disponible ; vous pouvez encore l'exporter (`discern export`) ou le relire (`discern review`)"),
+            format!("this trail's grid {id} ({language}) is no longer available; you can still export it (`discern export`) or read it (`discern review`)"),
+        )
+    }
+
+    pub fn ephemeral_nothing_saved(self) -> &'static str {
+        self.pick("Parcours éphémère : rien n'a été enregistré.", "Ephemeral walk: nothing was saved.")
+    }
+
+    pub fn damaged_trail(self, path: &Path, reason: &str) -> String {
+        self.pick(
+            format!("{} est endommagé : {reason}. Le fichier est laissé tel quel.", path.display()),
+            format!("{} is damaged: {reason}. The file was left as it is.", path.display()),
+        )
+    }
+
+    pub fn damaged(self) -> &'static str {
+        self.pick("ENDOMMAGÉ", "DAMAGED")
+    }
+
+    pub fn no_such_trail(self, arg: &str) -> String {
+        self.pick(
+            format!("aucun parcours {} ; `discern list` montre les parcours et leur chemin", self.quote(arg)),
+            format!("no trail {}; `discern list` shows the trails and their paths", self.quote(arg)),
+        )
+    }
+
+    pub fn ambiguous_trail(self, arg: &str, candidates: &[(String, String)]) -> String {
+        let list: Vec<String> = candidates.iter().map(|(id, file)| format!("  {id}  {file}")).collect();
+        self.pick(
+            format!(
+                "{} désigne plusieurs parcours ; tapez plus de caractères de l'identifiant :\n{}",
+                self.quote(arg),
+                list.join("\n")
+            ),
+            format!("{} names several trails; type more of the id:\n{}", self.quote(arg), list.join("\n")),
+        )
+    }
+
+    pub fn no_trails_yet(self) -> &'static str {
+        self.pick(
+            "Aucun parcours pour l'instant. Pour commencer : discern (puis n), ou discern new --grid delor-secret --title \"…\"",
+            "No trail yet. To start: discern (then n), or discern new --grid delor-secret --title \"…\"",
+        )
+    }
+
+    pub fn exported_to(self, path: &Path) -> String {
+        self.pick(format!("Exporté dans {}", path.display()), format!("Exported to {}", path.display()))
+    }
+
+    pub fn needs_yes(self) -> String {
+        self.pick(
+            "confirmation impossible sans terminal : ajoutez --yes pour confirmer".into(),
+            "cannot ask for confirmation without a terminal: add --yes to confirm".into(),
+        )
+    }
+
+    pub fn yes_no(self) -> &'static str {
+        self.pick("[o/N]", "[y/N]")
+    }
+
+    pub fn is_yes(self, answer: &str) -> bool {
+        let a = answer.to_lowercase();
+        match self {
+            Lang::Fr => a == "o" || a == "oui" || a == "y" || a == "yes",
+            Lang::En => a == "y" || a == "yes",
+        }
+    }
+
+    pub fn confirm_delete(self, title: &str, path: &Path) -> String {
+        self.pick(
+            format!("Supprimer définitivement le parcours {} ({}) ?", self.quote(title), path.display()),
+            format!("Delete the trail {} ({}) for good?", self.quote(title), path.display()),
+        )
+    }
+
+    pub fn nothing_deleted(self) -> &'static str {
+        self.pick("Rien n'a été supprimé.", "Nothing was deleted.")
+    }
+
+    pub fn deleted(self, title: &str) -> String {
+        self.pick(
+            format!("Parcours {} supprimé.", self.quote(title)),
+            format!("Trail {} deleted.", self.quote(title)),
+        )
+    }
+
+    pub fn cannot_delete(self, path: &Path, e: &std::io::Error) -> String {
+        self.pick(
+            format!("impossible de supprimer {} : {e}", path.display()),
+            format!("cannot delete {}: {e}", path.display()),
+        )
+    }
+
+    pub fn nothing_to_purge(self, days: u32) -> String {
+        self.pick(
+            format!("Aucun parcours inchangé depuis plus de {days} jours."),
+            format!("No trail unchanged for more than {days} days."),
+        )
+    }
+
+    pub fn confirm_purge(self, n: usize, days: u32) -> String {
+        self.pick(
+            format!("Supprimer définitivement ces {n} parcours, inchangés depuis plus de {days} jours ?"),
+            format!("Delete these {n} trails, unchanged for more than {days} days, for good?"),
+        )
+    }
+
+    pub fn purged(self, n: usize) -> String {
+        self.pick(format!("{n} parcours supprimés."), format!("{n} trails deleted."))
     }
 }

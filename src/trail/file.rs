@@ -47,6 +47,8 @@ struct FileGrid {
     title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     outcome: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -152,6 +154,7 @@ pub fn to_toml(trail: &Trail) -> String {
             language: trail.grid.language.clone(),
             title: trail.grid.title.clone(),
             outcome: trail.grid.outcome.clone(),
+            path: trail.grid.path.clone(),
         },
         answers: trail
             .answers
@@ -244,6 +247,7 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
             language: file.grid.language,
             title: file.grid.title,
             outcome: file.grid.outcome,
+            path: file.grid.path,
         },
         answers,
         annotations: file
@@ -311,6 +315,7 @@ mod tests {
                 language: "fr".into(),
                 title: "G".into(),
                 outcome: Some("s.c".into()),
+                path: Some("/tmp/g.toml".into()),
             },
             answers: vec![
                 text,

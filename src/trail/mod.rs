@@ -47,6 +47,8 @@ pub struct GridRef {
     pub title: String,
     /// The grid's `outcome` question, so that lists can show it without the grid.
     pub outcome: Option<String>,
+    /// The grid file, when the trail was started from a path rather than an id.
+    pub path: Option<String>,
 }
 
 /// Everything said about one question.
@@ -153,6 +155,7 @@ impl Trail {
                 language: m.language.clone(),
                 title: m.title.clone(),
                 outcome: m.outcome.clone(),
+                path: None,
             },
             answers: Vec::new(),
             annotations: Vec::new(),

@@ -169,8 +169,48 @@ impl Store {
     }
 
     pub fn delete(path: &Path) -> io::Result<()> {
-        fs::remove_file(path)
+        fs::remove_file(path)?;
+        let _ = fs::remove_file(lock_path(path));
+        Ok(())
     }
+
+    /// Takes the trail's lock, so that only one discern writes it. The lock
+    /// is the operating system's: it ends with the process, so a killed
+    /// discern never leaves a trail locked.
+    pub fn lock(path: &Path) -> Result<Lock, LockError> {
+        let lock = lock_path(path);
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)
+            .map_err(LockError::Io)?;
+        let _ = make_private(&lock);
+        match file.try_lock() {
+            Ok(()) => Ok(Lock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => Err(LockError::Held),
+            Err(fs::TryLockError::Error(e)) => Err(LockError::Io(e)),
+        }
+    }
+}
+
+/// Held while a trail is open for writing; dropping it releases the lock.
+#[derive(Debug)]
+pub struct Lock {
+    _file: fs::File,
+}
+
+#[derive(Debug)]
+pub enum LockError {
+    /// Another discern has the trail open.
+    Held,
+    Io(io::Error),
+}
+
+/// `.NAME.toml.lock` beside the trail: hidden, so that lists pass it by.
+fn lock_path(path: &Path) -> PathBuf {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!(".{name}.lock"))
 }
 
 impl Listed {
@@ -225,6 +265,7 @@ mod tests {
                 language: "fr".into(),
                 title: "G".into(),
                 outcome: None,
+                path: None,
             },
             answers: vec![AnswerRecord {
                 step: "s".into(),
@@ -294,6 +335,20 @@ mod tests {
         assert!(matches!(store.resolve("q"), Err(Resolve::NotFound)));
         let path = store.path_for(&trail("zzzz2345", "Three"));
         assert_eq!(store.resolve(&path.display().to_string()).unwrap(), path);
+    }
+
+    #[test]
+    fn a_trail_open_in_one_place_is_locked_for_the_others_until_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let t = trail("abcd2345", "T");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        let first = Store::lock(&path).unwrap();
+        assert!(matches!(Store::lock(&path), Err(LockError::Held)));
+        drop(first);
+        assert!(Store::lock(&path).is_ok());
+        assert_eq!(store.list().len(), 1, "the lock file is not listed as a trail");
     }
 
     #[test]

@@ -1,0 +1,279 @@
+//! `discern new|open|list|export|delete|purge`.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::grid::{print, resolve};
+use super::{Ctx, Failure};
+use crate::cli::ExportFormat;
+use crate::grid::Grid;
+use crate::grid::library::Library;
+use crate::plain::Plain;
+use crate::trail::store::{Lock, LockError, Resolve, Store};
+use crate::trail::{Trail, export, new_id, now};
+use crate::walk::Walk;
+
+/// Whether the full screen can be used: both ends are a terminal and
+/// `--plain` was not asked for.
+pub fn interactive(ctx: &Ctx) -> bool {
+    !ctx.plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+pub fn new(ctx: &Ctx, grid_arg: &str, title: &str, ephemeral: bool) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let (grid, grid_path) = resolve(ctx, grid_arg)?;
+    if title.trim().is_empty() {
+        return Err(Failure(lang.empty_title()));
+    }
+    let mut trail = Trail::start(&grid, title, new_id(), now());
+    trail.grid.path = grid_path.map(|p| p.display().to_string());
+    let walk = Walk::new(grid, trail);
+    if ephemeral {
+        return run_walk(ctx, walk, None, false);
+    }
+    let store = Store::new(&ctx.data_dir);
+    store.ensure().map_err(|e| Failure(lang.cannot_create(store.dir(), &e)))?;
+    let path = store.path_for(&walk.trail);
+    store.save(&walk.trail, &path).map_err(|e| Failure(lang.cannot_write(&path, &e)))?;
+    let lock = Store::lock(&path).map_err(|e| lock_failure(ctx, &path, e))?;
+    run_walk(ctx, walk, Some((path, lock)), false)
+}
+
+pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
+    let (path, trail) = load(ctx, arg)?;
+    let grid = grid_of(ctx, &trail)?;
+    let walk = Walk::new(grid, trail);
+    match Store::lock(&path) {
+        Ok(lock) => run_walk(ctx, walk, Some((path, lock)), true),
+        Err(LockError::Held) => Err(Failure(ctx.lang.trail_open_elsewhere(&path))),
+        Err(e) => Err(lock_failure(ctx, &path, e)),
+    }
+}
+
+fn lock_failure(ctx: &Ctx, path: &Path, e: LockError) -> Failure {
+    match e {
+        LockError::Held => Failure(ctx.lang.trail_open_elsewhere(path)),
+        LockError::Io(e) => Failure(ctx.lang.cannot_write(path, &e)),
+    }
+}
+
+/// The grid a trail was made with: the file it was started from if it is
+/// still there, else the grid of the same id and language, whatever its version.
+pub fn find_grid(ctx: &Ctx, trail: &Trail) -> Option<Grid> {
+    let same = |g: &Grid| g.meta.id == trail.grid.id && g.meta.language == trail.grid.language;
+    if let Some(path) = &trail.grid.path
+        && let Ok(grid) = crate::grid::library::load_file(Path::new(path))
+        && same(&grid)
+    {
+        return Some(grid);
+    }
+    Library::load(&ctx.grids_dir()).find_exact(&trail.grid.id, &trail.grid.language).cloned()
+}
+
+pub fn grid_of(ctx: &Ctx, trail: &Trail) -> Result<Grid, Failure> {
+    find_grid(ctx, trail).ok_or_else(|| Failure(ctx.lang.grid_gone(&trail.grid.id, &trail.grid.language)))
+}
+
+/// Walks in plain mode (or on the full screen when it can be used). `path`
+/// is `None` for an ephemeral walk, which writes nothing.
+fn run_walk(
+    ctx: &Ctx,
+    mut walk: Walk,
+    path: Option<(PathBuf, Lock)>,
+    reopened: bool,
+) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let store = Store::new(&ctx.data_dir);
+    let mut failed: Option<String> = None;
+    let mut save = |w: &Walk| {
+        if let Some((p, _)) = &path {
+            match store.save(&w.trail, p) {
+                Ok(()) => failed = None,
+                Err(e) => failed = Some(lang.cannot_write(p, &e)),
+            }
+        }
+    };
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let result = Plain { input: stdin.lock(), out: stdout.lock(), lang, on_change: &mut save }
+        .run(&mut walk, reopened);
+    // At the end of input, or of the grid, what was answered is saved.
+    save(&walk);
+    if let Err(e) = result
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("discern: {e}");
+    }
+    if let Some(message) = failed {
+        return Err(Failure(message));
+    }
+    match &path {
+        Some((p, _)) => println!("{}", p.display()),
+        None => println!("{}", lang.ephemeral_nothing_saved()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Finds and reads a trail; a damaged one is reported, never touched.
+pub fn load(ctx: &Ctx, arg: &str) -> Result<(PathBuf, Trail), Failure> {
+    let path = find(ctx, arg)?;
+    let trail =
+        Store::load(&path).map_err(|e| Failure(ctx.lang.damaged_trail(&path, &ctx.lang.load_error(&e))))?;
+    Ok((path, trail))
+}
+
+pub fn find(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
+    let lang = ctx.lang;
+    Store::new(&ctx.data_dir).resolve(arg).map_err(|e| match e {
+        Resolve::NotFound => Failure(lang.no_such_trail(arg)),
+        Resolve::Ambiguous(candidates) => Failure(lang.ambiguous_trail(arg, &candidates)),
+    })
+}
+
+pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let listed = Store::new(&ctx.data_dir).list();
+    if json {
+        let items: Vec<serde_json::Value> = listed
+            .iter()
+            .map(|l| match &l.trail {
+                Ok(t) => serde_json::json!({
+                    "id": t.id, "title": t.title, "created": t.created.to_rfc3339(), "updated": t.updated.to_rfc3339(),
+                    "grid": { "id": t.grid.id, "version": t.grid.version, "language": t.grid.language, "title": t.grid.title },
+                    "outcome": t.outcome_label(), "path": l.path.display().to_string(),
+                }),
+                Err(e) => serde_json::json!({ "path": l.path.display().to_string(), "damaged": lang.load_error(e) }),
+            })
+            .collect();
+        let mut text = serde_json::to_string_pretty(&items).expect("JSON values always serialise");
+        text.push('\n');
+        return print(&text);
+    }
+    if listed.is_empty() {
+        eprintln!("{}", lang.no_trails_yet());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = String::new();
+    for l in &listed {
+        match &l.trail {
+            Ok(t) => {
+                let outcome = t.outcome_label().unwrap_or_else(|| "—".to_string());
+                out.push_str(&format!(
+                    "{}  {}  [{}]  {}  {}\n",
+                    t.updated.format("%Y-%m-%d %H:%M"),
+                    t.title,
+                    t.grid.id,
+                    outcome,
+                    l.path.display()
+                ));
+            }
+            Err(e) => {
+                out.push_str(&format!("{}  {}: {}\n", lang.damaged(), l.path.display(), lang.load_error(e)))
+            }
+        }
+    }
+    print(&out)
+}
+
+pub fn export(
+    ctx: &Ctx,
+    arg: &str,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let (_, trail) = load(ctx, arg)?;
+    let grid = find_grid(ctx, &trail);
+    let text = export::render(&trail, grid.as_ref(), format, lang);
+    match output {
+        None => print(&text),
+        Some(file) => {
+            write_new_file(file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(file, &e)))?;
+            eprintln!("{}", lang.exported_to(file));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Writes a file the user named, 0600, through a temporary file and a
+/// rename: a failure leaves any file already there as it was.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new().prefix(".discern-export-").tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Asks a yes/no question on the terminal; without a terminal the answer
+/// is no, and the message says to use `--yes`.
+fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure(ctx.lang.needs_yes()));
+    }
+    eprint!("{question} {} ", ctx.lang.yes_no());
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure(e.to_string()))?;
+    Ok(ctx.lang.is_yes(line.trim()))
+}
+
+pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let path = find(ctx, arg)?;
+    let title = Store::load(&path).map(|t| t.title).unwrap_or_else(|_| path.display().to_string());
+    // A trail open elsewhere is not deleted under its writer's feet.
+    let _lock = match Store::lock(&path) {
+        Ok(lock) => lock,
+        Err(LockError::Held) => return Err(Failure(lang.trail_open_elsewhere(&path))),
+        Err(LockError::Io(e)) => return Err(Failure(lang.cannot_write(&path, &e))),
+    };
+    if !yes && !confirm(ctx, &lang.confirm_delete(&title, &path))? {
+        eprintln!("{}", lang.nothing_deleted());
+        return Ok(ExitCode::SUCCESS);
+    }
+    Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
+    eprintln!("{}", lang.deleted(&title));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn purge(ctx: &Ctx, days: u32, yes: bool) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let cutoff = now() - chrono::Duration::days(i64::from(days));
+    // Only trails that can be read are purged: a damaged file is kept for
+    // the user to look at.
+    let old: Vec<(PathBuf, String)> = Store::new(&ctx.data_dir)
+        .list()
+        .into_iter()
+        .filter_map(|l| l.trail.ok().filter(|t| t.updated < cutoff).map(|t| (l.path, t.title)))
+        .collect();
+    if old.is_empty() {
+        eprintln!("{}", lang.nothing_to_purge(days));
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (path, title) in &old {
+        eprintln!("  {title}  ({})", path.display());
+    }
+    if !yes && !confirm(ctx, &lang.confirm_purge(old.len(), days))? {
+        eprintln!("{}", lang.nothing_deleted());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut deleted = 0;
+    for (path, _) in &old {
+        let Ok(_lock) = Store::lock(path) else {
+            eprintln!("{}", lang.trail_open_elsewhere(path));
+            continue;
+        };
+        match Store::delete(path) {
+            Ok(()) => deleted += 1,
+            Err(e) => eprintln!("{}", lang.cannot_delete(path, &e)),
+        }
+    }
+    eprintln!("{}", lang.purged(deleted));
+    Ok(ExitCode::SUCCESS)
+}

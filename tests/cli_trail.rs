@@ -1,0 +1,243 @@
+//! The trail commands and the plain walkthrough, through the real binary.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{discern, stderr, stdout};
+use serde_json::Value;
+
+const GRID: &str = "tests/grids/good/example.fr.toml";
+
+/// Starts a trail in plain mode from `input`; returns the trail's path.
+fn new_trail(data: &Path, title: &str, input: &str) -> PathBuf {
+    let out =
+        discern(data).args(["new", "--grid", GRID, "--title", title]).write_stdin(input).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let last = text.lines().last().expect("a last line");
+    let path = PathBuf::from(last);
+    assert!(path.is_file(), "the last line is the trail's path: {text}");
+    path
+}
+
+fn json_of(data: &Path, trail: &str) -> Value {
+    let out = discern(data).args(["export", trail, "--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+#[test]
+fn plain_walkthrough_branches_and_saves_every_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "Demande du collège", "L'école demande.\n3\n1,2\n4\nParce que.\n");
+    let v = json_of(data.path(), &path.display().to_string());
+    assert_eq!(v["title"], "Demande du collège");
+    assert_eq!(v["grid"]["id"], "delor-secret");
+    let steps = v["steps"].as_array().unwrap();
+    assert_eq!(steps[0]["questions"][0]["answer"], "L'école demande.");
+    assert_eq!(steps[0]["questions"][1]["answer"], "must");
+    assert_eq!(steps[1]["shown"], true);
+    assert_eq!(steps[1]["questions"][0]["answer"], serde_json::json!(["danger", "child"]));
+    assert_eq!(steps[1]["questions"][1]["answer"], 4);
+    assert_eq!(steps[1]["questions"][2]["answer"], "Parce que.");
+    assert_eq!(v["outcome"], "La loi m'oblige à parler ou à agir");
+}
+
+#[test]
+fn plain_output_numbers_options_and_puts_other_last() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["--lang", "fr", "new", "--grid", GRID, "--title", "T"])
+        .write_stdin("\n3\n")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("1) Le secret m'impose de me taire\n2) La loi me permet de parler — Une permission, pas une obligation.\n3) La loi m'oblige à parler ou à agir\n"), "{text}");
+    assert!(text.contains("1) Péril imminent (non-assistance à personne en danger)\n2) Information préoccupante (protection de l'enfance)\n3) Autre : …\n"), "{text}");
+}
+
+#[test]
+fn a_hidden_step_is_never_asked_in_plain_mode() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["new", "--grid", GRID, "--title", "T"])
+        .write_stdin("x\n1\n")
+        .output()
+        .unwrap();
+    assert!(!stdout(&out).contains("L'obligation de parler"), "{}", stdout(&out));
+}
+
+#[test]
+fn reopening_keeps_on_empty_clears_on_dash_and_keeps_the_history() {
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "T", "Premier récit\n3\n");
+    let arg = path.display().to_string();
+    let out = discern(data.path()).args(["open", &arg]).write_stdin("Second récit\n-\n").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Current answer: Premier récit"), "{text}");
+    assert!(text.contains("Current answer: La loi m'oblige"), "{text}");
+    assert_eq!(text.lines().last().unwrap(), arg);
+    let v = json_of(data.path(), &arg);
+    let facts = &v["steps"][0]["questions"][0];
+    assert_eq!(facts["answer"], "Second récit");
+    assert_eq!(facts["history"][0]["answer"], "Premier récit");
+    let regime = &v["steps"][0]["questions"][1];
+    assert_eq!(regime["answer"], Value::Null);
+    assert_eq!(regime["history"][0]["answer"], "must");
+    // The step it had opened is hidden again.
+    assert_eq!(v["steps"][1]["shown"], false);
+}
+
+#[test]
+fn a_line_that_does_not_fit_is_explained_and_asked_again() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["new", "--grid", GRID, "--title", "T"])
+        .write_stdin("\nmaybe\n2\n")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("“maybe” matches no option"), "{text}");
+    let path = text.lines().last().unwrap().to_string();
+    assert_eq!(json_of(data.path(), &path)["steps"][0]["questions"][1]["answer"], "may");
+}
+
+#[test]
+fn trails_are_private_files_in_private_folders() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let root = data.path().join("fresh");
+    let path = new_trail(&root, "T", "x\n");
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(path.parent().unwrap()), 0o700);
+    assert_eq!(mode(&root), 0o700);
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with(&chrono::Local::now().format("%Y-%m-%d-t-").to_string()), "{name}");
+}
+
+#[test]
+fn list_shows_newest_first_with_outcome_and_damaged_files_without_stopping() {
+    let data = tempfile::tempdir().unwrap();
+    let first = new_trail(data.path(), "Première", "a\n1\n");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = new_trail(data.path(), "Seconde", "b\n2\n");
+    let damaged = data.path().join("sessions/2026-01-01-broken-zzzzzzzz.toml");
+    fs::write(&damaged, "format = 1\nid = ").unwrap();
+    let before = fs::read(&damaged).unwrap();
+    let out = discern(data.path()).arg("list").output().unwrap();
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let (p1, p2) = (text.find("Première").unwrap(), text.find("Seconde").unwrap());
+    assert!(p2 < p1, "newest first:\n{text}");
+    assert!(text.contains("[delor-secret]  Le secret m'impose de me taire"), "{text}");
+    assert!(text.contains("DAMAGED"), "{text}");
+    assert!(text.contains(&first.display().to_string()) && text.contains(&second.display().to_string()));
+    let json: Value =
+        serde_json::from_str(&stdout(&discern(data.path()).args(["list", "--json"]).output().unwrap()))
+            .unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().any(|i| i["damaged"].is_string()));
+    let titles: Vec<&str> = items.iter().filter_map(|i| i["title"].as_str()).collect();
+    assert_eq!(titles, ["Seconde", "Première"]);
+    // Listing never touches a damaged file.
+    assert_eq!(fs::read(&damaged).unwrap(), before);
+    let open = discern(data.path())
+        .args(["open", &damaged.display().to_string()])
+        .write_stdin("x\n")
+        .output()
+        .unwrap();
+    assert_eq!(open.status.code(), Some(2));
+    assert!(stderr(&open).contains("is damaged"), "{}", stderr(&open));
+    assert_eq!(fs::read(&damaged).unwrap(), before);
+}
+
+#[test]
+fn a_trail_is_found_by_id_prefix_and_an_ambiguous_prefix_lists_candidates() {
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "T", "x\n");
+    let id = path.file_stem().unwrap().to_string_lossy().rsplit('-').next().unwrap().to_string();
+    let v = json_of(data.path(), &id[..4]);
+    assert_eq!(v["id"], id.as_str());
+    let sessions = data.path().join("sessions");
+    for other in ["aaaa2222", "aaab2222"] {
+        fs::copy(&path, sessions.join(format!("2026-01-01-t-{other}.toml"))).unwrap();
+    }
+    let out = discern(data.path()).args(["export", "aaa"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("names several trails") && err.contains("aaaa2222") && err.contains("aaab2222"),
+        "{err}"
+    );
+    let out = discern(data.path()).args(["export", "nope"]).output().unwrap();
+    assert!(stderr(&out).contains("no trail “nope”"));
+}
+
+#[test]
+fn export_writes_markdown_to_a_private_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "Réunion de jeudi", "Les faits.\n1\n");
+    let target = data.path().join("out.md");
+    let out = discern(data.path())
+        .args(["--lang", "fr", "export", &path.display().to_string(), "--format", "md", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = fs::read_to_string(&target).unwrap();
+    assert!(md.starts_with("# Réunion de jeudi\n"), "{md}");
+    assert!(md.contains("**Que s'est-il passé, et qui vous demande quoi ?**\n\nLes faits."), "{md}");
+    assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
+    let txt = discern(data.path())
+        .args(["export", &path.display().to_string(), "--format", "txt"])
+        .output()
+        .unwrap();
+    assert!(stdout(&txt).starts_with("Réunion de jeudi\n================"));
+}
+
+#[test]
+fn delete_asks_unless_yes_and_purge_removes_only_old_trails() {
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "T", "x\n");
+    let arg = path.display().to_string();
+    let out = discern(data.path()).args(["delete", &arg]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "no terminal to confirm on");
+    assert!(stderr(&out).contains("--yes"));
+    assert!(path.exists());
+    let out = discern(data.path()).args(["delete", &arg, "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!path.exists());
+
+    let recent = new_trail(data.path(), "Recent", "x\n");
+    let old = new_trail(data.path(), "Old", "x\n");
+    let text = fs::read_to_string(&old).unwrap();
+    let aged = text.replace(&chrono::Local::now().format("%Y-").to_string(), "2001-");
+    fs::write(&old, aged).unwrap();
+    let out = discern(data.path()).args(["purge", "--older-than", "30", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!old.exists());
+    assert!(recent.exists());
+}
+
+#[test]
+fn messages_are_in_french_with_a_french_locale() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path()).env("LANG", "fr_FR.UTF-8").args(["export", "nope"]).output().unwrap();
+    assert!(stderr(&out).contains("aucun parcours « nope »"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_unknown_config_key_is_reported_and_the_rest_applies() {
+    let data = tempfile::tempdir().unwrap();
+    fs::write(data.path().join("config.toml"), "language = \"fr\"\nlangue = \"en\"\n").unwrap();
+    let out = discern(data.path()).args(["export", "nope"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("clé inconnue « langue »"), "{err}");
+    assert!(err.contains("aucun parcours"), "{err}");
+}
