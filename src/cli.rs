@@ -49,6 +49,12 @@ pub enum Command {
         /// Write nothing to disk (workshops, demonstrations).
         #[arg(long)]
         ephemeral: bool,
+        /// At the end, export the trail to this file (also with --ephemeral).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The format of --output.
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
     },
     /// Open a trail to go on with it.
     Open {

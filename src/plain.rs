@@ -119,6 +119,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
                 Ok(Line::Set(answer)) => {
+                    // Warned, never blocked: the worker decides.
+                    if let Some(text) = crate::trail::lint::text_of(&answer) {
+                        for finding in crate::privacy::scan(text) {
+                            writeln!(self.out, "{}", lang.privacy_warning(&finding))?;
+                        }
+                    }
                     walk.close_edit();
                     if walk.set(at, Some(answer), now()) {
                         (self.on_change)(walk);

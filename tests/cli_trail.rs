@@ -241,3 +241,146 @@ fn an_unknown_config_key_is_reported_and_the_rest_applies() {
     assert!(err.contains("clé inconnue « langue »"), "{err}");
     assert!(err.contains("aucun parcours"), "{err}");
 }
+
+#[test]
+fn lint_names_the_question_quotes_the_text_and_exits_1() {
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "T", "Madame Durand a appelé du 06 12 34 56 78.\n");
+    let arg = path.display().to_string();
+    let out = discern(data.path()).args(["lint", &arg]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("“Que s'est-il passé, et qui vous demande quoi ?” (situation.facts): looks like a person's name: “Madame Durand”"), "{text}");
+    assert!(text.contains("looks like a phone number: “06 12 34 56 78”"), "{text}");
+    let clean = new_trail(data.path(), "T", "Mme D. a appelé jeudi.\n");
+    let out = discern(data.path()).args(["lint", &clean.display().to_string()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn the_plain_walkthrough_warns_without_blocking() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["new", "--grid", GRID, "--title", "T"])
+        .write_stdin("Écrire à jean.dupont@example.org\n")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("This looks like an e-mail address: “jean.dupont@example.org”"), "{text}");
+    let path = text.lines().last().unwrap().to_string();
+    assert_eq!(
+        json_of_yes(data.path(), &path)["steps"][0]["questions"][0]["answer"],
+        "Écrire à jean.dupont@example.org"
+    );
+}
+
+fn json_of_yes(data: &Path, trail: &str) -> Value {
+    let out = discern(data).args(["export", trail, "--format", "json", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+#[test]
+fn export_with_warnings_needs_a_confirmation_or_yes() {
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "T", "Né le 12/03/1985.\n");
+    let target = data.path().join("out.md");
+    let out = discern(data.path())
+        .args(["export", &path.display().to_string(), "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("looks like a full date or date of birth: “12/03/1985”"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--yes"));
+    assert!(!target.exists());
+    let out = discern(data.path())
+        .args(["export", &path.display().to_string(), "--yes", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(target.exists());
+}
+
+#[test]
+fn compare_lines_up_two_trails_of_one_grid() {
+    let data = tempfile::tempdir().unwrap();
+    let a = new_trail(data.path(), "Avant supervision", "Récit.\n1\n");
+    let b = new_trail(data.path(), "Après supervision", "Récit.\n3\n1\n");
+    let out = discern(data.path())
+        .args([
+            "--lang",
+            "fr",
+            "compare",
+            &a.display().to_string(),
+            &b.display().to_string(),
+            "--format",
+            "md",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.contains("- 1. Avant supervision"), "{md}");
+    assert!(md.contains("**Dans quel régime vous situez-vous d'abord ?** — réponses différentes\n\n- 1. Le secret m'impose de me taire\n- 2. La loi m'oblige à parler ou à agir\n"), "{md}");
+    assert!(
+        md.contains("**Que s'est-il passé, et qui vous demande quoi ?**\n\n- 1. Récit.\n- 2. Récit.\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "**Sur quel fondement ?** — réponses différentes\n\n- 1. (Sans réponse)\n- 2. Péril imminent"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn compare_refuses_trails_of_different_grids() {
+    let data = tempfile::tempdir().unwrap();
+    let a = new_trail(data.path(), "A", "x\n");
+    let out = discern(data.path())
+        .args(["new", "--grid", "tests/grids/good/minimal.toml", "--title", "B"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let b = stdout(&out).lines().last().unwrap().to_string();
+    let out = discern(data.path()).args(["compare", &a.display().to_string(), &b]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not made with the same grid"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_ephemeral_walk_writes_nothing_at_all() {
+    let data = tempfile::tempdir().unwrap();
+    let root = data.path().join("data");
+    let out = discern(&root)
+        .args(["new", "--ephemeral", "--grid", "delor-secret", "--title", "Atelier"])
+        .write_stdin("Un cas d'atelier.\n1\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).ends_with("Ephemeral walk: nothing was saved.\n"));
+    assert!(!root.exists(), "the data folder was not even created");
+}
+
+#[test]
+fn an_ephemeral_walk_can_still_export_to_a_named_file() {
+    let data = tempfile::tempdir().unwrap();
+    let root = data.path().join("data");
+    let file = data.path().join("atelier.md");
+    let out = discern(&root)
+        .args(["--lang", "fr", "new", "--ephemeral", "--grid", GRID, "--title", "Atelier", "-o"])
+        .arg(&file)
+        .write_stdin("Un cas d'atelier.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(fs::read_to_string(&file).unwrap().contains("Un cas d'atelier."));
+    assert!(!root.exists());
+}

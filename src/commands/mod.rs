@@ -47,12 +47,16 @@ impl Ctx {
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
     match command {
         Some(Command::Grid(g)) => grid::run(ctx, g),
-        Some(Command::New { grid, title, ephemeral }) => trail::new(ctx, &grid, &title, ephemeral),
+        Some(Command::New { grid, title, ephemeral, output, format }) => {
+            trail::new(ctx, &grid, &title, ephemeral, output.map(|o| (o, format)))
+        }
         Some(Command::Open { trail }) => trail::open(ctx, &trail),
         Some(Command::List { json }) => trail::list(ctx, json),
-        Some(Command::Export { trail, format, output, yes: _ }) => {
-            trail::export(ctx, &trail, format, output.as_deref())
+        Some(Command::Export { trail, format, output, yes }) => {
+            trail::export(ctx, &trail, format, output.as_deref(), yes)
         }
+        Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
+        Some(Command::Compare { trails, format }) => trail::compare(ctx, &trails, format),
         Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),
         _ => Err(Failure(ctx.lang.not_yet_available())),

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use super::grid::{print, resolve};
 use super::{Ctx, Failure};
-use crate::cli::ExportFormat;
+use crate::cli::{CompareFormat, ExportFormat};
 use crate::grid::Grid;
 use crate::grid::library::Library;
 use crate::plain::Plain;
 use crate::trail::store::{Lock, LockError, Resolve, Store};
-use crate::trail::{Trail, export, new_id, now};
+use crate::trail::{Trail, compare, export, lint, new_id, now};
 use crate::walk::Walk;
 
 /// Whether the full screen can be used: both ends are a terminal and
@@ -20,24 +20,33 @@ pub fn interactive(ctx: &Ctx) -> bool {
     !ctx.plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-pub fn new(ctx: &Ctx, grid_arg: &str, title: &str, ephemeral: bool) -> Result<ExitCode, Failure> {
+pub fn new(
+    ctx: &Ctx,
+    grid_arg: &str,
+    title: &str,
+    ephemeral: bool,
+    export_to: Option<(PathBuf, ExportFormat)>,
+) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let (grid, grid_path) = resolve(ctx, grid_arg)?;
     if title.trim().is_empty() {
         return Err(Failure(lang.empty_title()));
     }
+    for finding in crate::privacy::scan(title) {
+        eprintln!("{}", lang.privacy_warning(&finding));
+    }
     let mut trail = Trail::start(&grid, title, new_id(), now());
     trail.grid.path = grid_path.map(|p| p.display().to_string());
     let walk = Walk::new(grid, trail);
     if ephemeral {
-        return run_walk(ctx, walk, None, false);
+        return run_walk(ctx, walk, None, false, export_to);
     }
     let store = Store::new(&ctx.data_dir);
     store.ensure().map_err(|e| Failure(lang.cannot_create(store.dir(), &e)))?;
     let path = store.path_for(&walk.trail);
     store.save(&walk.trail, &path).map_err(|e| Failure(lang.cannot_write(&path, &e)))?;
     let lock = Store::lock(&path).map_err(|e| lock_failure(ctx, &path, e))?;
-    run_walk(ctx, walk, Some((path, lock)), false)
+    run_walk(ctx, walk, Some((path, lock)), false, export_to)
 }
 
 pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
@@ -45,7 +54,7 @@ pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let grid = grid_of(ctx, &trail)?;
     let walk = Walk::new(grid, trail);
     match Store::lock(&path) {
-        Ok(lock) => run_walk(ctx, walk, Some((path, lock)), true),
+        Ok(lock) => run_walk(ctx, walk, Some((path, lock)), true, None),
         Err(LockError::Held) => Err(Failure(ctx.lang.trail_open_elsewhere(&path))),
         Err(e) => Err(lock_failure(ctx, &path, e)),
     }
@@ -82,6 +91,7 @@ fn run_walk(
     mut walk: Walk,
     path: Option<(PathBuf, Lock)>,
     reopened: bool,
+    export_to: Option<(PathBuf, ExportFormat)>,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let store = Store::new(&ctx.data_dir);
@@ -107,6 +117,12 @@ fn run_walk(
     }
     if let Some(message) = failed {
         return Err(Failure(message));
+    }
+    // The export the user named is the one file an ephemeral walk writes.
+    if let Some((file, format)) = export_to {
+        let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+        write_new_file(&file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
+        eprintln!("{}", lang.exported_to(&file));
     }
     match &path {
         Some((p, _)) => println!("{}", p.display()),
@@ -181,9 +197,24 @@ pub fn export(
     arg: &str,
     format: ExportFormat,
     output: Option<&Path>,
+    yes: bool,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let (_, trail) = load(ctx, arg)?;
+    let warnings = lint::warnings(&trail);
+    if !warnings.is_empty() && !yes {
+        for w in &warnings {
+            eprintln!("{}", lang.lint_line(w));
+        }
+        eprintln!("{}", lang.lint_summary(warnings.len()));
+        if !std::io::stdin().is_terminal() {
+            return Err(Failure(lang.export_needs_yes()));
+        }
+        if !confirm(ctx, lang.export_confirm())? {
+            eprintln!("{}", lang.export_needs_yes());
+            return Ok(ExitCode::from(1));
+        }
+    }
     let grid = find_grid(ctx, &trail);
     let text = export::render(&trail, grid.as_ref(), format, lang);
     match output {
@@ -221,6 +252,32 @@ fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure(e.to_string()))?;
     Ok(ctx.lang.is_yes(line.trim()))
+}
+
+pub fn lint(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let (_, trail) = load(ctx, arg)?;
+    let warnings = lint::warnings(&trail);
+    let mut out = String::new();
+    for w in &warnings {
+        out.push_str(&lang.lint_line(w));
+        out.push('\n');
+    }
+    out.push_str(&lang.lint_summary(warnings.len()));
+    out.push('\n');
+    print(&out)?;
+    Ok(if warnings.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn compare(ctx: &Ctx, args: &[String], format: Option<CompareFormat>) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let trails: Vec<Trail> = args.iter().map(|a| load(ctx, a).map(|(_, t)| t)).collect::<Result<_, _>>()?;
+    let grid = find_grid(ctx, &trails[0]);
+    let comparison = compare::compare(&trails, grid.as_ref()).map_err(|e| match e {
+        compare::Mismatch::DifferentGrids(list) => Failure(lang.compare_different_grids(&list)),
+    })?;
+    let md = format != Some(CompareFormat::Txt);
+    print(&comparison.render(md, lang))
 }
 
 pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {

@@ -388,3 +388,122 @@ impl Lang {
         self.pick(format!("{n} parcours supprimés."), format!("{n} trails deleted."))
     }
 }
+
+/// Compare and lint.
+impl Lang {
+    pub fn compare_title(self, grid: &str) -> String {
+        self.pick(format!("Comparaison : {grid}"), format!("Comparison: {grid}"))
+    }
+
+    pub fn compare_trail_line(self, n: usize, title: &str, version: &str, updated: &str) -> String {
+        self.pick(
+            format!("{n}. {title} (grille version {version}, modifié le {updated})"),
+            format!("{n}. {title} (grid version {version}, changed {updated})"),
+        )
+    }
+
+    pub fn compare_versions_differ(self) -> &'static str {
+        self.pick(
+            "Note : ces parcours ont été faits avec des versions différentes de la grille ; les questions sont rapprochées par leur identifiant.",
+            "Note: these trails were made with different versions of the grid; questions are matched by their id.",
+        )
+    }
+
+    pub fn compare_differs(self) -> &'static str {
+        self.pick("réponses différentes", "answers differ")
+    }
+
+    pub fn compare_nothing(self) -> &'static str {
+        self.pick("Aucune réponse à comparer.", "No answer to compare.")
+    }
+
+    pub fn compare_different_grids(self, trails: &[(String, String)]) -> String {
+        let list: Vec<String> = trails.iter().map(|(t, g)| format!("  {t} : {g}")).collect();
+        self.pick(
+            format!("ces parcours n'ont pas été faits avec la même grille ; on ne compare que des parcours d'une même grille :\n{}", list.join("\n")),
+            format!("these trails were not made with the same grid; only trails of one grid can be compared:\n{}", list.join("\n")),
+        )
+    }
+
+    pub fn finding_kind(self, k: crate::privacy::FindingKind) -> &'static str {
+        use crate::privacy::FindingKind as K;
+        match k {
+            K::Email => self.pick("une adresse e-mail", "an e-mail address"),
+            K::Phone => self.pick("un numéro de téléphone", "a phone number"),
+            K::SocialSecurityNumber => self.pick("un numéro de sécurité sociale", "a social security number"),
+            K::Iban => self.pick("un IBAN", "an IBAN"),
+            K::Date => self.pick("une date complète ou de naissance", "a full date or date of birth"),
+            K::Address => self.pick("une adresse postale", "a postal address"),
+            K::NamedPerson => self.pick("le nom d'une personne", "a person's name"),
+        }
+    }
+
+    /// One warning, for the status line: what it looks like and the text.
+    pub fn privacy_warning(self, f: &crate::privacy::Finding) -> String {
+        self.pick(
+            format!(
+                "Ceci ressemble à {} : {} — pensez à pseudonymiser.",
+                self.finding_kind(f.kind),
+                self.quote(&f.excerpt)
+            ),
+            format!(
+                "This looks like {}: {} — consider a pseudonym.",
+                self.finding_kind(f.kind),
+                self.quote(&f.excerpt)
+            ),
+        )
+    }
+
+    pub fn lint_line(self, w: &crate::trail::lint::Warning) -> String {
+        use crate::trail::lint::Where;
+        let place = match &w.place {
+            Where::Title => self.pick("titre du parcours".to_string(), "trail title".to_string()),
+            Where::Answer(name, prompt) => format!("{} ({name})", self.quote(prompt)),
+            Where::Earlier(name, prompt) => self.pick(
+                format!("{} ({name}), réponse antérieure", self.quote(prompt)),
+                format!("{} ({name}), earlier answer", self.quote(prompt)),
+            ),
+            Where::Annotation(name, prompt) => self.pick(
+                format!("annotation sur {} ({name})", self.quote(prompt)),
+                format!("annotation on {} ({name})", self.quote(prompt)),
+            ),
+        };
+        self.pick(
+            format!(
+                "{place} : ressemble à {} : {}",
+                self.finding_kind(w.finding.kind),
+                self.quote(&w.finding.excerpt)
+            ),
+            format!(
+                "{place}: looks like {}: {}",
+                self.finding_kind(w.finding.kind),
+                self.quote(&w.finding.excerpt)
+            ),
+        )
+    }
+
+    pub fn lint_summary(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Fr, 0) => "Rien qui ressemble à une donnée identifiante.".into(),
+            (Lang::Fr, 1) => "1 élément ressemble à une donnée identifiante : pensez à pseudonymiser.".into(),
+            (Lang::Fr, n) => {
+                format!("{n} éléments ressemblent à des données identifiantes : pensez à pseudonymiser.")
+            }
+            (Lang::En, 0) => "Nothing looks identifying.".into(),
+            (Lang::En, 1) => "1 thing looks identifying: consider pseudonyms.".into(),
+            (Lang::En, n) => format!("{n} things look identifying: consider pseudonyms."),
+        }
+    }
+
+    pub fn export_confirm(self) -> &'static str {
+        self.pick("Exporter quand même ?", "Export anyway?")
+    }
+
+    pub fn export_needs_yes(self) -> String {
+        self.pick(
+            "l'export n'a pas été fait : relisez ces passages, ou ajoutez --yes pour exporter quand même"
+                .into(),
+            "nothing was exported: look at these passages again, or add --yes to export anyway".into(),
+        )
+    }
+}

@@ -4,8 +4,10 @@
 //! the options, so that it can be read, exported and compared after its grid
 //! has changed or disappeared.
 
+pub mod compare;
 pub mod export;
 mod file;
+pub mod lint;
 pub mod outline;
 pub mod store;
 
