@@ -45,6 +45,12 @@ impl Ctx {
 }
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
+    if !matches!(command, Some(Command::Grid(_)) | Some(Command::New { ephemeral: true, .. })) {
+        // Work left in a temporary file by a crash is dealt with first.
+        for leftover in crate::trail::store::Store::new(&ctx.data_dir).clean_leftovers() {
+            eprintln!("discern: {}", ctx.lang.leftover(&leftover));
+        }
+    }
     match command {
         Some(Command::Grid(g)) => grid::run(ctx, g),
         Some(Command::New { grid, title, ephemeral, output, format }) => {
@@ -56,6 +62,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
             trail::export(ctx, &trail, format, output.as_deref(), yes)
         }
         Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
+        Some(Command::Review { trail }) => trail::review(ctx, &trail),
         Some(Command::Compare { trails, format }) => trail::compare(ctx, &trails, format),
         Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),

@@ -254,6 +254,14 @@ fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
     Ok(ctx.lang.is_yes(line.trim()))
 }
 
+/// Reads a trail with the history of each answer. Without a terminal, the
+/// Markdown document, which holds the history and the annotations.
+pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
+    let (_, trail) = load(ctx, arg)?;
+    let grid = find_grid(ctx, &trail);
+    print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang))
+}
+
 pub fn lint(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let (_, trail) = load(ctx, arg)?;

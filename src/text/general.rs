@@ -507,3 +507,26 @@ impl Lang {
         )
     }
 }
+
+/// Leftovers of a crash.
+impl Lang {
+    pub fn leftover(self, l: &crate::trail::store::Leftover) -> String {
+        use crate::trail::store::Leftover as L;
+        match l {
+            L::Recovered(p) => self.pick(
+                format!(
+                    "des réponses non enregistrées lors d'un arrêt brutal ont été récupérées dans {}",
+                    p.display()
+                ),
+                format!("answers left unsaved by a crash were recovered into {}", p.display()),
+            ),
+            L::Removed(p) => self.pick(
+                format!(
+                    "un fichier temporaire incomplet laissé par un arrêt brutal a été supprimé ({})",
+                    p.display()
+                ),
+                format!("an incomplete temporary file left by a crash was removed ({})", p.display()),
+            ),
+        }
+    }
+}

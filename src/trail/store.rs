@@ -25,6 +25,15 @@ pub struct Listed {
     pub modified: SystemTime,
 }
 
+/// What `clean_leftovers` did with one temporary file.
+#[derive(Debug, PartialEq)]
+pub enum Leftover {
+    /// A newer whole trail was put in place of its trail file.
+    Recovered(PathBuf),
+    /// A partial or older copy was removed.
+    Removed(PathBuf),
+}
+
 /// What a trail argument (id, prefix or path) can fail to name.
 #[derive(Debug)]
 pub enum Resolve {
@@ -120,7 +129,13 @@ impl Store {
         }
         // tempfile creates the file 0600 on Unix and removes it if anything
         // below fails.
-        let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(".tmp").tempfile_in(dir)?;
+        // The temporary file is named after its trail, so that a leftover
+        // from a crash can be matched to it (see `clean_leftovers`).
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&format!("{TEMP_PREFIX}{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
         write(tmp.as_file_mut(), bytes)?;
         tmp.as_file_mut().flush()?;
         tmp.as_file().sync_all()?;
@@ -166,6 +181,41 @@ impl Store {
                 Err(Resolve::Ambiguous(names))
             }
         }
+    }
+
+    /// Deals with temporary files left by a crash between writing and
+    /// renaming: one that holds a whole trail newer than its trail file (or
+    /// whose trail file is gone) is recovered into place; any other is
+    /// removed. Trails open in another discern are left alone.
+    pub fn clean_leftovers(&self) -> Vec<Leftover> {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut done = Vec::new();
+        for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+            let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };
+            let Some(target_name) = name
+                .strip_prefix(TEMP_PREFIX)
+                .and_then(|n| n.strip_suffix(".tmp"))
+                .and_then(|n| n.rsplit_once('.'))
+                .map(|(target, _random)| target.to_string())
+                .filter(|t| t.ends_with(".toml") && !t.contains('/'))
+            else {
+                continue;
+            };
+            let target = self.dir.join(&target_name);
+            let Ok(_lock) = Store::lock(&target) else { continue };
+            let newer = match (Store::load(&path), Store::load(&target)) {
+                (Ok(tmp), Ok(current)) => tmp.updated > current.updated,
+                (Ok(_), Err(LoadError::Unreadable(_))) => !target.exists(),
+                _ => false,
+            };
+            if newer && fs::rename(&path, &target).is_ok() {
+                let _ = make_private(&target);
+                done.push(Leftover::Recovered(target));
+            } else if fs::remove_file(&path).is_ok() {
+                done.push(Leftover::Removed(path));
+            }
+        }
+        done
     }
 
     pub fn delete(path: &Path) -> io::Result<()> {
@@ -349,6 +399,51 @@ mod tests {
         drop(first);
         assert!(Store::lock(&path).is_ok());
         assert_eq!(store.list().len(), 1, "the lock file is not listed as a trail");
+    }
+
+    #[test]
+    fn leftovers_are_recovered_when_newer_and_removed_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut t = trail("abcd2345", "T");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // A partial write, and a whole newer copy that was never renamed.
+        fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.aaaa.tmp")), "format = 1\nid = ").unwrap();
+        t.updated += chrono::Duration::seconds(5);
+        t.title = "Newer".into();
+        fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.bbbb.tmp")), to_toml(&t)).unwrap();
+        let mut done = store.clean_leftovers();
+        done.sort_by_key(|d| format!("{d:?}"));
+        assert_eq!(done.len(), 2, "{done:?}");
+        assert!(done.contains(&Leftover::Recovered(path.clone())));
+        assert_eq!(Store::load(&path).unwrap().title, "Newer");
+        let names: Vec<String> = fs::read_dir(store.dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        // An older whole copy is only removed.
+        let mut old = t.clone();
+        old.updated -= chrono::Duration::seconds(60);
+        old.title = "Older".into();
+        fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.cccc.tmp")), to_toml(&old)).unwrap();
+        assert!(matches!(store.clean_leftovers().as_slice(), [Leftover::Removed(_)]));
+        assert_eq!(Store::load(&path).unwrap().title, "Newer");
+    }
+
+    #[test]
+    fn leftovers_of_a_trail_open_elsewhere_are_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let t = trail("abcd2345", "T");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        let _held = Store::lock(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.aaaa.tmp")), "partial").unwrap();
+        assert!(store.clean_leftovers().is_empty());
     }
 
     #[test]
