@@ -31,7 +31,7 @@ fn damaged_trails_are_listed_refused_and_never_modified() {
         ("newer-format", text.replacen("format = 1", "format = 3", 1).into_bytes(), "format 3"),
         ("empty", Vec::new(), "empty"),
     ];
-    for (name, bytes, reason) in &cases {
+    for (name, bytes, _) in &cases {
         let path = sessions.join(format!("2026-01-01-{name}-zzzz{:04}.toml", name.len()));
         fs::write(&path, bytes).unwrap();
     }
