@@ -207,7 +207,10 @@ fn parse(q: &Question, line: &str) -> Result<Line, Misfit> {
         QuestionKind::Choice { options, other } => match option_of(options, *other, trimmed) {
             Some(Some(id)) => Ok(Line::Set(Answer::Choice(id))),
             Some(None) => Ok(Line::AskOther { multi: Vec::new() }),
-            None if *other => Ok(Line::Set(Answer::ChoiceOther(trimmed.to_string()))),
+            // A number that is no option is a slip, not an "other" text.
+            None if *other && !looks_like_a_number(trimmed) => {
+                Ok(Line::Set(Answer::ChoiceOther(trimmed.to_string())))
+            }
             None => Err(Misfit::NotAnOption(trimmed.to_string())),
         },
         QuestionKind::Multi { options, other } => {
@@ -222,7 +225,7 @@ fn parse(q: &Question, line: &str) -> Result<Line, Misfit> {
                         }
                     }
                     Some(None) => asks_other = true,
-                    None if *other => other_text.push(item.to_string()),
+                    None if *other && !looks_like_a_number(item) => other_text.push(item.to_string()),
                     None => return Err(Misfit::NotAnOption(item.to_string())),
                 }
             }
@@ -237,10 +240,16 @@ fn parse(q: &Question, line: &str) -> Result<Line, Misfit> {
     }
 }
 
+/// "9", "4." or "2)": meant as an option's number.
+fn looks_like_a_number(item: &str) -> bool {
+    let digits = item.trim_end_matches(['.', ')']);
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 /// `Some(Some(id))` for an option by number or id, `Some(None)` for the
 /// number of the "other" entry, `None` for anything else.
 fn option_of(options: &[crate::grid::GridOption], other: bool, item: &str) -> Option<Option<String>> {
-    if let Ok(n) = item.parse::<usize>() {
+    if let Ok(n) = item.trim_end_matches(['.', ')']).parse::<usize>() {
         if n >= 1 && n <= options.len() {
             return Some(Some(options[n - 1].id.clone()));
         }

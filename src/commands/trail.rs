@@ -153,11 +153,11 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
     if json {
         let items: Vec<serde_json::Value> = listed
             .iter()
-            .map(|l| match &l.trail {
+            .map(|l| match &l.summary {
                 Ok(t) => serde_json::json!({
                     "id": t.id, "title": t.title, "created": t.created.to_rfc3339(), "updated": t.updated.to_rfc3339(),
                     "grid": { "id": t.grid.id, "version": t.grid.version, "language": t.grid.language, "title": t.grid.title },
-                    "outcome": t.outcome_label(), "path": l.path.display().to_string(),
+                    "outcome": t.outcome, "path": l.path.display().to_string(),
                 }),
                 Err(e) => serde_json::json!({ "path": l.path.display().to_string(), "damaged": lang.load_error(e) }),
             })
@@ -172,9 +172,9 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
     }
     let mut out = String::new();
     for l in &listed {
-        match &l.trail {
+        match &l.summary {
             Ok(t) => {
-                let outcome = t.outcome_label().unwrap_or_else(|| "—".to_string());
+                let outcome = t.outcome.clone().unwrap_or_else(|| "—".to_string());
                 out.push_str(&format!(
                     "{}  {}  [{}]  {}  {}\n",
                     t.updated.format("%Y-%m-%d %H:%M"),
@@ -315,7 +315,7 @@ pub fn purge(ctx: &Ctx, days: u32, yes: bool) -> Result<ExitCode, Failure> {
     let old: Vec<(PathBuf, String)> = Store::new(&ctx.data_dir)
         .list()
         .into_iter()
-        .filter_map(|l| l.trail.ok().filter(|t| t.updated < cutoff).map(|t| (l.path, t.title)))
+        .filter_map(|l| l.summary.ok().filter(|t| t.updated < cutoff).map(|t| (l.path, t.title)))
         .collect();
     if old.is_empty() {
         eprintln!("{}", lang.nothing_to_purge(days));

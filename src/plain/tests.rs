@@ -100,9 +100,10 @@ fn a_hidden_step_is_not_asked_and_an_empty_line_skips() {
 #[test]
 fn a_line_that_does_not_fit_is_explained_and_asked_again() {
     let mut w = new_walk();
-    let (out, _) = run(&mut w, "\n7\n", false);
-    // 7 is no option, but "other" takes free text.
-    assert_eq!(answer(&w, "s", "regime"), Some(Answer::ChoiceOther("7".into())));
+    let (out, _) = run(&mut w, "\n7\n2.\n", false);
+    // 7 is no option: a slip to point out, not an "other" text.
+    assert!(out.contains("“7” matches no option"), "{out}");
+    assert_eq!(answer(&w, "s", "regime"), Some(Answer::Choice("must".into())));
     let mut w = new_walk();
     let (out2, _) = run(&mut w, "\n\n0\n6\n5\n", false);
     assert!(out2.matches("Type a number from 1 to 5.").count() >= 3, "{out2}");

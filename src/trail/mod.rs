@@ -40,8 +40,20 @@ pub struct Trail {
     pub annotations: Vec<Annotation>,
 }
 
+/// What lists show of a trail, without its answers.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    pub created: Time,
+    pub updated: Time,
+    pub grid: GridRef,
+    /// The label of the outcome answer.
+    pub outcome: Option<String>,
+}
+
 /// Which grid a trail was made with.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GridRef {
     pub id: String,
     pub version: String,
@@ -133,6 +145,17 @@ impl Trail {
         self.answers.iter_mut().find(|r| r.step == step && r.question == question)
     }
 
+    pub fn summary(&self) -> Summary {
+        Summary {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            created: self.created,
+            updated: self.updated,
+            grid: self.grid.clone(),
+            outcome: self.outcome_label(),
+        }
+    }
+
     /// The label of the outcome answer, for lists.
     pub fn outcome_label(&self) -> Option<String> {
         let (step, question) = self.grid.outcome.as_deref()?.split_once('.')?;
@@ -196,9 +219,11 @@ pub fn slug(title: &str) -> String {
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }
-        if out.len() >= 40 {
-            break;
-        }
+    }
+    // At most 40 characters, cut between words.
+    if out.len() > 40 {
+        let cut = out[..41].rfind('-').filter(|&i| i > 0).unwrap_or(40);
+        out.truncate(cut);
     }
     let out = out.trim_end_matches('-').to_string();
     if out.is_empty() { "trail".to_string() } else { out }
@@ -232,6 +257,10 @@ mod tests {
         assert_eq!(slug("Œuvre"), "oeuvre");
         assert_eq!(slug("   "), "trail");
         assert!(slug(&"long title ".repeat(20)).len() <= 40);
+        assert_eq!(
+            slug("Appel de la police au CHRS pour M. T. (exemple)"),
+            "appel-de-la-police-au-chrs-pour-m-t"
+        );
     }
 
     #[test]

@@ -6,7 +6,10 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{LoadError, Trail, from_toml, to_toml};
+mod index;
+
+use super::{LoadError, Summary, Trail, from_toml, to_toml};
+use index::{Index, Stamp};
 
 /// Trails larger than this are refused: a year of daily writing is far less.
 pub const MAX_TRAIL_BYTES: u64 = 64 * 1024 * 1024;
@@ -21,7 +24,7 @@ pub struct Store {
 /// One file of the sessions folder and what came of reading it.
 pub struct Listed {
     pub path: PathBuf,
-    pub trail: Result<Trail, LoadError>,
+    pub summary: Result<Summary, LoadError>,
     pub modified: SystemTime,
 }
 
@@ -81,17 +84,34 @@ impl Store {
 
     /// Every `*.toml` of the sessions folder, newest change first; damaged
     /// files are listed with the reason, in the same order by file date.
+    /// Summaries come from the index where a file has not changed since it
+    /// was read, and from the file otherwise; the index is then brought up
+    /// to date.
     pub fn list(&self) -> Vec<Listed> {
-        let mut listed: Vec<Listed> = self
-            .files()
-            .into_iter()
-            .map(|path| {
-                let modified =
-                    fs::metadata(&path).and_then(|m| m.modified()).unwrap_or(SystemTime::UNIX_EPOCH);
-                let trail = Store::load(&path);
-                Listed { path, trail, modified }
-            })
-            .collect();
+        let old = Index::read(&self.dir);
+        let mut new = Index::default();
+        let mut changed = false;
+        let mut listed = Vec::new();
+        for path in self.files() {
+            let Ok(meta) = fs::metadata(&path) else { continue };
+            let stamp = Stamp::of(&meta);
+            let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let summary = match old.get(&name, &stamp) {
+                Some(s) => Ok(s.clone()),
+                None => {
+                    changed = true;
+                    Store::load(&path).map(|t| t.summary())
+                }
+            };
+            if let Ok(s) = &summary {
+                new.entries.insert(name, index::Entry { stamp, summary: s.clone() });
+            }
+            listed.push(Listed { path, summary, modified });
+        }
+        if changed || new.entries.len() != old.entries.len() {
+            new.write(&self.dir);
+        }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
         listed
     }
@@ -265,7 +285,7 @@ fn lock_path(path: &Path) -> PathBuf {
 
 impl Listed {
     fn sort_key(&self) -> (i64, SystemTime) {
-        match &self.trail {
+        match &self.summary {
             Ok(t) => (t.updated.timestamp(), self.modified),
             Err(_) => {
                 let secs =
@@ -446,6 +466,56 @@ mod tests {
         assert!(store.clean_leftovers().is_empty());
     }
 
+    /// Makes a file look written an hour ago, out of the index's racy window.
+    fn age(path: &Path) {
+        let old = SystemTime::now() - std::time::Duration::from_secs(3600);
+        fs::File::options().write(true).open(path).unwrap().set_modified(old).unwrap();
+    }
+
+    fn titles(store: &Store) -> Vec<String> {
+        store.list().into_iter().filter_map(|l| l.summary.ok()).map(|s| s.title).collect()
+    }
+
+    #[test]
+    fn the_index_is_used_for_unchanged_files_and_never_outlives_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let t = trail("abcd2345", "Original");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        age(&path);
+        assert_eq!(titles(&store), ["Original"]);
+        let index_path = store.dir().join(index::INDEX_NAME);
+        assert!(index_path.exists());
+        // The index is what is read for an unchanged file: a doctored entry shows.
+        let doctored = fs::read_to_string(&index_path).unwrap().replace("Original", "From the index");
+        fs::write(&index_path, doctored).unwrap();
+        assert_eq!(titles(&store), ["From the index"]);
+        // Any change to the file, even of the same size, makes the file win.
+        let mut changed = t.clone();
+        changed.title = "Originel".into();
+        store.save(&changed, &path).unwrap();
+        age(&path);
+        assert_eq!(titles(&store), ["Originel"]);
+        // A deleted file is gone from the list whatever the index says.
+        Store::delete(&path).unwrap();
+        assert!(titles(&store).is_empty());
+    }
+
+    #[test]
+    fn a_damaged_index_is_rebuilt_from_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let t = trail("abcd2345", "Kept");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        age(&path);
+        fs::write(store.dir().join(index::INDEX_NAME), "{ not json").unwrap();
+        assert_eq!(titles(&store), ["Kept"]);
+        let index = fs::read_to_string(store.dir().join(index::INDEX_NAME)).unwrap();
+        assert!(index.contains("Kept"), "{index}");
+    }
+
     #[test]
     fn a_damaged_file_is_listed_with_its_reason() {
         let dir = tempfile::tempdir().unwrap();
@@ -456,7 +526,7 @@ mod tests {
         store.save(&t, &store.path_for(&t)).unwrap();
         let listed = store.list();
         assert_eq!(listed.len(), 2);
-        assert!(listed.iter().any(|l| l.trail == Err(LoadError::NotUtf8)));
-        assert!(listed.iter().any(|l| l.trail.is_ok()));
+        assert!(listed.iter().any(|l| l.summary == Err(LoadError::NotUtf8)));
+        assert!(listed.iter().any(|l| l.summary.is_ok()));
     }
 }
