@@ -82,6 +82,31 @@ impl Config {
     }
 }
 
+/// Records the author name in the config file, keeping everything else in
+/// it as it was; the file is written through a temporary file and a rename.
+pub fn save_author(path: &Path, author: &str) -> std::io::Result<()> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    let mut text: String = existing
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("author") || !l.contains('='))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    // A top-level key must come before any [table]: put it first.
+    let line = format!("author = {}\n", toml::Value::String(author.trim().to_string()));
+    text.insert_str(0, &line);
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    crate::paths::create_private_dir(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".config-").tempfile_in(dir)?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +147,22 @@ mod tests {
     fn a_syntax_error_is_reported() {
         let mut c = Config::default();
         assert!(matches!(c.read("language = ").as_slice(), [ConfigProblem::Syntax(_)]));
+    }
+
+    #[test]
+    fn the_author_is_saved_and_the_rest_of_the_file_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/config.toml");
+        save_author(&path, "C. M. \"sup\"").unwrap();
+        let (c, problems) = Config::load(&path);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.author.as_deref(), Some("C. M. \"sup\""));
+        std::fs::write(&path, "# mine\nlanguage = \"fr\"\nauthor = \"old\"\n").unwrap();
+        save_author(&path, "New").unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("# mine\nlanguage = \"fr\"\n"), "{text}");
+        let (c, _) = Config::load(&path);
+        assert_eq!(c.author.as_deref(), Some("New"));
+        assert_eq!(c.language, Some(Lang::Fr));
     }
 }
