@@ -12,4 +12,5 @@ pub mod plain;
 pub mod privacy;
 pub mod text;
 pub mod trail;
+pub mod tui;
 pub mod walk;

@@ -66,6 +66,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         Some(Command::Compare { trails, format }) => trail::compare(ctx, &trails, format),
         Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),
-        _ => Err(Failure(ctx.lang.not_yet_available())),
+        None if trail::interactive(ctx) => crate::tui::run_library(ctx),
+        // Without a terminal, the library is the list.
+        None => trail::list(ctx, false),
     }
 }

@@ -94,6 +94,33 @@ fn run_walk(
     export_to: Option<(PathBuf, ExportFormat)>,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
+    if interactive(ctx) {
+        return match (path, export_to) {
+            (Some((path, lock)), None) => crate::tui::run_walk_locked(ctx, walk, path, lock),
+            (Some((path, lock)), Some((file, format))) => {
+                let grid = walk.grid.clone();
+                let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
+                if let Ok(trail) = Store::load(&path) {
+                    let text = export::render(&trail, Some(&grid), format, lang);
+                    write_new_file(&file, text.as_bytes())
+                        .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
+                    eprintln!("{}", lang.exported_to(&file));
+                }
+                result
+            }
+            (None, None) => crate::tui::run_walk(ctx, walk, None),
+            (None, Some((file, format))) => {
+                let (result, walk) = crate::tui::run_ephemeral(ctx, walk);
+                if let Some(walk) = walk {
+                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+                    write_new_file(&file, text.as_bytes())
+                        .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
+                    eprintln!("{}", lang.exported_to(&file));
+                }
+                result
+            }
+        };
+    }
     let store = Store::new(&ctx.data_dir);
     let mut failed: Option<String> = None;
     let mut save = |w: &Walk| {

@@ -37,13 +37,6 @@ impl Lang {
         }
     }
 
-    pub fn not_yet_available(self) -> String {
-        self.pick(
-            "cette commande n'est pas encore disponible".into(),
-            "this command is not available yet".into(),
-        )
-    }
-
     pub fn cannot_create(self, dir: &Path, e: &std::io::Error) -> String {
         self.pick(
             format!("impossible de créer le dossier {} : {e}", dir.display()),

@@ -7,6 +7,7 @@
 mod general;
 mod grid;
 mod starter;
+mod tui;
 
 /// The language of the interface.
 #[derive(

@@ -1,0 +1,386 @@
+//! The application: which screen is up, the messages it receives (keys,
+//! ticks, the outcome of file work) and the effects it asks for. `update`
+//! changes state only; the runtime performs the effects and sends their
+//! outcome back as messages.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::help::{self, HelpFor};
+use super::keys;
+use super::library::{LibraryOut, LibraryScreen};
+use super::picker::Picker;
+use super::saver::{SaveJob, SaveReport};
+use super::theme::Palette;
+use super::walk_screen::{Exit, WalkOut, WalkScreen};
+use super::wrap;
+use super::{library_view, walk_view};
+use crate::grid::Grid;
+use crate::text::Lang;
+use crate::trail::store::Listed;
+use crate::trail::{LoadError, Time};
+use crate::walk::Walk;
+
+/// Below this, a short message asks for a larger window.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub enum Screen {
+    Library(Box<LibraryScreen>),
+    Walk(Box<WalkScreen>),
+}
+
+/// Why a trail could not be opened.
+#[derive(Debug)]
+pub enum OpenFailure {
+    Damaged(LoadError),
+    GridGone {
+        title: String,
+        id: String,
+        language: String,
+    },
+    /// Another discern has it open, or its lock could not be taken: the
+    /// reason in words.
+    Locked(String),
+}
+
+pub enum Msg {
+    Event(Event),
+    Tick(Instant),
+    Saved(Vec<SaveReport>),
+    Listed(Vec<Listed>),
+    Grids(Picker),
+    /// A trail to walk; `saved` is the outcome of the first save of a new one.
+    Opened {
+        walk: Box<Walk>,
+        path: PathBuf,
+        saved: Result<(), String>,
+    },
+    OpenFailed(OpenFailure),
+    /// The export found passages that look identifying.
+    ExportNeedsConfirm {
+        path: PathBuf,
+        warnings: usize,
+    },
+    Exported(Result<PathBuf, String>),
+    Deleted {
+        title: String,
+        result: Result<(), String>,
+    },
+    Renamed {
+        title: String,
+        result: Result<(), String>,
+    },
+}
+
+pub enum Effect {
+    Save {
+        job: SaveJob,
+        wait: bool,
+    },
+    ListTrails,
+    LoadGrids,
+    Open(PathBuf),
+    Create {
+        grid: Box<Grid>,
+        title: String,
+    },
+    Rename {
+        path: PathBuf,
+        title: String,
+    },
+    Export {
+        path: PathBuf,
+        confirmed: bool,
+    },
+    Delete {
+        path: PathBuf,
+        title: String,
+    },
+    /// The walk of this trail is over: its lock can go.
+    Close(PathBuf),
+}
+
+pub struct App {
+    lang: Lang,
+    palette: Palette,
+    clock: fn() -> Time,
+    screen: Screen,
+    help: Option<HelpFor>,
+    size: (u16, u16),
+    finished: bool,
+    /// Left a walk whose last changes could not be saved.
+    lost: bool,
+}
+
+impl App {
+    /// The library; `start` asks for its list.
+    pub fn library(lang: Lang, palette: Palette, clock: fn() -> Time) -> App {
+        App::with_screen(Screen::Library(Box::new(LibraryScreen::new(lang, palette))), lang, palette, clock)
+    }
+
+    /// A walk; `path: None` is ephemeral. `needs_save` when the file does
+    /// not hold the trail yet.
+    pub fn walk(
+        walk: Walk,
+        path: Option<PathBuf>,
+        needs_save: bool,
+        lang: Lang,
+        palette: Palette,
+        clock: fn() -> Time,
+    ) -> App {
+        let mut screen = WalkScreen::new(walk, path, lang, palette, clock);
+        if needs_save {
+            screen.needs_first_save();
+        }
+        App::with_screen(Screen::Walk(Box::new(screen)), lang, palette, clock)
+    }
+
+    fn with_screen(screen: Screen, lang: Lang, palette: Palette, clock: fn() -> Time) -> App {
+        App { lang, palette, clock, screen, help: None, size: (80, 24), finished: false, lost: false }
+    }
+
+    /// What the first screen needs read before it can be drawn.
+    pub fn start(&self) -> Vec<Effect> {
+        match self.screen {
+            Screen::Library(_) => vec![Effect::ListTrails],
+            Screen::Walk(_) => Vec::new(),
+        }
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn screen_mut(&mut self) -> &mut Screen {
+        &mut self.screen
+    }
+
+    /// The walk on screen, if any.
+    pub fn walk_screen(&self) -> Option<&WalkScreen> {
+        match &self.screen {
+            Screen::Walk(w) => Some(w),
+            Screen::Library(_) => None,
+        }
+    }
+
+    /// The walk on screen, given back at the end (an ephemeral walk's
+    /// answers, for an export the user asked for).
+    pub fn into_walk(self) -> Option<Walk> {
+        match self.screen {
+            Screen::Walk(w) => Some(w.walk),
+            Screen::Library(_) => None,
+        }
+    }
+
+    pub fn finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Left a walk without its last changes saved (after being told so).
+    pub fn lost_changes(&self) -> bool {
+        self.lost
+    }
+
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+    }
+
+    fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Event(Event::Resize(w, h)) => self.size = (w, h),
+            Msg::Event(Event::Key(key)) if keys::is_press(&key) => return self.key(key),
+            Msg::Event(Event::Paste(text)) => self.paste(&text),
+            Msg::Event(_) => {}
+            Msg::Tick(now) => {
+                if let Screen::Walk(w) = &mut self.screen {
+                    return w.tick(now).into_iter().flat_map(|out| self.walk_out(out)).collect();
+                }
+            }
+            Msg::Saved(reports) => return self.saved(&reports),
+            Msg::Opened { walk, path, saved } => {
+                let mut screen = WalkScreen::new(*walk, Some(path), self.lang, self.palette, self.clock);
+                if let Err(e) = saved {
+                    screen.needs_first_save();
+                    screen.save.error = Some(e);
+                }
+                self.screen = Screen::Walk(Box::new(screen));
+            }
+            other => {
+                if let Screen::Library(library) = &mut self.screen {
+                    return library_result(library, self.lang, other);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let quit = keys::is_ctrl_c(&key);
+        if self.too_small() && !quit {
+            return Vec::new();
+        }
+        if self.help.take().is_some() && !quit {
+            return Vec::new();
+        }
+        match &mut self.screen {
+            Screen::Library(library) => {
+                let Some(msg) = keys::library_msg(key, library.keys()) else { return Vec::new() };
+                let outs = library.update(msg);
+                outs.into_iter().filter_map(|out| self.library_out(out)).collect()
+            }
+            Screen::Walk(walk) => {
+                let Some(msg) = keys::walk_msg(key, walk.keys()) else { return Vec::new() };
+                let outs = walk.update(msg);
+                outs.into_iter().flat_map(|out| self.walk_out(out)).collect()
+            }
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        if self.too_small() || self.help.is_some() {
+            return;
+        }
+        match &mut self.screen {
+            Screen::Library(library) => library.paste(text),
+            Screen::Walk(walk) => walk.paste(text),
+        }
+    }
+
+    fn library_out(&mut self, out: LibraryOut) -> Option<Effect> {
+        Some(match out {
+            LibraryOut::ListTrails => Effect::ListTrails,
+            LibraryOut::LoadGrids => Effect::LoadGrids,
+            LibraryOut::Open(path) => Effect::Open(path),
+            LibraryOut::Create { grid, title } => Effect::Create { grid, title },
+            LibraryOut::Rename { path, title } => Effect::Rename { path, title },
+            LibraryOut::Export { path, confirmed } => Effect::Export { path, confirmed },
+            LibraryOut::Delete { path, title } => Effect::Delete { path, title },
+            LibraryOut::Help => {
+                self.help = Some(HelpFor::Library);
+                return None;
+            }
+            LibraryOut::Quit => {
+                self.finished = true;
+                return None;
+            }
+        })
+    }
+
+    fn walk_out(&mut self, out: WalkOut) -> Vec<Effect> {
+        match out {
+            WalkOut::Save { job, wait } => vec![Effect::Save { job, wait }],
+            WalkOut::Help => {
+                let to_library = self.walk_screen().is_some_and(|w| w.after_back == Exit::Library);
+                self.help = Some(HelpFor::Walk { to_library });
+                Vec::new()
+            }
+            WalkOut::Leave { exit, saved } => self.leave(exit, saved),
+        }
+    }
+
+    fn saved(&mut self, reports: &[SaveReport]) -> Vec<Effect> {
+        let Screen::Walk(walk) = &mut self.screen else { return Vec::new() };
+        for report in reports {
+            walk.saved(report);
+        }
+        match walk.take_exit() {
+            Some(exit) => self.leave(exit, true),
+            None => Vec::new(),
+        }
+    }
+
+    fn leave(&mut self, exit: Exit, saved: bool) -> Vec<Effect> {
+        self.lost |= !saved;
+        let mut effects = Vec::new();
+        if let Some(path) = self.walk_screen().and_then(|w| w.path.clone()) {
+            effects.push(Effect::Close(path));
+        }
+        match exit {
+            Exit::Quit => self.finished = true,
+            Exit::Library => {
+                self.screen = Screen::Library(Box::new(LibraryScreen::new(self.lang, self.palette)));
+                effects.push(Effect::ListTrails);
+            }
+        }
+        effects
+    }
+
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(self.lang, frame, area);
+            return;
+        }
+        match &self.screen {
+            // The terminal's cursor shows where typing goes, unless the help covers it.
+            Screen::Library(library) => library_view::render(library, frame, area, self.help.is_none()),
+            Screen::Walk(walk) => walk_view::render(walk, frame, area, self.help.is_none()),
+        }
+        if let Some(help_for) = self.help {
+            help::render(self.lang, &self.palette, help_for, frame, area);
+        }
+    }
+}
+
+/// The outcome of file work done for the library.
+fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Listed(listed) => library.listed(listed),
+        Msg::Grids(picker) => library.grids_loaded(picker),
+        Msg::OpenFailed(failure) => {
+            let text = match failure {
+                OpenFailure::Damaged(e) => lang.damaged_cannot_open(&lang.load_error(&e)),
+                OpenFailure::GridGone { title, id, language } => {
+                    lang.grid_unavailable(&title, &id, &language)
+                }
+                OpenFailure::Locked(e) => lang.cannot_open(&e),
+            };
+            library.say(text, true);
+        }
+        Msg::ExportNeedsConfirm { path, warnings } => {
+            let question = format!("{} {}", lang.lint_summary(warnings), lang.export_confirm());
+            library.confirm_export(path, question);
+        }
+        Msg::Exported(Ok(path)) => library.say(lang.exported_to(&path), false),
+        Msg::Exported(Err(e)) => library.say(lang.export_failed(&e), true),
+        Msg::Deleted { title, result } => {
+            match result {
+                Ok(()) => library.say(lang.deleted(&title), false),
+                Err(e) => library.say(lang.delete_failed(&e), true),
+            }
+            return vec![Effect::ListTrails];
+        }
+        Msg::Renamed { title, result } => {
+            match result {
+                Ok(()) => library.say(lang.renamed(&title), false),
+                Err(e) => library.say(lang.rename_failed(&e), true),
+            }
+            return vec![Effect::ListTrails];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The message of a window too small to work in, in its middle, cut to
+/// whatever fits.
+fn too_small(lang: Lang, frame: &mut Frame, area: Rect) {
+    let text = lang.too_small(MIN_WIDTH, MIN_HEIGHT);
+    let width = area.width.saturating_sub(2).max(1) as usize;
+    let rows: Vec<Line> =
+        wrap::wrap(&text, width).into_iter().take(area.height as usize).map(Line::from).collect();
+    let top = area.height.saturating_sub(rows.len() as u16) / 2;
+    let rect = Rect { y: area.y + top, height: area.height - top, ..area };
+    frame.render_widget(Paragraph::new(rows).centered(), rect);
+}

@@ -1,0 +1,124 @@
+//! The help (F1): the keys of the screen it was opened from, in the user's
+//! language, and what the marks of the steps mean. Any key closes it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::keys::Hint;
+use super::steps_list;
+use super::theme::Palette;
+use super::wrap::{self, lines, wrap_styled};
+use crate::text::Lang;
+use crate::walk::StepState;
+
+/// Which keys the help lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpFor {
+    /// The walkthrough; `to_library` when Esc goes back to the library.
+    Walk {
+        to_library: bool,
+    },
+    Library,
+}
+
+fn walk_keys(lang: Lang, to_library: bool) -> Vec<(&'static str, &'static str)> {
+    use Hint as H;
+    let mut rows = vec![lang.help_typing(), lang.help_new_line()];
+    rows.extend([H::NextQuestion, H::PrevQuestion, H::MoveOption].map(|h| lang.key_hint(h)));
+    rows.push(lang.help_choose());
+    rows.extend(
+        [H::ScaleChange, H::ScaleDigit, H::Clear, H::NextStep, H::PrevStep, H::Steps, H::References]
+            .map(|h| lang.key_hint(h)),
+    );
+    let back = if to_library { H::ToLibrary } else { H::QuitWalk };
+    rows.extend([H::Save, H::Help, back, H::SaveAndQuit].map(|h| lang.key_hint(h)));
+    rows
+}
+
+fn library_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    use Hint as H;
+    [H::MoveTrail, H::Open, H::New, H::Filter, H::Rename, H::Export, H::Delete, H::Help, H::Quit]
+        .map(|h| lang.key_hint(h))
+        .to_vec()
+}
+
+fn key_lines(rows: &[(&'static str, &'static str)], p: &Palette, width: usize) -> Vec<Line<'static>> {
+    let key_width = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0) + 2;
+    let indent = " ".repeat(key_width);
+    let mut out = Vec::new();
+    for (key, action) in rows {
+        let (wrapped, _) = wrap_styled(&[(action, p.plain())], width.saturating_sub(key_width), usize::MAX);
+        let pad = " ".repeat(key_width.saturating_sub(wrap::width(key)));
+        let first = Span::styled(format!("{key}{pad}"), p.key());
+        out.extend(lines(wrapped, first, Span::raw(indent.clone())));
+    }
+    out
+}
+
+fn legend_lines(lang: Lang, p: &Palette, width: usize) -> Vec<Line<'static>> {
+    let mut rows: Vec<(&'static str, &'static str)> = vec![(steps_list::CURRENT, lang.current_step_label())];
+    for state in [
+        StepState::Answered,
+        StepState::Partial,
+        StepState::Unanswered,
+        StepState::RequiredMissing,
+        StepState::Reading,
+        StepState::Hidden,
+    ] {
+        rows.push((steps_list::mark(state), lang.step_state_label(state)));
+    }
+    key_lines(&rows, p, width)
+}
+
+fn heading(text: &str, p: &Palette) -> Line<'static> {
+    Line::styled(text.to_string(), p.title())
+}
+
+pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, frame: &mut Frame, area: Rect) {
+    let outer = area;
+    frame.render_widget(Clear, outer);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", lang.help_title()), p.title()))
+        .border_style(p.border_focused());
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    if inner.width < 4 || inner.height < 2 {
+        return;
+    }
+    let content = Rect { x: inner.x + 1, width: inner.width - 2, height: inner.height - 1, ..inner };
+    let two_columns = content.width >= 72;
+    // The keys take more room than the marks.
+    let column = if two_columns { (content.width as usize - 2) * 11 / 20 } else { content.width as usize };
+    let right_column = if two_columns { content.width as usize - 2 - column } else { column };
+    let (title, keys) = match help_for {
+        HelpFor::Walk { to_library } => (lang.help_walk(), walk_keys(lang, to_library)),
+        HelpFor::Library => (lang.help_library(), library_keys(lang)),
+    };
+    let mut left = vec![heading(title, p)];
+    left.extend(key_lines(&keys, p, column));
+    let mut right = Vec::new();
+    if let HelpFor::Walk { .. } = help_for {
+        right.push(heading(lang.help_legend(), p));
+        right.extend(legend_lines(lang, p, right_column));
+        right.push(Line::default());
+    }
+    right.extend(lines(
+        wrap_styled(&[(lang.help_saving(), p.hint())], right_column, usize::MAX).0,
+        Span::raw(""),
+        Span::raw(""),
+    ));
+    if two_columns {
+        let left_area = Rect { width: column as u16, ..content };
+        let right_area = Rect { x: content.x + column as u16 + 2, width: right_column as u16, ..content };
+        frame.render_widget(Paragraph::new(left), left_area);
+        frame.render_widget(Paragraph::new(right), right_area);
+    } else {
+        left.push(Line::default());
+        left.extend(right);
+        frame.render_widget(Paragraph::new(left), content);
+    }
+    let close = Rect { y: inner.y + inner.height - 1, height: 1, ..content };
+    frame.render_widget(Paragraph::new(Line::styled(lang.help_close(), p.hint())), close);
+}

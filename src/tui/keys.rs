@@ -1,0 +1,302 @@
+//! The key map: which key means what, where the focus is. Screens receive
+//! messages, never raw keys (except the text a person types into an editor).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::Input;
+
+/// A key and what it does, as the footer and the help name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    NextQuestion,
+    PrevQuestion,
+    MoveOption,
+    Choose,
+    Toggle,
+    OtherText,
+    ScaleChange,
+    ScaleDigit,
+    Clear,
+    NewLine,
+    NextStep,
+    PrevStep,
+    Steps,
+    MoveStep,
+    GoToStep,
+    BackFromSteps,
+    Scroll,
+    Save,
+    References,
+    Help,
+    ToLibrary,
+    QuitWalk,
+    SaveAndQuit,
+    Open,
+    New,
+    Filter,
+    Rename,
+    Export,
+    Delete,
+    Quit,
+    MoveTrail,
+    ApplyFilter,
+    ClearFilter,
+    MoveGrid,
+    PickGrid,
+    Confirm,
+    Cancel,
+}
+
+/// Where the keys go in the walkthrough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkKeys {
+    /// The list of steps (F2).
+    Steps,
+    /// A text answer's editor.
+    Text,
+    /// A choice or multi question; `on_other` when the highlight is on the
+    /// "Other" entry, `other_open` when its text is being typed.
+    Options {
+        on_other: bool,
+        other_open: bool,
+    },
+    Scale,
+    /// No question focused: a reading step.
+    Reading,
+}
+
+/// What a key asks of the walkthrough.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WalkMsg {
+    NextQuestion,
+    PrevQuestion,
+    NextStep,
+    PrevStep,
+    OptionUp,
+    OptionDown,
+    /// Space or Enter on an option.
+    Choose,
+    ScaleLeft,
+    ScaleRight,
+    Digit(u8),
+    Clear,
+    FocusSteps,
+    StepsUp,
+    StepsDown,
+    GoToStep,
+    LeaveSteps,
+    ScrollUp,
+    ScrollDown,
+    SaveNow,
+    ToggleReferences,
+    Help,
+    /// Esc: back to the library (or out, for a walk without library).
+    Back,
+    /// Ctrl-C: save and quit.
+    Quit,
+    /// A key for the focused editor.
+    Edit(Input),
+}
+
+/// What a key asks of the library.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LibraryMsg {
+    Up,
+    Down,
+    Open,
+    New,
+    Filter,
+    Rename,
+    Export,
+    Delete,
+    Help,
+    Quit,
+    /// Esc in the list: clears the filter.
+    ClearFilter,
+    /// Enter in a box.
+    Confirm,
+    /// Esc in a box.
+    Cancel,
+    Yes,
+    No,
+    Edit(Input),
+}
+
+/// Where the keys go in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryKeys {
+    List,
+    /// Typing in the filter, the title box: text goes to the editor.
+    Typing,
+    /// The grid picker.
+    Picker,
+    /// A yes/no question.
+    Question,
+}
+
+/// Press and repeat count; release events (sent by some terminals) do not.
+pub fn is_press(key: &KeyEvent) -> bool {
+    matches!(key.kind, KeyEventKind::Press | KeyEventKind::Repeat)
+}
+
+pub fn is_ctrl_c(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'C'))
+}
+
+fn is_ctrl(key: &KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char(k) if k.eq_ignore_ascii_case(&c))
+}
+
+pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
+    use KeyCode as K;
+    if is_ctrl_c(&key) {
+        return Some(WalkMsg::Quit);
+    }
+    if is_ctrl(&key, 's') {
+        return Some(WalkMsg::SaveNow);
+    }
+    let common = match key.code {
+        K::F(1) => Some(WalkMsg::Help),
+        K::F(2) if keys == WalkKeys::Steps => Some(WalkMsg::LeaveSteps),
+        K::F(2) => Some(WalkMsg::FocusSteps),
+        K::F(3) => Some(WalkMsg::ToggleReferences),
+        K::Esc if keys == WalkKeys::Steps => Some(WalkMsg::LeaveSteps),
+        K::Esc => Some(WalkMsg::Back),
+        K::Tab => Some(WalkMsg::NextQuestion),
+        K::BackTab => Some(WalkMsg::PrevQuestion),
+        K::PageDown => Some(WalkMsg::NextStep),
+        K::PageUp => Some(WalkMsg::PrevStep),
+        _ => None,
+    };
+    if common.is_some() {
+        return common;
+    }
+    let edit = Some(WalkMsg::Edit(Input::from(key)));
+    match keys {
+        WalkKeys::Steps => match key.code {
+            K::Up => Some(WalkMsg::StepsUp),
+            K::Down => Some(WalkMsg::StepsDown),
+            K::Enter => Some(WalkMsg::GoToStep),
+            _ => None,
+        },
+        WalkKeys::Text => edit,
+        WalkKeys::Options { on_other, other_open } => match key.code {
+            K::Up => Some(WalkMsg::OptionUp),
+            K::Down => Some(WalkMsg::OptionDown),
+            K::Enter => Some(WalkMsg::Choose),
+            K::Char(' ') if on_other && other_open => edit,
+            K::Char(' ') => Some(WalkMsg::Choose),
+            K::Backspace | K::Delete if !(on_other && other_open) => Some(WalkMsg::Clear),
+            K::Char(_) if on_other => edit,
+            K::Backspace | K::Delete | K::Left | K::Right | K::Home | K::End if on_other => edit,
+            _ => None,
+        },
+        WalkKeys::Scale => match key.code {
+            K::Left => Some(WalkMsg::ScaleLeft),
+            K::Right => Some(WalkMsg::ScaleRight),
+            K::Char(c) if c.is_ascii_digit() => Some(WalkMsg::Digit(c as u8 - b'0')),
+            K::Backspace | K::Delete => Some(WalkMsg::Clear),
+            _ => None,
+        },
+        WalkKeys::Reading => match key.code {
+            K::Up => Some(WalkMsg::ScrollUp),
+            K::Down => Some(WalkMsg::ScrollDown),
+            _ => None,
+        },
+    }
+}
+
+pub fn library_msg(key: KeyEvent, keys: LibraryKeys) -> Option<LibraryMsg> {
+    use KeyCode as K;
+    if is_ctrl_c(&key) {
+        return Some(LibraryMsg::Quit);
+    }
+    match keys {
+        LibraryKeys::List => match key.code {
+            K::Up => Some(LibraryMsg::Up),
+            K::Down => Some(LibraryMsg::Down),
+            K::Enter => Some(LibraryMsg::Open),
+            K::Char('n' | 'N') => Some(LibraryMsg::New),
+            K::Char('/') => Some(LibraryMsg::Filter),
+            K::Char('r' | 'R') => Some(LibraryMsg::Rename),
+            K::Char('e' | 'E') => Some(LibraryMsg::Export),
+            K::Char('d' | 'D') | K::Delete => Some(LibraryMsg::Delete),
+            K::F(1) => Some(LibraryMsg::Help),
+            K::Char('q' | 'Q') => Some(LibraryMsg::Quit),
+            K::Esc => Some(LibraryMsg::ClearFilter),
+            _ => None,
+        },
+        LibraryKeys::Typing => match key.code {
+            K::Enter => Some(LibraryMsg::Confirm),
+            K::Esc => Some(LibraryMsg::Cancel),
+            K::Up => Some(LibraryMsg::Up),
+            K::Down => Some(LibraryMsg::Down),
+            K::F(1) => Some(LibraryMsg::Help),
+            _ => Some(LibraryMsg::Edit(Input::from(key))),
+        },
+        LibraryKeys::Picker => match key.code {
+            K::Up => Some(LibraryMsg::Up),
+            K::Down => Some(LibraryMsg::Down),
+            K::Enter => Some(LibraryMsg::Confirm),
+            K::Esc => Some(LibraryMsg::Cancel),
+            K::F(1) => Some(LibraryMsg::Help),
+            _ => None,
+        },
+        // "y" in English, "o" (oui) in French: both are taken in both
+        // languages, so a habit from either never deletes by surprise
+        // nor fails to.
+        LibraryKeys::Question => match key.code {
+            K::Char('y' | 'Y' | 'o' | 'O') => Some(LibraryMsg::Yes),
+            K::Esc | K::Enter | K::Char('n' | 'N') => Some(LibraryMsg::No),
+            _ => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_contract_keys_of_the_walkthrough() {
+        let text = WalkKeys::Text;
+        assert_eq!(walk_msg(key(KeyCode::Tab), text), Some(WalkMsg::NextQuestion));
+        assert_eq!(walk_msg(key(KeyCode::BackTab), text), Some(WalkMsg::PrevQuestion));
+        assert_eq!(walk_msg(key(KeyCode::PageDown), text), Some(WalkMsg::NextStep));
+        assert_eq!(walk_msg(key(KeyCode::PageUp), text), Some(WalkMsg::PrevStep));
+        assert_eq!(walk_msg(key(KeyCode::F(2)), text), Some(WalkMsg::FocusSteps));
+        assert_eq!(walk_msg(key(KeyCode::F(1)), text), Some(WalkMsg::Help));
+        assert_eq!(walk_msg(key(KeyCode::Esc), text), Some(WalkMsg::Back));
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(walk_msg(ctrl('s'), text), Some(WalkMsg::SaveNow));
+        assert_eq!(walk_msg(ctrl('c'), WalkKeys::Steps), Some(WalkMsg::Quit));
+        assert!(matches!(walk_msg(key(KeyCode::Enter), text), Some(WalkMsg::Edit(_))));
+        let options = WalkKeys::Options { on_other: false, other_open: false };
+        assert_eq!(walk_msg(key(KeyCode::Char(' ')), options), Some(WalkMsg::Choose));
+        assert_eq!(walk_msg(key(KeyCode::Enter), options), Some(WalkMsg::Choose));
+        assert_eq!(walk_msg(key(KeyCode::Down), options), Some(WalkMsg::OptionDown));
+        assert_eq!(walk_msg(key(KeyCode::Left), WalkKeys::Scale), Some(WalkMsg::ScaleLeft));
+        assert_eq!(walk_msg(key(KeyCode::Char('4')), WalkKeys::Scale), Some(WalkMsg::Digit(4)));
+        assert_eq!(walk_msg(key(KeyCode::Enter), WalkKeys::Steps), Some(WalkMsg::GoToStep));
+        assert_eq!(walk_msg(key(KeyCode::Esc), WalkKeys::Steps), Some(WalkMsg::LeaveSteps));
+    }
+
+    #[test]
+    fn space_types_into_an_open_other_entry() {
+        let typing = WalkKeys::Options { on_other: true, other_open: true };
+        assert!(matches!(walk_msg(key(KeyCode::Char(' ')), typing), Some(WalkMsg::Edit(_))));
+        assert_eq!(walk_msg(key(KeyCode::Enter), typing), Some(WalkMsg::Choose));
+    }
+
+    #[test]
+    fn deleting_asks_yes_and_defaults_to_no() {
+        assert_eq!(library_msg(key(KeyCode::Char('y')), LibraryKeys::Question), Some(LibraryMsg::Yes));
+        assert_eq!(library_msg(key(KeyCode::Char('o')), LibraryKeys::Question), Some(LibraryMsg::Yes));
+        assert_eq!(library_msg(key(KeyCode::Enter), LibraryKeys::Question), Some(LibraryMsg::No));
+        assert_eq!(library_msg(key(KeyCode::Char('x')), LibraryKeys::Question), None);
+    }
+}

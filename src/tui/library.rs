@@ -1,0 +1,402 @@
+//! The library: the trails, newest first, and what can be done with them
+//! (open, start, filter, rename, export, delete). Files are read and
+//! written by the runtime; this screen asks for it and shows the outcome.
+
+use std::path::PathBuf;
+
+use ratatui_textarea::TextArea;
+
+use super::editor;
+use super::keys::{LibraryKeys, LibraryMsg};
+use super::picker::Picker;
+use super::theme::Palette;
+use crate::grid::Grid;
+use crate::text::Lang;
+use crate::trail::store::Listed;
+use crate::trail::{LoadError, Summary};
+
+/// One file of the sessions folder.
+pub struct TrailRow {
+    pub path: PathBuf,
+    pub summary: Result<Summary, LoadError>,
+    /// Title and grid, lowercased without accents, for the filter.
+    search: String,
+}
+
+impl TrailRow {
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    }
+
+    /// The title, or the file name of a damaged file.
+    pub fn title(&self) -> String {
+        match &self.summary {
+            Ok(t) => t.title.clone(),
+            Err(_) => self.file_name(),
+        }
+    }
+}
+
+/// What a title box is for.
+pub enum Purpose {
+    New(Box<Grid>),
+    /// The row (index in `rows`) to rename.
+    Rename(usize),
+}
+
+pub struct TitleBox {
+    pub purpose: Purpose,
+    pub editor: TextArea<'static>,
+    /// Enter was pressed on an empty title.
+    pub empty: bool,
+}
+
+pub enum Mode {
+    List,
+    Filter,
+    Picker(Picker),
+    Title(Box<TitleBox>),
+    /// The row (index in `rows`) to delete, once confirmed.
+    ConfirmDelete(usize),
+    /// A trail whose answers look identifying, to export once confirmed;
+    /// the question says how many passages.
+    ConfirmExport {
+        path: PathBuf,
+        question: String,
+    },
+}
+
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What the library asks of the program.
+pub enum LibraryOut {
+    ListTrails,
+    LoadGrids,
+    Open(PathBuf),
+    Create {
+        grid: Box<Grid>,
+        title: String,
+    },
+    Rename {
+        path: PathBuf,
+        title: String,
+    },
+    /// `confirmed` once the privacy warnings were seen and accepted.
+    Export {
+        path: PathBuf,
+        confirmed: bool,
+    },
+    Delete {
+        path: PathBuf,
+        title: String,
+    },
+    Help,
+    Quit,
+}
+
+pub struct LibraryScreen {
+    pub rows: Vec<TrailRow>,
+    /// The rows the filter lets through, as indices in `rows`.
+    pub shown: Vec<usize>,
+    /// The highlighted row, as an index in `shown`.
+    pub selected: usize,
+    pub filter: TextArea<'static>,
+    pub mode: Mode,
+    pub message: Option<Message>,
+    /// The list has been read at least once.
+    pub loaded: bool,
+    lang: Lang,
+    palette: Palette,
+}
+
+impl LibraryScreen {
+    pub fn new(lang: Lang, palette: Palette) -> Self {
+        LibraryScreen {
+            rows: Vec::new(),
+            shown: Vec::new(),
+            selected: 0,
+            filter: editor::line("", "", &palette),
+            mode: Mode::List,
+            message: None,
+            loaded: false,
+            lang,
+            palette,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn palette(&self) -> &Palette {
+        &self.palette
+    }
+
+    pub fn filter_text(&self) -> String {
+        editor::line_text(&self.filter)
+    }
+
+    pub fn selected_row(&self) -> Option<(usize, &TrailRow)> {
+        let index = *self.shown.get(self.selected)?;
+        Some((index, &self.rows[index]))
+    }
+
+    pub fn keys(&self) -> LibraryKeys {
+        match self.mode {
+            Mode::List => LibraryKeys::List,
+            Mode::Filter | Mode::Title(_) => LibraryKeys::Typing,
+            Mode::Picker(_) => LibraryKeys::Picker,
+            Mode::ConfirmDelete(_) | Mode::ConfirmExport { .. } => LibraryKeys::Question,
+        }
+    }
+
+    /// A new reading of the sessions folder; the highlight stays on the same file.
+    pub fn listed(&mut self, listed: Vec<Listed>) {
+        let keep = self.selected_row().map(|(_, r)| r.path.clone());
+        self.rows = listed
+            .into_iter()
+            .map(|l| {
+                let search = match &l.summary {
+                    Ok(t) => fold(&format!("{} {}", t.title, t.grid.title)),
+                    Err(_) => fold(&l.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()),
+                };
+                TrailRow { path: l.path, summary: l.summary, search }
+            })
+            .collect();
+        self.loaded = true;
+        self.apply_filter();
+        if let Some(path) = keep
+            && let Some(i) = self.shown.iter().position(|&r| self.rows[r].path == path)
+        {
+            self.selected = i;
+        }
+    }
+
+    pub fn grids_loaded(&mut self, grids: Picker) {
+        self.mode = Mode::Picker(grids);
+    }
+
+    /// The export found passages that look identifying: ask first.
+    pub fn confirm_export(&mut self, path: PathBuf, question: String) {
+        self.mode = Mode::ConfirmExport { path, question };
+    }
+
+    pub fn say(&mut self, text: String, error: bool) {
+        self.message = Some(Message { text, error });
+    }
+
+    fn apply_filter(&mut self) {
+        let needle = fold(self.filter_text().trim());
+        self.shown = (0..self.rows.len()).filter(|&i| self.rows[i].search.contains(&needle)).collect();
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    pub fn update(&mut self, msg: LibraryMsg) -> Vec<LibraryOut> {
+        if !matches!(msg, LibraryMsg::Edit(_) | LibraryMsg::Up | LibraryMsg::Down) {
+            self.message = None;
+        }
+        match std::mem::replace(&mut self.mode, Mode::List) {
+            Mode::List => self.update_list(msg),
+            Mode::Filter => self.update_filter(msg),
+            Mode::Picker(picker) => self.update_picker(picker, msg),
+            Mode::Title(title) => self.update_title(title, msg),
+            Mode::ConfirmDelete(row) => match msg {
+                LibraryMsg::Yes => {
+                    let r = &self.rows[row];
+                    vec![LibraryOut::Delete { path: r.path.clone(), title: r.title() }]
+                }
+                LibraryMsg::Quit => vec![LibraryOut::Quit],
+                LibraryMsg::No => Vec::new(),
+                _ => {
+                    self.mode = Mode::ConfirmDelete(row);
+                    Vec::new()
+                }
+            },
+            Mode::ConfirmExport { path, question } => match msg {
+                LibraryMsg::Yes => vec![LibraryOut::Export { path, confirmed: true }],
+                LibraryMsg::Quit => vec![LibraryOut::Quit],
+                LibraryMsg::No => Vec::new(),
+                _ => {
+                    self.mode = Mode::ConfirmExport { path, question };
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    fn update_list(&mut self, msg: LibraryMsg) -> Vec<LibraryOut> {
+        match msg {
+            LibraryMsg::Up => self.selected = self.selected.saturating_sub(1),
+            LibraryMsg::Down => self.selected = (self.selected + 1).min(self.shown.len().saturating_sub(1)),
+            LibraryMsg::New => return vec![LibraryOut::LoadGrids],
+            LibraryMsg::Filter => self.mode = Mode::Filter,
+            LibraryMsg::ClearFilter => {
+                self.filter = editor::line("", "", &self.palette);
+                self.apply_filter();
+            }
+            LibraryMsg::Help => return vec![LibraryOut::Help],
+            LibraryMsg::Quit => return vec![LibraryOut::Quit],
+            LibraryMsg::Open | LibraryMsg::Rename | LibraryMsg::Export | LibraryMsg::Delete => {
+                return self.on_selected(msg);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// The actions on the highlighted trail; a damaged file can only be deleted.
+    fn on_selected(&mut self, msg: LibraryMsg) -> Vec<LibraryOut> {
+        let Some((index, row)) = self.selected_row() else { return Vec::new() };
+        if let LibraryMsg::Delete = msg {
+            self.mode = Mode::ConfirmDelete(index);
+            return Vec::new();
+        }
+        let summary = match &row.summary {
+            Ok(t) => t,
+            Err(e) => {
+                let text = match msg {
+                    LibraryMsg::Open => self.lang.damaged_cannot_open(&self.lang.load_error(e)),
+                    _ => self.lang.damaged_cannot_change().to_string(),
+                };
+                self.say(text, true);
+                return Vec::new();
+            }
+        };
+        match msg {
+            LibraryMsg::Open => vec![LibraryOut::Open(row.path.clone())],
+            LibraryMsg::Export => vec![LibraryOut::Export { path: row.path.clone(), confirmed: false }],
+            _ => {
+                let editor = editor::line(&summary.title, "", &self.palette);
+                self.mode =
+                    Mode::Title(Box::new(TitleBox { purpose: Purpose::Rename(index), editor, empty: false }));
+                Vec::new()
+            }
+        }
+    }
+
+    fn update_filter(&mut self, msg: LibraryMsg) -> Vec<LibraryOut> {
+        match msg {
+            LibraryMsg::Confirm => return Vec::new(),
+            LibraryMsg::Cancel => {
+                self.filter = editor::line("", "", &self.palette);
+                self.apply_filter();
+                return Vec::new();
+            }
+            LibraryMsg::Quit => return vec![LibraryOut::Quit],
+            LibraryMsg::Help => {
+                self.mode = Mode::Filter;
+                return vec![LibraryOut::Help];
+            }
+            LibraryMsg::Up => self.selected = self.selected.saturating_sub(1),
+            LibraryMsg::Down => self.selected = (self.selected + 1).min(self.shown.len().saturating_sub(1)),
+            LibraryMsg::Edit(input) => {
+                let changed = editor::edit_line(&mut self.filter, input);
+                if changed {
+                    self.selected = 0;
+                    self.apply_filter();
+                }
+            }
+            _ => {}
+        }
+        self.mode = Mode::Filter;
+        Vec::new()
+    }
+
+    fn update_picker(&mut self, mut picker: Picker, msg: LibraryMsg) -> Vec<LibraryOut> {
+        match msg {
+            LibraryMsg::Up => picker.up(),
+            LibraryMsg::Down => picker.down(),
+            LibraryMsg::Cancel => return Vec::new(),
+            LibraryMsg::Quit => return vec![LibraryOut::Quit],
+            LibraryMsg::Confirm => {
+                if let Some(grid) = picker.take_selected() {
+                    let editor = editor::line("", "", &self.palette);
+                    self.mode = Mode::Title(Box::new(TitleBox {
+                        purpose: Purpose::New(Box::new(grid)),
+                        editor,
+                        empty: false,
+                    }));
+                    return Vec::new();
+                }
+            }
+            LibraryMsg::Help => {
+                self.mode = Mode::Picker(picker);
+                return vec![LibraryOut::Help];
+            }
+            _ => {}
+        }
+        self.mode = Mode::Picker(picker);
+        Vec::new()
+    }
+
+    fn update_title(&mut self, mut title: Box<TitleBox>, msg: LibraryMsg) -> Vec<LibraryOut> {
+        match msg {
+            LibraryMsg::Cancel => return Vec::new(),
+            LibraryMsg::Quit => return vec![LibraryOut::Quit],
+            LibraryMsg::Help => {
+                self.mode = Mode::Title(title);
+                return vec![LibraryOut::Help];
+            }
+            LibraryMsg::Confirm => {
+                let text = editor::line_text(&title.editor).trim().to_string();
+                if text.is_empty() {
+                    title.empty = true;
+                } else {
+                    return match title.purpose {
+                        Purpose::New(grid) => vec![LibraryOut::Create { grid, title: text }],
+                        Purpose::Rename(row) => {
+                            vec![LibraryOut::Rename { path: self.rows[row].path.clone(), title: text }]
+                        }
+                    };
+                }
+            }
+            LibraryMsg::Edit(input) => {
+                let changed = editor::edit_line(&mut title.editor, input);
+                title.empty &= !changed;
+            }
+            _ => {}
+        }
+        self.mode = Mode::Title(title);
+        Vec::new()
+    }
+
+    /// Pasted text goes to the box being typed in, on one line.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace(['\r', '\n'], " ");
+        match &mut self.mode {
+            Mode::Filter => {
+                let changed = self.filter.insert_str(text);
+                if changed {
+                    self.apply_filter();
+                }
+            }
+            Mode::Title(title) => {
+                title.editor.insert_str(text);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Lowercase, without the accents of French, so that "ecole" finds "École".
+fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'ç' => 'c',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,158 @@
+//! What a person sees in the library, at 80×24 and 120×40, in French and
+//! in English: empty, full (with a damaged file), filtered, and its boxes.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use ratatui::crossterm::event::KeyCode;
+
+use crate::grid::Answer;
+use crate::text::Lang;
+use crate::trail::store::Store;
+use crate::tui::app::Screen;
+use crate::tui::picker::{Picker, PickerGrid};
+use crate::tui::test_support::{self as support, Harness, LANGS, SIZES};
+use crate::walk::{At, Walk};
+
+fn at_minute(minute: u32) -> crate::trail::Time {
+    chrono::DateTime::parse_from_rfc3339(&format!("2026-11-{:02}T09:{minute:02}:00+01:00", 20 + minute % 9))
+        .expect("a valid time")
+}
+
+/// Three trails, one with an outcome, and a damaged file.
+fn fill(dir: &Path, lang: Lang) {
+    let store = Store::new(dir);
+    let titles = lang.pick(
+        ["Demande de l'école pour M.", "Appel du juge, situation B.", "Réunion de synthèse, famille K."],
+        ["School's request about M.", "Call from the judge, situation B.", "Case meeting, family K."],
+    );
+    for (i, title) in titles.iter().enumerate() {
+        let grid = support::grid(lang);
+        let mut trail = crate::trail::Trail::start(&grid, title, format!("abcd234{i}"), at_minute(i as u32));
+        trail.updated = at_minute(i as u32 + 1);
+        let mut walk = Walk::new(grid, trail);
+        if i == 1 {
+            walk.set(At { step: 3, question: 0 }, Some(Answer::Choice("share".into())), at_minute(5));
+        }
+        store.save(&walk.trail, &store.path_for(&walk.trail)).expect("saved");
+    }
+    let damaged = store.dir().join("2026-11-01-broken.toml");
+    std::fs::write(&damaged, "format = 1\nid = ").expect("written");
+    let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000);
+    std::fs::File::options().write(true).open(&damaged).and_then(|f| f.set_modified(old)).expect("dated");
+}
+
+fn snapshot(name: &str, full: bool, keys: impl Fn(&mut Harness)) {
+    for lang in LANGS {
+        for (width, height) in SIZES {
+            let mut h = Harness::library(lang, width, height, |dir| {
+                if full {
+                    fill(dir, lang);
+                }
+            });
+            keys(&mut h);
+            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), h.screen());
+        }
+    }
+}
+
+#[test]
+fn a_first_time_user_is_greeted_and_told_to_press_n() {
+    snapshot("empty", false, |_| {});
+}
+
+#[test]
+fn trails_are_listed_newest_first_with_a_damaged_file() {
+    snapshot("full", true, |_| {});
+}
+
+#[test]
+fn the_filter_keeps_what_matches_title_or_grid_as_you_type() {
+    snapshot("filtered", true, |h| {
+        h.press(KeyCode::Char('/')).type_text("situation");
+    });
+}
+
+#[test]
+fn a_filter_that_matches_nothing_says_so() {
+    snapshot("filtered_nothing", true, |h| {
+        h.press(KeyCode::Char('/')).type_text("zzz").press(KeyCode::Enter);
+    });
+}
+
+fn with_test_grids(h: &mut Harness) {
+    let Screen::Library(library) = h.session.app_mut().screen_mut() else {
+        panic!("the library is on screen")
+    };
+    let other = if library.lang() == Lang::Fr { Lang::En } else { Lang::Fr };
+    let grids = vec![
+        PickerGrid { grid: support::grid(library.lang()), file: None },
+        PickerGrid {
+            grid: support::grid(other),
+            file: Some(format!("/data/grids/test-grid.{}.toml", other.tag())),
+        },
+    ];
+    library.grids_loaded(Picker { grids, selected: 0 });
+}
+
+#[test]
+fn the_grid_picker_shows_title_language_summary_and_source() {
+    snapshot("picker", true, with_test_grids);
+}
+
+#[test]
+fn the_title_box_reminds_to_use_no_names() {
+    snapshot("new_title", true, |h| {
+        with_test_grids(h);
+        h.press(KeyCode::Enter);
+    });
+}
+
+#[test]
+fn an_empty_title_is_explained() {
+    snapshot("new_title_empty", true, |h| {
+        with_test_grids(h);
+        h.press(KeyCode::Enter).press(KeyCode::Enter);
+    });
+}
+
+#[test]
+fn renaming_shows_the_current_title() {
+    snapshot("rename", true, |h| {
+        h.press(KeyCode::Char('r'));
+    });
+}
+
+#[test]
+fn deleting_asks_first() {
+    snapshot("delete", true, |h| {
+        h.press(KeyCode::Down).press(KeyCode::Char('d'));
+    });
+}
+
+#[test]
+fn the_help_lists_the_keys_of_the_library() {
+    snapshot("help", true, |h| {
+        h.press(KeyCode::F(1));
+    });
+}
+
+#[test]
+fn a_damaged_file_cannot_be_opened_and_says_why() {
+    let mut h = Harness::library(Lang::En, 80, 24, |dir| fill(dir, Lang::En));
+    for _ in 0..3 {
+        h.press(KeyCode::Down);
+    }
+    h.press(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("This file is damaged"), "{screen}");
+    assert!(h.session.app().walk_screen().is_none());
+}
+
+#[test]
+fn folding_lets_plain_letters_find_accented_ones() {
+    let mut h = Harness::library(Lang::Fr, 80, 24, |dir| fill(dir, Lang::Fr));
+    h.press(KeyCode::Char('/')).type_text("ecole");
+    let Screen::Library(library) = h.session.app().screen() else { panic!("the library is on screen") };
+    assert_eq!(library.shown.len(), 1);
+}

@@ -1,0 +1,179 @@
+//! The full-screen front end: the library, the grid picker, the
+//! walkthrough and the help.
+//!
+//! The app (`app`) is state and `update`; screens only draw; keys become
+//! messages (`keys`); effects (saving, reading and writing files) are done
+//! by the runtime (`runtime`), saving on a thread of its own (`saver`) so
+//! that typing never waits for the disk. The loop is generic over ratatui's
+//! `Backend`, so tests drive the real app over a `TestBackend`.
+
+mod answer;
+pub mod app;
+mod dialog;
+mod editor;
+mod footer;
+pub mod help;
+pub mod keys;
+pub mod library;
+mod library_view;
+mod option_rows;
+pub mod picker;
+pub mod runtime;
+pub mod saver;
+mod step_view;
+mod steps_list;
+pub mod theme;
+pub mod walk_screen;
+mod walk_view;
+mod wrap;
+
+#[cfg(test)]
+mod test_support;
+
+use std::io::{self, Stdout};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+pub use app::{App, Effect, Msg};
+pub use runtime::{Events, Runtime, Session, event_loop};
+
+use crate::commands::{Ctx, Failure};
+use crate::trail::store::Lock;
+use crate::walk::Walk;
+use theme::Palette;
+
+/// The library (`discern` with no argument).
+pub fn run_library(ctx: &Ctx) -> Result<ExitCode, Failure> {
+    let app = App::library(ctx.lang, Palette::from_env(ctx.config.theme), crate::trail::now);
+    run(ctx, app, None).0
+}
+
+/// The walkthrough of `walk`. `path: None` means ephemeral: nothing is ever
+/// written to disk, and the screen says so. With a path, Esc saves and goes
+/// to the library (and `q` there quits); an ephemeral walk ends with Esc,
+/// having nothing the library could show. Ctrl-C saves and quits from
+/// anywhere.
+pub fn run_walk(ctx: &Ctx, walk: Walk, path: Option<PathBuf>) -> Result<ExitCode, Failure> {
+    run(ctx, walk_app(ctx, walk, path), None).0
+}
+
+/// An ephemeral walk (nothing written), with the walk given back when the
+/// screen closes: for `discern new --ephemeral -o FILE`, whose export is the
+/// one file such a walk writes.
+pub fn run_ephemeral(ctx: &Ctx, walk: Walk) -> (Result<ExitCode, Failure>, Option<Walk>) {
+    run(ctx, walk_app(ctx, walk, None), None)
+}
+
+/// `run_walk` for a trail whose lock the caller took: the lock is let go
+/// when the walk ends, so that the library (after Esc) can open, rename or
+/// delete that trail like any other.
+pub fn run_walk_locked(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Lock) -> Result<ExitCode, Failure> {
+    let lock = (path.clone(), lock);
+    run(ctx, walk_app(ctx, walk, Some(path)), Some(lock)).0
+}
+
+fn walk_app(ctx: &Ctx, walk: Walk, path: Option<PathBuf>) -> App {
+    let needs_save = path.as_ref().is_some_and(|p| !p.exists());
+    let palette = Palette::from_env(ctx.config.theme);
+    App::walk(walk, path, needs_save, ctx.lang, palette, crate::trail::now)
+}
+
+/// Leaves the terminal as it was found, whatever happens: the guard's drop
+/// runs on return, on error and while a panic unwinds.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<(TerminalGuard, Terminal<CrosstermBackend<Stdout>>)> {
+        enable_raw_mode()?;
+        let guard = TerminalGuard;
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok((guard, terminal))
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableBracketedPaste, LeaveAlternateScreen);
+        let _ = disable_raw_mode();
+        let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+    }
+}
+
+/// The message of a panic, kept to be printed once the screen is restored
+/// (printed on the alternate screen, it would vanish with it).
+static PANIC_MESSAGE: Mutex<Option<String>> = Mutex::new(None);
+
+/// Runs `app` on the terminal until it is finished; gives back the walk on
+/// screen at the end, if any.
+fn run(ctx: &Ctx, app: App, lock: Option<(PathBuf, Lock)>) -> (Result<ExitCode, Failure>, Option<Walk>) {
+    let lang = ctx.lang;
+    let mut runtime = Runtime::new(ctx, crate::trail::now);
+    if let Some((path, lock)) = lock {
+        runtime.hold_lock(path, lock);
+    }
+    let (guard, terminal) = match TerminalGuard::enter() {
+        Ok(entered) => entered,
+        Err(e) => return (Err(Failure(lang.terminal_failed(&e))), app.into_walk()),
+    };
+
+    // A panic is caught below, so that the walk is saved before the
+    // terminal is restored; the hook only keeps its message.
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|info| {
+        if let Ok(mut m) = PANIC_MESSAGE.lock() {
+            *m = Some(info.to_string());
+        }
+    }));
+    let mut slot: Option<Session<CrosstermBackend<Stdout>>> = None;
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        let session = slot.insert(Session::new(terminal, app, runtime));
+        event_loop(session, &mut TerminalEvents)
+    }));
+    panic::set_hook(previous_hook);
+
+    let stopped = match outcome {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e),
+        Err(_) => {
+            let message = PANIC_MESSAGE.lock().ok().and_then(|mut m| m.take());
+            Some(message.unwrap_or_else(|| "panic".to_string()))
+        }
+    };
+    let result = match (stopped, &mut slot) {
+        (None, Some(session)) => {
+            session.settle();
+            let code = if session.app().lost_changes() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+            Ok(code)
+        }
+        (None, None) => Ok(ExitCode::SUCCESS),
+        (Some(what), session) => {
+            let saved = session.as_mut().and_then(|s| s.rescue()).map(|r| r.is_ok());
+            Err(Failure(lang.screen_stopped(&what, saved)))
+        }
+    };
+    // The saver finishes its work before the terminal is given back.
+    let walk = slot.and_then(|session| session.into_app().into_walk());
+    drop(guard);
+    (result, walk)
+}
+
+/// The terminal's own events.
+struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<event::Event>> {
+        if event::poll(timeout)? { event::read().map(Some) } else { Ok(None) }
+    }
+}

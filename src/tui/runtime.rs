@@ -1,0 +1,369 @@
+//! The runtime: performs the effects the app asks for (reading and writing
+//! files through the store, saving through the saver thread) and turns
+//! their outcome into messages. `Session` ties an app, a runtime and a
+//! terminal of any backend together: the real loop drives it with the
+//! terminal's events, tests with the events they choose.
+
+use std::collections::VecDeque;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::Event;
+
+use super::app::{App, Effect, Msg, OpenFailure};
+use super::picker::Picker;
+use super::saver::{SaveReport, Saver};
+use crate::cli::ExportFormat;
+use crate::commands::Ctx;
+use crate::commands::trail::find_grid;
+use crate::grid::Grid;
+use crate::grid::library::Library;
+use crate::trail::store::{Lock, LockError, Store, make_private};
+use crate::trail::{Time, Trail, export, lint, new_id};
+use crate::walk::Walk;
+
+/// How long leaving waits for its save before saying it failed.
+const SAVE_WAIT: Duration = Duration::from_secs(30);
+
+/// How often time passes for the app: saves are sent at the first tick
+/// after a change, so a change is on disk well within a second.
+pub const TICK: Duration = Duration::from_millis(300);
+
+/// Where the events come from: the terminal, or a test's script.
+pub trait Events {
+    /// The next event, if one comes within `timeout`.
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>>;
+}
+
+/// The loop: time passes (saving what changed), the screen is drawn, the
+/// events that came are taken in, until the app is finished. An error of
+/// the terminal ends it, in words.
+pub fn event_loop<B: Backend>(session: &mut Session<B>, events: &mut impl Events) -> Result<(), String> {
+    let mut last_tick: Option<Instant> = None;
+    loop {
+        if last_tick.is_none_or(|t| t.elapsed() >= TICK) {
+            session.tick(Instant::now());
+            last_tick = Some(Instant::now());
+        }
+        if session.finished() {
+            return Ok(());
+        }
+        session.draw().map_err(|e| e.to_string())?;
+        let waited = last_tick.map_or(Duration::ZERO, |t| t.elapsed());
+        let mut next = events.next(TICK.saturating_sub(waited)).map_err(|e| e.to_string())?;
+        // Everything that arrived is taken in before the next frame, so that
+        // a burst of keys (a paste without bracketed paste) costs one redraw.
+        while let Some(event) = next {
+            session.handle(event);
+            if session.finished() {
+                break;
+            }
+            next = events.next(Duration::ZERO).map_err(|e| e.to_string())?;
+        }
+    }
+}
+
+pub struct Runtime {
+    ctx: Ctx,
+    clock: fn() -> Time,
+    saver: Saver,
+    /// The trail being walked, kept from other discern windows.
+    lock: Option<(PathBuf, Lock)>,
+}
+
+impl Runtime {
+    pub fn new(ctx: &Ctx, clock: fn() -> Time) -> Runtime {
+        Runtime::with_saver(ctx, clock, Saver::start(&ctx.data_dir))
+    }
+
+    /// With a saver of one's own: tests use one whose writes fail.
+    pub fn with_saver(ctx: &Ctx, clock: fn() -> Time, saver: Saver) -> Runtime {
+        let ctx = Ctx {
+            lang: ctx.lang,
+            data_dir: ctx.data_dir.clone(),
+            config: ctx.config.clone(),
+            plain: ctx.plain,
+        };
+        Runtime { ctx, clock, saver, lock: None }
+    }
+
+    pub fn perform(&mut self, effect: Effect) -> Option<Msg> {
+        Some(match effect {
+            Effect::Save { job, wait } => {
+                if let Some(failed) = self.saver.submit(job) {
+                    return Some(Msg::Saved(vec![failed]));
+                }
+                if !wait {
+                    return None;
+                }
+                Msg::Saved(self.saver.wait_all(SAVE_WAIT))
+            }
+            Effect::ListTrails => Msg::Listed(Store::new(&self.ctx.data_dir).list()),
+            Effect::LoadGrids => {
+                Msg::Grids(Picker::from_library(&Library::load(&self.ctx.grids_dir()), self.ctx.lang))
+            }
+            Effect::Open(path) => self.open(path),
+            Effect::Create { grid, title } => self.create(*grid, &title),
+            Effect::Rename { path, title } => {
+                let result = self.rename(&path, &title);
+                Msg::Renamed { title, result }
+            }
+            Effect::Export { path, confirmed } => self.export(path, confirmed),
+            Effect::Delete { path, title } => {
+                let result =
+                    self.locked(&path).and_then(|_lock| Store::delete(&path).map_err(|e| e.to_string()));
+                Msg::Deleted { title, result }
+            }
+            Effect::Close(path) => {
+                if self.lock.as_ref().is_some_and(|(p, _)| *p == path) {
+                    self.lock = None;
+                }
+                return None;
+            }
+        })
+    }
+
+    /// Keeps the lock of the trail being walked, taken by the caller, so
+    /// that it is let go when the walk ends (and the library can open,
+    /// rename or delete that trail afterwards).
+    pub fn hold_lock(&mut self, path: PathBuf, lock: Lock) {
+        self.lock = Some((path, lock));
+    }
+
+    /// The save reports that came back, without waiting.
+    pub fn save_reports(&mut self) -> Vec<SaveReport> {
+        self.saver.reports()
+    }
+
+    /// Waits for every save sent so far.
+    pub fn wait_for_saves(&mut self) -> Vec<SaveReport> {
+        self.saver.wait_all(SAVE_WAIT)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.ctx.data_dir
+    }
+
+    fn lock_error(&self, path: &Path, e: LockError) -> String {
+        match e {
+            LockError::Held => self.ctx.lang.trail_open_elsewhere(path),
+            LockError::Io(e) => e.to_string(),
+        }
+    }
+
+    /// The trail's lock, unless another window holds it (or this one does).
+    fn locked(&self, path: &Path) -> Result<Option<Lock>, String> {
+        if self.lock.as_ref().is_some_and(|(p, _)| p == path) {
+            return Ok(None);
+        }
+        Store::lock(path).map(Some).map_err(|e| self.lock_error(path, e))
+    }
+
+    /// The grid a trail was made with, else the same grid in another language.
+    fn grid_for(&self, trail: &Trail) -> Option<Grid> {
+        find_grid(&self.ctx, trail).or_else(|| {
+            Library::load(&self.ctx.grids_dir())
+                .find(&trail.grid.id, &trail.grid.language)
+                .map(|(_, g)| g.clone())
+        })
+    }
+
+    fn open(&mut self, path: PathBuf) -> Msg {
+        let trail = match Store::load(&path) {
+            Ok(t) => t,
+            Err(e) => return Msg::OpenFailed(OpenFailure::Damaged(e)),
+        };
+        let Some(grid) = self.grid_for(&trail) else {
+            let g = &trail.grid;
+            return Msg::OpenFailed(OpenFailure::GridGone {
+                title: g.title.clone(),
+                id: g.id.clone(),
+                language: g.language.clone(),
+            });
+        };
+        match self.locked(&path) {
+            Ok(Some(lock)) => self.lock = Some((path.clone(), lock)),
+            // Held here already: the walk this program started with.
+            Ok(None) => {}
+            Err(e) => return Msg::OpenFailed(OpenFailure::Locked(e)),
+        }
+        Msg::Opened { walk: Box::new(Walk::new(grid, trail)), path, saved: Ok(()) }
+    }
+
+    /// A new trail, saved at once; if that fails the walk opens all the
+    /// same, says so, and tries again.
+    fn create(&mut self, grid: Grid, title: &str) -> Msg {
+        let trail = Trail::start(&grid, title, new_id(), (self.clock)());
+        let store = Store::new(&self.ctx.data_dir);
+        let path = store.path_for(&trail);
+        let saved = store.ensure().and_then(|()| store.save(&trail, &path)).map_err(|e| e.to_string());
+        if saved.is_ok()
+            && let Ok(lock) = Store::lock(&path)
+        {
+            self.lock = Some((path.clone(), lock));
+        }
+        Msg::Opened { walk: Box::new(Walk::new(grid, trail)), path, saved }
+    }
+
+    fn rename(&self, path: &Path, title: &str) -> Result<(), String> {
+        let _lock = self.locked(path)?;
+        let mut trail = Store::load(path).map_err(|e| self.ctx.lang.load_error(&e))?;
+        trail.title = title.to_string();
+        trail.updated = (self.clock)();
+        Store::new(&self.ctx.data_dir).save(&trail, path).map_err(|e| e.to_string())
+    }
+
+    fn export(&self, path: PathBuf, confirmed: bool) -> Msg {
+        let trail = match Store::load(&path) {
+            Ok(t) => t,
+            Err(e) => return Msg::Exported(Err(self.ctx.lang.load_error(&e))),
+        };
+        if !confirmed {
+            let warnings = lint::warnings(&trail).len();
+            if warnings > 0 {
+                return Msg::ExportNeedsConfirm { path, warnings };
+            }
+        }
+        let grid = self.grid_for(&trail);
+        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang);
+        let stem =
+            path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| trail.id.clone());
+        Msg::Exported(write_export(&self.ctx.data_dir.join("exports"), &stem, text.as_bytes()))
+    }
+}
+
+/// Writes an export as a new file of `dir` (0700), 0600, never over an
+/// existing one: `NAME.md`, else `NAME-2.md`, `NAME-3.md`…
+pub fn write_export(dir: &Path, stem: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+    crate::paths::create_private_dir(dir).map_err(|e| e.to_string())?;
+    for n in 1..10_000 {
+        let name = if n == 1 { format!("{stem}.md") } else { format!("{stem}-{n}.md") };
+        let path = dir.join(name);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(mut file) => {
+                let written =
+                    file.write_all(bytes).and_then(|()| file.sync_all()).and_then(|()| make_private(&path));
+                return match written {
+                    Ok(()) => Ok(path),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&path);
+                        Err(e.to_string())
+                    }
+                };
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    Err(format!("{}: too many exports of this trail", dir.display()))
+}
+
+/// An app, its runtime and a terminal: one turn of the loop at a time.
+pub struct Session<B: Backend> {
+    terminal: Terminal<B>,
+    app: App,
+    runtime: Runtime,
+}
+
+impl<B: Backend> Session<B> {
+    pub fn new(terminal: Terminal<B>, app: App, runtime: Runtime) -> Session<B> {
+        let mut session = Session { terminal, app, runtime };
+        if let Ok(size) = session.terminal.size() {
+            session.app.set_size(size.width, size.height);
+        }
+        let effects = session.app.start();
+        session.run(effects);
+        session
+    }
+
+    /// A terminal event: a key, a paste, a resize.
+    pub fn handle(&mut self, event: Event) {
+        self.dispatch(Msg::Event(event));
+    }
+
+    /// The passing of time: saves come back, changes get saved.
+    pub fn tick(&mut self, now: Instant) {
+        let reports = self.runtime.save_reports();
+        if !reports.is_empty() {
+            self.dispatch(Msg::Saved(reports));
+        }
+        self.dispatch(Msg::Tick(now));
+    }
+
+    /// Waits for the saves on their way and takes in their outcome.
+    pub fn settle(&mut self) {
+        let reports = self.runtime.wait_for_saves();
+        if !reports.is_empty() {
+            self.dispatch(Msg::Saved(reports));
+        }
+    }
+
+    pub fn draw(&mut self) -> Result<(), B::Error> {
+        let app = &self.app;
+        self.terminal.draw(|frame| app.render(frame)).map(|_| ())
+    }
+
+    pub fn finished(&self) -> bool {
+        self.app.finished()
+    }
+
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    pub fn into_app(self) -> App {
+        self.app
+    }
+
+    pub fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+
+    pub fn terminal(&self) -> &Terminal<B> {
+        &self.terminal
+    }
+
+    pub fn terminal_mut(&mut self) -> &mut Terminal<B> {
+        &mut self.terminal
+    }
+
+    pub fn runtime(&self) -> &Runtime {
+        &self.runtime
+    }
+
+    pub fn runtime_mut(&mut self) -> &mut Runtime {
+        &mut self.runtime
+    }
+
+    /// After a crash of the loop: the walk on screen written straight to
+    /// its file, once the saves on their way are done.
+    pub fn rescue(&mut self) -> Option<Result<(), String>> {
+        let walk = self.app.walk_screen()?;
+        let path = walk.path.clone()?;
+        self.runtime.wait_for_saves();
+        let store = Store::new(self.runtime.data_dir());
+        Some(store.save(&walk.walk.trail, &path).map_err(|e| e.to_string()))
+    }
+
+    fn dispatch(&mut self, msg: Msg) {
+        let effects = self.app.update(msg);
+        self.run(effects);
+    }
+
+    /// Performs effects, feeding their outcome back, until none is left.
+    fn run(&mut self, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            if let Some(reply) = self.runtime.perform(effect) {
+                queue.extend(self.app.update(reply));
+            }
+        }
+    }
+}

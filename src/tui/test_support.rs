@@ -1,0 +1,302 @@
+//! What the screens' tests share: a small grid in both languages with
+//! every kind of question and a step opened by a condition, a fixed clock,
+//! and a session over a `TestBackend` with its data folder in a temporary
+//! directory.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::App;
+use super::runtime::{Runtime, Session};
+use super::theme::Palette;
+use crate::commands::Ctx;
+use crate::config::Config;
+use crate::grid::Grid;
+use crate::text::Lang;
+use crate::trail::store::Store;
+use crate::trail::{Time, Trail};
+use crate::walk::Walk;
+
+pub const GRID_EN: &str = r#"
+format = 1
+[grid]
+id = "test-grid"
+version = "1"
+language = "en"
+title = "Keep silent, may speak, must speak"
+summary = "A short grid to read a request for information through the three regimes of secrecy."
+source = "Written for the tests"
+outcome = "decision.choice"
+
+[[steps]]
+id = "intro"
+title = "Before you start"
+guidance = """
+This grid is a support for thinking, not legal advice.
+
+Pseudonyms or initials only: no name, no address."""
+[[steps.references]]
+label = "Penal code, art. 226-13"
+text = "Revealing a secret entrusted to you is punished."
+url = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006417945"
+
+[[steps]]
+id = "situation"
+title = "The situation"
+guidance = "Describe the facts as you know them."
+[[steps.questions]]
+id = "facts"
+kind = "text"
+prompt = "What is happening, and who is asking what?"
+hint = "Facts only, with no identifying detail."
+required = true
+[[steps.questions]]
+id = "regime"
+kind = "choice"
+prompt = "Which regime do you stand in first?"
+options = [
+  { id = "silence", label = "Secrecy tells me to keep silent" },
+  { id = "may", label = "The law allows me to speak", hint = "A permission, not a duty." },
+  { id = "must", label = "The law obliges me to speak" },
+]
+
+[[steps]]
+id = "duty"
+title = "The duty to speak"
+when = { question = "situation.regime", is = "must" }
+[[steps.questions]]
+id = "basis"
+kind = "multi"
+prompt = "On what grounds?"
+options = [
+  { id = "danger", label = "Imminent danger" },
+  { id = "child", label = "A child at risk" },
+]
+other = true
+[[steps.questions]]
+id = "remember"
+kind = "note"
+prompt = "A duty to speak is not a duty to tell everything: share only what is needed."
+
+[[steps]]
+id = "decision"
+title = "Your decision"
+[[steps.questions]]
+id = "choice"
+kind = "choice"
+prompt = "What do you decide?"
+options = [
+  { id = "share", label = "Share what is needed" },
+  { id = "keep", label = "Keep silent" },
+]
+other = true
+[[steps.questions]]
+id = "sure"
+kind = "scale"
+prompt = "How sure are you?"
+min = 1
+max = 5
+min_label = "not at all"
+max_label = "completely"
+"#;
+
+pub const GRID_FR: &str = r#"
+format = 1
+[grid]
+id = "test-grid"
+version = "1"
+language = "fr"
+title = "Se taire, pouvoir parler, devoir parler"
+summary = "Une grille courte pour lire une demande d'information à partir des trois régimes du secret."
+source = "Écrite pour les tests"
+outcome = "decision.choice"
+
+[[steps]]
+id = "intro"
+title = "Avant de commencer"
+guidance = """
+Cette grille est un support de réflexion, pas un avis juridique.
+
+Pseudonymes ou initiales seulement : ni nom, ni adresse."""
+[[steps.references]]
+label = "Code pénal, art. 226-13"
+text = "La révélation d'une information à caractère secret est punie."
+url = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006417945"
+
+[[steps]]
+id = "situation"
+title = "La situation"
+guidance = "Décrivez les faits tels que vous les connaissez."
+[[steps.questions]]
+id = "facts"
+kind = "text"
+prompt = "Que se passe-t-il, et qui vous demande quoi ?"
+hint = "Les faits, sans détail identifiant."
+required = true
+[[steps.questions]]
+id = "regime"
+kind = "choice"
+prompt = "Dans quel régime vous situez-vous d'abord ?"
+options = [
+  { id = "silence", label = "Le secret m'impose de me taire" },
+  { id = "may", label = "La loi me permet de parler", hint = "Une permission, pas une obligation." },
+  { id = "must", label = "La loi m'oblige à parler" },
+]
+
+[[steps]]
+id = "duty"
+title = "L'obligation de parler"
+when = { question = "situation.regime", is = "must" }
+[[steps.questions]]
+id = "basis"
+kind = "multi"
+prompt = "Sur quel fondement ?"
+options = [
+  { id = "danger", label = "Péril imminent" },
+  { id = "child", label = "Un enfant en danger" },
+]
+other = true
+[[steps.questions]]
+id = "remember"
+kind = "note"
+prompt = "Devoir parler n'est pas devoir tout dire : ne partagez que le nécessaire."
+
+[[steps]]
+id = "decision"
+title = "Votre décision"
+[[steps.questions]]
+id = "choice"
+kind = "choice"
+prompt = "Que décidez-vous ?"
+options = [
+  { id = "share", label = "Partager le nécessaire" },
+  { id = "keep", label = "Me taire" },
+]
+other = true
+[[steps.questions]]
+id = "sure"
+kind = "scale"
+prompt = "Êtes-vous sûr de vous ?"
+min = 1
+max = 5
+min_label = "pas du tout"
+max_label = "tout à fait"
+"#;
+
+/// The same moment for every test, so that screens and files do not change.
+pub fn clock() -> Time {
+    chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a valid time")
+}
+
+pub fn grid(lang: Lang) -> Grid {
+    crate::grid::parse(if lang == Lang::Fr { GRID_FR } else { GRID_EN }).expect("the test grid is valid")
+}
+
+pub fn trail(lang: Lang, title: &str, id: &str) -> Trail {
+    Trail::start(&grid(lang), title, id.to_string(), clock())
+}
+
+pub fn walk(lang: Lang) -> Walk {
+    Walk::new(grid(lang), trail(lang, title(lang), "abcd2345"))
+}
+
+pub fn title(lang: Lang) -> &'static str {
+    lang.pick("Demande de l'école pour M.", "School's request about M.")
+}
+
+pub fn ctx(data_dir: &Path, lang: Lang) -> Ctx {
+    Ctx { lang, data_dir: data_dir.to_path_buf(), config: Config::default(), plain: false }
+}
+
+pub struct Harness {
+    pub session: Session<TestBackend>,
+    pub dir: tempfile::TempDir,
+}
+
+impl Harness {
+    pub fn new(app: impl FnOnce(&Path) -> App, lang: Lang, width: u16, height: u16) -> Harness {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+        let runtime = Runtime::new(&ctx(dir.path(), lang), clock);
+        let session = Session::new(terminal, app(dir.path()), runtime);
+        Harness { session, dir }
+    }
+
+    /// The library, with the trails of `setup` saved first.
+    pub fn library(lang: Lang, width: u16, height: u16, setup: impl FnOnce(&Path)) -> Harness {
+        Harness::new(
+            |dir| {
+                setup(dir);
+                App::library(lang, Palette::mono(), clock)
+            },
+            lang,
+            width,
+            height,
+        )
+    }
+
+    /// A walk of the test grid, saved in the temporary data folder.
+    pub fn walk(lang: Lang, width: u16, height: u16) -> Harness {
+        Harness::new(
+            |dir| {
+                let walk = walk(lang);
+                let store = Store::new(dir);
+                let path = store.path_for(&walk.trail);
+                store.save(&walk.trail, &path).expect("the trail is saved");
+                App::walk(walk, Some(path), false, lang, Palette::mono(), clock)
+            },
+            lang,
+            width,
+            height,
+        )
+    }
+
+    pub fn press(&mut self, code: KeyCode) -> &mut Self {
+        self.key(code, KeyModifiers::NONE)
+    }
+
+    pub fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+        self.session.handle(Event::Key(KeyEvent::new(code, modifiers)));
+        self
+    }
+
+    pub fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            match c {
+                '\n' => self.press(KeyCode::Enter),
+                c => self.press(KeyCode::Char(c)),
+            };
+        }
+        self
+    }
+
+    /// Lets time pass until every change is saved.
+    pub fn saved(&mut self) -> &mut Self {
+        self.session.settle();
+        self.session.tick(Instant::now() + Duration::from_secs(60));
+        self.session.settle();
+        self
+    }
+
+    /// What a person sees, one line per row.
+    pub fn screen(&mut self) -> String {
+        self.session.draw().expect("a test terminal draws");
+        self.session.terminal().backend().to_string()
+    }
+
+    pub fn walk_screen(&self) -> &super::walk_screen::WalkScreen {
+        self.session.app().walk_screen().expect("a walk is on screen")
+    }
+
+    pub fn trail_path(&self) -> PathBuf {
+        self.walk_screen().path.clone().expect("the walk has a file")
+    }
+}
+
+/// Both sizes the issue names, in both languages.
+pub const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+pub const LANGS: [Lang; 2] = [Lang::Fr, Lang::En];

@@ -1,0 +1,226 @@
+//! The library driven with its keys (↑ ↓, Enter, n, /, r, e, d, F1, q),
+//! over the real app loop, the real store and a `TestBackend`.
+
+mod tui_support;
+
+use discern::grid::Answer;
+use discern::trail::store::Store;
+use discern::trail::{Trail, to_toml};
+use discern::tui::app::Screen;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use tui_support::{Harness, at, clock, grid, save_trail};
+
+#[test]
+fn a_first_time_user_is_told_to_press_n() {
+    let mut h = Harness::library(|_| {});
+    let screen = h.screen();
+    assert!(screen.contains("Welcome to discern."), "{screen}");
+    assert!(screen.contains("Press n to start a trail."));
+    h.press(KeyCode::Char('q'));
+    assert!(h.session.finished());
+}
+
+#[test]
+fn a_new_trail_is_started_from_a_grid_and_a_title_and_saved_at_once() {
+    let mut h = Harness::library(|_| {});
+    h.press(KeyCode::Char('n'));
+    let screen = h.screen();
+    assert!(screen.contains("Choose a grid"), "{screen}");
+    h.press(KeyCode::Enter);
+    assert!(h.screen().contains("No names: pseudonyms or initials."));
+    h.press(KeyCode::Enter);
+    assert!(h.screen().contains("Give it a title"), "an empty title is explained, not taken");
+    h.type_text("School, A.").press(KeyCode::Enter);
+    assert!(h.session.app().walk_screen().is_some(), "the walk opens");
+    let files = h.trail_files();
+    assert_eq!(files.len(), 1, "saved at once");
+    let trail = Store::load(&files[0]).expect("the new trail reads back");
+    assert_eq!(trail.title, "School, A.");
+    assert_eq!(h.walk_screen().path.as_ref(), Some(&files[0]));
+    h.press(KeyCode::Esc);
+    assert!(h.in_library());
+    assert!(h.screen().contains("School, A."));
+}
+
+#[test]
+fn esc_in_the_picker_or_the_title_box_cancels() {
+    let mut h = Harness::library(|_| {});
+    h.press(KeyCode::Char('n')).press(KeyCode::Esc);
+    assert!(!h.screen().contains("Choose a grid"));
+    h.press(KeyCode::Char('n')).press(KeyCode::Enter).type_text("abc").press(KeyCode::Esc);
+    assert!(h.trail_files().is_empty());
+    assert!(h.in_library());
+}
+
+#[test]
+fn enter_opens_the_selected_trail_and_esc_comes_back() {
+    let mut h = Harness::library(|dir| {
+        save_trail(dir, "First", "aaaa2345");
+    });
+    h.press(KeyCode::Enter);
+    let walk = h.walk_screen();
+    assert_eq!(walk.walk.trail.title, "First");
+    assert_eq!(walk.step, 0);
+    h.press(KeyCode::Esc);
+    assert!(h.in_library());
+}
+
+#[test]
+fn the_filter_keeps_what_matches_as_you_type_and_esc_clears_it() {
+    let mut h = Harness::library(|dir| {
+        save_trail(dir, "School request", "aaaa2345");
+        save_trail(dir, "Judge call", "bbbb2345");
+    });
+    h.press(KeyCode::Char('/')).type_text("jud");
+    let screen = h.screen();
+    assert!(screen.contains("Judge call") && !screen.contains("School request"), "{screen}");
+    h.press(KeyCode::Enter).press(KeyCode::Enter);
+    assert_eq!(h.walk_screen().walk.trail.title, "Judge call", "Enter keeps the filter, then opens");
+    h.press(KeyCode::Esc).press(KeyCode::Char('/')).type_text("x").press(KeyCode::Esc);
+    let screen = h.screen();
+    assert!(screen.contains("Judge call") && screen.contains("School request"), "{screen}");
+}
+
+#[test]
+fn rename_saves_the_new_title_to_the_same_file() {
+    let mut h = Harness::library(|dir| {
+        save_trail(dir, "Old title", "aaaa2345");
+    });
+    let path = h.trail_files()[0].clone();
+    h.press(KeyCode::Char('r'));
+    for _ in 0.."Old title".len() {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("New title").press(KeyCode::Enter);
+    assert_eq!(h.trail_files(), vec![path.clone()]);
+    assert_eq!(Store::load(&path).expect("reads back").title, "New title");
+    assert!(h.screen().contains("Renamed to “New title”."));
+}
+
+#[test]
+fn export_writes_a_new_private_markdown_file_each_time() {
+    let mut h = Harness::library(|dir| {
+        save_trail(dir, "To export", "aaaa2345");
+    });
+    h.press(KeyCode::Char('e'));
+    let exports = h.dir.path().join("exports");
+    let first = exports.join("2026-11-29-to-export-aaaa2345.md");
+    assert!(first.is_file());
+    assert!(h.screen().contains("Exported to"));
+    h.press(KeyCode::Char('e'));
+    let second = exports.join("2026-11-29-to-export-aaaa2345-2.md");
+    assert!(second.is_file(), "an existing export is never overwritten");
+    assert!(std::fs::read_to_string(&first).expect("readable").contains("To export"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+        assert_eq!(mode(&exports), 0o700);
+        assert_eq!(mode(&first), 0o600);
+    }
+}
+
+#[test]
+fn exporting_a_trail_that_looks_identifying_asks_first() {
+    let mut h = Harness::library(|dir| {
+        let mut walk =
+            discern::walk::Walk::new(grid(), Trail::start(&grid(), "Mail", "aaaa2345".into(), clock()));
+        walk.set(at(1, 0), Some(Answer::Text("Write to jean.dupont@example.org".into())), clock());
+        let store = Store::new(dir);
+        store.save(&walk.trail, &store.path_for(&walk.trail)).expect("saved");
+    });
+    h.press(KeyCode::Char('e'));
+    let screen = h.screen();
+    assert!(screen.contains("looks identifying"), "{screen}");
+    h.press(KeyCode::Char('n'));
+    assert!(!h.dir.path().join("exports").exists());
+    h.press(KeyCode::Char('e')).press(KeyCode::Char('y'));
+    assert_eq!(std::fs::read_dir(h.dir.path().join("exports")).expect("exported").count(), 1);
+}
+
+#[test]
+fn delete_asks_and_no_is_the_default() {
+    let mut h = Harness::library(|dir| {
+        save_trail(dir, "Keep me", "aaaa2345");
+    });
+    h.press(KeyCode::Char('d'));
+    assert!(h.screen().contains("Delete the trail “Keep me”?"));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.trail_files().len(), 1);
+    h.press(KeyCode::Char('d')).press(KeyCode::Char('n'));
+    assert_eq!(h.trail_files().len(), 1);
+    h.press(KeyCode::Char('d')).press(KeyCode::Char('y'));
+    assert!(h.trail_files().is_empty());
+    assert!(h.screen().contains("Trail “Keep me” deleted."));
+}
+
+#[test]
+fn a_trail_whose_grid_is_gone_says_so_and_stays_in_the_list() {
+    let mut h = Harness::library(|dir| {
+        let mut trail = Trail::start(&grid(), "Orphan", "aaaa2345".into(), clock());
+        trail.grid.id = "no-such-grid".into();
+        trail.grid.title = "A grid deleted since".into();
+        let store = Store::new(dir);
+        store.ensure().expect("folder");
+        std::fs::write(store.path_for(&trail), to_toml(&trail)).expect("written");
+    });
+    h.press(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("is no longer available"), "{screen}");
+    assert!(h.in_library());
+}
+
+#[test]
+fn a_trail_open_in_another_window_is_not_opened_twice() {
+    let mut h = Harness::library(|dir| {
+        save_trail(dir, "Busy", "aaaa2345");
+    });
+    let path = h.trail_files()[0].clone();
+    let _elsewhere = Store::lock(&path).expect("locked");
+    h.press(KeyCode::Enter);
+    assert!(h.in_library());
+    let screen = h.screen();
+    assert!(screen.contains("close it there first"), "{screen}");
+}
+
+#[test]
+fn a_damaged_file_is_listed_with_its_reason_and_kept() {
+    let mut h = Harness::library(|dir| {
+        let store = Store::new(dir);
+        store.ensure().expect("folder");
+        std::fs::write(store.dir().join("broken.toml"), [0xff, 0xfe]).expect("written");
+    });
+    let screen = h.screen();
+    assert!(screen.contains("broken.toml") && screen.contains("damaged file: the file is not"), "{screen}");
+    h.press(KeyCode::Char('r'));
+    assert!(h.screen().contains("This file is damaged"));
+    assert_eq!(h.trail_files().len(), 1);
+}
+
+#[test]
+fn ctrl_c_and_q_quit_and_f1_shows_the_keys() {
+    let mut h = Harness::library(|_| {});
+    h.press(KeyCode::F(1));
+    assert!(h.screen().contains("In the list of trails"));
+    h.press(KeyCode::Char('q'));
+    assert!(!h.session.finished(), "the key that closes the help does nothing else");
+    h.key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.session.finished());
+    assert!(matches!(h.session.app().screen(), Screen::Library(_)));
+}
+
+#[test]
+fn a_trail_locked_by_this_program_opens_and_is_let_go_after_the_walk() {
+    let mut h = Harness::library(|dir| {
+        save_trail(dir, "Mine", "aaaa2345");
+    });
+    let path = h.trail_files()[0].clone();
+    let lock = Store::lock(&path).expect("locked");
+    h.session.runtime_mut().hold_lock(path.clone(), lock);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.walk_screen().walk.trail.title, "Mine");
+    h.press(KeyCode::Esc);
+    assert!(Store::lock(&path).is_ok(), "the lock went with the walk");
+    h.press(KeyCode::Char('d')).press(KeyCode::Char('y'));
+    assert!(h.trail_files().is_empty());
+}

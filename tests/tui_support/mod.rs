@@ -1,0 +1,250 @@
+//! Shared by the tests of the full-screen front end: a small grid with
+//! every kind of question and a step opened by a condition, a fixed clock,
+//! and the real app over a `TestBackend` with its data folder in a
+//! temporary directory.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use discern::commands::Ctx;
+use discern::config::Config;
+use discern::grid::Grid;
+use discern::text::Lang;
+use discern::trail::store::Store;
+use discern::trail::{Time, Trail};
+use discern::tui::app::Screen;
+use discern::tui::saver::Saver;
+use discern::tui::theme::Palette;
+use discern::tui::walk_screen::WalkScreen;
+use discern::tui::{App, Runtime, Session};
+use discern::walk::{At, Walk};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+pub const GRID_EN: &str = r#"
+format = 1
+[grid]
+id = "test-grid"
+version = "1"
+language = "en"
+title = "Keep silent, may speak, must speak"
+summary = "A short grid to read a request for information through the three regimes of secrecy."
+source = "Written for the tests"
+outcome = "decision.choice"
+
+[[steps]]
+id = "intro"
+title = "Before you start"
+guidance = """
+This grid is a support for thinking, not legal advice.
+
+Pseudonyms or initials only: no name, no address."""
+[[steps.references]]
+label = "Penal code, art. 226-13"
+text = "Revealing a secret entrusted to you is punished."
+url = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006417945"
+
+[[steps]]
+id = "situation"
+title = "The situation"
+guidance = "Describe the facts as you know them."
+[[steps.questions]]
+id = "facts"
+kind = "text"
+prompt = "What is happening, and who is asking what?"
+hint = "Facts only, with no identifying detail."
+required = true
+[[steps.questions]]
+id = "regime"
+kind = "choice"
+prompt = "Which regime do you stand in first?"
+options = [
+  { id = "silence", label = "Secrecy tells me to keep silent" },
+  { id = "may", label = "The law allows me to speak", hint = "A permission, not a duty." },
+  { id = "must", label = "The law obliges me to speak" },
+]
+
+[[steps]]
+id = "duty"
+title = "The duty to speak"
+when = { question = "situation.regime", is = "must" }
+[[steps.questions]]
+id = "basis"
+kind = "multi"
+prompt = "On what grounds?"
+options = [
+  { id = "danger", label = "Imminent danger" },
+  { id = "child", label = "A child at risk" },
+]
+other = true
+[[steps.questions]]
+id = "remember"
+kind = "note"
+prompt = "A duty to speak is not a duty to tell everything: share only what is needed."
+
+[[steps]]
+id = "decision"
+title = "Your decision"
+[[steps.questions]]
+id = "choice"
+kind = "choice"
+prompt = "What do you decide?"
+options = [
+  { id = "share", label = "Share what is needed" },
+  { id = "keep", label = "Keep silent" },
+]
+other = true
+[[steps.questions]]
+id = "sure"
+kind = "scale"
+prompt = "How sure are you?"
+min = 1
+max = 5
+min_label = "not at all"
+max_label = "completely"
+"#;
+
+pub fn clock() -> Time {
+    chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a valid time")
+}
+
+pub fn grid() -> Grid {
+    discern::grid::parse(GRID_EN).expect("the test grid is valid")
+}
+
+pub fn ctx(data_dir: &Path) -> Ctx {
+    Ctx { lang: Lang::En, data_dir: data_dir.to_path_buf(), config: Config::default(), plain: false }
+}
+
+/// Saves a new trail of the test grid and returns its path.
+pub fn save_trail(data_dir: &Path, title: &str, id: &str) -> PathBuf {
+    let trail = Trail::start(&grid(), title, id.to_string(), clock());
+    let store = Store::new(data_dir);
+    let path = store.path_for(&trail);
+    store.save(&trail, &path).expect("the trail is saved");
+    path
+}
+
+pub struct Harness {
+    pub session: Session<TestBackend>,
+    pub dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn with(dir: tempfile::TempDir, app: App, saver: Option<Saver>) -> Harness {
+        let terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+        let ctx = ctx(dir.path());
+        let runtime = match saver {
+            Some(saver) => Runtime::with_saver(&ctx, clock, saver),
+            None => Runtime::new(&ctx, clock),
+        };
+        Harness { session: Session::new(terminal, app, runtime), dir }
+    }
+
+    /// A walk of the test grid, saved in a fresh data folder; as `run_walk` does.
+    pub fn walk() -> Harness {
+        Harness::walk_with_saver(|_| None)
+    }
+
+    pub fn walk_with_saver(saver: impl FnOnce(&Path) -> Option<Saver>) -> Harness {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = save_trail(dir.path(), "School's request about M.", "abcd2345");
+        let trail = Store::load(&path).expect("the trail reads back");
+        let app = App::walk(Walk::new(grid(), trail), Some(path), false, Lang::En, Palette::mono(), clock);
+        let saver = saver(dir.path());
+        Harness::with(dir, app, saver)
+    }
+
+    pub fn ephemeral() -> Harness {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let trail = Trail::start(&grid(), "Workshop", "abcd2345".into(), clock());
+        let app = App::walk(Walk::new(grid(), trail), None, false, Lang::En, Palette::mono(), clock);
+        Harness::with(dir, app, None)
+    }
+
+    /// The library of a data folder prepared by `setup`, with the test grid
+    /// among the user's grids.
+    pub fn library(setup: impl FnOnce(&Path)) -> Harness {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let grids = discern::paths::grids_dir(dir.path());
+        std::fs::create_dir_all(&grids).expect("a grid folder");
+        std::fs::write(grids.join("test-grid.en.toml"), GRID_EN).expect("the grid is written");
+        setup(dir.path());
+        Harness::with(dir, App::library(Lang::En, Palette::mono(), clock), None)
+    }
+
+    pub fn press(&mut self, code: KeyCode) -> &mut Self {
+        self.key(code, KeyModifiers::NONE)
+    }
+
+    pub fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+        self.session.handle(Event::Key(KeyEvent::new(code, modifiers)));
+        self
+    }
+
+    pub fn ctrl(&mut self, c: char) -> &mut Self {
+        self.key(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    pub fn shift_tab(&mut self) -> &mut Self {
+        self.key(KeyCode::BackTab, KeyModifiers::SHIFT)
+    }
+
+    pub fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            match c {
+                '\n' => self.press(KeyCode::Enter),
+                c => self.press(KeyCode::Char(c)),
+            };
+        }
+        self
+    }
+
+    /// Lets time pass until the changes are saved (or the save has failed).
+    pub fn saved(&mut self) -> &mut Self {
+        self.session.settle();
+        self.session.tick(Instant::now() + Duration::from_secs(60));
+        self.session.settle();
+        self
+    }
+
+    pub fn screen(&mut self) -> String {
+        self.session.draw().expect("a test terminal draws");
+        self.session.terminal().backend().to_string()
+    }
+
+    pub fn walk_screen(&self) -> &WalkScreen {
+        self.session.app().walk_screen().expect("a walk is on screen")
+    }
+
+    pub fn in_library(&self) -> bool {
+        matches!(self.session.app().screen(), Screen::Library(_))
+    }
+
+    pub fn focus(&self) -> Option<At> {
+        self.walk_screen().focus
+    }
+
+    pub fn sessions(&self) -> PathBuf {
+        discern::paths::sessions_dir(self.dir.path())
+    }
+
+    /// The trail files of the data folder.
+    pub fn trail_files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.sessions())
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| {
+            p.extension().is_some_and(|x| x == "toml")
+                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        });
+        files.sort();
+        files
+    }
+}
+
+pub fn at(step: usize, question: usize) -> At {
+    At { step, question }
+}
