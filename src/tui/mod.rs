@@ -35,7 +35,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -139,7 +139,7 @@ fn run(ctx: &Ctx, app: App, lock: Option<(PathBuf, Lock)>) -> (Result<ExitCode, 
     let mut slot: Option<Session<CrosstermBackend<Stdout>>> = None;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         let session = slot.insert(Session::new(terminal, app, runtime));
-        event_loop(session, &mut TerminalEvents)
+        event_loop(session, &mut TerminalEvents::new())
     }));
     panic::set_hook(previous_hook);
 
@@ -169,11 +169,54 @@ fn run(ctx: &Ctx, app: App, lock: Option<(PathBuf, Lock)>) -> (Result<ExitCode, 
     (result, walk)
 }
 
-/// The terminal's own events.
-struct TerminalEvents;
+/// The terminal's own events, and the signals that ask the program to stop.
+struct TerminalEvents {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl TerminalEvents {
+    /// SIGTERM (a shutdown, `kill`) and SIGHUP (the terminal closed) are
+    /// turned into the Ctrl-C of the app: save, restore the terminal, exit.
+    fn new() -> TerminalEvents {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+            // Without the handler the default still ends the program; the
+            // trail is then at most one tick behind.
+            let _ = signal_hook::flag::register(signal, stop.clone());
+        }
+        TerminalEvents { stop }
+    }
+
+    fn stop_requested(&self) -> bool {
+        self.stop.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
 
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<event::Event>> {
-        if event::poll(timeout)? { event::read().map(Some) } else { Ok(None) }
+        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+        let ctrl_c = || Some(Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+        if self.stop_requested() {
+            return Ok(ctrl_c());
+        }
+        // Poll in short slices, so that a signal is seen within 50 ms even
+        // while no key comes.
+        let deadline = Instant::now() + timeout;
+        loop {
+            let slice = deadline.saturating_duration_since(Instant::now()).min(Duration::from_millis(50));
+            match event::poll(slice) {
+                Ok(true) => return event::read().map(Some),
+                Ok(false) => {}
+                // A terminal that went away (SIGHUP) is a request to stop.
+                Err(_) if self.stop_requested() => return Ok(ctrl_c()),
+                Err(e) => return Err(e),
+            }
+            if self.stop_requested() {
+                return Ok(ctrl_c());
+            }
+            if Instant::now() >= deadline {
+                return Ok(None);
+            }
+        }
     }
 }
