@@ -84,10 +84,10 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Delete the trails not changed for DAYS days.
+    /// Delete the trails not changed for DAYS days (default: retention_days of the config file).
     Purge {
         #[arg(long, value_name = "DAYS")]
-        older_than: u32,
+        older_than: Option<u32>,
         #[arg(long)]
         yes: bool,
     },

@@ -384,3 +384,19 @@ fn an_ephemeral_walk_can_still_export_to_a_named_file() {
     assert!(fs::read_to_string(&file).unwrap().contains("Un cas d'atelier."));
     assert!(!root.exists());
 }
+
+#[test]
+fn purge_takes_its_age_from_the_config_when_none_is_given() {
+    let data = tempfile::tempdir().unwrap();
+    let old = new_trail(data.path(), "Old", "x\n");
+    let text = fs::read_to_string(&old).unwrap();
+    fs::write(&old, text.replace(&chrono::Local::now().format("%Y-").to_string(), "2001-")).unwrap();
+    let out = discern(data.path()).args(["purge", "--yes"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--older-than DAYS"), "{}", stderr(&out));
+    assert!(old.exists());
+    fs::write(data.path().join("config.toml"), "retention_days = 90\n").unwrap();
+    let out = discern(data.path()).args(["purge", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!old.exists());
+}

@@ -334,8 +334,9 @@ pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn purge(ctx: &Ctx, days: u32, yes: bool) -> Result<ExitCode, Failure> {
+pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
+    let days = days.or(ctx.config.retention_days).ok_or_else(|| Failure(lang.purge_needs_days()))?;
     let cutoff = now() - chrono::Duration::days(i64::from(days));
     // Only trails that can be read are purged: a damaged file is kept for
     // the user to look at.

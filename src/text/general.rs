@@ -363,6 +363,13 @@ impl Lang {
         )
     }
 
+    pub fn purge_needs_days(self) -> String {
+        self.pick(
+            "précisez l'âge des parcours à supprimer : --older-than JOURS (ou retention_days dans config.toml)".into(),
+            "say how old the trails to delete must be: --older-than DAYS (or retention_days in config.toml)".into(),
+        )
+    }
+
     pub fn nothing_to_purge(self, days: u32) -> String {
         self.pick(
             format!("Aucun parcours inchangé depuis plus de {days} jours."),
