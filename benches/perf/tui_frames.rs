@@ -132,7 +132,7 @@ fn library_in_pty(data_dir: &Path) -> (Duration, u64) {
             .env("LANG", "C")
             .env("TERM", "xterm-256color");
         let start = Instant::now();
-        let mut process = rexpect::process::PtyProcess::new(command).expect("discern starts");
+        let process = rexpect::process::PtyProcess::new(command).expect("discern starts");
         let mut pty = process.get_file_handle().expect("the pseudo-terminal");
         let mut seen = Vec::new();
         let mut buf = [0u8; 65536];
