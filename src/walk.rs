@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::grid::{Answer, Grid, Question, QuestionKind, Step};
-use crate::trail::{AnswerRecord, Revision, Time, Trail};
+use crate::trail::{Annotation, AnswerRecord, Revision, Time, Trail};
 
 /// A question by its place in the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -28,9 +28,21 @@ pub enum StepState {
     RequiredMissing,
 }
 
+/// What Tab, PageDown and the list of steps reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reach {
+    /// What the answers show: the walkthrough.
+    #[default]
+    Shown,
+    /// Also the answers that conditions now hide, kept in the trail: a
+    /// review reads them and can annotate them.
+    Kept,
+}
+
 pub struct Walk {
     pub grid: Grid,
     pub trail: Trail,
+    reach: Reach,
     shown_steps: Vec<bool>,
     shown: Vec<Vec<bool>>,
     /// The question whose answer is being worked on: changes to it amend the
@@ -43,8 +55,15 @@ pub struct Walk {
 
 impl Walk {
     pub fn new(grid: Grid, trail: Trail) -> Walk {
-        let mut walk =
-            Walk { grid, trail, shown_steps: Vec::new(), shown: Vec::new(), amending: None, changes: 0 };
+        let mut walk = Walk {
+            grid,
+            trail,
+            reach: Reach::Shown,
+            shown_steps: Vec::new(),
+            shown: Vec::new(),
+            amending: None,
+            changes: 0,
+        };
         walk.recompute();
         walk
     }
@@ -99,9 +118,38 @@ impl Walk {
         self.shown.get(at.step).and_then(|q| q.get(at.question)).copied().unwrap_or(false)
     }
 
-    /// Shown and takes an answer (a note does not): what Tab reaches.
+    /// Shown and takes an answer (a note does not): what Tab reaches in a
+    /// walkthrough.
     pub fn answerable(&self, at: At) -> bool {
         self.question_shown(at) && !matches!(self.question(at).kind, QuestionKind::Note)
+    }
+
+    pub fn set_reach(&mut self, reach: Reach) {
+        self.reach = reach;
+    }
+
+    /// Hidden by a condition, with an answer kept in the trail, and reached
+    /// (in a review).
+    pub fn hidden_but_kept(&self, at: At) -> bool {
+        self.reach == Reach::Kept
+            && !self.question_shown(at)
+            && !matches!(self.question(at).kind, QuestionKind::Note)
+            && self.answer(at).is_some()
+    }
+
+    /// What Tab reaches: a shown question that takes an answer, and in a
+    /// review also a hidden one whose answer is kept.
+    pub fn reaches(&self, at: At) -> bool {
+        self.answerable(at) || self.hidden_but_kept(at)
+    }
+
+    /// What PageDown reaches: a shown step, and in a review also a hidden
+    /// one that keeps answers.
+    pub fn step_reached(&self, s: usize) -> bool {
+        self.step_shown(s)
+            || (self.reach == Reach::Kept
+                && (0..self.grid.steps.get(s).map_or(0, |step| step.questions.len()))
+                    .any(|q| self.hidden_but_kept(At { step: s, question: q })))
     }
 
     pub fn record(&self, at: At) -> Option<&AnswerRecord> {
@@ -125,13 +173,13 @@ impl Walk {
     pub fn first_question_in(&self, s: usize) -> Option<At> {
         (0..self.grid.steps.get(s)?.questions.len())
             .map(|q| At { step: s, question: q })
-            .find(|&at| self.answerable(at))
+            .find(|&at| self.reaches(at))
     }
 
     /// The next question Tab reaches from the focus: after `from` when a
     /// question is focused, else the first of step `step` or of a later step.
     pub fn next_question(&self, step: usize, from: Option<usize>) -> Option<At> {
-        self.all().filter(|&at| self.answerable(at)).find(|at| match from {
+        self.all().filter(|&at| self.reaches(at)).find(|at| match from {
             Some(q) => (at.step, at.question) > (step, q),
             None => at.step >= step,
         })
@@ -139,22 +187,22 @@ impl Walk {
 
     /// The question Shift-Tab reaches: before `from`, or before step `step`.
     pub fn prev_question(&self, step: usize, from: Option<usize>) -> Option<At> {
-        self.all().rev().filter(|&at| self.answerable(at)).find(|at| match from {
+        self.all().rev().filter(|&at| self.reaches(at)).find(|at| match from {
             Some(q) => (at.step, at.question) < (step, q),
             None => at.step < step,
         })
     }
 
     pub fn first_step(&self) -> usize {
-        (0..self.grid.steps.len()).find(|&s| self.step_shown(s)).unwrap_or(0)
+        (0..self.grid.steps.len()).find(|&s| self.step_reached(s)).unwrap_or(0)
     }
 
     pub fn next_step(&self, s: usize) -> Option<usize> {
-        (s + 1..self.grid.steps.len()).find(|&n| self.step_shown(n))
+        (s + 1..self.grid.steps.len()).find(|&n| self.step_reached(n))
     }
 
     pub fn prev_step(&self, s: usize) -> Option<usize> {
-        (0..s).rev().find(|&n| self.step_shown(n))
+        (0..s).rev().find(|&n| self.step_reached(n))
     }
 
     pub fn step_state(&self, s: usize) -> StepState {
@@ -185,6 +233,28 @@ impl Walk {
         self.all()
             .filter(|&at| self.answerable(at) && self.question(at).required && self.answer(at).is_none())
             .collect()
+    }
+
+    /// Adds a supervisor's annotation on the question at `at`, beside its
+    /// answer: the answers and their history are left exactly as they are,
+    /// and so is the trail's last change, which is the worker's.
+    pub fn annotate(&mut self, at: At, author: &str, text: &str, now: Time) {
+        let step = &self.grid.steps[at.step];
+        self.trail.annotations.push(Annotation {
+            at: now,
+            author: author.to_string(),
+            step: step.id.clone(),
+            question: step.questions[at.question].id.clone(),
+            text: text.to_string(),
+        });
+        self.changes += 1;
+    }
+
+    /// The annotations on the question at `at`, oldest first.
+    pub fn annotations(&self, at: At) -> impl Iterator<Item = &Annotation> + '_ {
+        let step = &self.grid.steps[at.step];
+        let question = &step.questions[at.question].id;
+        self.trail.annotations.iter().filter(move |a| a.step == step.id && a.question == *question)
     }
 
     /// Ends the amending of the question being worked on: the next change to

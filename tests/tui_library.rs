@@ -171,16 +171,26 @@ fn a_trail_whose_grid_is_gone_says_so_and_stays_in_the_list() {
 }
 
 #[test]
-fn a_trail_open_in_another_window_is_not_opened_twice() {
+fn a_trail_open_in_another_window_opens_read_only_and_is_never_written() {
     let mut h = Harness::library(|dir| {
         save_trail(dir, "Busy", "aaaa2345");
     });
     let path = h.trail_files()[0].clone();
+    let before = std::fs::read(&path).expect("the trail file");
     let _elsewhere = Store::lock(&path).expect("locked");
     h.press(KeyCode::Enter);
-    assert!(h.in_library());
+    assert_eq!(h.walk_screen().walk.trail.title, "Busy");
+    assert_eq!(h.walk_screen().access, discern::tui::review::Access::ReadOnly);
     let screen = h.screen();
-    assert!(screen.contains("close it there first"), "{screen}");
+    assert!(screen.contains("Open in another window: read-only"), "{screen}");
+    h.press(KeyCode::Tab).type_text("not taken").ctrl('s');
+    h.saved();
+    h.press(KeyCode::Esc);
+    assert!(h.in_library());
+    h.press(KeyCode::Enter).ctrl('c');
+    h.session.settle();
+    assert_eq!(std::fs::read(&path).expect("the trail file"), before, "nothing was written");
+    assert_eq!(h.trail_files(), vec![path]);
 }
 
 #[test]

@@ -55,6 +55,9 @@ pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let walk = Walk::new(grid, trail);
     match Store::lock(&path) {
         Ok(lock) => run_walk(ctx, walk, Some((path, lock)), true, None),
+        // Open in another window: shown read-only on the screen; refused in
+        // plain mode, where nothing could be written.
+        Err(LockError::Held) if interactive(ctx) => crate::tui::run_read_only(ctx, walk, path),
         Err(LockError::Held) => Err(Failure(ctx.lang.trail_open_elsewhere(&path))),
         Err(e) => Err(lock_failure(ctx, &path, e)),
     }
@@ -284,8 +287,19 @@ fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
 /// Reads a trail with the history of each answer. Without a terminal, the
 /// Markdown document, which holds the history and the annotations.
 pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
-    let (_, trail) = load(ctx, arg)?;
+    let (path, trail) = load(ctx, arg)?;
     let grid = find_grid(ctx, &trail);
+    if interactive(ctx)
+        && let Some(grid) = grid.clone()
+    {
+        let lock = match Store::lock(&path) {
+            Ok(lock) => Some(lock),
+            // Open elsewhere: readable, and nothing is written.
+            Err(LockError::Held) => None,
+            Err(e) => return Err(lock_failure(ctx, &path, e)),
+        };
+        return crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock);
+    }
     print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang))
 }
 
@@ -311,6 +325,10 @@ pub fn compare(ctx: &Ctx, args: &[String], format: Option<CompareFormat>) -> Res
     let comparison = compare::compare(&trails, grid.as_ref()).map_err(|e| match e {
         compare::Mismatch::DifferentGrids(list) => Failure(lang.compare_different_grids(&list)),
     })?;
+    if format.is_none() && interactive(ctx) {
+        let text = comparison.render(false, lang);
+        return crate::tui::run_pager(ctx, &lang.compare_title(&trails[0].grid.title), &text);
+    }
     let md = format != Some(CompareFormat::Txt);
     print(&comparison.render(md, lang))
 }

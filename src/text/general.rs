@@ -434,7 +434,7 @@ impl Lang {
             K::Iban => self.pick("un IBAN", "an IBAN"),
             K::Date => self.pick("une date complète ou de naissance", "a full date or date of birth"),
             K::Address => self.pick("une adresse postale", "a postal address"),
-            K::NamedPerson => self.pick("le nom d'une personne", "a person's name"),
+            K::NamedPerson => self.pick("un nom de personne", "a person's name"),
         }
     }
 

@@ -6,6 +6,7 @@
 
 mod general;
 mod grid;
+mod review;
 mod starter;
 mod tui;
 

@@ -47,6 +47,13 @@ impl Lang {
                 H::PickGrid => ("Entrée", "continuer"),
                 H::Confirm => ("Entrée", "valider"),
                 H::Cancel => ("Échap", "annuler"),
+                H::Annotate => ("a", "annoter"),
+                H::SaveAnnotation => ("Entrée", "enregistrer"),
+                H::NewLineAlt => ("Alt+Entrée", "nouvelle ligne"),
+                H::Review => ("v", "relire"),
+                H::Page => ("PgPréc PgSuiv", "page"),
+                H::HomeEnd => ("Début Fin", "haut, bas"),
+                H::Close => ("q", "fermer"),
             },
             Lang::En => match hint {
                 H::NextQuestion => ("Tab", "next question"),
@@ -85,6 +92,13 @@ impl Lang {
                 H::PickGrid => ("Enter", "continue"),
                 H::Confirm => ("Enter", "confirm"),
                 H::Cancel => ("Esc", "cancel"),
+                H::Annotate => ("a", "annotate"),
+                H::SaveAnnotation => ("Enter", "save"),
+                H::NewLineAlt => ("Alt+Enter", "new line"),
+                H::Review => ("v", "review"),
+                H::Page => ("PgUp PgDn", "page"),
+                H::HomeEnd => ("Home End", "top, bottom"),
+                H::Close => ("q", "close"),
             },
         }
     }
@@ -150,7 +164,7 @@ impl Lang {
         self.pick(
             [
                 "Bienvenue dans discern.",
-                "Un parcours garde la trace de votre réflexion sur une situation, pas à pas, en suivant une grille de lecture éthique. Il reste sur cet ordinateur, lisible par vous seul.",
+                "Un parcours garde la trace de votre réflexion sur une situation, pas à pas, en suivant une grille de lecture éthique. Il reste sur cet ordinateur, lisible par vous seulement.",
                 "Appuyez sur n pour commencer un parcours.",
             ],
             [

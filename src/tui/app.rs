@@ -15,12 +15,14 @@ use ratatui::widgets::Paragraph;
 use super::help::{self, HelpFor};
 use super::keys;
 use super::library::{LibraryOut, LibraryScreen};
+use super::pager::{Pager, PagerOut};
 use super::picker::Picker;
+use super::review::Access;
 use super::saver::{SaveJob, SaveReport};
 use super::theme::Palette;
 use super::walk_screen::{Exit, WalkOut, WalkScreen};
 use super::wrap;
-use super::{library_view, walk_view};
+use super::{library_view, pager_view, walk_view};
 use crate::grid::Grid;
 use crate::text::Lang;
 use crate::trail::store::Listed;
@@ -34,6 +36,7 @@ pub const MIN_HEIGHT: u16 = 16;
 pub enum Screen {
     Library(Box<LibraryScreen>),
     Walk(Box<WalkScreen>),
+    Pager(Box<Pager>),
 }
 
 /// Why a trail could not be opened.
@@ -56,12 +59,17 @@ pub enum Msg {
     Saved(Vec<SaveReport>),
     Listed(Vec<Listed>),
     Grids(Picker),
-    /// A trail to walk; `saved` is the outcome of the first save of a new one.
+    /// A trail to walk (or to read: `access`); `saved` is the outcome of
+    /// the first save of a new one; `author` signs a review's annotations.
     Opened {
         walk: Box<Walk>,
         path: PathBuf,
         saved: Result<(), String>,
+        access: Access,
+        author: Option<String>,
     },
+    /// The outcome of keeping a reviewer's name in the config file.
+    AuthorSaved(Result<(), String>),
     OpenFailed(OpenFailure),
     /// The export found passages that look identifying.
     ExportNeedsConfirm {
@@ -86,7 +94,12 @@ pub enum Effect {
     },
     ListTrails,
     LoadGrids,
-    Open(PathBuf),
+    /// A trail to walk, or with `review` to review; read only when another
+    /// window has it open.
+    Open {
+        path: PathBuf,
+        review: bool,
+    },
     Create {
         grid: Box<Grid>,
         title: String,
@@ -105,6 +118,8 @@ pub enum Effect {
     },
     /// The walk of this trail is over: its lock can go.
     Close(PathBuf),
+    /// A reviewer's name, for the config file (and the rest of the session).
+    SaveAuthor(String),
 }
 
 pub struct App {
@@ -142,6 +157,27 @@ impl App {
         App::with_screen(Screen::Walk(Box::new(screen)), lang, palette, clock)
     }
 
+    /// A document to read (`discern compare`).
+    pub fn pager(title: &str, text: &str, lang: Lang, palette: Palette, clock: fn() -> Time) -> App {
+        App::with_screen(
+            Screen::Pager(Box::new(Pager::new(title, text, lang, palette))),
+            lang,
+            palette,
+            clock,
+        )
+    }
+
+    /// The walk on screen made a review, or read only (`Access::Answer`
+    /// leaves it as it is); `author` signs a review's annotations.
+    pub fn with_access(mut self, access: Access, author: Option<String>) -> App {
+        if let Screen::Walk(walk) = &mut self.screen
+            && access != Access::Answer
+        {
+            walk.set_access(access, author);
+        }
+        self
+    }
+
     fn with_screen(screen: Screen, lang: Lang, palette: Palette, clock: fn() -> Time) -> App {
         App { lang, palette, clock, screen, help: None, size: (80, 24), finished: false, lost: false }
     }
@@ -150,7 +186,7 @@ impl App {
     pub fn start(&self) -> Vec<Effect> {
         match self.screen {
             Screen::Library(_) => vec![Effect::ListTrails],
-            Screen::Walk(_) => Vec::new(),
+            Screen::Walk(_) | Screen::Pager(_) => Vec::new(),
         }
     }
 
@@ -166,7 +202,7 @@ impl App {
     pub fn walk_screen(&self) -> Option<&WalkScreen> {
         match &self.screen {
             Screen::Walk(w) => Some(w),
-            Screen::Library(_) => None,
+            Screen::Library(_) | Screen::Pager(_) => None,
         }
     }
 
@@ -175,7 +211,7 @@ impl App {
     pub fn into_walk(self) -> Option<Walk> {
         match self.screen {
             Screen::Walk(w) => Some(w.walk),
-            Screen::Library(_) => None,
+            Screen::Library(_) | Screen::Pager(_) => None,
         }
     }
 
@@ -190,6 +226,9 @@ impl App {
 
     pub fn set_size(&mut self, width: u16, height: u16) {
         self.size = (width, height);
+        if let Screen::Pager(pager) = &mut self.screen {
+            pager.resize(width, height);
+        }
     }
 
     fn too_small(&self) -> bool {
@@ -198,7 +237,7 @@ impl App {
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
-            Msg::Event(Event::Resize(w, h)) => self.size = (w, h),
+            Msg::Event(Event::Resize(w, h)) => self.set_size(w, h),
             Msg::Event(Event::Key(key)) if keys::is_press(&key) => return self.key(key),
             Msg::Event(Event::Paste(text)) => self.paste(&text),
             Msg::Event(_) => {}
@@ -208,13 +247,21 @@ impl App {
                 }
             }
             Msg::Saved(reports) => return self.saved(&reports),
-            Msg::Opened { walk, path, saved } => {
+            Msg::Opened { walk, path, saved, access, author } => {
                 let mut screen = WalkScreen::new(*walk, Some(path), self.lang, self.palette, self.clock);
+                if access != Access::Answer {
+                    screen.set_access(access, author);
+                }
                 if let Err(e) = saved {
                     screen.needs_first_save();
                     screen.save.error = Some(e);
                 }
                 self.screen = Screen::Walk(Box::new(screen));
+            }
+            Msg::AuthorSaved(result) => {
+                if let Screen::Walk(walk) = &mut self.screen {
+                    walk.author_saved(result);
+                }
             }
             other => {
                 if let Screen::Library(library) = &mut self.screen {
@@ -244,6 +291,14 @@ impl App {
                 let outs = walk.update(msg);
                 outs.into_iter().flat_map(|out| self.walk_out(out)).collect()
             }
+            Screen::Pager(pager) => {
+                match keys::pager_msg(key).and_then(|msg| pager.update(msg)) {
+                    Some(PagerOut::Help) => self.help = Some(HelpFor::Pager),
+                    Some(PagerOut::Quit) => self.finished = true,
+                    None => {}
+                }
+                Vec::new()
+            }
         }
     }
 
@@ -254,6 +309,7 @@ impl App {
         match &mut self.screen {
             Screen::Library(library) => library.paste(text),
             Screen::Walk(walk) => walk.paste(text),
+            Screen::Pager(_) => {}
         }
     }
 
@@ -261,7 +317,8 @@ impl App {
         Some(match out {
             LibraryOut::ListTrails => Effect::ListTrails,
             LibraryOut::LoadGrids => Effect::LoadGrids,
-            LibraryOut::Open(path) => Effect::Open(path),
+            LibraryOut::Open(path) => Effect::Open { path, review: false },
+            LibraryOut::Review(path) => Effect::Open { path, review: true },
             LibraryOut::Create { grid, title } => Effect::Create { grid, title },
             LibraryOut::Rename { path, title } => Effect::Rename { path, title },
             LibraryOut::Export { path, confirmed } => Effect::Export { path, confirmed },
@@ -281,11 +338,14 @@ impl App {
         match out {
             WalkOut::Save { job, wait } => vec![Effect::Save { job, wait }],
             WalkOut::Help => {
-                let to_library = self.walk_screen().is_some_and(|w| w.after_back == Exit::Library);
-                self.help = Some(HelpFor::Walk { to_library });
+                if let Some(w) = self.walk_screen() {
+                    let to_library = w.after_back == Exit::Library;
+                    self.help = Some(HelpFor::Walk { to_library, access: w.access });
+                }
                 Vec::new()
             }
             WalkOut::Leave { exit, saved } => self.leave(exit, saved),
+            WalkOut::Author(name) => vec![Effect::SaveAuthor(name)],
         }
     }
 
@@ -326,6 +386,7 @@ impl App {
             // The terminal's cursor shows where typing goes, unless the help covers it.
             Screen::Library(library) => library_view::render(library, frame, area, self.help.is_none()),
             Screen::Walk(walk) => walk_view::render(walk, frame, area, self.help.is_none()),
+            Screen::Pager(pager) => pager_view::render(pager, frame, area),
         }
         if let Some(help_for) = self.help {
             help::render(self.lang, &self.palette, help_for, frame, area);

@@ -35,6 +35,9 @@ pub fn title_box(title: &TitleBox, lang: Lang, p: &Palette, frame: &mut Frame, a
         above.extend(wrapped(&grid.meta.title, p.dim(), text_width));
     }
     let mut below = wrapped(lang.title_reminder(), p.hint(), text_width);
+    if let Some(warning) = &title.privacy {
+        below.extend(wrapped(&format!("⚠ {warning}"), p.warn(), text_width));
+    }
     if title.empty {
         below.extend(wrapped(lang.title_needed(), p.warn(), text_width));
     }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::keys::Hint;
+use super::review::Access;
 use super::steps_list;
 use super::theme::Palette;
 use super::wrap::{self, lines, wrap_styled};
@@ -19,8 +20,11 @@ pub enum HelpFor {
     /// The walkthrough; `to_library` when Esc goes back to the library.
     Walk {
         to_library: bool,
+        access: Access,
     },
     Library,
+    /// A document on screen (`discern compare`).
+    Pager,
 }
 
 fn walk_keys(lang: Lang, to_library: bool) -> Vec<(&'static str, &'static str)> {
@@ -37,11 +41,32 @@ fn walk_keys(lang: Lang, to_library: bool) -> Vec<(&'static str, &'static str)> 
     rows
 }
 
+/// A review, or a trail open in another window: moving and reading; in a
+/// review that can save, annotating.
+fn read_only_keys(lang: Lang, to_library: bool, annotate: bool) -> Vec<(&'static str, &'static str)> {
+    use Hint as H;
+    let mut rows: Vec<_> = [H::NextQuestion, H::PrevQuestion].map(|h| lang.key_hint(h)).to_vec();
+    rows.push(lang.help_scroll());
+    rows.extend([H::NextStep, H::PrevStep, H::Steps, H::References].map(|h| lang.key_hint(h)));
+    if annotate {
+        rows.push(lang.key_hint(H::Annotate));
+        rows.extend(lang.help_annotation_rows());
+    }
+    let back = if to_library { H::ToLibrary } else { H::QuitWalk };
+    rows.extend([H::Help, back].map(|h| lang.key_hint(h)));
+    rows
+}
+
 fn library_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
     use Hint as H;
-    [H::MoveTrail, H::Open, H::New, H::Filter, H::Rename, H::Export, H::Delete, H::Help, H::Quit]
+    [H::MoveTrail, H::Open, H::Review, H::New, H::Filter, H::Rename, H::Export, H::Delete, H::Help, H::Quit]
         .map(|h| lang.key_hint(h))
         .to_vec()
+}
+
+fn pager_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    use Hint as H;
+    [H::Scroll, H::Page, H::HomeEnd, H::Help, H::Close].map(|h| lang.key_hint(h)).to_vec()
 }
 
 fn key_lines(rows: &[(&'static str, &'static str)], p: &Palette, width: usize) -> Vec<Line<'static>> {
@@ -92,9 +117,20 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, frame: &mut Frame, are
     // The keys take more room than the marks.
     let column = if two_columns { (content.width as usize - 2) * 11 / 20 } else { content.width as usize };
     let right_column = if two_columns { content.width as usize - 2 - column } else { column };
-    let (title, keys) = match help_for {
-        HelpFor::Walk { to_library } => (lang.help_walk(), walk_keys(lang, to_library)),
-        HelpFor::Library => (lang.help_library(), library_keys(lang)),
+    let (title, keys, note) = match help_for {
+        HelpFor::Walk { to_library, access: Access::Answer } => {
+            (lang.help_walk(), walk_keys(lang, to_library), lang.help_saving())
+        }
+        HelpFor::Walk { to_library, access: access @ Access::Review { .. } } => (
+            lang.help_review(),
+            read_only_keys(lang, to_library, access.writes()),
+            if access.writes() { lang.help_review_note() } else { lang.help_read_only_note() },
+        ),
+        HelpFor::Walk { to_library, access: Access::ReadOnly } => {
+            (lang.help_read_only(), read_only_keys(lang, to_library, false), lang.help_read_only_note())
+        }
+        HelpFor::Library => (lang.help_library(), library_keys(lang), lang.help_saving()),
+        HelpFor::Pager => (lang.help_pager(), pager_keys(lang), lang.help_pager_note()),
     };
     let mut left = vec![heading(title, p)];
     left.extend(key_lines(&keys, p, column));
@@ -105,7 +141,7 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, frame: &mut Frame, are
         right.push(Line::default());
     }
     right.extend(lines(
-        wrap_styled(&[(lang.help_saving(), p.hint())], right_column, usize::MAX).0,
+        wrap_styled(&[(note, p.hint())], right_column, usize::MAX).0,
         Span::raw(""),
         Span::raw(""),
     ));

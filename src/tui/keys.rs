@@ -44,6 +44,13 @@ pub enum Hint {
     PickGrid,
     Confirm,
     Cancel,
+    Annotate,
+    SaveAnnotation,
+    NewLineAlt,
+    Review,
+    Page,
+    HomeEnd,
+    Close,
 }
 
 /// Where the keys go in the walkthrough.
@@ -62,6 +69,13 @@ pub enum WalkKeys {
     Scale,
     /// No question focused: a reading step.
     Reading,
+    /// A review, or a trail open in another window: nothing changes the
+    /// answers; ↑↓ scroll and `a` annotates.
+    ReadOnly,
+    /// The box of an annotation: several lines.
+    Annotation,
+    /// The box asking for the author's name: one line.
+    Author,
 }
 
 /// What a key asks of the walkthrough.
@@ -95,6 +109,16 @@ pub enum WalkMsg {
     Quit,
     /// A key for the focused editor.
     Edit(Input),
+    /// `a` in a review: annotate the focused answer.
+    Annotate,
+    /// A key that would change an answer, on a trail that is read only.
+    ReadOnlyKey,
+    /// Enter in a box (annotation, name): done.
+    BoxConfirm,
+    /// Esc in a box: put it away.
+    BoxCancel,
+    /// A key for the box's editor.
+    BoxEdit(Input),
 }
 
 /// What a key asks of the library.
@@ -108,6 +132,8 @@ pub enum LibraryMsg {
     Rename,
     Export,
     Delete,
+    /// `v`: the trail in review.
+    Review,
     Help,
     Quit,
     /// Esc in the list: clears the filter.
@@ -151,6 +177,9 @@ pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
     use KeyCode as K;
     if is_ctrl_c(&key) {
         return Some(WalkMsg::Quit);
+    }
+    if matches!(keys, WalkKeys::Annotation | WalkKeys::Author) {
+        return box_msg(key, keys);
     }
     if is_ctrl(&key, 's') {
         return Some(WalkMsg::SaveNow);
@@ -203,6 +232,68 @@ pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
             K::Down => Some(WalkMsg::ScrollDown),
             _ => None,
         },
+        WalkKeys::ReadOnly => match key.code {
+            K::Up => Some(WalkMsg::ScrollUp),
+            K::Down => Some(WalkMsg::ScrollDown),
+            K::Char('a' | 'A') if plain_or_shift(&key) => Some(WalkMsg::Annotate),
+            K::Char(_) | K::Backspace | K::Delete | K::Enter | K::Left | K::Right => {
+                Some(WalkMsg::ReadOnlyKey)
+            }
+            _ => None,
+        },
+        WalkKeys::Annotation | WalkKeys::Author => box_msg(key, keys),
+    }
+}
+
+fn plain_or_shift(key: &KeyEvent) -> bool {
+    (key.modifiers - KeyModifiers::SHIFT).is_empty()
+}
+
+/// The keys of the annotation box and of the name box. Enter is done;
+/// in an annotation, Alt-Enter (or Shift-Enter, where the terminal tells
+/// it apart) starts a new line.
+fn box_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
+    use KeyCode as K;
+    let new_line = key.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SHIFT);
+    match key.code {
+        K::Enter if new_line && keys == WalkKeys::Annotation => {
+            Some(WalkMsg::BoxEdit(Input { key: ratatui_textarea::Key::Enter, ..Input::default() }))
+        }
+        K::Enter => Some(WalkMsg::BoxConfirm),
+        K::Esc => Some(WalkMsg::BoxCancel),
+        K::F(1) => Some(WalkMsg::Help),
+        _ => Some(WalkMsg::BoxEdit(Input::from(key))),
+    }
+}
+
+/// What a key asks of a pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagerMsg {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Help,
+    Quit,
+}
+
+pub fn pager_msg(key: KeyEvent) -> Option<PagerMsg> {
+    use KeyCode as K;
+    if is_ctrl_c(&key) {
+        return Some(PagerMsg::Quit);
+    }
+    match key.code {
+        K::Up | K::Char('k') => Some(PagerMsg::Up),
+        K::Down | K::Char('j') => Some(PagerMsg::Down),
+        K::PageUp => Some(PagerMsg::PageUp),
+        K::PageDown | K::Char(' ') => Some(PagerMsg::PageDown),
+        K::Home | K::Char('g') => Some(PagerMsg::Top),
+        K::End | K::Char('G') => Some(PagerMsg::Bottom),
+        K::F(1) => Some(PagerMsg::Help),
+        K::Esc | K::Char('q' | 'Q') => Some(PagerMsg::Quit),
+        _ => None,
     }
 }
 
@@ -221,6 +312,7 @@ pub fn library_msg(key: KeyEvent, keys: LibraryKeys) -> Option<LibraryMsg> {
             K::Char('r' | 'R') => Some(LibraryMsg::Rename),
             K::Char('e' | 'E') => Some(LibraryMsg::Export),
             K::Char('d' | 'D') | K::Delete => Some(LibraryMsg::Delete),
+            K::Char('v' | 'V') => Some(LibraryMsg::Review),
             K::F(1) => Some(LibraryMsg::Help),
             K::Char('q' | 'Q') => Some(LibraryMsg::Quit),
             K::Esc => Some(LibraryMsg::ClearFilter),
@@ -290,6 +382,50 @@ mod tests {
         let typing = WalkKeys::Options { on_other: true, other_open: true };
         assert!(matches!(walk_msg(key(KeyCode::Char(' ')), typing), Some(WalkMsg::Edit(_))));
         assert_eq!(walk_msg(key(KeyCode::Enter), typing), Some(WalkMsg::Choose));
+    }
+
+    #[test]
+    fn a_read_only_walk_takes_no_answer_and_a_annotates() {
+        let ro = WalkKeys::ReadOnly;
+        for code in
+            [KeyCode::Char('x'), KeyCode::Char(' '), KeyCode::Char('4'), KeyCode::Delete, KeyCode::Enter]
+        {
+            assert_eq!(walk_msg(key(code), ro), Some(WalkMsg::ReadOnlyKey), "{code:?}");
+        }
+        assert_eq!(walk_msg(key(KeyCode::Char('a')), ro), Some(WalkMsg::Annotate));
+        assert_eq!(walk_msg(key(KeyCode::Down), ro), Some(WalkMsg::ScrollDown));
+        assert_eq!(walk_msg(key(KeyCode::Tab), ro), Some(WalkMsg::NextQuestion));
+        assert_eq!(walk_msg(key(KeyCode::PageDown), ro), Some(WalkMsg::NextStep));
+        assert_eq!(walk_msg(key(KeyCode::F(2)), ro), Some(WalkMsg::FocusSteps));
+        assert_eq!(walk_msg(key(KeyCode::F(3)), ro), Some(WalkMsg::ToggleReferences));
+        assert_eq!(walk_msg(key(KeyCode::Esc), ro), Some(WalkMsg::Back));
+    }
+
+    #[test]
+    fn the_annotation_box_saves_on_enter_and_alt_enter_starts_a_line() {
+        let b = WalkKeys::Annotation;
+        assert_eq!(walk_msg(key(KeyCode::Enter), b), Some(WalkMsg::BoxConfirm));
+        assert_eq!(walk_msg(key(KeyCode::Esc), b), Some(WalkMsg::BoxCancel));
+        let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+        assert!(matches!(
+            walk_msg(alt_enter, b),
+            Some(WalkMsg::BoxEdit(Input { key: ratatui_textarea::Key::Enter, alt: false, .. }))
+        ));
+        assert!(matches!(walk_msg(key(KeyCode::Char('a')), b), Some(WalkMsg::BoxEdit(_))));
+        assert_eq!(
+            walk_msg(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), b),
+            Some(WalkMsg::Quit)
+        );
+        assert_eq!(walk_msg(alt_enter, WalkKeys::Author), Some(WalkMsg::BoxConfirm));
+    }
+
+    #[test]
+    fn the_pager_keys() {
+        assert_eq!(pager_msg(key(KeyCode::Char('q'))), Some(PagerMsg::Quit));
+        assert_eq!(pager_msg(key(KeyCode::Esc)), Some(PagerMsg::Quit));
+        assert_eq!(pager_msg(key(KeyCode::End)), Some(PagerMsg::Bottom));
+        assert_eq!(pager_msg(key(KeyCode::PageDown)), Some(PagerMsg::PageDown));
+        assert_eq!(pager_msg(key(KeyCode::F(1))), Some(PagerMsg::Help));
     }
 
     #[test]

@@ -49,6 +49,21 @@ pub struct TitleBox {
     pub editor: TextArea<'static>,
     /// Enter was pressed on an empty title.
     pub empty: bool,
+    /// A privacy warning about the title typed, worked out as it changes.
+    pub privacy: Option<String>,
+}
+
+impl TitleBox {
+    fn new(purpose: Purpose, title: &str, palette: &Palette, lang: Lang) -> TitleBox {
+        let mut title_box =
+            TitleBox { purpose, editor: editor::line(title, "", palette), empty: false, privacy: None };
+        title_box.scan(lang);
+        title_box
+    }
+
+    fn scan(&mut self, lang: Lang) {
+        self.privacy = super::privacy_note::warning(lang, &editor::line_text(&self.editor));
+    }
 }
 
 pub enum Mode {
@@ -76,6 +91,8 @@ pub enum LibraryOut {
     ListTrails,
     LoadGrids,
     Open(PathBuf),
+    /// The trail in review: read, with annotations.
+    Review(PathBuf),
     Create {
         grid: Box<Grid>,
         title: String,
@@ -239,7 +256,11 @@ impl LibraryScreen {
             }
             LibraryMsg::Help => return vec![LibraryOut::Help],
             LibraryMsg::Quit => return vec![LibraryOut::Quit],
-            LibraryMsg::Open | LibraryMsg::Rename | LibraryMsg::Export | LibraryMsg::Delete => {
+            LibraryMsg::Open
+            | LibraryMsg::Review
+            | LibraryMsg::Rename
+            | LibraryMsg::Export
+            | LibraryMsg::Delete => {
                 return self.on_selected(msg);
             }
             _ => {}
@@ -258,7 +279,9 @@ impl LibraryScreen {
             Ok(t) => t,
             Err(e) => {
                 let text = match msg {
-                    LibraryMsg::Open => self.lang.damaged_cannot_open(&self.lang.load_error(e)),
+                    LibraryMsg::Open | LibraryMsg::Review => {
+                        self.lang.damaged_cannot_open(&self.lang.load_error(e))
+                    }
                     _ => self.lang.damaged_cannot_change().to_string(),
                 };
                 self.say(text, true);
@@ -267,11 +290,11 @@ impl LibraryScreen {
         };
         match msg {
             LibraryMsg::Open => vec![LibraryOut::Open(row.path.clone())],
+            LibraryMsg::Review => vec![LibraryOut::Review(row.path.clone())],
             LibraryMsg::Export => vec![LibraryOut::Export { path: row.path.clone(), confirmed: false }],
             _ => {
-                let editor = editor::line(&summary.title, "", &self.palette);
-                self.mode =
-                    Mode::Title(Box::new(TitleBox { purpose: Purpose::Rename(index), editor, empty: false }));
+                let title = TitleBox::new(Purpose::Rename(index), &summary.title, &self.palette, self.lang);
+                self.mode = Mode::Title(Box::new(title));
                 Vec::new()
             }
         }
@@ -313,12 +336,8 @@ impl LibraryScreen {
             LibraryMsg::Quit => return vec![LibraryOut::Quit],
             LibraryMsg::Confirm => {
                 if let Some(grid) = picker.take_selected() {
-                    let editor = editor::line("", "", &self.palette);
-                    self.mode = Mode::Title(Box::new(TitleBox {
-                        purpose: Purpose::New(Box::new(grid)),
-                        editor,
-                        empty: false,
-                    }));
+                    let title = TitleBox::new(Purpose::New(Box::new(grid)), "", &self.palette, self.lang);
+                    self.mode = Mode::Title(Box::new(title));
                     return Vec::new();
                 }
             }
@@ -356,6 +375,9 @@ impl LibraryScreen {
             LibraryMsg::Edit(input) => {
                 let changed = editor::edit_line(&mut title.editor, input);
                 title.empty &= !changed;
+                if changed {
+                    title.scan(self.lang);
+                }
             }
             _ => {}
         }
@@ -374,7 +396,11 @@ impl LibraryScreen {
                 }
             }
             Mode::Title(title) => {
-                title.editor.insert_str(text);
+                let changed = title.editor.insert_str(text);
+                title.empty &= !changed;
+                if changed {
+                    title.scan(self.lang);
+                }
             }
             _ => {}
         }

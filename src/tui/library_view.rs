@@ -70,6 +70,7 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
         _ => vec![
             Hint::MoveTrail,
             Hint::Open,
+            Hint::Review,
             Hint::New,
             Hint::Filter,
             Hint::Rename,

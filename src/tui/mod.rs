@@ -220,3 +220,43 @@ impl Events for TerminalEvents {
         }
     }
 }
+
+pub mod pager;
+mod pager_view;
+mod privacy_note;
+pub mod review;
+mod review_rows;
+mod review_view;
+mod walk_saving;
+
+/// `discern review TRAIL`: the walkthrough read only, with the history of
+/// each answer; `a` annotates the focused answer. `lock: None` means the
+/// trail is open in another window: it is shown all the same, says so, and
+/// nothing is written, not even an annotation. With the lock, annotations
+/// are saved beside the answers, which stay exactly as they are in the file.
+pub fn run_review(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Option<Lock>) -> Result<ExitCode, Failure> {
+    let access = review::Access::Review { can_save: lock.is_some() };
+    let palette = Palette::from_env(ctx.config.theme);
+    let app = App::walk(walk, Some(path.clone()), false, ctx.lang, palette, crate::trail::now)
+        .with_access(access, ctx.config.author.clone());
+    run(ctx, app, lock.map(|lock| (path, lock))).0
+}
+
+/// A trail open in another window (its lock is held elsewhere): the
+/// walkthrough read only, saying so; nothing is ever written, not even on
+/// Esc or Ctrl-C. The same read-only machinery as a review, without the
+/// history and the annotation box.
+pub fn run_read_only(ctx: &Ctx, walk: Walk, path: PathBuf) -> Result<ExitCode, Failure> {
+    let palette = Palette::from_env(ctx.config.theme);
+    let app = App::walk(walk, Some(path), false, ctx.lang, palette, crate::trail::now)
+        .with_access(review::Access::ReadOnly, None);
+    run(ctx, app, None).0
+}
+
+/// A text to read on the terminal, scrolled with ↑ ↓ PageUp PageDown Home
+/// End, closed with q or Esc: `discern compare` on a terminal. Markdown
+/// marks (`#`, `**`) are shown as styles.
+pub fn run_pager(ctx: &Ctx, title: &str, text: &str) -> Result<ExitCode, Failure> {
+    let palette = Palette::from_env(ctx.config.theme);
+    run(ctx, App::pager(title, text, ctx.lang, palette, crate::trail::now), None).0
+}

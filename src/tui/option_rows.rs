@@ -32,6 +32,8 @@ pub(super) fn render(
     width: usize,
 ) {
     let p = screen.palette();
+    // A trail that is only read has no highlight to move.
+    let is_focus = is_focus && screen.access.answers();
     let multi = matches!(question.kind, QuestionKind::Multi { .. });
     let options = question.kind.options();
     let label_width = width.saturating_sub(PREFIX_WIDTH).max(1);

@@ -15,6 +15,7 @@ use ratatui::crossterm::event::Event;
 
 use super::app::{App, Effect, Msg, OpenFailure};
 use super::picker::Picker;
+use super::review::Access;
 use super::saver::{SaveReport, Saver};
 use crate::cli::ExportFormat;
 use crate::commands::Ctx;
@@ -105,7 +106,7 @@ impl Runtime {
             Effect::LoadGrids => {
                 Msg::Grids(Picker::from_library(&Library::load(&self.ctx.grids_dir()), self.ctx.lang))
             }
-            Effect::Open(path) => self.open(path),
+            Effect::Open { path, review } => self.open(path, review),
             Effect::Create { grid, title } => self.create(*grid, &title),
             Effect::Rename { path, title } => {
                 let result = self.rename(&path, &title);
@@ -123,7 +124,19 @@ impl Runtime {
                 }
                 return None;
             }
+            Effect::SaveAuthor(name) => Msg::AuthorSaved(self.save_author(name)),
         })
+    }
+
+    /// Keeps a reviewer's name for the rest of the session, whatever
+    /// happens, and in the config file if it can be written.
+    fn save_author(&mut self, name: String) -> Result<(), String> {
+        let path = self.ctx.config.path.clone();
+        self.ctx.config.author = Some(name.clone());
+        if path.as_os_str().is_empty() {
+            return Err(self.ctx.lang.no_config_file().to_string());
+        }
+        crate::config::save_author(&path, &name).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     /// Keeps the lock of the trail being walked, taken by the caller, so
@@ -171,7 +184,9 @@ impl Runtime {
         })
     }
 
-    fn open(&mut self, path: PathBuf) -> Msg {
+    /// A trail to walk or review. When another window has it open, it
+    /// opens all the same, read only: this window then never writes it.
+    fn open(&mut self, path: PathBuf, review: bool) -> Msg {
         let trail = match Store::load(&path) {
             Ok(t) => t,
             Err(e) => return Msg::OpenFailed(OpenFailure::Damaged(e)),
@@ -184,13 +199,24 @@ impl Runtime {
                 language: g.language.clone(),
             });
         };
-        match self.locked(&path) {
-            Ok(Some(lock)) => self.lock = Some((path.clone(), lock)),
-            // Held here already: the walk this program started with.
-            Ok(None) => {}
-            Err(e) => return Msg::OpenFailed(OpenFailure::Locked(e)),
-        }
-        Msg::Opened { walk: Box::new(Walk::new(grid, trail)), path, saved: Ok(()) }
+        // Held here already: the walk this program started with.
+        let held_here = self.lock.as_ref().is_some_and(|(p, _)| *p == path);
+        let writable = held_here
+            || match Store::lock(&path) {
+                Ok(lock) => {
+                    self.lock = Some((path.clone(), lock));
+                    true
+                }
+                Err(LockError::Held) => false,
+                Err(e) => return Msg::OpenFailed(OpenFailure::Locked(self.lock_error(&path, e))),
+            };
+        let access = match (review, writable) {
+            (true, can_save) => Access::Review { can_save },
+            (false, true) => Access::Answer,
+            (false, false) => Access::ReadOnly,
+        };
+        let author = self.ctx.config.author.clone();
+        Msg::Opened { walk: Box::new(Walk::new(grid, trail)), path, saved: Ok(()), access, author }
     }
 
     /// A new trail, saved at once; if that fails the walk opens all the
@@ -205,7 +231,13 @@ impl Runtime {
         {
             self.lock = Some((path.clone(), lock));
         }
-        Msg::Opened { walk: Box::new(Walk::new(grid, trail)), path, saved }
+        Msg::Opened {
+            walk: Box::new(Walk::new(grid, trail)),
+            path,
+            saved,
+            access: Access::Answer,
+            author: None,
+        }
     }
 
     fn rename(&self, path: &Path, title: &str) -> Result<(), String> {
@@ -343,13 +375,13 @@ impl<B: Backend> Session<B> {
     }
 
     /// After a crash of the loop: the walk on screen written straight to
-    /// its file, once the saves on their way are done.
+    /// its file (a review's annotations alone), once the saves on their way
+    /// are done. A window that only reads writes nothing.
     pub fn rescue(&mut self) -> Option<Result<(), String>> {
-        let walk = self.app.walk_screen()?;
-        let path = walk.path.clone()?;
+        let job = self.app.walk_screen()?.file_job()?;
         self.runtime.wait_for_saves();
         let store = Store::new(self.runtime.data_dir());
-        Some(store.save(&walk.walk.trail, &path).map_err(|e| e.to_string()))
+        Some(super::saver::write_job(&store, &job, &super::saver::disk_writer()))
     }
 
     fn dispatch(&mut self, msg: Msg) {

@@ -2,6 +2,10 @@
 //! and writes it through the store, so that typing never waits for the
 //! disk. Jobs are written in the order they were sent, so a later save can
 //! never be overwritten by an earlier one.
+//!
+//! A review saves only its annotations: the file is read on this thread and
+//! written back with the new annotations, so the worker's answers go back
+//! exactly as they were read, whatever the grid now shows or hides.
 
 use std::fs::File;
 use std::io::{self, Write};
@@ -10,6 +14,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::trail::Annotation;
 use crate::trail::store::Store;
 
 /// How the bytes go into the temporary file: `write_all`, or in tests a
@@ -18,9 +23,17 @@ pub type WriteFn = Box<dyn Fn(&mut File, &[u8]) -> io::Result<()> + Send>;
 
 pub struct SaveJob {
     pub path: PathBuf,
-    pub bytes: Vec<u8>,
-    /// The walk's change count the bytes hold.
+    pub content: Content,
+    /// The walk's change count the content holds.
     pub generation: u64,
+}
+
+/// What a save writes.
+pub enum Content {
+    /// The whole trail, serialized.
+    Trail(Vec<u8>),
+    /// Every annotation of a reviewed trail, in place of those in its file.
+    Annotations(Vec<Annotation>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +53,7 @@ pub struct Saver {
 
 impl Saver {
     pub fn start(data_dir: &Path) -> Saver {
-        Saver::with_writer(data_dir, Box::new(|f, b| f.write_all(b)))
+        Saver::with_writer(data_dir, disk_writer())
     }
 
     pub fn with_writer(data_dir: &Path, write: WriteFn) -> Saver {
@@ -51,9 +64,7 @@ impl Saver {
             .name("discern-saver".into())
             .spawn(move || {
                 for job in job_rx {
-                    let result = store
-                        .save_bytes(&job.path, &job.bytes, |f, b| write(f, b))
-                        .map_err(|e| e.to_string());
+                    let result = write_job(&store, &job, &write);
                     let report = SaveReport { path: job.path, generation: job.generation, result };
                     if report_tx.send(report).is_err() {
                         break;
@@ -115,6 +126,27 @@ impl Saver {
     }
 }
 
+/// Writes a job through the store; the error in words.
+pub fn write_job(store: &Store, job: &SaveJob, write: &WriteFn) -> Result<(), String> {
+    match &job.content {
+        Content::Trail(bytes) => {
+            store.save_bytes(&job.path, bytes, |f, b| write(f, b)).map_err(|e| e.to_string())
+        }
+        Content::Annotations(annotations) => {
+            // A file that cannot be read is left as it is.
+            let mut trail = Store::load(&job.path).map_err(|e| e.to_string())?;
+            trail.annotations = annotations.clone();
+            let bytes = crate::trail::to_toml(&trail);
+            store.save_bytes(&job.path, bytes.as_bytes(), |f, b| write(f, b)).map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// The writer of the real program.
+pub fn disk_writer() -> WriteFn {
+    Box::new(|f, b| f.write_all(b))
+}
+
 fn gone(job: SaveJob) -> SaveReport {
     SaveReport {
         path: job.path,
@@ -143,8 +175,8 @@ mod tests {
         let mut saver = Saver::start(dir.path());
         let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
         for generation in 1..=3 {
-            let bytes = format!("generation = {generation}\n").into_bytes();
-            assert!(saver.submit(SaveJob { path: path.clone(), bytes, generation }).is_none());
+            let content = Content::Trail(format!("generation = {generation}\n").into_bytes());
+            assert!(saver.submit(SaveJob { path: path.clone(), content, generation }).is_none());
         }
         let reports = saver.wait_all(Duration::from_secs(10));
         assert_eq!(reports.iter().map(|r| r.generation).collect::<Vec<_>>(), [1, 2, 3]);
@@ -161,10 +193,49 @@ mod tests {
             Box::new(|_, _| Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))),
         );
         let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
-        saver.submit(SaveJob { path: path.clone(), bytes: b"x".to_vec(), generation: 1 });
+        saver.submit(SaveJob { path: path.clone(), content: Content::Trail(b"x".to_vec()), generation: 1 });
         let reports = saver.wait_all(Duration::from_secs(10));
         assert_eq!(reports.len(), 1);
         assert!(reports[0].result.as_ref().is_err_and(|e| e.contains("no space left")));
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn annotations_are_written_into_the_file_as_it_is_on_disk() {
+        use crate::tui::test_support as support;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::new(dir.path());
+        let mut walk = support::walk(crate::text::Lang::En);
+        let facts = crate::walk::At { step: 1, question: 0 };
+        walk.set(facts, Some(crate::grid::Answer::Text("facts".into())), support::clock());
+        let path = store.path_for(&walk.trail);
+        store.save(&walk.trail, &path).expect("saved");
+        let before = std::fs::read_to_string(&path).expect("readable");
+        walk.annotate(facts, "C. M.", "See with the team.", support::clock());
+        // Whatever the walk holds besides, only the annotations go to the file.
+        walk.trail.answers.clear();
+        let mut saver = Saver::start(dir.path());
+        let content = Content::Annotations(walk.trail.annotations.clone());
+        saver.submit(SaveJob { path: path.clone(), content, generation: 1 });
+        assert!(saver.wait_all(Duration::from_secs(10)).iter().all(|r| r.result.is_ok()));
+        let after = std::fs::read_to_string(&path).expect("readable");
+        assert!(after.starts_with(before.trim_end()), "{before}\n---\n{after}");
+        assert_eq!(Store::load(&path).expect("reads back").annotations, walk.trail.annotations);
+    }
+
+    #[test]
+    fn annotations_never_overwrite_a_file_that_cannot_be_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+        std::fs::write(&path, "format = 1\nid = ").expect("written");
+        let mut saver = Saver::start(dir.path());
+        saver.submit(SaveJob {
+            path: path.clone(),
+            content: Content::Annotations(Vec::new()),
+            generation: 1,
+        });
+        assert!(saver.wait_all(Duration::from_secs(10))[0].result.is_err());
+        assert_eq!(std::fs::read_to_string(&path).expect("kept"), "format = 1\nid = ");
     }
 }

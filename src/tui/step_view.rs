@@ -20,6 +20,10 @@ use crate::walk::At;
 /// Rows of an unfocused text answer shown before "…".
 const PREVIEW_ROWS: usize = 3;
 
+/// Rows of a focused answer read whole (in a review): enough for pages of
+/// text, bounded so that a huge answer costs no more per frame.
+const READ_ROWS: usize = 2000;
+
 /// One row of the step, or a row that the focused editor covers.
 enum Row {
     Line(Line<'static>),
@@ -111,7 +115,14 @@ fn scroll_offset(screen: &WalkScreen, doc: &Doc, height: usize) -> usize {
             offset = row + 1 - height;
         }
     }
-    offset.min(max)
+    let offset = offset.min(max);
+    if screen.access.answers() {
+        return offset;
+    }
+    // Read only: ↑↓ move the step from there, within the document.
+    let (base, max) = (offset as i32, max as i32);
+    screen.shift_range.set((-base, max - base));
+    (base + screen.shift).clamp(0, max) as usize
 }
 
 fn draw_doc(screen: &WalkScreen, doc: &Doc, offset: usize, frame: &mut Frame, area: Rect, cursor: bool) {
@@ -160,6 +171,10 @@ fn layout(screen: &WalkScreen, width: usize, view_height: usize) -> Doc {
     let lang = screen.lang();
     let step = screen.walk.step(screen.step);
     let mut doc = Doc::default();
+    if !screen.walk.step_shown(screen.step) {
+        doc.extend(super::review_rows::hidden_step(screen, width));
+        doc.blank();
+    }
     if let Some(guidance) = &step.guidance {
         for (i, paragraph) in paragraphs(guidance).enumerate() {
             if i > 0 {
@@ -171,7 +186,7 @@ fn layout(screen: &WalkScreen, width: usize, view_height: usize) -> Doc {
     }
     for (q, question) in step.questions.iter().enumerate() {
         let at = At { step: screen.step, question: q };
-        if !screen.walk.question_shown(at) {
+        if !screen.walk.question_shown(at) && !screen.walk.hidden_but_kept(at) {
             continue;
         }
         if !doc.rows.is_empty() {
@@ -217,7 +232,12 @@ fn question_rows(
         return;
     }
     let answer = screen.walk.answer(at);
-    let prompt_style = if is_focus { p.strong() } else { p.plain() };
+    let hidden = screen.walk.hidden_but_kept(at);
+    let prompt_style = match (is_focus, hidden) {
+        (true, _) => p.strong(),
+        (false, true) => p.dim(),
+        (false, false) => p.plain(),
+    };
     let important = format!(" ({})", lang.important());
     let mut parts = vec![(question.prompt.as_str(), prompt_style)];
     if question.required {
@@ -238,6 +258,12 @@ fn question_rows(
         QuestionKind::Scale(scale) => scale_rows(doc, scale, answer, is_focus, inner, p),
         QuestionKind::Note => {}
     }
+    // A hidden step says it once, above its questions.
+    if hidden && screen.walk.step_shown(at.step) {
+        doc.extend(super::review_rows::hidden_mark(screen, width));
+    }
+    doc.extend(super::review_rows::history(screen, at, is_focus, width));
+    doc.extend(super::review_rows::annotations(screen, at, width));
 }
 
 /// Where `option_rows` puts its rows and its editor.
@@ -303,7 +329,8 @@ fn text_rows(
         Some(Answer::Text(t)) => t.as_str(),
         _ => "",
     };
-    let (mut rows, more) = wrap::wrap_capped(text, text_width, PREVIEW_ROWS);
+    let cap = if is_focus && !screen.access.answers() { READ_ROWS } else { PREVIEW_ROWS };
+    let (mut rows, more) = wrap::wrap_capped(text, text_width, cap);
     if more && let Some(last) = rows.last_mut() {
         *last = wrap::truncate(&format!("{last} …"), text_width);
     }

@@ -11,15 +11,17 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::App;
+use super::review::Access;
 use super::runtime::{Runtime, Session};
 use super::theme::Palette;
 use crate::commands::Ctx;
 use crate::config::Config;
+use crate::grid::Answer;
 use crate::grid::Grid;
 use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::trail::{Time, Trail};
-use crate::walk::Walk;
+use crate::walk::{At, Walk};
 
 pub const GRID_EN: &str = r#"
 format = 1
@@ -212,6 +214,46 @@ pub fn ctx(data_dir: &Path, lang: Lang) -> Ctx {
     Ctx { lang, data_dir: data_dir.to_path_buf(), config: Config::default(), plain: false }
 }
 
+/// A moment of the day before the tests' clock.
+pub fn earlier(hour: u32, minute: u32) -> Time {
+    chrono::DateTime::parse_from_rfc3339(&format!("2026-11-28T{hour:02}:{minute:02}:00+01:00"))
+        .expect("a valid time")
+}
+
+/// A trail that has lived: a text answer changed once, a choice changed
+/// so that the step it had opened is hidden again (its answer kept), a
+/// decision, and a supervisor's earlier annotation.
+pub fn lived_walk(lang: Lang) -> Walk {
+    let mut walk = walk(lang);
+    let facts = At { step: 1, question: 0 };
+    let regime = At { step: 1, question: 1 };
+    let text = |s: &str| Some(Answer::Text(s.to_string()));
+    let first = lang.pick("L'école demande si M. est suivi.", "The school asks whether M. is followed.");
+    walk.set(facts, text(first), earlier(9, 0));
+    walk.close_edit();
+    walk.set(regime, Some(Answer::Choice("must".into())), earlier(9, 5));
+    walk.close_edit();
+    let basis = Some(Answer::Multi { options: vec!["child".into()], other: None });
+    walk.set(At { step: 2, question: 0 }, basis, earlier(9, 10));
+    walk.close_edit();
+    walk.set(regime, Some(Answer::Choice("silence".into())), earlier(9, 40));
+    walk.close_edit();
+    let later = lang.pick(
+        "L'école demande si M. est suivi par le service.\nLa mère ne le sait pas.",
+        "The school asks whether M. is followed by the service.\nThe mother does not know.",
+    );
+    walk.set(facts, text(later), earlier(9, 45));
+    walk.close_edit();
+    walk.set(At { step: 3, question: 0 }, Some(Answer::Choice("keep".into())), earlier(9, 50));
+    walk.close_edit();
+    walk.set(At { step: 3, question: 1 }, Some(Answer::Scale(4)), earlier(9, 55));
+    walk.close_edit();
+    let note = lang.pick("À reprendre en équipe.", "To talk over with the team.");
+    walk.annotate(At { step: 3, question: 0 }, "A. B.", note, earlier(18, 0));
+    // As read from its file: nothing changed since.
+    Walk::new(walk.grid, walk.trail)
+}
+
 pub struct Harness {
     pub session: Session<TestBackend>,
     pub dir: tempfile::TempDir,
@@ -224,6 +266,28 @@ impl Harness {
         let runtime = Runtime::new(&ctx(dir.path(), lang), clock);
         let session = Session::new(terminal, app(dir.path()), runtime);
         Harness { session, dir }
+    }
+
+    /// The lived trail, saved, on screen with `access`; `author` signs.
+    pub fn review(lang: Lang, width: u16, height: u16, access: Access, author: Option<&str>) -> Harness {
+        let author = author.map(str::to_string);
+        Harness::new(
+            move |dir| {
+                let walk = lived_walk(lang);
+                let store = Store::new(dir);
+                let path = store.path_for(&walk.trail);
+                store.save(&walk.trail, &path).expect("the trail is saved");
+                App::walk(walk, Some(path), false, lang, Palette::mono(), clock).with_access(access, author)
+            },
+            lang,
+            width,
+            height,
+        )
+    }
+
+    /// A document on screen.
+    pub fn pager(lang: Lang, width: u16, height: u16, title: &str, text: &str) -> Harness {
+        Harness::new(|_| App::pager(title, text, lang, Palette::mono(), clock), lang, width, height)
     }
 
     /// The library, with the trails of `setup` saved first.

@@ -3,21 +3,23 @@
 //! this screen only keeps the focus and the editors, and says when to save.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use ratatui_textarea::TextArea;
 
 use super::editor;
 use super::keys::{WalkKeys, WalkMsg};
-use super::saver::{SaveJob, SaveReport};
+use super::review::{Access, Review, ReviewOut};
+use super::saver::SaveJob;
 use super::theme::Palette;
+pub use super::walk_saving::SaveState;
 use crate::grid::{Answer, QuestionKind};
 use crate::text::Lang;
 use crate::trail::Time;
 use crate::walk::{At, Walk};
 
-/// How long a failed save waits before it is tried again.
-const RETRY_AFTER: Duration = Duration::from_secs(3);
+/// An answer up to this size is scanned for identifying details at each
+/// key; a longer one at the next tick, so that typing stays instant.
+const SCAN_AT_ONCE: usize = 16 * 1024;
 
 /// Where Esc leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,21 +37,17 @@ pub enum Pane {
 
 /// What the walkthrough asks of the program.
 pub enum WalkOut {
-    Save { job: SaveJob, wait: bool },
-    Leave { exit: Exit, saved: bool },
+    Save {
+        job: SaveJob,
+        wait: bool,
+    },
+    Leave {
+        exit: Exit,
+        saved: bool,
+    },
     Help,
-}
-
-/// Where saving stands. The walk counts its changes; a save carries the
-/// count it holds, so a report says how far the file is.
-#[derive(Debug, Default)]
-pub struct SaveState {
-    pub saved: u64,
-    /// The file does not hold the trail at all yet.
-    pub never_saved: bool,
-    pub in_flight: Option<u64>,
-    pub error: Option<String>,
-    retry_at: Option<Instant>,
+    /// A reviewer gave their name: keep it in the config file.
+    Author(String),
 }
 
 pub struct WalkScreen {
@@ -74,16 +72,28 @@ pub struct WalkScreen {
     /// How far it can be, as last drawn: kept by the view (like the
     /// editor's own viewport), so that ↓ past the end does not pile up.
     pub scroll_limit: std::cell::Cell<u16>,
+    /// In a trail that is only read, how far ↑↓ moved the step from where
+    /// the focus puts it; back to 0 when the focus moves.
+    pub shift: i32,
+    /// How far it can go either way, as last drawn.
+    pub shift_range: std::cell::Cell<(i32, i32)>,
+    /// What this window may do with the trail.
+    pub access: Access,
+    /// A review's name and boxes.
+    pub review: Option<Box<Review>>,
     pub save: SaveState,
     /// A privacy warning about the focused answer, when one applies.
     pub privacy: Option<String>,
+    /// The focused answer changed since its last scan (a long one is
+    /// scanned at the next tick, not at every key).
+    privacy_due: bool,
     /// A short message after a key that could not do anything.
     pub notice: Option<String>,
     pub after_back: Exit,
     /// Leaving waits for this save.
-    pending_exit: Option<Exit>,
+    pub(super) pending_exit: Option<Exit>,
     /// The save before leaving failed: the same key again leaves anyway.
-    leave_armed: bool,
+    pub(super) leave_armed: bool,
     lang: Lang,
     palette: Palette,
     clock: fn() -> Time,
@@ -108,8 +118,13 @@ impl WalkScreen {
             show_references: false,
             scroll: 0,
             scroll_limit: std::cell::Cell::new(u16::MAX),
+            shift: 0,
+            shift_range: std::cell::Cell::new((0, 0)),
+            access: Access::Answer,
+            review: None,
             save: SaveState { saved, ..SaveState::default() },
             privacy: None,
+            privacy_due: false,
             notice: None,
             after_back,
             pending_exit: None,
@@ -132,7 +147,16 @@ impl WalkScreen {
 
     /// Something the file does not hold yet.
     pub fn dirty(&self) -> bool {
-        self.path.is_some() && (self.walk.changes > self.save.saved || self.save.never_saved)
+        self.can_write() && (self.walk.changes > self.save.saved || self.save.never_saved)
+    }
+
+    /// A file to write, and the right to write it.
+    pub fn can_write(&self) -> bool {
+        self.path.is_some() && self.access.writes()
+    }
+
+    pub(super) fn clock(&self) -> fn() -> Time {
+        self.clock
     }
 
     /// The trail is not in its file yet: the first tick saves it.
@@ -145,8 +169,14 @@ impl WalkScreen {
     }
 
     pub fn keys(&self) -> WalkKeys {
+        if let Some(keys) = self.review_keys() {
+            return keys;
+        }
         if let Pane::Steps(_) = self.pane {
             return WalkKeys::Steps;
+        }
+        if !self.access.answers() {
+            return WalkKeys::ReadOnly;
         }
         let Some(at) = self.focus else { return WalkKeys::Reading };
         match &self.walk.question(at).kind {
@@ -167,6 +197,10 @@ impl WalkScreen {
         }
         if !matches!(msg, WalkMsg::Digit(_)) {
             self.last_digit = false;
+        }
+        if !self.access.answers() && changes_an_answer(&msg) {
+            self.say_read_only();
+            return Vec::new();
         }
         match msg {
             WalkMsg::NextQuestion => self.next_question(),
@@ -189,15 +223,40 @@ impl WalkScreen {
                 }
             }
             WalkMsg::LeaveSteps => self.set_pane(Pane::Questions),
+            WalkMsg::ScrollUp if self.focus.is_some() => {
+                self.shift = (self.shift - 1).max(self.shift_range.get().0)
+            }
+            WalkMsg::ScrollDown if self.focus.is_some() => {
+                self.shift = (self.shift + 1).min(self.shift_range.get().1)
+            }
             WalkMsg::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             WalkMsg::ScrollDown => self.scroll = self.scroll.saturating_add(1).min(self.scroll_limit.get()),
             WalkMsg::ToggleReferences => self.show_references = !self.show_references,
             WalkMsg::Help => return vec![WalkOut::Help],
+            WalkMsg::SaveNow if self.access.elsewhere() => {
+                self.notice = Some(self.lang.status_open_elsewhere().to_string())
+            }
+            // A review writes only when there is an annotation to write.
+            WalkMsg::SaveNow if !self.access.answers() && !self.dirty() => {}
             WalkMsg::SaveNow => {
                 return self.save_job().map(|job| WalkOut::Save { job, wait: false }).into_iter().collect();
             }
             WalkMsg::Back => return self.leave(self.after_back),
-            WalkMsg::Quit => return self.leave(Exit::Quit),
+            WalkMsg::Quit => {
+                self.keep_draft();
+                return self.leave(Exit::Quit);
+            }
+            WalkMsg::Annotate => self.annotate(),
+            WalkMsg::ReadOnlyKey => self.say_read_only(),
+            WalkMsg::BoxEdit(input) => self.box_edit(input),
+            WalkMsg::BoxCancel => self.box_cancel(),
+            WalkMsg::BoxConfirm => {
+                return self
+                    .box_confirm()
+                    .map(|ReviewOut::Author(name)| WalkOut::Author(name))
+                    .into_iter()
+                    .collect();
+            }
             WalkMsg::OptionUp => self.highlight = self.highlight.saturating_sub(1),
             WalkMsg::OptionDown => {
                 self.highlight = (self.highlight + 1).min(self.entry_count().saturating_sub(1))
@@ -214,7 +273,15 @@ impl WalkScreen {
 
     /// Pasted text goes to the focused editor as it is.
     pub fn paste(&mut self, text: &str) {
+        if self.review_keys().is_some() {
+            self.box_paste(text);
+            return;
+        }
         if self.pane != Pane::Questions {
+            return;
+        }
+        if !self.access.answers() {
+            self.say_read_only();
             return;
         }
         let Some(editor) = &mut self.editor else { return };
@@ -228,78 +295,13 @@ impl WalkScreen {
         }
     }
 
-    /// Every half second or so: saves what changed, once no save is on its way.
-    pub fn tick(&mut self, now: Instant) -> Option<WalkOut> {
-        if self.save.error.is_some() && self.save.retry_at.is_none() {
-            self.save.retry_at = Some(now + RETRY_AFTER);
-        }
-        let due = self.save.retry_at.is_none_or(|t| now >= t);
-        if self.dirty() && self.save.in_flight.is_none() && due {
-            return self.save_job().map(|job| WalkOut::Save { job, wait: false });
-        }
-        None
-    }
-
-    pub fn saved(&mut self, report: &SaveReport) {
-        if self.path.as_ref() != Some(&report.path) {
-            return;
-        }
-        if self.save.in_flight.is_some_and(|g| g <= report.generation) {
-            self.save.in_flight = None;
-        }
-        match &report.result {
-            Ok(()) => {
-                self.save.saved = self.save.saved.max(report.generation);
-                self.save.never_saved = false;
-                self.save.error = None;
-                self.save.retry_at = None;
-            }
-            Err(e) => {
-                self.save.error = Some(e.clone());
-                self.save.retry_at = None;
-            }
-        }
-    }
-
-    /// After the save that leaving waited for: where to go, if anywhere.
-    pub fn take_exit(&mut self) -> Option<Exit> {
-        let exit = self.pending_exit.take()?;
-        if self.dirty() {
-            self.leave_armed = true;
-            None
-        } else {
-            Some(exit)
-        }
-    }
-
-    fn save_job(&mut self) -> Option<SaveJob> {
-        let path = self.path.clone()?;
-        let generation = self.walk.changes;
-        let bytes = crate::trail::to_toml(&self.walk.trail).into_bytes();
-        self.save.in_flight = Some(generation);
-        Some(SaveJob { path, bytes, generation })
-    }
-
-    fn leave(&mut self, exit: Exit) -> Vec<WalkOut> {
-        self.walk.close_edit();
-        if self.path.is_none() {
-            return vec![WalkOut::Leave { exit, saved: true }];
-        }
-        if self.leave_armed {
-            return vec![WalkOut::Leave { exit, saved: false }];
-        }
-        if !self.dirty() && self.save.in_flight.is_none() {
-            return vec![WalkOut::Leave { exit, saved: true }];
-        }
-        self.pending_exit = Some(exit);
-        match self.save_job() {
-            Some(job) => vec![WalkOut::Save { job, wait: true }],
-            None => Vec::new(),
-        }
-    }
-
     fn set_pane(&mut self, pane: Pane) {
         self.pane = pane;
+    }
+
+    /// A key or a paste that would change an answer, here where none changes.
+    fn say_read_only(&mut self) {
+        self.notice = Some(self.lang.read_only_notice(self.access.writes()).to_string());
     }
 
     /// Whether the keys go to the editor: the terminal's cursor is shown there.
@@ -347,19 +349,26 @@ impl WalkScreen {
         if step != self.step {
             self.scroll = 0;
         }
+        self.shift = 0;
         self.focus = focus;
         self.step = step;
         self.set_pane(Pane::Questions);
         self.enter_question();
     }
 
-    /// Sets up the focused question's highlight and editors from its answer.
-    fn enter_question(&mut self) {
+    /// Sets up the focused question's highlight and editors from its
+    /// answer (a trail that is only read has no editor), and its privacy
+    /// warning.
+    pub(super) fn enter_question(&mut self) {
         self.highlight = 0;
         self.other_open = false;
         self.editor = None;
         self.last_digit = false;
+        self.scan_privacy();
         let Some(at) = self.focus else { return };
+        if !self.access.answers() {
+            return;
+        }
         let answer = self.walk.answer(at).cloned();
         let kind = &self.walk.question(at).kind;
         match kind {
@@ -401,6 +410,28 @@ impl WalkScreen {
     pub(super) fn set_answer(&mut self, answer: Option<Answer>) {
         if let Some(at) = self.focus {
             self.walk.set(at, answer, (self.clock)());
+            self.privacy_due = true;
+            if self.focused_text().is_none_or(|t| t.len() <= SCAN_AT_ONCE) {
+                self.scan_privacy();
+            }
+        }
+    }
+
+    /// The focused answer's free text (a text, an "Other" entry), if any.
+    fn focused_text(&self) -> Option<&str> {
+        self.focus.and_then(|at| self.walk.answer(at)).and_then(crate::trail::lint::text_of)
+    }
+
+    /// The privacy warning about the focused answer's free text.
+    pub(super) fn scan_privacy(&mut self) {
+        self.privacy = self.focused_text().and_then(|t| super::privacy_note::warning(self.lang, t));
+        self.privacy_due = false;
+    }
+
+    /// At a tick: the warning of a long answer, left from the last edit.
+    pub(super) fn scan_privacy_if_due(&mut self) {
+        if self.privacy_due {
+            self.scan_privacy();
         }
     }
 
@@ -436,6 +467,21 @@ impl WalkScreen {
             self.answer_from_editor();
         }
     }
+}
+
+/// The messages that change an answer: a trail that is only read takes none.
+fn changes_an_answer(msg: &WalkMsg) -> bool {
+    matches!(
+        msg,
+        WalkMsg::Choose
+            | WalkMsg::Clear
+            | WalkMsg::ScaleLeft
+            | WalkMsg::ScaleRight
+            | WalkMsg::Digit(_)
+            | WalkMsg::Edit(_)
+            | WalkMsg::OptionUp
+            | WalkMsg::OptionDown
+    )
 }
 
 #[cfg(test)]

@@ -3,13 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::footer;
 use super::keys::{Hint, WalkKeys};
+use super::review::Access;
 use super::walk_screen::{Exit, WalkScreen};
-use super::{step_view, steps_list};
+use super::wrap::{self, lines, wrap_styled};
+use super::{review_view, step_view, steps_list};
 use crate::grid::QuestionKind;
 
 pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool) {
@@ -19,13 +22,20 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool) 
     let p = screen.palette();
     let lang = screen.lang();
     let width = area.width as usize;
+    // A privacy warning may take a second row: it is worth reading whole.
+    let status_lines = status_lines(screen, width);
+    let status_height = status_lines.len() as u16;
     let header = Rect { height: 1, ..area };
-    let body = Rect { y: area.y + 1, height: area.height - 3, ..area };
-    let status = Rect { y: area.y + area.height - 2, height: 1, ..area };
+    let body = Rect { y: area.y + 1, height: area.height - 2 - status_height, ..area };
+    let status = Rect { y: area.y + area.height - 1 - status_height, height: status_height, ..area };
     let keys = Rect { y: area.y + area.height - 1, height: 1, ..area };
 
     let trail = &screen.walk.trail;
-    let title = lang.walk_header(&trail.title, &screen.walk.grid.meta.title);
+    let grid_title = &screen.walk.grid.meta.title;
+    let title = match screen.access {
+        Access::Review { .. } => lang.review_header(&trail.title, grid_title),
+        Access::Answer | Access::ReadOnly => lang.walk_header(&trail.title, grid_title),
+    };
     frame.render_widget(
         Paragraph::new(footer::fit(vec![Span::raw(" "), Span::styled(title, p.title())], width)),
         header,
@@ -37,19 +47,63 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool) 
     steps_list::render(screen, frame, left);
     step_view::render(screen, frame, right, cursor);
 
-    frame.render_widget(Paragraph::new(status_line(screen, width)), status);
+    frame.render_widget(Paragraph::new(status_lines), status);
     let back = if screen.after_back == Exit::Library { Hint::ToLibrary } else { Hint::QuitWalk };
     let has_refs = !screen.walk.step(screen.step).references.is_empty();
     let hints = hints(screen, has_refs);
-    let tail: &[Hint] = if screen.keys() == WalkKeys::Steps { &[Hint::Help] } else { &[Hint::Help, back] };
-    frame.render_widget(Paragraph::new(footer::line(lang, p, &hints, tail, width)), keys);
+    let tail: &[Hint] = match screen.keys() {
+        WalkKeys::Steps | WalkKeys::Annotation | WalkKeys::Author => &[Hint::Help],
+        _ => &[Hint::Help, back],
+    };
+    let mut line = Line::default();
+    let mut room = width;
+    if !screen.access.answers() {
+        // The footer says it first, as a badge: nothing here changes the answers.
+        let tag = Span::styled(format!(" {} ", lang.read_only_tag()), p.selected());
+        room = room.saturating_sub(wrap::width(&tag.content));
+        line.spans.push(tag);
+    }
+    line.spans.extend(footer::line(lang, p, &hints, tail, room).spans);
+    frame.render_widget(Paragraph::new(line), keys);
+    review_view::render(screen, frame, area, cursor);
 }
 
-fn status_line(screen: &WalkScreen, width: usize) -> Line<'static> {
+/// The status: where saving stands (or that this window only reads), the
+/// notice of the last key, and the privacy warning; on two rows at most.
+fn status_lines(screen: &WalkScreen, width: usize) -> Vec<Line<'static>> {
+    let p = screen.palette();
+    let mut parts = vec![status(screen)];
+    if let Some(notice) = &screen.notice {
+        parts.push(("  ".to_string(), p.plain()));
+        parts.push((notice.clone(), p.strong()));
+    }
+    if let Some(warning) = &screen.privacy {
+        parts.push(("  ".to_string(), p.plain()));
+        parts.push((format!("⚠ {warning}"), p.warn()));
+    }
+    let parts: Vec<(&str, Style)> = parts.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+    let inner = width.saturating_sub(2).max(1);
+    let (mut rows, more) = wrap_styled(&parts, inner, 2);
+    if more && let Some(last) = rows.last_mut() {
+        let style = last.last().map_or(p.plain(), |(_, s)| *s);
+        let text: String = last.iter().map(|(s, _)| s.as_str()).collect();
+        *last = vec![(wrap::truncate(&format!("{text} …"), inner), style)];
+    }
+    lines(rows, Span::raw(" "), Span::raw(" "))
+}
+
+fn status(screen: &WalkScreen) -> (String, Style) {
     let p = screen.palette();
     let lang = screen.lang();
     let save = &screen.save;
-    let (text, style) = if screen.path.is_none() {
+    if screen.access.elsewhere() {
+        return (lang.status_open_elsewhere().to_string(), p.strong());
+    }
+    let annotated = screen.walk.changes > 0;
+    if matches!(screen.access, Access::Review { .. }) && !annotated {
+        return (lang.status_review().to_string(), p.dim());
+    }
+    if screen.path.is_none() {
         (lang.status_ephemeral().to_string(), p.dim())
     } else if let (true, Some(e)) = (screen.leave_armed(), &save.error) {
         (lang.status_leave_unsaved(e), p.warn())
@@ -59,17 +113,7 @@ fn status_line(screen: &WalkScreen, width: usize) -> Line<'static> {
         (lang.status_saving().to_string(), p.dim())
     } else {
         (lang.status_saved().to_string(), p.good())
-    };
-    let mut spans = vec![Span::raw(" "), Span::styled(text, style)];
-    if let Some(notice) = &screen.notice {
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(notice.clone(), p.strong()));
     }
-    if let Some(warning) = &screen.privacy {
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(format!("⚠ {warning}"), p.warn()));
-    }
-    footer::fit(spans, width)
 }
 
 /// The keys that work where the focus is, the most useful first.
@@ -79,6 +123,13 @@ fn hints(screen: &WalkScreen, has_refs: bool) -> Vec<Hint> {
     let choose = if multi { H::Toggle } else { H::Choose };
     let mut hints = match screen.keys() {
         WalkKeys::Steps => return vec![H::MoveStep, H::GoToStep, H::BackFromSteps],
+        WalkKeys::Annotation | WalkKeys::Author => return Vec::new(),
+        WalkKeys::ReadOnly if screen.access == (Access::Review { can_save: true }) => {
+            vec![H::Annotate, H::NextQuestion, H::PrevQuestion, H::Scroll, H::NextStep, H::PrevStep, H::Steps]
+        }
+        WalkKeys::ReadOnly => {
+            vec![H::NextQuestion, H::PrevQuestion, H::Scroll, H::NextStep, H::PrevStep, H::Steps]
+        }
         WalkKeys::Text => vec![H::NextQuestion, H::PrevQuestion, H::NextStep, H::PrevStep, H::Steps],
         WalkKeys::Options { on_other: true, other_open: true } => {
             vec![H::OtherText, H::NextQuestion, H::MoveOption, H::NextStep, H::Steps]
@@ -94,6 +145,8 @@ fn hints(screen: &WalkScreen, has_refs: bool) -> Vec<Hint> {
     if has_refs {
         hints.push(H::References);
     }
-    hints.push(H::Save);
+    if screen.access.answers() {
+        hints.push(H::Save);
+    }
     hints
 }

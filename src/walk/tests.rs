@@ -190,3 +190,41 @@ fn the_outcome_is_the_label_of_the_decision() {
     w.set(at(3, 0), Some(Answer::Choice("keep".into())), time(1));
     assert_eq!(w.trail.outcome_label().as_deref(), Some("Keep silent"));
 }
+
+#[test]
+fn a_review_reaches_the_answers_that_conditions_hide_and_a_walk_does_not() {
+    let mut w = walk();
+    w.set(at(1, 1), Some(Answer::Choice("must".into())), time(1));
+    w.set(at(2, 0), Some(Answer::Multi { options: vec!["peril".into()], other: None }), time(2));
+    w.close_edit();
+    w.set(at(1, 1), Some(Answer::Choice("silence".into())), time(3));
+    assert_eq!(w.next_step(1), Some(3));
+    assert!(!w.hidden_but_kept(at(2, 0)), "a walk does not reach it");
+    w.set_reach(Reach::Kept);
+    assert!(w.hidden_but_kept(at(2, 0)));
+    assert_eq!(w.next_step(1), Some(2), "the hidden step keeps an answer");
+    assert_eq!(w.next_question(1, Some(1)), Some(at(2, 0)));
+    assert_eq!(w.first_question_in(2), Some(at(2, 0)));
+    // The note of the hidden step and the unanswered hidden question are not reached.
+    assert_eq!(w.next_question(2, Some(0)), Some(at(3, 0)));
+    assert_eq!(w.prev_question(3, Some(0)), Some(at(2, 0)));
+    assert!(!w.reaches(at(1, 2)));
+}
+
+#[test]
+fn an_annotation_is_kept_beside_the_answers_which_do_not_change() {
+    let mut w = walk();
+    w.set(at(1, 0), Some(Answer::Text("facts".into())), time(1));
+    let answers = w.trail.answers.clone();
+    let updated = w.trail.updated;
+    let changes = w.changes;
+    w.annotate(at(1, 0), "C. M.", "To discuss.\nIn supervision.", time(9));
+    assert_eq!(w.trail.answers, answers);
+    assert_eq!(w.trail.updated, updated, "the last change stays the worker's");
+    assert_eq!(w.changes, changes + 1, "a front end knows to save it");
+    let notes: Vec<_> = w.annotations(at(1, 0)).collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!((notes[0].author.as_str(), notes[0].step.as_str()), ("C. M.", "s"));
+    assert_eq!(notes[0].text, "To discuss.\nIn supervision.");
+    assert_eq!(w.annotations(at(1, 1)).count(), 0);
+}

@@ -9,11 +9,13 @@ use std::time::{Duration, Instant};
 
 use discern::commands::Ctx;
 use discern::config::Config;
+use discern::grid::Answer;
 use discern::grid::Grid;
 use discern::text::Lang;
 use discern::trail::store::Store;
 use discern::trail::{Time, Trail};
 use discern::tui::app::Screen;
+use discern::tui::review::Access;
 use discern::tui::saver::Saver;
 use discern::tui::theme::Palette;
 use discern::tui::walk_screen::WalkScreen;
@@ -127,6 +129,29 @@ pub fn save_trail(data_dir: &Path, title: &str, id: &str) -> PathBuf {
     path
 }
 
+/// A moment of the day before the clock of the tests.
+pub fn earlier(minute: u32) -> Time {
+    chrono::DateTime::parse_from_rfc3339(&format!("2026-11-28T09:{minute:02}:00+01:00"))
+        .expect("a valid time")
+}
+
+/// Saves a trail whose answers have a history: a text changed once, a
+/// choice, a scale. Returns its path.
+pub fn save_answered_trail(data_dir: &Path) -> PathBuf {
+    let mut walk = Walk::new(grid(), Trail::start(&grid(), "Reviewed", "abcd2345".into(), earlier(0)));
+    walk.set(at(1, 0), Some(Answer::Text("The school asks.".into())), earlier(1));
+    walk.close_edit();
+    walk.set(at(1, 1), Some(Answer::Choice("may".into())), earlier(2));
+    walk.close_edit();
+    walk.set(at(1, 0), Some(Answer::Text("The school asks.\nThe mother does not know.".into())), earlier(3));
+    walk.close_edit();
+    walk.set(at(3, 1), Some(Answer::Scale(3)), earlier(4));
+    let store = Store::new(data_dir);
+    let path = store.path_for(&walk.trail);
+    store.save(&walk.trail, &path).expect("the trail is saved");
+    path
+}
+
 pub struct Harness {
     pub session: Session<TestBackend>,
     pub dir: tempfile::TempDir,
@@ -134,8 +159,12 @@ pub struct Harness {
 
 impl Harness {
     fn with(dir: tempfile::TempDir, app: App, saver: Option<Saver>) -> Harness {
-        let terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
         let ctx = ctx(dir.path());
+        Harness::with_ctx(dir, app, saver, ctx)
+    }
+
+    fn with_ctx(dir: tempfile::TempDir, app: App, saver: Option<Saver>, ctx: Ctx) -> Harness {
+        let terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
         let runtime = match saver {
             Some(saver) => Runtime::with_saver(&ctx, clock, saver),
             None => Runtime::new(&ctx, clock),
@@ -155,6 +184,48 @@ impl Harness {
         let app = App::walk(Walk::new(grid(), trail), Some(path), false, Lang::En, Palette::mono(), clock);
         let saver = saver(dir.path());
         Harness::with(dir, app, saver)
+    }
+
+    /// The answered trail in review, as `run_review` opens it: with its
+    /// lock when `locked_here`, read only otherwise. `config` is the
+    /// program's configuration (its author name, its file).
+    pub fn review(setup: impl FnOnce(&Path) -> PathBuf, locked_here: bool, config: Config) -> Harness {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = setup(dir.path());
+        let trail = Store::load(&path).expect("the trail reads back");
+        let access = Access::Review { can_save: locked_here };
+        let app =
+            App::walk(Walk::new(grid(), trail), Some(path.clone()), false, Lang::En, Palette::mono(), clock)
+                .with_access(access, config.author.clone());
+        let ctx = Ctx { config, ..ctx(dir.path()) };
+        let mut h = Harness::with_ctx(dir, app, None, ctx);
+        if locked_here {
+            let lock = Store::lock(&path).expect("the lock is free");
+            h.session.runtime_mut().hold_lock(path, lock);
+        }
+        h
+    }
+
+    /// The answered trail open in another window: read only, as
+    /// `run_read_only` opens it.
+    pub fn read_only() -> Harness {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = save_answered_trail(dir.path());
+        let trail = Store::load(&path).expect("the trail reads back");
+        let app = App::walk(Walk::new(grid(), trail), Some(path), false, Lang::En, Palette::mono(), clock)
+            .with_access(Access::ReadOnly, None);
+        Harness::with(dir, app, None)
+    }
+
+    /// The library, with the config given (an author name, a config file).
+    pub fn library_with(setup: impl FnOnce(&Path), config: Config) -> Harness {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let grids = discern::paths::grids_dir(dir.path());
+        std::fs::create_dir_all(&grids).expect("a grid folder");
+        std::fs::write(grids.join("test-grid.en.toml"), GRID_EN).expect("the grid is written");
+        setup(dir.path());
+        let ctx = Ctx { config, ..ctx(dir.path()) };
+        Harness::with_ctx(dir, App::library(Lang::En, Palette::mono(), clock), None, ctx)
     }
 
     pub fn ephemeral() -> Harness {
@@ -217,6 +288,14 @@ impl Harness {
 
     pub fn walk_screen(&self) -> &WalkScreen {
         self.session.app().walk_screen().expect("a walk is on screen")
+    }
+
+    pub fn trail_path(&self) -> PathBuf {
+        self.walk_screen().path.clone().expect("the walk has a file")
+    }
+
+    pub fn alt(&mut self, code: KeyCode) -> &mut Self {
+        self.key(code, KeyModifiers::ALT)
     }
 
     pub fn in_library(&self) -> bool {

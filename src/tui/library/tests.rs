@@ -156,3 +156,11 @@ fn folding_lets_plain_letters_find_accented_ones() {
     let Screen::Library(library) = h.session.app().screen() else { panic!("the library is on screen") };
     assert_eq!(library.shown.len(), 1);
 }
+
+#[test]
+fn the_title_box_warns_as_an_identifying_title_is_typed() {
+    snapshot("new_title_privacy", true, |h| {
+        with_test_grids(h);
+        h.press(KeyCode::Enter).type_text("Mme Martin, 06 12 34 56 78");
+    });
+}

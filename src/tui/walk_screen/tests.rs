@@ -240,3 +240,66 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
     h.press(KeyCode::Up);
     assert_eq!(h.walk_screen().scroll, end - 1, "one ↑ moves at once, however many ↓ were pressed");
 }
+
+#[test]
+fn a_privacy_warning_shows_on_the_status_line_as_the_answer_is_typed() {
+    snapshot("privacy_warning", |h| {
+        tab(h, 1);
+        h.type_text("Appeler le 06 12 34 56 78 ou écrire à jean.dupont@example.org");
+    });
+}
+
+#[test]
+fn the_privacy_warning_follows_the_text_and_the_focus() {
+    let mut h = Harness::walk(crate::text::Lang::En, 80, 24);
+    tab(&mut h, 1);
+    h.type_text("Write to jean.dupont@example");
+    assert_eq!(h.walk_screen().privacy, None, "not an address yet");
+    h.type_text(".org");
+    let warning = h.walk_screen().privacy.clone().expect("a warning");
+    assert!(
+        warning.contains("an e-mail address") && warning.contains("jean.dupont@example.org"),
+        "{warning}"
+    );
+    h.type_text(" or 06 12 34 56 78");
+    assert!(h.walk_screen().privacy.as_deref().is_some_and(|w| w.ends_with("(and 1 more)")));
+    assert!(h.screen().contains("⚠ This looks like an e-mail address"));
+    for _ in 0.." or 06 12 34 56 78".len() + 4 {
+        h.press(KeyCode::Backspace);
+    }
+    assert_eq!(h.walk_screen().privacy, None, "cleared when the text no longer matches");
+    h.type_text(".org");
+    tab(&mut h, 1);
+    assert_eq!(h.walk_screen().privacy, None, "the next question has nothing identifying");
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert!(h.walk_screen().privacy.is_some(), "back on the answer, its warning again");
+    // It warns and never blocks: the answer is kept as typed.
+    let facts = At { step: 1, question: 0 };
+    assert_eq!(
+        h.walk_screen().walk.answer(facts),
+        Some(&Answer::Text("Write to jean.dupont@example.org".into()))
+    );
+}
+
+#[test]
+fn the_other_entry_is_scanned_too() {
+    let mut h = Harness::walk(crate::text::Lang::Fr, 80, 24);
+    h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+    h.press(KeyCode::Down).press(KeyCode::Down).type_text("Appeler Mme Martin");
+    let warning = h.walk_screen().privacy.clone().expect("a warning");
+    assert!(warning.contains("un nom de personne"), "{warning}");
+    h.press(KeyCode::Up).press(KeyCode::Char(' '));
+    assert_eq!(h.walk_screen().privacy, None, "another option chosen: no free text any more");
+}
+
+#[test]
+fn a_long_answer_is_scanned_at_the_next_tick_not_at_every_key() {
+    let mut h = Harness::walk(crate::text::Lang::En, 80, 24);
+    tab(&mut h, 1);
+    h.session.handle(ratatui::crossterm::event::Event::Paste("word ".repeat(5_000)));
+    assert_eq!(h.walk_screen().privacy, None);
+    h.type_text(" jean.dupont@example.org");
+    assert_eq!(h.walk_screen().privacy, None, "not while typing");
+    h.session.tick(std::time::Instant::now());
+    assert!(h.walk_screen().privacy.is_some(), "at the tick");
+}
