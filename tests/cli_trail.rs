@@ -210,7 +210,15 @@ fn delete_asks_unless_yes_and_purge_removes_only_old_trails() {
     assert_eq!(out.status.code(), Some(2), "no terminal to confirm on");
     assert!(stderr(&out).contains("--yes"));
     assert!(path.exists());
-    let out = discern(data.path()).args(["delete", &arg, "--yes"]).output().unwrap();
+    let out = discern(data.path()).args(["delete", &arg]).write_stdin("n\n").output().unwrap();
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("Nothing was deleted"));
+    assert!(path.exists());
+    let out = discern(data.path()).args(["delete", &arg]).write_stdin("y\n").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!path.exists());
+    let path = new_trail(data.path(), "T", "x\n");
+    let out = discern(data.path()).args(["delete", &path.display().to_string(), "--yes"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!path.exists());
 

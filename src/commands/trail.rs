@@ -237,10 +237,8 @@ pub fn export(
             eprintln!("{}", lang.lint_line(w));
         }
         eprintln!("{}", lang.lint_summary(warnings.len()));
-        if !std::io::stdin().is_terminal() {
-            return Err(Failure(lang.export_needs_yes()));
-        }
-        if !confirm(ctx, lang.export_confirm())? {
+        let answer = confirm(ctx, lang.export_confirm()).map_err(|_| Failure(lang.export_needs_yes()))?;
+        if !answer {
             eprintln!("{}", lang.export_needs_yes());
             return Ok(ExitCode::from(1));
         }
@@ -271,16 +269,18 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Asks a yes/no question on the terminal; without a terminal the answer
-/// is no, and the message says to use `--yes`.
+/// Asks a yes/no question and reads the answer from standard input (a
+/// terminal, or a line a script sends). No answer at all (end of input) is
+/// not a yes: the message then says to use `--yes`.
 fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
-    if !std::io::stdin().is_terminal() {
-        return Err(Failure(ctx.lang.needs_yes()));
-    }
     eprint!("{question} {} ", ctx.lang.yes_no());
     let _ = std::io::stderr().flush();
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure(e.to_string()))?;
+    let read = std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure(e.to_string()))?;
+    if read == 0 {
+        eprintln!();
+        return Err(Failure(ctx.lang.needs_yes()));
+    }
     Ok(ctx.lang.is_yes(line.trim()))
 }
 

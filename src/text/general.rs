@@ -321,8 +321,9 @@ impl Lang {
 
     pub fn needs_yes(self) -> String {
         self.pick(
-            "confirmation impossible sans terminal : ajoutez --yes pour confirmer".into(),
-            "cannot ask for confirmation without a terminal: add --yes to confirm".into(),
+            "pas de réponse à la demande de confirmation : rien n'a été fait ; ajoutez --yes pour confirmer"
+                .into(),
+            "no answer to the confirmation: nothing was done; add --yes to confirm".into(),
         )
     }
 
