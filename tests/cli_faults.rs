@@ -116,3 +116,24 @@ fn a_trail_open_elsewhere_is_not_written() {
     assert_eq!(fs::read(&path).unwrap(), before);
     drop(held);
 }
+
+/// Permission bits do not bind root (CI runs as root): there, the test of a
+/// failing write above (a file size limit) stands for this one.
+#[test]
+fn a_read_only_folder_keeps_the_trail_and_says_it_was_not_saved() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    if fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(true) {
+        eprintln!("running as root: permission bits do not bind; skipped");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "Des faits.\n");
+    let before = fs::read(&path).unwrap();
+    let sessions = path.parent().unwrap().to_path_buf();
+    fs::set_permissions(&sessions, fs::Permissions::from_mode(0o500)).unwrap();
+    let out = discern(data.path()).arg("open").arg(&path).write_stdin("Autre chose.\n").output().unwrap();
+    fs::set_permissions(&sessions, fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
