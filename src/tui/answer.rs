@@ -68,7 +68,7 @@ impl WalkScreen {
         let answer = match &self.walk.question(at).kind {
             QuestionKind::Text => {
                 let Some(editor) = &self.editor else { return };
-                Some(Answer::Text(editor.lines().join("\n")))
+                Some(Answer::Text(editor.text()))
             }
             QuestionKind::Choice { .. } if self.other_open => other.map(Answer::ChoiceOther),
             QuestionKind::Multi { .. } if self.other_open => {

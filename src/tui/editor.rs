@@ -10,8 +10,12 @@ use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 
 use super::theme::Palette;
 
-/// The editor of a text answer: soft word wrap (words too long for a row
-/// are cut), the cursor at the end of what is there.
+mod window;
+pub use window::AnswerEditor;
+
+/// The editor of a text: soft word wrap (words too long for a row are
+/// cut), the cursor at the end of what is there. A text answer, which may
+/// be long, is edited through `AnswerEditor`.
 pub fn text(text: &str, placeholder: &str, palette: &Palette) -> TextArea<'static> {
     let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
     editor.set_wrap_mode(WrapMode::WordOrGlyph);

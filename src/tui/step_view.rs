@@ -162,7 +162,7 @@ fn draw_doc(screen: &WalkScreen, doc: &Doc, offset: usize, frame: &mut Frame, ar
     };
     frame.render_widget(editor, editor_area);
     if cursor && screen.typing() {
-        super::editor::place_cursor(editor, editor_area, frame);
+        editor.place_cursor(editor_area, frame);
     }
 }
 

@@ -4,9 +4,7 @@
 
 use std::path::PathBuf;
 
-use ratatui_textarea::TextArea;
-
-use super::editor;
+use super::editor::AnswerEditor;
 use super::keys::{WalkKeys, WalkMsg};
 use super::review::{Access, Review, ReviewOut};
 use super::saver::SaveJob;
@@ -61,7 +59,7 @@ pub struct WalkScreen {
     /// "Other" entry comes after the options.
     pub highlight: usize,
     /// The editor of the focused text answer, or of the "Other" entry.
-    pub editor: Option<TextArea<'static>>,
+    pub editor: Option<AnswerEditor>,
     /// The "Other" entry is chosen and its text is being typed.
     pub other_open: bool,
     /// The scale's value was just typed: one more digit extends it (for 10).
@@ -290,7 +288,7 @@ impl WalkScreen {
             return;
         }
         let text = if is_text { text.replace("\r\n", "\n") } else { text.replace(['\r', '\n'], " ") };
-        if editor.insert_str(text) {
+        if editor.insert_str(&text) {
             self.answer_from_editor();
         }
     }
@@ -377,7 +375,7 @@ impl WalkScreen {
                     Some(Answer::Text(t)) => t.as_str(),
                     _ => "",
                 };
-                self.editor = Some(editor::text(text, self.lang.text_placeholder(), &self.palette));
+                self.editor = Some(AnswerEditor::new(text, self.lang.text_placeholder(), &self.palette));
             }
             QuestionKind::Choice { options, other } | QuestionKind::Multi { options, other } => {
                 let other_text = match &answer {
@@ -393,7 +391,8 @@ impl WalkScreen {
                     .unwrap_or(0);
                 if *other {
                     let text = other_text.unwrap_or("");
-                    self.editor = Some(editor::line(text, self.lang.other_placeholder(), &self.palette));
+                    self.editor =
+                        Some(AnswerEditor::one_line(text, self.lang.other_placeholder(), &self.palette));
                 }
             }
             QuestionKind::Scale(_) | QuestionKind::Note => {}
@@ -440,7 +439,7 @@ impl WalkScreen {
     }
 
     pub(super) fn other_text(&self) -> String {
-        self.editor.as_ref().map(editor::line_text).unwrap_or_default()
+        self.editor.as_ref().map(AnswerEditor::line_text).unwrap_or_default()
     }
 
     pub(super) fn set_last_digit(&mut self, typed: bool) {

@@ -303,3 +303,75 @@ fn a_long_answer_is_scanned_at_the_next_tick_not_at_every_key() {
     h.session.tick(std::time::Instant::now());
     assert!(h.walk_screen().privacy.is_some(), "at the tick");
 }
+
+/// A 100 KB answer of paragraphs of a few lines, some empty lines between.
+fn long_answer() -> String {
+    let sentence = "Une réflexion longue et soignée, qui pèse les raisons de parler et de se taire. ";
+    let mut lines = Vec::new();
+    let mut size = 0;
+    for i in 0.. {
+        if size >= 100 * 1024 {
+            break;
+        }
+        let line = if i % 9 == 8 { String::new() } else { format!("{i}: {}", sentence.repeat(1 + i % 7)) };
+        size += line.len() + 1;
+        lines.push(line);
+    }
+    lines.join("\n").trim_end().to_string()
+}
+
+/// Presses each key and draws after it, as the terminal does; then the
+/// screen and where its cursor is.
+fn keys_then_screen(h: &mut Harness, keys: &[(KeyCode, KeyModifiers)], times: usize) -> String {
+    for _ in 0..times {
+        for (code, modifiers) in keys {
+            h.key(*code, *modifiers);
+            h.screen();
+        }
+    }
+    let screen = h.screen();
+    let cursor = h.session.terminal_mut().get_cursor_position().expect("a cursor");
+    format!("{screen}cursor at {},{}", cursor.x, cursor.y)
+}
+
+/// A 100 KB answer edited all over, a screen after each kind of key.
+fn long_answer_screens(width: u16, height: u16) -> String {
+    let none = KeyModifiers::NONE;
+    let mut h = Harness::walk(crate::text::Lang::Fr, width, height);
+    tab(&mut h, 1);
+    h.session.handle(ratatui::crossterm::event::Event::Paste(long_answer()));
+    // Entered again: the cursor at the end of the answer.
+    tab(&mut h, 1);
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    let mut screens = vec![keys_then_screen(&mut h, &[], 0)];
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('a'), none), (KeyCode::Char(' '), none)], 5));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Up, none)], 150));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('x'), none)], 3));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Home, none), (KeyCode::Backspace, none)], 40));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Down, none)], 90));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::End, none), (KeyCode::Delete, none)], 30));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Enter, none), (KeyCode::Char('y'), none)], 20));
+    let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Up, ctrl_alt), (KeyCode::Char('t'), none)], 1));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Down, KeyModifiers::CONTROL)], 12));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('v'), KeyModifiers::CONTROL)], 7));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('v'), KeyModifiers::ALT)], 3));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Up, KeyModifiers::CONTROL)], 5));
+    h.session.handle(ratatui::crossterm::event::Event::Paste(long_answer()[..20_000].to_string()));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('p'), none)], 1));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Up, none)], 70));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Down, ctrl_alt), (KeyCode::Char('b'), none)], 1));
+    let text = match h.walk_screen().walk.answer(At { step: 1, question: 0 }) {
+        Some(Answer::Text(t)) => t.clone(),
+        other => panic!("a text answer: {other:?}"),
+    };
+    screens.push(format!("{} bytes, {} lines", text.len(), text.lines().count()));
+    screens.join("\n\n")
+}
+
+#[test]
+fn a_long_answer_is_edited_and_drawn_like_a_short_one() {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(format!("long_answer_{width}x{height}"), long_answer_screens(width, height));
+    }
+}
