@@ -26,7 +26,7 @@ fn list(ctx: &Ctx) -> Result<ExitCode, Failure> {
     for entry in &library.entries {
         let origin = match &entry.origin {
             Origin::Shipped(_) => lang.origin_shipped(),
-            Origin::User(p) | Origin::Path(p) => p.display().to_string(),
+            Origin::User(p) => p.display().to_string(),
         };
         match &entry.grid {
             Ok(g) => {

@@ -14,7 +14,6 @@ pub const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/shipped
 pub enum Origin {
     Shipped(&'static str),
     User(PathBuf),
-    Path(PathBuf),
 }
 
 impl Origin {
@@ -23,7 +22,7 @@ impl Origin {
     pub fn file_label(&self) -> String {
         match self {
             Origin::Shipped(name) => format!("grids/{name}"),
-            Origin::User(p) | Origin::Path(p) => p.display().to_string(),
+            Origin::User(p) => p.display().to_string(),
         }
     }
 }
