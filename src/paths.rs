@@ -43,12 +43,41 @@ pub fn grids_dir(data_dir: &std::path::Path) -> PathBuf {
 
 /// Creates a folder (and its parents) readable by the user alone: 0700 on
 /// Unix whatever the umask, since trails are private.
+///
+/// Every folder it has to create on the way is made 0700 too (a data folder
+/// created for `grid new` must be as private as one created for a trail);
+/// folders that already existed above it are left as they are.
 pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    let mut missing = Vec::new();
+    let mut current = Some(dir);
+    while let Some(d) = current.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+        missing.push(d.to_path_buf());
+        current = d.parent();
+    }
     std::fs::create_dir_all(dir)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        for d in missing.iter().chain(std::iter::once(&dir.to_path_buf())) {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o700))?;
+        }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    #[cfg(unix)]
+    fn every_folder_created_on_the_way_is_private_and_existing_ones_are_left() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(root.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let deep = root.path().join("data/grids");
+        super::create_private_dir(&deep).unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&deep), 0o700);
+        assert_eq!(mode(&root.path().join("data")), 0o700);
+        assert_eq!(mode(root.path()), 0o755);
+    }
 }

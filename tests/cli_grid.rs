@@ -165,3 +165,15 @@ fn show_of_an_unknown_id_names_the_known_ones() {
         stderr(&out)
     );
 }
+
+#[test]
+fn grid_new_makes_a_fresh_data_folder_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("fresh");
+    let out = discern(&data).args(["grid", "new", "my-grid"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&data.join("grids")), 0o700);
+}
