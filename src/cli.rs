@@ -139,3 +139,54 @@ pub enum CompareFormat {
     Md,
     Txt,
 }
+
+/// The language for the help, known before the arguments are parsed:
+/// `--lang` if it is there, else the locale.
+pub fn early_lang() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        let value = a
+            .strip_prefix("--lang=")
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).map(String::as_str)).flatten())?;
+        <Lang as ValueEnum>::from_str(value, true).ok()
+    });
+    Lang::detect(flag, None)
+}
+
+/// The command line with its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = headings(Cli::command(), lang);
+    for (path, help) in lang.cli_help() {
+        cmd = localize(cmd, path, help);
+    }
+    cmd
+}
+
+/// The headings of the help, in `lang`, for a command and its subcommands.
+fn headings(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    let mut cmd = cmd
+        .subcommand_help_heading(lang.cli_commands_heading())
+        .help_template(format!("{{about}}\n\n{} {{usage}}\n\n{{all-args}}", lang.cli_usage_heading()));
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |s| headings(s, lang));
+    }
+    cmd
+}
+
+fn localize(cmd: clap::Command, path: &str, help: &'static str) -> clap::Command {
+    match path.split_once('/') {
+        None if path.is_empty() => cmd.about(help),
+        None => cmd.mut_subcommand(path, |s| s.about(help)),
+        Some(("-", arg)) => cmd.mut_arg(arg, |a| a.help(help)),
+        Some((sub, rest)) => cmd.mut_subcommand(sub, |s| {
+            let is_sub = s.get_subcommands().any(|c| c.get_name() == rest.split('/').next().unwrap_or(""));
+            if is_sub || rest.contains('/') {
+                localize(s, rest, help)
+            } else {
+                s.mut_arg(rest, |a| a.help(help))
+            }
+        }),
+    }
+}

@@ -3,11 +3,15 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use discern::{cli, commands};
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let matches = cli::command(cli::early_lang()).get_matches();
+    let cli = match cli::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let ctx = commands::Ctx::new(&cli.global);
     match commands::run(&ctx, cli.command) {
         Ok(code) => code,

@@ -177,3 +177,13 @@ fn grid_new_makes_a_fresh_data_folder_private() {
     assert_eq!(mode(&data), 0o700);
     assert_eq!(mode(&data.join("grids")), 0o700);
 }
+
+#[test]
+fn the_help_speaks_the_users_language() {
+    let data = tempfile::tempdir().unwrap();
+    let fr = discern(data.path()).env("LANG", "fr_FR.UTF-8").arg("--help").output().unwrap();
+    assert!(stdout(&fr).contains("Utilisation : discern"), "{}", stdout(&fr));
+    assert!(stdout(&fr).contains("new      Commencer un parcours avec une grille."), "{}", stdout(&fr));
+    let en = discern(data.path()).args(["--lang", "en", "new", "--help"]).output().unwrap();
+    assert!(stdout(&en).contains("The trail's title (no names: pseudonyms or initials)"), "{}", stdout(&en));
+}

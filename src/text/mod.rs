@@ -4,6 +4,7 @@
 //! change of wording is made once and nothing is left half-translated. The
 //! submodules follow the parts of the program.
 
+mod cli;
 mod general;
 mod grid;
 mod review;
