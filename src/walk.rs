@@ -286,7 +286,8 @@ impl Walk {
                 }
                 was_answered = record.answer.is_some();
                 if !amend {
-                    record.history.push(Revision { at: now, answer: record.answer.take() });
+                    let given = Some(record.at);
+                    record.history.push(Revision { at: now, answer: record.answer.take(), given });
                 }
                 record.answer = answer;
                 record.at = now;

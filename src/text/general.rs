@@ -129,8 +129,14 @@ impl Lang {
         self.pick("Comment les réponses ont changé", "How the answers changed")
     }
 
-    pub fn history_line(self, at: &str, earlier: &str) -> String {
-        self.pick(format!("jusqu'au {at} : {earlier}"), format!("until {at}: {earlier}"))
+    pub fn history_line(self, given: Option<&str>, at: &str, earlier: &str) -> String {
+        match given {
+            Some(given) => self.pick(
+                format!("du {given} au {at} : {earlier}"),
+                format!("from {given} until {at}: {earlier}"),
+            ),
+            None => self.pick(format!("jusqu'au {at} : {earlier}"), format!("until {at}: {earlier}")),
+        }
     }
 
     pub fn history_now(self, now: &str) -> String {

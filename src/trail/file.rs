@@ -78,6 +78,8 @@ struct FileOption {
 #[derive(Serialize, Deserialize)]
 struct FileRevision {
     at: Time,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    given: Option<Time>,
     #[serde(flatten)]
     value: FileValue,
 }
@@ -176,7 +178,11 @@ pub fn to_toml(trail: &Trail) -> String {
                 history: r
                     .history
                     .iter()
-                    .map(|h| FileRevision { at: h.at, value: FileValue::from_answer(&h.answer) })
+                    .map(|h| FileRevision {
+                        at: h.at,
+                        given: h.given,
+                        value: FileValue::from_answer(&h.answer),
+                    })
                     .collect(),
             })
             .collect(),
@@ -220,7 +226,7 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
         let history = a
             .history
             .iter()
-            .map(|h| h.value.to_answer(a.kind).map(|answer| Revision { at: h.at, answer }))
+            .map(|h| h.value.to_answer(a.kind).map(|answer| Revision { at: h.at, answer, given: h.given }))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|_| bad())?;
         answers.push(AnswerRecord {
@@ -300,8 +306,9 @@ mod tests {
         text.history.push(Revision {
             at: time("2026-11-29T09:59:00+01:00"),
             answer: Some(Answer::Text("old".into())),
+            given: Some(time("2026-11-29T09:50:00+01:00")),
         });
-        text.history.push(Revision { at: t, answer: None });
+        text.history.push(Revision { at: t, answer: None, given: None });
         let mut hidden = record("h", Kind::Choice, Some(Answer::ChoiceOther("autre".into())));
         hidden.hidden = true;
         Trail {

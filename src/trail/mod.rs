@@ -90,6 +90,9 @@ pub struct AnswerRecord {
 pub struct Revision {
     pub at: Time,
     pub answer: Option<Answer>,
+    /// When that earlier answer had been given (absent from trails written
+    /// before it was recorded).
+    pub given: Option<Time>,
 }
 
 /// A supervisor's note on one answer, kept apart from the worker's answers.

@@ -141,8 +141,8 @@ fn a_changed_answer_keeps_its_earlier_versions() {
     assert_eq!(
         r.history,
         vec![
-            Revision { at: time(2), answer: Some(Answer::Text("first".into())) },
-            Revision { at: time(3), answer: Some(Answer::Text("second".into())) },
+            Revision { at: time(2), answer: Some(Answer::Text("first".into())), given: Some(time(1)) },
+            Revision { at: time(3), answer: Some(Answer::Text("second".into())), given: Some(time(2)) },
         ]
     );
 }

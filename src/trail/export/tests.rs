@@ -153,7 +153,7 @@ fn markdown_puts_the_decision_first_then_steps_references_history_and_annotation
     assert!(md.contains("- Péril\n- autre chose"));
     assert!(md.contains("- Code pénal, art. 226-13 — Le secret."));
     assert!(!md.contains("223-6"), "references of hidden steps are not cited");
-    assert!(md.contains("## Comment les réponses ont changé\n\n**Régime ?**\n\n- jusqu'au 29/11/2026 à 10:04 : Devoir parler\n- aujourd'hui : Se taire"));
+    assert!(md.contains("## Comment les réponses ont changé\n\n**Régime ?**\n\n- du 29/11/2026 à 10:02 au 29/11/2026 à 10:04 : Devoir parler\n- aujourd'hui : Se taire"));
     assert!(!md.contains("Une note."));
 }
 
