@@ -51,10 +51,35 @@ pub struct Walk {
     amending: Option<At>,
     /// Counts changes, so that front ends know when to save.
     pub changes: u64,
+    /// `step.question` of every question, by grid position: the names
+    /// conditions use, made once.
+    names: Vec<Vec<String>>,
+    /// Where each question's record stands in `trail.answers`, by grid
+    /// position, so that finding an answer does not scan the trail: with a
+    /// long grid walked to the end, scanning made a choice cost milliseconds.
+    slots: Vec<Vec<Option<usize>>>,
 }
 
 impl Walk {
     pub fn new(grid: Grid, trail: Trail) -> Walk {
+        let names: Vec<Vec<String>> = grid
+            .steps
+            .iter()
+            .map(|s| s.questions.iter().map(|q| format!("{}.{}", s.id, q.id)).collect())
+            .collect();
+        let positions: HashMap<(&str, &str), usize> = trail
+            .answers
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.step.as_str(), r.question.as_str()), i))
+            .collect();
+        let slots = grid
+            .steps
+            .iter()
+            .map(|s| {
+                s.questions.iter().map(|q| positions.get(&(s.id.as_str(), q.id.as_str())).copied()).collect()
+            })
+            .collect();
         let mut walk = Walk {
             grid,
             trail,
@@ -63,43 +88,60 @@ impl Walk {
             shown: Vec::new(),
             amending: None,
             changes: 0,
+            names,
+            slots,
         };
         walk.recompute();
         walk
     }
 
+    /// The index of the record of `at` in `trail.answers`. The slot is
+    /// checked against the record's ids, and the trail searched when it does
+    /// not match, so that a trail changed from outside is still read right.
+    fn slot(&self, at: At) -> Option<usize> {
+        let step = &self.grid.steps[at.step];
+        let question = &step.questions[at.question].id;
+        let fits = |i: usize| {
+            self.trail.answers.get(i).is_some_and(|r| r.step == step.id && &r.question == question)
+        };
+        match self.slots[at.step][at.question] {
+            Some(i) if fits(i) => Some(i),
+            _ => self.trail.answers.iter().position(|r| r.step == step.id && &r.question == question),
+        }
+    }
+
     /// Works out what is shown, in one pass: conditions only name earlier
     /// questions, so every answer a condition needs is known when it is met.
     fn recompute(&mut self) {
-        let mut given: HashMap<String, &Answer> = HashMap::new();
+        let mut given: HashMap<&str, &Answer> = HashMap::new();
         let mut shown_steps = Vec::with_capacity(self.grid.steps.len());
         let mut shown = Vec::with_capacity(self.grid.steps.len());
-        for step in &self.grid.steps {
+        for (s, step) in self.grid.steps.iter().enumerate() {
             let step_shown = step.when.as_ref().is_none_or(|c| c.holds(&|q| given.get(q).copied()));
             let mut questions = Vec::with_capacity(step.questions.len());
-            for q in &step.questions {
+            for (q, question) in step.questions.iter().enumerate() {
                 let q_shown =
-                    step_shown && q.when.as_ref().is_none_or(|c| c.holds(&|n| given.get(n).copied()));
-                if q_shown && let Some(a) = self.trail.record(&step.id, &q.id).and_then(|r| r.answer.as_ref())
-                {
-                    given.insert(format!("{}.{}", step.id, q.id), a);
+                    step_shown && question.when.as_ref().is_none_or(|c| c.holds(&|n| given.get(n).copied()));
+                let at = At { step: s, question: q };
+                if q_shown && let Some(a) = self.record(at).and_then(|r| r.answer.as_ref()) {
+                    given.insert(self.names[s][q].as_str(), a);
                 }
                 questions.push(q_shown);
             }
             shown_steps.push(step_shown);
             shown.push(questions);
         }
-        self.shown_steps = shown_steps;
-        self.shown = shown;
+        drop(given);
         // Answers to questions that conditions now hide are kept, marked hidden.
-        for (s, step) in self.grid.steps.iter().enumerate() {
-            for (q, question) in step.questions.iter().enumerate() {
-                let hidden = !self.shown[s][q];
-                if let Some(r) = self.trail.record_mut(&step.id, &question.id) {
-                    r.hidden = hidden;
+        for (s, questions) in shown.iter().enumerate() {
+            for (q, q_shown) in questions.iter().enumerate() {
+                if let Some(i) = self.slot(At { step: s, question: q }) {
+                    self.trail.answers[i].hidden = !q_shown;
                 }
             }
         }
+        self.shown_steps = shown_steps;
+        self.shown = shown;
     }
 
     pub fn step(&self, s: usize) -> &Step {
@@ -153,8 +195,7 @@ impl Walk {
     }
 
     pub fn record(&self, at: At) -> Option<&AnswerRecord> {
-        let step = self.step(at.step);
-        self.trail.record(&step.id, &step.questions[at.question].id)
+        self.slot(at).map(|i| &self.trail.answers[i])
     }
 
     pub fn answer(&self, at: At) -> Option<&Answer> {
@@ -279,7 +320,8 @@ impl Walk {
             question.kind.options().iter().map(|o| (o.id.clone(), o.label.clone())).collect();
         let affects_conditions = !matches!(question.kind, QuestionKind::Text);
         let was_answered;
-        match self.trail.record_mut(&step.id, &question.id) {
+        let slot = self.slot(at);
+        match slot.map(|i| &mut self.trail.answers[i]) {
             Some(record) => {
                 if record.answer == answer {
                     return false;
@@ -301,6 +343,7 @@ impl Walk {
                     return false;
                 }
                 was_answered = false;
+                self.slots[at.step][at.question] = Some(self.trail.answers.len());
                 self.trail.answers.push(AnswerRecord {
                     step: step.id.clone(),
                     question: question.id.clone(),

@@ -228,3 +228,23 @@ fn an_annotation_is_kept_beside_the_answers_which_do_not_change() {
     assert_eq!(notes[0].text, "To discuss.\nIn supervision.");
     assert_eq!(w.annotations(at(1, 1)).count(), 0);
 }
+
+#[test]
+fn answers_are_found_whatever_their_order_in_the_trail_file() {
+    let mut w = walk();
+    w.set(at(3, 1), Some(Answer::Scale(4)), time(1));
+    w.set(at(1, 1), Some(Answer::Choice("must".into())), time(2));
+    w.set(at(1, 0), Some(Answer::Text("facts".into())), time(3));
+    // Read back as from a file, in the order they were given.
+    let reopened = Walk::new(w.grid.clone(), w.trail.clone());
+    assert_eq!(reopened.answer(at(3, 1)), Some(&Answer::Scale(4)));
+    assert_eq!(reopened.answer(at(1, 0)), Some(&Answer::Text("facts".into())));
+    assert!(reopened.step_shown(2));
+    // A trail changed from outside the walk is still read right.
+    let mut changed = reopened;
+    changed.trail.answers.remove(0);
+    assert_eq!(changed.answer(at(3, 1)), None);
+    assert_eq!(changed.answer(at(1, 1)), Some(&Answer::Choice("must".into())));
+    assert!(changed.set(at(3, 1), Some(Answer::Scale(2)), time(4)));
+    assert_eq!(changed.answer(at(3, 1)), Some(&Answer::Scale(2)));
+}
