@@ -34,7 +34,7 @@ impl Ctx {
         let (config, problems) = Config::load(&crate::paths::config_file(&data_dir, named));
         let lang = Lang::detect(global.lang, config.language);
         for p in &problems {
-            eprintln!("discern: {}", lang.config_problem(&config.path, p));
+            crate::tell!("discern: {}", lang.config_problem(&config.path, p));
         }
         Ctx { lang, data_dir, config, plain: global.plain }
     }
@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
     if !matches!(command, Some(Command::Grid(_)) | Some(Command::New { ephemeral: true, .. })) {
         // Work left in a temporary file by a crash is dealt with first.
         for leftover in crate::trail::store::Store::new(&ctx.data_dir).clean_leftovers() {
-            eprintln!("discern: {}", ctx.lang.leftover(&leftover));
+            crate::tell!("discern: {}", ctx.lang.leftover(&leftover));
         }
     }
     match command {

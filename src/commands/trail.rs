@@ -10,6 +10,7 @@ use crate::cli::{CompareFormat, ExportFormat};
 use crate::grid::Grid;
 use crate::grid::library::Library;
 use crate::plain::Plain;
+use crate::text::{TerminalSafe, for_terminal, json_for_terminal};
 use crate::trail::store::{Lock, LockError, Resolve, Store};
 use crate::trail::{Trail, compare, export, lint, new_id, now};
 use crate::walk::Walk;
@@ -33,7 +34,7 @@ pub fn new(
         return Err(Failure(lang.empty_title()));
     }
     for finding in crate::privacy::scan(title) {
-        eprintln!("{}", lang.privacy_warning(&finding));
+        crate::tell!("{}", lang.privacy_warning(&finding));
     }
     let mut trail = Trail::start(&grid, title, new_id(), now());
     trail.grid.path = grid_path.map(|p| p.display().to_string());
@@ -107,7 +108,7 @@ fn run_walk(
                     let text = export::render(&trail, Some(&grid), format, lang);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
-                    eprintln!("{}", lang.exported_to(&file));
+                    crate::tell!("{}", lang.exported_to(&file));
                 }
                 result
             }
@@ -118,7 +119,7 @@ fn run_walk(
                     let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
-                    eprintln!("{}", lang.exported_to(&file));
+                    crate::tell!("{}", lang.exported_to(&file));
                 }
                 result
             }
@@ -136,14 +137,14 @@ fn run_walk(
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let result = Plain { input: stdin.lock(), out: stdout.lock(), lang, on_change: &mut save }
-        .run(&mut walk, reopened);
+    let out = TerminalSafe::new(stdout.lock());
+    let result = Plain { input: stdin.lock(), out, lang, on_change: &mut save }.run(&mut walk, reopened);
     // At the end of input, or of the grid, what was answered is saved.
     save(&walk);
     if let Err(e) = result
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("discern: {e}");
+        crate::tell!("discern: {e}");
     }
     if let Some(message) = failed {
         return Err(Failure(message));
@@ -152,11 +153,11 @@ fn run_walk(
     if let Some((file, format)) = export_to {
         let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
         write_new_file(&file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
-        eprintln!("{}", lang.exported_to(&file));
+        crate::tell!("{}", lang.exported_to(&file));
     }
     match &path {
-        Some((p, _)) => println!("{}", p.display()),
-        None => println!("{}", lang.ephemeral_nothing_saved()),
+        Some((p, _)) => crate::say!("{}", p.display()),
+        None => crate::say!("{}", lang.ephemeral_nothing_saved()),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -194,10 +195,10 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
             .collect();
         let mut text = serde_json::to_string_pretty(&items).expect("JSON values always serialise");
         text.push('\n');
-        return print(&text);
+        return print(&json_for_terminal(&text));
     }
     if listed.is_empty() {
-        eprintln!("{}", lang.no_trails_yet());
+        crate::tell!("{}", lang.no_trails_yet());
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
@@ -234,22 +235,23 @@ pub fn export(
     let warnings = lint::warnings(&trail);
     if !warnings.is_empty() && !yes {
         for w in &warnings {
-            eprintln!("{}", lang.lint_line(w));
+            crate::tell!("{}", lang.lint_line(w));
         }
-        eprintln!("{}", lang.lint_summary(warnings.len()));
+        crate::tell!("{}", lang.lint_summary(warnings.len()));
         let answer = confirm(ctx, lang.export_confirm()).map_err(|_| Failure(lang.export_needs_yes()))?;
         if !answer {
-            eprintln!("{}", lang.export_needs_yes());
+            crate::tell!("{}", lang.export_needs_yes());
             return Ok(ExitCode::from(1));
         }
     }
     let grid = find_grid(ctx, &trail);
     let text = export::render(&trail, grid.as_ref(), format, lang);
     match output {
+        None if format == ExportFormat::Json => print(&json_for_terminal(&text)),
         None => print(&text),
         Some(file) => {
             write_new_file(file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(file, &e)))?;
-            eprintln!("{}", lang.exported_to(file));
+            crate::tell!("{}", lang.exported_to(file));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -273,12 +275,12 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// terminal, or a line a script sends). No answer at all (end of input) is
 /// not a yes: the message then says to use `--yes`.
 fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
-    eprint!("{question} {} ", ctx.lang.yes_no());
+    eprint!("{} ", for_terminal(&format!("{question} {}", ctx.lang.yes_no())));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     let read = std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure(e.to_string()))?;
     if read == 0 {
-        eprintln!();
+        crate::tell!("");
         return Err(Failure(ctx.lang.needs_yes()));
     }
     Ok(ctx.lang.is_yes(line.trim()))
@@ -344,11 +346,11 @@ pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
         Err(LockError::Io(e)) => return Err(Failure(lang.cannot_write(&path, &e))),
     };
     if !yes && !confirm(ctx, &lang.confirm_delete(&title, &path))? {
-        eprintln!("{}", lang.nothing_deleted());
+        crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
     Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
-    eprintln!("{}", lang.deleted(&title));
+    crate::tell!("{}", lang.deleted(&title));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -364,27 +366,27 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
         .filter_map(|l| l.summary.ok().filter(|t| t.updated < cutoff).map(|t| (l.path, t.title)))
         .collect();
     if old.is_empty() {
-        eprintln!("{}", lang.nothing_to_purge(days));
+        crate::tell!("{}", lang.nothing_to_purge(days));
         return Ok(ExitCode::SUCCESS);
     }
     for (path, title) in &old {
-        eprintln!("  {title}  ({})", path.display());
+        crate::tell!("  {title}  ({})", path.display());
     }
     if !yes && !confirm(ctx, &lang.confirm_purge(old.len(), days))? {
-        eprintln!("{}", lang.nothing_deleted());
+        crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
     let mut deleted = 0;
     for (path, _) in &old {
         let Ok(_lock) = Store::lock(path) else {
-            eprintln!("{}", lang.trail_open_elsewhere(path));
+            crate::tell!("{}", lang.trail_open_elsewhere(path));
             continue;
         };
         match Store::delete(path) {
             Ok(()) => deleted += 1,
-            Err(e) => eprintln!("{}", lang.cannot_delete(path, &e)),
+            Err(e) => crate::tell!("{}", lang.cannot_delete(path, &e)),
         }
     }
-    eprintln!("{}", lang.purged(deleted));
+    crate::tell!("{}", lang.purged(deleted));
     Ok(ExitCode::SUCCESS)
 }

@@ -8,8 +8,11 @@ mod cli;
 mod general;
 mod grid;
 mod review;
+mod safe;
 mod starter;
 mod tui;
+
+pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 
 /// The language of the interface.
 #[derive(
