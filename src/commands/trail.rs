@@ -50,18 +50,29 @@ pub fn new(
     run_walk(ctx, walk, Some((path, lock)), false, export_to)
 }
 
+/// The lock is taken before the trail is read: a window never reads a
+/// trail another one is still writing, then saves that stale copy over it.
 pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
-    let (path, trail) = load(ctx, arg)?;
-    let grid = grid_of(ctx, &trail)?;
-    let walk = Walk::new(grid, trail);
+    let path = find(ctx, arg)?;
     match Store::lock(&path) {
-        Ok(lock) => run_walk(ctx, walk, Some((path, lock)), true, None),
+        Ok(lock) => {
+            let trail = Store::load_locked(&path, &lock).map_err(|e| damaged(ctx, &path, &e))?;
+            let walk = Walk::new(grid_of(ctx, &trail)?, trail);
+            run_walk(ctx, walk, Some((path, lock)), true, None)
+        }
         // Open in another window: shown read-only on the screen; refused in
         // plain mode, where nothing could be written.
-        Err(LockError::Held) if interactive(ctx) => crate::tui::run_read_only(ctx, walk, path),
-        Err(LockError::Held) => Err(Failure(ctx.lang.trail_open_elsewhere(&path))),
+        Err(LockError::Held) if interactive(ctx) => {
+            let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
+            let walk = Walk::new(grid_of(ctx, &trail)?, trail);
+            crate::tui::run_read_only(ctx, walk, path)
+        }
         Err(e) => Err(lock_failure(ctx, &path, e)),
     }
+}
+
+fn damaged(ctx: &Ctx, path: &Path, e: &crate::trail::LoadError) -> Failure {
+    Failure(ctx.lang.damaged_trail(path, &ctx.lang.load_error(e)))
 }
 
 fn lock_failure(ctx: &Ctx, path: &Path, e: LockError) -> Failure {
@@ -165,8 +176,7 @@ fn run_walk(
 /// Finds and reads a trail; a damaged one is reported, never touched.
 pub fn load(ctx: &Ctx, arg: &str) -> Result<(PathBuf, Trail), Failure> {
     let path = find(ctx, arg)?;
-    let trail =
-        Store::load(&path).map_err(|e| Failure(ctx.lang.damaged_trail(&path, &ctx.lang.load_error(&e))))?;
+    let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
     Ok((path, trail))
 }
 
@@ -289,20 +299,28 @@ fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
 /// Reads a trail with the history of each answer. Without a terminal, the
 /// Markdown document, which holds the history and the annotations.
 pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
-    let (path, trail) = load(ctx, arg)?;
-    let grid = find_grid(ctx, &trail);
-    if interactive(ctx)
-        && let Some(grid) = grid.clone()
-    {
-        let lock = match Store::lock(&path) {
-            Ok(lock) => Some(lock),
-            // Open elsewhere: readable, and nothing is written.
-            Err(LockError::Held) => None,
-            Err(e) => return Err(lock_failure(ctx, &path, e)),
-        };
-        return crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock);
+    if !interactive(ctx) {
+        let (_, trail) = load(ctx, arg)?;
+        let grid = find_grid(ctx, &trail);
+        return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang));
     }
-    print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang))
+    // Lock first, then read, as `open` does.
+    let path = find(ctx, arg)?;
+    let lock = match Store::lock(&path) {
+        Ok(lock) => Some(lock),
+        // Open elsewhere: readable, and nothing is written.
+        Err(LockError::Held) => None,
+        Err(e) => return Err(lock_failure(ctx, &path, e)),
+    };
+    let read = match &lock {
+        Some(lock) => Store::load_locked(&path, lock),
+        None => Store::load(&path),
+    };
+    let trail = read.map_err(|e| damaged(ctx, &path, &e))?;
+    match find_grid(ctx, &trail) {
+        Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock),
+        None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang)),
+    }
 }
 
 pub fn lint(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {

@@ -45,10 +45,26 @@ impl Lang {
     }
 
     pub fn cannot_write(self, path: &Path, e: &std::io::Error) -> String {
+        let e = self.io_error(e);
         self.pick(
             format!("impossible d'écrire {} : {e} ; rien n'a été remplacé", path.display()),
             format!("cannot write {}: {e}; nothing was replaced", path.display()),
         )
+    }
+
+    /// An error of the system in words; the system's own words are English.
+    pub fn io_error(self, e: &std::io::Error) -> String {
+        if crate::trail::store::is_changed_on_disk(e) {
+            return self
+                .pick(
+                    "le fichier a été modifié sur le disque depuis sa lecture (par un autre programme ?) ; \
+                     fermez ce parcours puis rouvrez-le pour voir la version enregistrée",
+                    "the file changed on disk since it was read (another program?); \
+                     close this trail and open it again to see the saved version",
+                )
+                .to_string();
+        }
+        e.to_string()
     }
 }
 

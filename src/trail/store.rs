@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 mod index;
+mod seen;
 
 use super::{LoadError, Summary, Trail, from_toml, to_toml};
 use index::{Index, Stamp};
+pub use seen::{ChangedOnDisk, is_changed_on_disk};
 
 /// Trails larger than this are refused: a year of daily writing is far less.
 pub const MAX_TRAIL_BYTES: u64 = 64 * 1024 * 1024;
@@ -70,16 +72,18 @@ impl Store {
     }
 
     pub fn load(path: &Path) -> Result<Trail, LoadError> {
-        let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        let mut bytes = Vec::new();
-        file.take(MAX_TRAIL_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        if bytes.len() as u64 > MAX_TRAIL_BYTES {
-            return Err(LoadError::TooLarge(bytes.len() as u64));
-        }
-        let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)?;
-        from_toml(&text)
+        from_toml(&read_text(path)?)
+    }
+
+    /// Reads a trail to write it: taken after its lock (`_lock` is the
+    /// proof), so that no other window can be halfway through a save, and
+    /// remembered, so that a later save is refused if the file changes
+    /// under this program's feet.
+    pub fn load_locked(path: &Path, _lock: &Lock) -> Result<Trail, LoadError> {
+        let text = read_text(path)?;
+        let trail = from_toml(&text)?;
+        seen::record(path, text.as_bytes());
+        Ok(trail)
     }
 
     /// Every `*.toml` of the sessions folder, newest change first; damaged
@@ -147,6 +151,13 @@ impl Store {
         if !dir.exists() {
             self.ensure()?;
         }
+        // A file removed meanwhile is written again: nothing of it is lost.
+        if let Some(expected) = seen::expected(path)
+            && let Ok(on_disk) = fs::read(path)
+            && seen::Fingerprint::of(&on_disk) != expected
+        {
+            return Err(io::Error::other(ChangedOnDisk));
+        }
         // tempfile creates the file 0600 on Unix and removes it if anything
         // below fails.
         // The temporary file is named after its trail, so that a leftover
@@ -160,6 +171,7 @@ impl Store {
         tmp.as_file_mut().flush()?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
+        seen::record(path, bytes);
         // The rename itself is made durable by syncing the folder.
         if let Ok(d) = fs::File::open(dir) {
             let _ = d.sync_all();
@@ -240,6 +252,7 @@ impl Store {
 
     pub fn delete(path: &Path) -> io::Result<()> {
         fs::remove_file(path)?;
+        seen::forget(path);
         let _ = fs::remove_file(lock_path(path));
         Ok(())
     }
@@ -275,6 +288,19 @@ pub enum LockError {
     /// Another discern has the trail open.
     Held,
     Io(io::Error),
+}
+
+/// A trail file's text, within the size limit.
+fn read_text(path: &Path) -> Result<String, LoadError> {
+    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TRAIL_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > MAX_TRAIL_BYTES {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)
 }
 
 /// `.NAME.toml.lock` beside the trail: hidden, so that lists pass it by.
@@ -389,6 +415,31 @@ mod tests {
         assert!(result.is_err());
         assert_eq!(fs::read(&path).unwrap(), before);
         assert_eq!(fs::read_dir(store.dir()).unwrap().count(), 1, "the temporary file is gone");
+    }
+
+    #[test]
+    fn a_save_never_replaces_content_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let t = trail("abcd2345", "T");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        let lock = Store::lock(&path).unwrap();
+        let mut mine = Store::load_locked(&path, &lock).unwrap();
+        mine.title = "Mine".into();
+        store.save(&mine, &path).unwrap();
+        // Another program writes the file: the next save is refused.
+        let theirs = fs::read_to_string(&path).unwrap().replace("Mine", "Theirs");
+        fs::write(&path, &theirs).unwrap();
+        mine.title = "Mine again".into();
+        let refused = store.save(&mine, &path).unwrap_err();
+        assert!(is_changed_on_disk(&refused), "{refused}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        // Read again, it saves.
+        let mut again = Store::load_locked(&path, &lock).unwrap();
+        again.title = "Merged".into();
+        store.save(&again, &path).unwrap();
+        assert_eq!(Store::load(&path).unwrap().title, "Merged");
     }
 
     #[test]
