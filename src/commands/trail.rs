@@ -92,7 +92,7 @@ pub fn find_grid(ctx: &Ctx, trail: &Trail) -> Option<Grid> {
     {
         return Some(grid);
     }
-    Library::load(&ctx.grids_dir()).find_exact(&trail.grid.id, &trail.grid.language).cloned()
+    Library::find_exact_in(&ctx.grids_dir(), &trail.grid.id, &trail.grid.language)
 }
 
 pub fn grid_of(ctx: &Ctx, trail: &Trail) -> Result<Grid, Failure> {
@@ -353,29 +353,42 @@ pub fn compare(ctx: &Ctx, args: &[String], format: Option<CompareFormat>) -> Res
     print(&comparison.render(md, lang))
 }
 
+/// Deletes one trail, and only a trail: a file that reads as one and lies in
+/// a sessions folder. Nothing is written before the confirmation (the lock
+/// file is made only then).
 pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let path = find(ctx, arg)?;
-    let title = Store::load(&path).map(|t| t.title).unwrap_or_else(|_| path.display().to_string());
+    let trail =
+        Store::load(&path).map_err(|e| Failure(lang.delete_not_a_trail(&path, &lang.load_error(&e))))?;
+    if !Store::new(&ctx.data_dir).is_sessions_folder(path.parent().unwrap_or(Path::new("."))) {
+        return Err(Failure(lang.delete_outside_sessions(&path)));
+    }
+    if Store::held_elsewhere(&path) {
+        return Err(Failure(lang.trail_open_elsewhere(&path)));
+    }
+    if !yes && !confirm(ctx, &lang.confirm_delete(&trail.title, &path))? {
+        crate::tell!("{}", lang.nothing_deleted());
+        return Ok(ExitCode::SUCCESS);
+    }
     // A trail open elsewhere is not deleted under its writer's feet.
     let _lock = match Store::lock(&path) {
         Ok(lock) => lock,
         Err(LockError::Held) => return Err(Failure(lang.trail_open_elsewhere(&path))),
         Err(LockError::Io(e)) => return Err(Failure(lang.cannot_write(&path, &e))),
     };
-    if !yes && !confirm(ctx, &lang.confirm_delete(&title, &path))? {
-        crate::tell!("{}", lang.nothing_deleted());
-        return Ok(ExitCode::SUCCESS);
-    }
     Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
-    crate::tell!("{}", lang.deleted(&title));
+    crate::tell!("{}", lang.deleted(&trail.title));
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let days = days.or(ctx.config.retention_days).ok_or_else(|| Failure(lang.purge_needs_days()))?;
-    let cutoff = now() - chrono::Duration::days(i64::from(days));
+    // A number of days that reaches before the calendar's start is a slip, not a date.
+    let cutoff = chrono::TimeDelta::try_days(i64::from(days))
+        .and_then(|age| now().checked_sub_signed(age))
+        .ok_or_else(|| Failure(lang.purge_too_far_back(days)))?;
     // Only trails that can be read are purged: a damaged file is kept for
     // the user to look at.
     let old: Vec<(PathBuf, String)> = Store::new(&ctx.data_dir)

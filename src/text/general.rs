@@ -38,6 +38,7 @@ impl Lang {
     }
 
     pub fn cannot_create(self, dir: &Path, e: &std::io::Error) -> String {
+        let e = self.io_error(e);
         self.pick(
             format!("impossible de créer le dossier {} : {e}", dir.display()),
             format!("cannot create the folder {}: {e}", dir.display()),
@@ -63,6 +64,18 @@ impl Lang {
                      close this trail and open it again to see the saved version",
                 )
                 .to_string();
+        }
+        if let Some(link) = e.get_ref().and_then(|i| i.downcast_ref::<crate::paths::SymlinkRefused>()) {
+            return self.pick(
+                format!(
+                    "{} est un lien symbolique : discern ne suit pas les liens dans son dossier de données ; remplacez-le par un vrai dossier ou fichier",
+                    link.0.display()
+                ),
+                format!(
+                    "{} is a symbolic link: discern does not follow links inside its data folder; replace it with a real folder or file",
+                    link.0.display()
+                ),
+            );
         }
         e.to_string()
     }
@@ -379,10 +392,45 @@ impl Lang {
         )
     }
 
+    pub fn delete_not_a_trail(self, path: &Path, reason: &str) -> String {
+        self.pick(
+            format!(
+                "{} n'est pas un parcours lisible ({reason}) : rien n'a été supprimé. `delete` ne supprime que des parcours ; un autre fichier se supprime à la main.",
+                path.display()
+            ),
+            format!(
+                "{} is not a readable trail ({reason}): nothing was deleted. `delete` only deletes trails; remove any other file by hand.",
+                path.display()
+            ),
+        )
+    }
+
+    pub fn delete_outside_sessions(self, path: &Path) -> String {
+        self.pick(
+            format!(
+                "{} n'est pas dans un dossier de parcours (sessions) : rien n'a été supprimé. `delete` ne supprime que les parcours rangés par discern.",
+                path.display()
+            ),
+            format!(
+                "{} is not in a trails folder (sessions): nothing was deleted. `delete` only deletes the trails discern keeps.",
+                path.display()
+            ),
+        )
+    }
+
     pub fn cannot_delete(self, path: &Path, e: &std::io::Error) -> String {
         self.pick(
             format!("impossible de supprimer {} : {e}", path.display()),
             format!("cannot delete {}: {e}", path.display()),
+        )
+    }
+
+    pub fn purge_too_far_back(self, days: u32) -> String {
+        self.pick(
+            format!(
+                "{days} jours remontent avant le début du calendrier ; donnez un nombre de jours plus petit"
+            ),
+            format!("{days} days reach back before the calendar begins; give a smaller number of days"),
         )
     }
 

@@ -151,6 +151,9 @@ impl Store {
         if !dir.exists() {
             self.ensure()?;
         }
+        if dir == self.dir {
+            crate::paths::refuse_symlink(dir)?;
+        }
         // A file removed meanwhile is written again: nothing of it is lost.
         if let Some(expected) = seen::expected(path)
             && let Ok(on_disk) = fs::read(path)
@@ -257,18 +260,46 @@ impl Store {
         Ok(())
     }
 
+    /// Whether `dir` is a sessions folder: this store's, or another one
+    /// named so (the example trails of a workshop). Only trails there can be
+    /// deleted.
+    pub fn is_sessions_folder(&self, dir: &Path) -> bool {
+        let canonical = |d: &Path| fs::canonicalize(d).ok();
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        canonical(dir).is_some_and(|d| Some(&d) == canonical(&self.dir).as_ref())
+            || canonical(dir).is_some_and(|d| d.file_name().is_some_and(|n| n == "sessions"))
+    }
+
+    /// Whether another discern holds the trail's lock; creates nothing (a
+    /// trail never opened has no lock file, and no holder).
+    pub fn held_elsewhere(path: &Path) -> bool {
+        let Ok(file) = fs::OpenOptions::new().write(true).open(lock_path(path)) else { return false };
+        matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock))
+    }
+
     /// Takes the trail's lock, so that only one discern writes it. The lock
     /// is the operating system's: it ends with the process, so a killed
     /// discern never leaves a trail locked.
+    ///
+    /// A lock file that is a symbolic link is refused, not followed: it
+    /// would create or chmod its target, outside the data folder.
     pub fn lock(path: &Path) -> Result<Lock, LockError> {
         let lock = lock_path(path);
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock)
-            .map_err(LockError::Io)?;
-        let _ = make_private(&lock);
+        crate::paths::refuse_symlink(&lock).map_err(LockError::Io)?;
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        let file = options.open(&lock).map_err(|e| match e.raw_os_error() {
+            #[cfg(unix)]
+            Some(libc::ELOOP) => LockError::Io(io::Error::other(crate::paths::SymlinkRefused(lock.clone()))),
+            _ => LockError::Io(e),
+        })?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
+        }
         match file.try_lock() {
             Ok(()) => Ok(Lock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(LockError::Held),
