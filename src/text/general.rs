@@ -92,14 +92,48 @@ impl Lang {
             }
             E::NotUtf8 => self.pick("le fichier n'est pas en UTF-8".into(), "the file is not UTF-8".into()),
             E::Empty => self.pick("le fichier est vide".into(), "the file is empty".into()),
-            E::Invalid(m) => self.pick(format!("contenu invalide : {m}"), format!("invalid content: {m}")),
+            E::Invalid { at: Some(at), message } => self.pick(
+                format!("contenu invalide ligne {}, colonne {} : {message}", at.line, at.column),
+                format!("invalid content at line {}, column {}: {message}", at.line, at.column),
+            ),
+            E::Invalid { at: None, message } => {
+                self.pick(format!("contenu invalide : {message}"), format!("invalid content: {message}"))
+            }
+            E::BadFormat(at) => self.pick(
+                format!("ligne {}, colonne {} : `format` doit être 1", at.line, at.column),
+                format!("line {}, column {}: `format` must be 1", at.line, at.column),
+            ),
+            E::BadId { what } => {
+                let fr = match *what {
+                    "trail" => "l'identifiant du parcours",
+                    "step" => "un identifiant d'étape",
+                    _ => "un identifiant de question",
+                };
+                let en = match *what {
+                    "trail" => "the trail's id",
+                    "step" => "a step id",
+                    _ => "a question id",
+                };
+                self.pick(
+                    format!("{fr} n'est pas fait de lettres minuscules, de chiffres et de tirets"),
+                    format!("{en} is not made of lowercase letters, digits and dashes"),
+                )
+            }
+            E::DuplicateAnswer { step, question } => self.pick(
+                format!("la question {step}.{question} a deux réponses"),
+                format!("the question {step}.{question} has two answers"),
+            ),
+            E::BadOutcome => self.pick(
+                "`grid.outcome` ne désigne pas une question (étape.question)".into(),
+                "`grid.outcome` does not name a question (step.question)".into(),
+            ),
             E::Newer(n) => self.pick(
                 format!("parcours au format {n}, écrit par une version plus récente de discern ; mettez discern à jour pour l'ouvrir"),
                 format!("trail in format {n}, written by a newer discern; update discern to open it"),
             ),
             E::BadAnswer { step, question } => self.pick(
-                format!("la réponse à {step}.{question} ne correspond pas à son type de question"),
-                format!("the answer to {step}.{question} does not fit its kind of question"),
+                format!("la réponse à {step}.{question} ne correspond pas à son type de question ou à ses options"),
+                format!("the answer to {step}.{question} does not fit its kind of question or its options"),
             ),
         }
     }
