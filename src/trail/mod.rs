@@ -140,6 +140,17 @@ impl AnswerRecord {
 }
 
 impl Trail {
+    /// Every record by (step, question): for reading many answers, where
+    /// `record` one at a time would make the work grow with the square of
+    /// their number. The first record wins, as with `record`.
+    pub fn records(&self) -> std::collections::HashMap<(&str, &str), &AnswerRecord> {
+        let mut map = std::collections::HashMap::with_capacity(self.answers.len());
+        for r in &self.answers {
+            map.entry((r.step.as_str(), r.question.as_str())).or_insert(r);
+        }
+        map
+    }
+
     pub fn record(&self, step: &str, question: &str) -> Option<&AnswerRecord> {
         self.answers.iter().find(|r| r.step == step && r.question == question)
     }
