@@ -185,3 +185,98 @@ fn grid_new_writes_a_private_file_whatever_the_umask() {
     let path = PathBuf::from(stdout(&out).trim());
     assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
 }
+
+/// Reads lines from `reader` on a thread; the receiver gets them as they come.
+fn lines_of(reader: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(reader).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Waits for a line holding `needle`; a generous bound turns a hang into a failure.
+fn wait_for(rx: &std::sync::mpsc::Receiver<String>, needle: &str) -> bool {
+    while let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        if line.contains(needle) {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn plain_mode_says_at_once_that_a_save_failed() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let data = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("discern"))
+        .args(["--lang", "en", "new", "--plain", "--grid", GRID, "--title", "Cas"])
+        .env("DISCERN_DATA_DIR", data.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = lines_of(child.stdout.take().unwrap());
+    let err = lines_of(child.stderr.take().unwrap());
+    let mut input = child.stdin.take().unwrap();
+    assert!(wait_for(&out, "qui vous demande quoi"), "the first question is asked");
+    input.write_all(b"Un premier recit.\n").unwrap();
+    input.flush().unwrap();
+    assert!(wait_for(&out, "Dans quel régime"), "the second question is asked");
+    // The first answer was saved at once; another program now changes the file.
+    let trail = fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.extension().is_some_and(|x| x == "toml")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+        })
+        .unwrap();
+    assert!(fs::read_to_string(&trail).unwrap().contains("Un premier recit."));
+    let mut changed = fs::read_to_string(&trail).unwrap();
+    changed.push_str("# changed by another program\n");
+    fs::write(&trail, &changed).unwrap();
+    input.write_all(b"1\n").unwrap();
+    input.flush().unwrap();
+    assert!(wait_for(&err, "changed on disk"), "the failed save is reported before the input ends");
+    drop(input);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&trail).unwrap(), changed, "the other program's change is kept");
+}
+
+#[test]
+fn a_scripted_plain_walk_saved_in_batches_keeps_every_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let grid = dir.path().join("long.en.toml");
+    let mut text = String::from(
+        "format = 1\n[grid]\nid = \"long\"\nversion = \"1\"\nlanguage = \"en\"\ntitle = \"Long\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\n",
+    );
+    for q in 0..300 {
+        text.push_str(&format!(
+            "[[steps.questions]]\nid = \"q{q}\"\nkind = \"text\"\nprompt = \"Question {q}?\"\n"
+        ));
+    }
+    fs::write(&grid, text).unwrap();
+    let input: String = (0..300).map(|q| format!("answer {q}\n")).collect();
+    let out = discern(data.path())
+        .args(["new", "--grid", grid.to_str().unwrap(), "--title", "Long"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = PathBuf::from(stdout(&out).lines().last().unwrap());
+    let saved = fs::read_to_string(path).unwrap();
+    for q in [0, 150, 299] {
+        assert!(saved.contains(&format!("answer {q}\"")), "answer {q} is saved");
+    }
+}

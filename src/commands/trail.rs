@@ -3,6 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use super::grid::{print, resolve};
 use super::{Ctx, Failure};
@@ -138,20 +139,35 @@ fn run_walk(
     }
     let store = Store::new(&ctx.data_dir);
     let mut failed: Option<String> = None;
-    let mut save = |w: &Walk| {
-        if let Some((p, _)) = &path {
-            match store.save(&w.trail, p) {
-                Ok(()) => failed = None,
-                Err(e) => failed = Some(lang.cannot_write(p, &e)),
+    let mut last_save: Option<Instant> = None;
+    // Saved as the screen saves: at once when a person is typing (nothing
+    // more is waiting on standard input), at most once a second when a
+    // script sends its answers in one go; a failure is said at once.
+    let mut save = |w: &Walk, at_end: bool| {
+        let Some((p, _)) = &path else { return };
+        let due = at_end || last_save.is_none_or(|t| t.elapsed() >= SAVE_EVERY) || !input_waiting();
+        if !due {
+            return;
+        }
+        last_save = Some(Instant::now());
+        match store.save(&w.trail, p) {
+            Ok(()) => failed = None,
+            Err(e) => {
+                let message = lang.cannot_write(p, &e);
+                if failed.as_ref() != Some(&message) {
+                    crate::tell!("discern: {message}");
+                }
+                failed = Some(message);
             }
         }
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let out = TerminalSafe::new(stdout.lock());
-    let result = Plain { input: stdin.lock(), out, lang, on_change: &mut save }.run(&mut walk, reopened);
+    let mut on_change = |w: &Walk| save(w, false);
+    let result = Plain { input: stdin.lock(), out, lang, on_change: &mut on_change }.run(&mut walk, reopened);
     // At the end of input, or of the grid, what was answered is saved.
-    save(&walk);
+    save(&walk, true);
     if let Err(e) = result
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
@@ -171,6 +187,26 @@ fn run_walk(
         None => crate::say!("{}", lang.ephemeral_nothing_saved()),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How often a plain walk fed by a script saves.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+
+/// Whether more input is already waiting on standard input (or it has
+/// ended), so that a save can wait for the next second without leaving a
+/// person's answer unsaved.
+fn input_waiting() -> bool {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd, no timeout.
+        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+        // A closed pipe (POLLHUP) has no person behind it either: its
+        // answers are saved at the end of input.
+        ready > 0 && fd.revents & (libc::POLLIN | libc::POLLHUP) != 0
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Finds and reads a trail; a damaged one is reported, never touched.
