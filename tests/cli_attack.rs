@@ -280,3 +280,22 @@ fn a_scripted_plain_walk_saved_in_batches_keeps_every_answer() {
         assert!(saved.contains(&format!("answer {q}\"")), "answer {q} is saved");
     }
 }
+
+#[test]
+fn keys_written_by_a_newer_version_survive_a_walk() {
+    let data = tempfile::tempdir().unwrap();
+    let trail = new_trail(data.path());
+    let text = fs::read_to_string(&trail).unwrap();
+    let text = text.replacen("\n[grid]\n", "\nmood = \"calm\"\n\n[grid]\ncolour = \"blue\"\n", 1);
+    fs::write(&trail, text).unwrap();
+    let out = discern(data.path())
+        .args(["open", "--plain", trail.to_str().unwrap()])
+        .write_stdin("Un récit.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let saved = fs::read_to_string(&trail).unwrap();
+    assert!(saved.contains("Un récit."), "{saved}");
+    assert!(saved.contains("mood = \"calm\""), "{saved}");
+    assert!(saved.contains("colour = \"blue\""), "{saved}");
+}

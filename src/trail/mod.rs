@@ -10,12 +10,14 @@ mod file;
 pub mod lint;
 pub mod outline;
 pub mod store;
+mod unknown;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::grid::{Answer, Kind};
 
 pub use file::{LoadError, from_toml, to_toml};
+pub use unknown::Unknown;
 
 /// The trail format versions this build reads.
 pub const FORMATS: &[i64] = &[1];

@@ -82,7 +82,7 @@ impl Store {
     pub fn load_locked(path: &Path, _lock: &Lock) -> Result<Trail, LoadError> {
         let text = read_text(path)?;
         let trail = from_toml(&text)?;
-        seen::record(path, text.as_bytes());
+        seen::read(path, &text);
         Ok(trail)
     }
 
@@ -154,6 +154,9 @@ impl Store {
         if dir == self.dir {
             crate::paths::refuse_symlink(dir)?;
         }
+        // Keys a newer discern wrote are written back.
+        let restored = seen::unknown(path).map(|u| u.restore(&String::from_utf8_lossy(bytes)));
+        let bytes = restored.as_ref().map_or(bytes, |r| r.as_bytes());
         // A file removed meanwhile is written again: nothing of it is lost.
         if let Some(expected) = seen::expected(path)
             && let Ok(on_disk) = fs::read(path)
@@ -174,7 +177,7 @@ impl Store {
         tmp.as_file_mut().flush()?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
-        seen::record(path, bytes);
+        seen::wrote(path, bytes);
         // The rename itself is made durable by syncing the folder.
         if let Ok(d) = fs::File::open(dir) {
             let _ = d.sync_all();
