@@ -92,29 +92,34 @@ impl Store {
     /// was read, and from the file otherwise; the index is then brought up
     /// to date.
     pub fn list(&self) -> Vec<Listed> {
-        let old = Index::read(&self.dir);
-        let mut new = Index::default();
+        let mut old = Index::read(&self.dir);
+        let old_len = old.entries.len();
         let mut changed = false;
         let mut listed = Vec::new();
+        let mut stamps = Vec::new();
         for path in self.files() {
             let Ok(meta) = fs::metadata(&path) else { continue };
             let stamp = Stamp::of(&meta);
             let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
             let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let summary = match old.get(&name, &stamp) {
-                Some(s) => Ok(s.clone()),
+            let summary = match old.take(&name, &stamp) {
+                Some(s) => Ok(s),
                 None => {
                     changed = true;
                     Store::load(&path).map(|t| t.summary())
                 }
             };
-            if let Ok(s) = &summary {
-                new.entries.insert(name, index::Entry { stamp, summary: s.clone() });
-            }
+            stamps.push((name, stamp));
             listed.push(Listed { path, summary, modified });
         }
-        if changed || new.entries.len() != old.entries.len() {
-            new.write(&self.dir);
+        drop(old);
+        let indexed = || {
+            stamps.iter().zip(&listed).filter_map(|((name, stamp), l)| {
+                l.summary.as_ref().ok().map(|summary| (name.as_str(), *stamp, summary))
+            })
+        };
+        if changed || indexed().count() != old_len {
+            index::write_entries(&self.dir, indexed());
         }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
         listed

@@ -73,15 +73,48 @@ impl Index {
         trusted.then_some(&entry.summary)
     }
 
+    /// `get`, moving the summary out: listing keeps one copy of each.
+    pub fn take(&mut self, name: &str, stamp: &Stamp) -> Option<Summary> {
+        self.get(name, stamp)?;
+        self.entries.remove(name).map(|e| e.summary)
+    }
+
     /// Writes the index through a temporary file and a rename. A failure is
     /// harmless: the next listing reads the trails again.
-    pub fn write(mut self, dir: &Path) {
-        self.version = INDEX_VERSION;
-        self.written_ns = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
-        let Ok(bytes) = serde_json::to_vec(&self) else { return };
-        let Ok(mut tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
-        if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
-            let _ = tmp.persist(dir.join(INDEX_NAME));
-        }
+    #[cfg(test)]
+    pub fn write(self, dir: &Path) {
+        write_entries(dir, self.entries.iter().map(|(n, e)| (n.as_str(), e.stamp, &e.summary)));
     }
+}
+
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    stamp: Stamp,
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct IndexRef<'a> {
+    version: u32,
+    written_ns: i128,
+    entries: HashMap<&'a str, EntryRef<'a>>,
+}
+
+/// Writes an index of these entries, streamed to a temporary file renamed
+/// into place (borrowing the summaries the listing already holds, so that
+/// 10,000 trails are not held twice more). A failure is harmless: the next
+/// listing reads the trails again.
+pub fn write_entries<'a>(dir: &Path, entries: impl Iterator<Item = (&'a str, Stamp, &'a Summary)>) {
+    let index = IndexRef {
+        version: INDEX_VERSION,
+        written_ns: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128),
+        entries: entries.map(|(name, stamp, summary)| (name, EntryRef { stamp, summary })).collect(),
+    };
+    let Ok(tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
+    let mut out = std::io::BufWriter::new(tmp);
+    if serde_json::to_writer(&mut out, &index).is_err() {
+        return;
+    }
+    let Ok(tmp) = out.into_inner() else { return };
+    let _ = tmp.persist(dir.join(INDEX_NAME));
 }
