@@ -78,13 +78,6 @@ impl Index {
         self.get(name, stamp)?;
         self.entries.remove(name).map(|e| e.summary)
     }
-
-    /// Writes the index through a temporary file and a rename. A failure is
-    /// harmless: the next listing reads the trails again.
-    #[cfg(test)]
-    pub fn write(self, dir: &Path) {
-        write_entries(dir, self.entries.iter().map(|(n, e)| (n.as_str(), e.stamp, &e.summary)));
-    }
 }
 
 #[derive(Serialize)]
