@@ -347,8 +347,8 @@ pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
         eprintln!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
-    Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
-    eprintln!("{}", lang.deleted(&title));
+    let exports = Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
+    eprintln!("{}", lang.deleted(&title, exports));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -374,17 +374,20 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
         eprintln!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
-    let mut deleted = 0;
+    let (mut deleted, mut exports) = (0, 0);
     for (path, _) in &old {
         let Ok(_lock) = Store::lock(path) else {
             eprintln!("{}", lang.trail_open_elsewhere(path));
             continue;
         };
         match Store::delete(path) {
-            Ok(()) => deleted += 1,
+            Ok(n) => {
+                deleted += 1;
+                exports += n;
+            }
             Err(e) => eprintln!("{}", lang.cannot_delete(path, &e)),
         }
     }
-    eprintln!("{}", lang.purged(deleted));
+    eprintln!("{}", lang.purged(deleted, exports));
     Ok(ExitCode::SUCCESS)
 }
