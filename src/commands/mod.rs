@@ -46,9 +46,15 @@ impl Ctx {
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
     if !matches!(command, Some(Command::Grid(_)) | Some(Command::New { ephemeral: true, .. })) {
+        let store = crate::trail::store::Store::new(&ctx.data_dir);
         // Work left in a temporary file by a crash is dealt with first.
-        for leftover in crate::trail::store::Store::new(&ctx.data_dir).clean_leftovers() {
+        for leftover in store.clean_leftovers() {
             crate::tell!("discern: {}", ctx.lang.leftover(&leftover));
+        }
+        // Trails named after their title by an earlier version lose that
+        // name; commands that only read leave the folder as it is.
+        if !matches!(command, Some(Command::Export { .. } | Command::Lint { .. } | Command::Compare { .. })) {
+            store.rename_to_title_free();
         }
     }
     match command {

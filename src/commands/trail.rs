@@ -367,8 +367,8 @@ pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
         crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
-    Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
-    crate::tell!("{}", lang.deleted(&title));
+    let exports = Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
+    crate::tell!("{}", lang.deleted(&title, exports));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -394,17 +394,20 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
         crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
-    let mut deleted = 0;
+    let (mut deleted, mut exports) = (0, 0);
     for (path, _) in &old {
         let Ok(_lock) = Store::lock(path) else {
             crate::tell!("{}", lang.trail_open_elsewhere(path));
             continue;
         };
         match Store::delete(path) {
-            Ok(()) => deleted += 1,
+            Ok(n) => {
+                deleted += 1;
+                exports += n;
+            }
             Err(e) => crate::tell!("{}", lang.cannot_delete(path, &e)),
         }
     }
-    crate::tell!("{}", lang.purged(deleted));
+    crate::tell!("{}", lang.purged(deleted, exports));
     Ok(ExitCode::SUCCESS)
 }
