@@ -104,7 +104,7 @@ fn run_walk(
                 let grid = walk.grid.clone();
                 let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
                 if let Ok(trail) = Store::load(&path) {
-                    let text = export::render(&trail, Some(&grid), format, lang);
+                    let text = export::render(&trail, Some(&grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
                     eprintln!("{}", lang.exported_to(&file));
@@ -115,7 +115,7 @@ fn run_walk(
             (None, Some((file, format))) => {
                 let (result, walk) = crate::tui::run_ephemeral(ctx, walk);
                 if let Some(walk) = walk {
-                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
                     eprintln!("{}", lang.exported_to(&file));
@@ -150,7 +150,7 @@ fn run_walk(
     }
     // The export the user named is the one file an ephemeral walk writes.
     if let Some((file, format)) = export_to {
-        let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+        let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
         write_new_file(&file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
         eprintln!("{}", lang.exported_to(&file));
     }
@@ -227,6 +227,7 @@ pub fn export(
     arg: &str,
     format: ExportFormat,
     output: Option<&Path>,
+    full: bool,
     yes: bool,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
@@ -244,7 +245,7 @@ pub fn export(
         }
     }
     let grid = find_grid(ctx, &trail);
-    let text = export::render(&trail, grid.as_ref(), format, lang);
+    let text = export::render(&trail, grid.as_ref(), format, lang, full);
     match output {
         None => print(&text),
         Some(file) => {
@@ -300,7 +301,7 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
         };
         return crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock);
     }
-    print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang))
+    print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true))
 }
 
 pub fn lint(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {

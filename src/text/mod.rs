@@ -9,6 +9,7 @@ mod general;
 mod grid;
 mod review;
 mod starter;
+mod summary;
 mod tui;
 
 /// The language of the interface.

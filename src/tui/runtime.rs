@@ -260,7 +260,7 @@ impl Runtime {
             }
         }
         let grid = self.grid_for(&trail);
-        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang);
+        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
         let stem =
             path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| trail.id.clone());
         Msg::Exported(write_export(&self.ctx.data_dir.join("exports"), &stem, text.as_bytes()))
