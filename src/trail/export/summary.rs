@@ -258,8 +258,13 @@ impl<'a, 't> Builder<'a, 't> {
             let mut items = Vec::new();
             for (k, answer) in versions.iter().enumerate() {
                 let lead = match record.history.get(k) {
+                    // An answer replaced an earlier one when that one was replaced.
                     Some(h) => lang.history_line(
-                        h.given.as_ref().map(|g| lang.date_time(g)).as_deref(),
+                        h.given
+                            .as_ref()
+                            .or_else(|| k.checked_sub(1).map(|p| &record.history[p].at))
+                            .map(|g| lang.date_time(g))
+                            .as_deref(),
                         &lang.date_time(&h.at),
                         "",
                     ),
