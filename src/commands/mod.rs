@@ -64,8 +64,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         }
         Some(Command::Open { trail }) => trail::open(ctx, &trail),
         Some(Command::List { json }) => trail::list(ctx, json),
-        Some(Command::Export { trail, format, output, yes }) => {
-            trail::export(ctx, &trail, format, output.as_deref(), yes)
+        Some(Command::Export { trail, format, output, full, yes }) => {
+            trail::export(ctx, &trail, format, output.as_deref(), full, yes)
         }
         Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
         Some(Command::Review { trail }) => trail::review(ctx, &trail),

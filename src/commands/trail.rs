@@ -116,7 +116,7 @@ fn run_walk(
                 let grid = walk.grid.clone();
                 let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
                 if let Ok(trail) = Store::load(&path) {
-                    let text = export::render(&trail, Some(&grid), format, lang);
+                    let text = export::render(&trail, Some(&grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
                     crate::tell!("{}", lang.exported_to(&file));
@@ -127,7 +127,7 @@ fn run_walk(
             (None, Some((file, format))) => {
                 let (result, walk) = crate::tui::run_ephemeral(ctx, walk);
                 if let Some(walk) = walk {
-                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
                     crate::tell!("{}", lang.exported_to(&file));
@@ -162,7 +162,7 @@ fn run_walk(
     }
     // The export the user named is the one file an ephemeral walk writes.
     if let Some((file, format)) = export_to {
-        let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+        let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
         write_new_file(&file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
         crate::tell!("{}", lang.exported_to(&file));
     }
@@ -238,6 +238,7 @@ pub fn export(
     arg: &str,
     format: ExportFormat,
     output: Option<&Path>,
+    full: bool,
     yes: bool,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
@@ -255,7 +256,7 @@ pub fn export(
         }
     }
     let grid = find_grid(ctx, &trail);
-    let text = export::render(&trail, grid.as_ref(), format, lang);
+    let text = export::render(&trail, grid.as_ref(), format, lang, full);
     match output {
         None if format == ExportFormat::Json => print(&json_for_terminal(&text)),
         None => print(&text),
@@ -302,7 +303,7 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     if !interactive(ctx) {
         let (_, trail) = load(ctx, arg)?;
         let grid = find_grid(ctx, &trail);
-        return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang));
+        return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true));
     }
     // Lock first, then read, as `open` does.
     let path = find(ctx, arg)?;
@@ -319,7 +320,7 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let trail = read.map_err(|e| damaged(ctx, &path, &e))?;
     match find_grid(ctx, &trail) {
         Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock),
-        None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang)),
+        None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
     }
 }
 

@@ -11,7 +11,7 @@ mod parse;
 mod problem;
 mod validate;
 
-pub use answer::Answer;
+pub use answer::{Answer, line_breaks};
 pub use condition::Condition;
 pub use parse::parse;
 pub use parse::{MAX_GRID_BYTES, parse_bytes};

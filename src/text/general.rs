@@ -155,10 +155,6 @@ impl Lang {
         }
     }
 
-    pub fn history_now(self, now: &str) -> String {
-        self.pick(format!("aujourd'hui : {now}"), format!("now: {now}"))
-    }
-
     pub fn export_annotations_heading(self) -> &'static str {
         self.pick("Annotations", "Annotations")
     }

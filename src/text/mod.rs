@@ -10,6 +10,7 @@ mod grid;
 mod review;
 mod safe;
 mod starter;
+mod summary;
 mod tui;
 
 pub use safe::{TerminalSafe, for_terminal, json_for_terminal};

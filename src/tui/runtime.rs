@@ -275,7 +275,7 @@ impl Runtime {
             }
         }
         let grid = self.grid_for(&trail);
-        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang);
+        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
         let dir = crate::paths::exports_dir(&self.ctx.data_dir);
         Msg::Exported(write_export(&dir, &trail.id, text.as_bytes()))
     }
