@@ -2,6 +2,11 @@ use super::*;
 use crate::grid::parse as parse_grid;
 use crate::trail::Trail;
 
+/// The tests' clock: 1 December 2026, whatever the day they run.
+fn clock() -> Time {
+    chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").expect("a valid time")
+}
+
 const GRID: &str = r#"
 format = 1
 [grid]
@@ -52,7 +57,7 @@ fn run(walk: &mut Walk, input: &str, reopened: bool) -> (String, usize) {
     let mut out = Vec::new();
     let mut saves = 0;
     let mut on_change = |_: &Walk| saves += 1;
-    Plain { input: input.as_bytes(), out: &mut out, lang: Lang::En, on_change: &mut on_change }
+    Plain { input: input.as_bytes(), out: &mut out, lang: Lang::En, clock, on_change: &mut on_change }
         .run(walk, reopened)
         .unwrap();
     (String::from_utf8(out).unwrap(), saves)
