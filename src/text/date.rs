@@ -56,6 +56,11 @@ impl Lang {
         }
     }
 
+    /// A date as people of this language type it: « 15/12/2026 », `2026-12-15`.
+    pub fn date_typed(self, date: NaiveDate) -> String {
+        date.format(self.pick("%d/%m/%Y", "%Y-%m-%d")).to_string()
+    }
+
     /// How to type a date, as a hint under a date question.
     pub fn date_how(self) -> &'static str {
         self.pick(
@@ -95,12 +100,12 @@ impl Lang {
             ),
             DateMisfit::NoSuchDay(_) => self.pick("ce jour n'existe pas".into(), "no such day".into()),
             DateMisfit::TooEarly(d) => self.pick(
-                format!("trop tôt : le {} au plus tôt", self.date_in_words(*d)),
-                format!("too early: {} at the earliest", self.date_in_words(*d)),
+                format!("trop tôt : dès le {}", self.date_typed(*d)),
+                format!("too early: from {}", self.date_typed(*d)),
             ),
             DateMisfit::TooLate(d) => self.pick(
-                format!("trop loin : le {} au plus tard", self.date_in_words(*d)),
-                format!("too far: {} at the latest", self.date_in_words(*d)),
+                format!("trop loin : jusqu'au {}", self.date_typed(*d)),
+                format!("too late: until {}", self.date_typed(*d)),
             ),
         }
     }

@@ -15,18 +15,9 @@ use super::walk_screen::WalkScreen;
 use super::wrap;
 use crate::grid::date::{self, DateMisfit};
 use crate::grid::{Answer, QuestionKind};
-use crate::text::Lang;
 
 /// Room for « 15/12/2026 » and the cursor after it.
 const FIELD_WIDTH: usize = 12;
-
-/// A date as the field shows it: as people of `lang` type it.
-pub fn typed(lang: Lang, date: NaiveDate) -> String {
-    match lang {
-        Lang::Fr => date.format("%d/%m/%Y").to_string(),
-        Lang::En => date.format("%Y-%m-%d").to_string(),
-    }
-}
 
 /// What the field's text says, against the question's bounds today.
 enum Reading {
@@ -39,7 +30,7 @@ impl WalkScreen {
     /// The focused date question's field, holding its answer.
     pub(super) fn enter_date(&mut self, answer: Option<&Answer>) {
         let text = match answer {
-            Some(Answer::Date(d)) => typed(self.lang(), *d),
+            Some(Answer::Date(d)) => self.lang().date_typed(*d),
             _ => String::new(),
         };
         self.editor = Some(AnswerEditor::one_line(&text, self.lang().date_placeholder(), self.palette()));
@@ -89,7 +80,7 @@ pub(super) fn render(
     if editing {
         line.push(Span::raw(" ".repeat(FIELD_WIDTH)));
     } else {
-        let shown = given.map(|d| typed(lang, d)).unwrap_or_default();
+        let shown = given.map(|d| lang.date_typed(d)).unwrap_or_default();
         let pad = FIELD_WIDTH.saturating_sub(wrap::width(&shown));
         line.push(Span::styled(format!("{shown}{}", " ".repeat(pad)), p.strong()));
     }
@@ -116,3 +107,6 @@ pub(super) fn render(
         sink.editor_on_last_row(3, FIELD_WIDTH);
     }
 }
+
+#[cfg(test)]
+mod tests;
