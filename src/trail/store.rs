@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 mod index;
-mod seen;
 pub mod names;
+mod seen;
 
 use super::{LoadError, Summary, Trail, from_toml, to_toml};
 use index::{Index, Stamp};

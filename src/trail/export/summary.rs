@@ -79,6 +79,7 @@ fn words(lang: Lang, q: &QuestionOutline, record: &AnswerRecord, answer: &Answer
             .chain(other.iter().map(|t| lang.summary_other(&line_breaks(t.trim()))))
             .collect::<Vec<_>>()
             .join(lang.summary_label_separator()),
+        Answer::Date(date) => lang.date_in_words(*date),
     }
 }
 
