@@ -281,8 +281,12 @@ fn compare_questions(
     }
 }
 
+/// What else a translation keeps: importance, the "other" entry, a scale's
+/// bounds, a date's bounds in days.
+type Settings = (bool, bool, Option<(i64, i64)>, Option<(Option<i64>, Option<i64>)>);
+
 /// What else a translation keeps: importance, the "other" entry, bounds.
-fn settings(q: &Question) -> (bool, bool, Option<(i64, i64)>, Option<(Option<i64>, Option<i64>)>) {
+fn settings(q: &Question) -> Settings {
     let scale = match &q.kind {
         QuestionKind::Scale(s) => Some((s.min, s.max)),
         _ => None,
