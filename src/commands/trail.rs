@@ -117,7 +117,7 @@ fn run_walk(
                 let grid = walk.grid.clone();
                 let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
                 if let Ok(trail) = Store::load(&path) {
-                    let text = export::render(&trail, Some(&grid), format, lang);
+                    let text = export::render(&trail, Some(&grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
                     crate::tell!("{}", lang.exported_to(&file));
@@ -128,7 +128,7 @@ fn run_walk(
             (None, Some((file, format))) => {
                 let (result, walk) = crate::tui::run_ephemeral(ctx, walk);
                 if let Some(walk) = walk {
-                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
                     crate::tell!("{}", lang.exported_to(&file));
@@ -163,9 +163,15 @@ fn run_walk(
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let out = TerminalSafe::new(stdout.lock());
     let mut on_change = |w: &Walk| save(w, false);
-    let result = Plain { input: stdin.lock(), out, lang, on_change: &mut on_change }.run(&mut walk, reopened);
+    let result = Plain {
+        input: stdin.lock(),
+        out: TerminalSafe::new(stdout.lock()),
+        lang,
+        clock: crate::trail::now,
+        on_change: &mut on_change,
+    }
+    .run(&mut walk, reopened);
     // At the end of input, or of the grid, what was answered is saved.
     save(&walk, true);
     if let Err(e) = result
@@ -178,7 +184,7 @@ fn run_walk(
     }
     // The export the user named is the one file an ephemeral walk writes.
     if let Some((file, format)) = export_to {
-        let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+        let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
         write_new_file(&file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
         crate::tell!("{}", lang.exported_to(&file));
     }
@@ -274,6 +280,7 @@ pub fn export(
     arg: &str,
     format: ExportFormat,
     output: Option<&Path>,
+    full: bool,
     yes: bool,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
@@ -291,7 +298,7 @@ pub fn export(
         }
     }
     let grid = find_grid(ctx, &trail);
-    let text = export::render(&trail, grid.as_ref(), format, lang);
+    let text = export::render(&trail, grid.as_ref(), format, lang, full);
     match output {
         None if format == ExportFormat::Json => print(&json_for_terminal(&text)),
         None => print(&text),
@@ -338,7 +345,7 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     if !interactive(ctx) {
         let (_, trail) = load(ctx, arg)?;
         let grid = find_grid(ctx, &trail);
-        return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang));
+        return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true));
     }
     // Lock first, then read, as `open` does.
     let path = find(ctx, arg)?;
@@ -355,7 +362,7 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let trail = read.map_err(|e| damaged(ctx, &path, &e))?;
     match find_grid(ctx, &trail) {
         Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock),
-        None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang)),
+        None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
     }
 }
 
@@ -413,8 +420,8 @@ pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
         Err(LockError::Held) => return Err(Failure(lang.trail_open_elsewhere(&path))),
         Err(LockError::Io(e)) => return Err(Failure(lang.cannot_write(&path, &e))),
     };
-    Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
-    crate::tell!("{}", lang.deleted(&trail.title));
+    let exports = Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
+    crate::tell!("{}", lang.deleted(&trail.title, exports));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -443,17 +450,20 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
         crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
-    let mut deleted = 0;
+    let (mut deleted, mut exports) = (0, 0);
     for (path, _) in &old {
         let Ok(_lock) = Store::lock(path) else {
             crate::tell!("{}", lang.trail_open_elsewhere(path));
             continue;
         };
         match Store::delete(path) {
-            Ok(()) => deleted += 1,
+            Ok(n) => {
+                deleted += 1;
+                exports += n;
+            }
             Err(e) => crate::tell!("{}", lang.cannot_delete(path, &e)),
         }
     }
-    crate::tell!("{}", lang.purged(deleted));
+    crate::tell!("{}", lang.purged(deleted, exports));
     Ok(ExitCode::SUCCESS)
 }

@@ -202,10 +202,6 @@ impl Lang {
         }
     }
 
-    pub fn history_now(self, now: &str) -> String {
-        self.pick(format!("aujourd'hui : {now}"), format!("now: {now}"))
-    }
-
     pub fn export_annotations_heading(self) -> &'static str {
         self.pick("Annotations", "Annotations")
     }
@@ -313,6 +309,17 @@ impl Lang {
                 format!("Tapez un nombre de {min} à {max}."),
                 format!("Type a number from {min} to {max}."),
             ),
+            M::Exclusive(label) => self.pick(
+                format!(
+                    "{} ne va avec aucune autre réponse : tapez-la seule, ou les autres sans elle.",
+                    self.quote(label)
+                ),
+                format!(
+                    "{} goes with no other answer: type it alone, or the others without it.",
+                    self.quote(label)
+                ),
+            ),
+            M::Date(m) => self.date_misfit(m),
         }
     }
 }
@@ -419,10 +426,31 @@ impl Lang {
         self.pick("Rien n'a été supprimé.", "Nothing was deleted.")
     }
 
-    pub fn deleted(self, title: &str) -> String {
+    /// A deleted trail, with the exports the library had made of it.
+    pub fn deleted(self, title: &str, exports: usize) -> String {
+        let head = self.pick(
+            format!("Parcours {} supprimé", self.quote(title)),
+            format!("Trail {} deleted", self.quote(title)),
+        );
+        format!("{head}{} {}", self.exports_removed(exports), self.exports_elsewhere())
+    }
+
+    /// How many exports of the library went with the deleted trails.
+    fn exports_removed(self, n: usize) -> String {
+        match n {
+            0 => self.pick(" (aucun export dans exports/).", " (no export in exports/).").to_string(),
+            1 => self.pick(", avec son export dans exports/.", ", with its export in exports/.").to_string(),
+            n => self.pick(
+                format!(", avec {n} exports dans exports/."),
+                format!(", with {n} exports in exports/."),
+            ),
+        }
+    }
+
+    fn exports_elsewhere(self) -> &'static str {
         self.pick(
-            format!("Parcours {} supprimé.", self.quote(title)),
-            format!("Trail {} deleted.", self.quote(title)),
+            "Les fichiers exportés ailleurs avec -o ne sont pas touchés : c'est à vous de les supprimer.",
+            "Files exported elsewhere with -o are not touched: they are yours to delete.",
         )
     }
 
@@ -489,8 +517,17 @@ impl Lang {
         )
     }
 
-    pub fn purged(self, n: usize) -> String {
-        self.pick(format!("{n} parcours supprimés."), format!("{n} trails deleted."))
+    pub fn purged(self, n: usize, exports: usize) -> String {
+        let head = self.pick(format!("{n} parcours supprimés"), format!("{n} trails deleted"));
+        let exports = match exports {
+            0 => self.pick(" (aucun export dans exports/).", " (no export in exports/).").to_string(),
+            1 => self.pick(", avec 1 export dans exports/.", ", with 1 export in exports/.").to_string(),
+            e => self.pick(
+                format!(", avec {e} exports dans exports/."),
+                format!(", with {e} exports in exports/."),
+            ),
+        };
+        format!("{head}{exports} {}", self.exports_elsewhere())
     }
 }
 

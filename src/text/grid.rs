@@ -57,7 +57,21 @@ impl Lang {
 
     fn problem_kind(self, k: &ProblemKind) -> String {
         let q = |s: &str| self.quote(s);
-        let versions = crate::grid::FORMATS.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ");
+        let versions = {
+            let all: Vec<String> = crate::grid::FORMATS.iter().map(|f| f.to_string()).collect();
+            match all.split_last() {
+                Some((last, [])) => format!("{} {last}", self.pick("le format", "format")),
+                Some((last, rest)) => {
+                    format!(
+                        "{} {} {} {last}",
+                        self.pick("les formats", "formats"),
+                        rest.join(", "),
+                        self.pick("et", "and")
+                    )
+                }
+                None => String::new(),
+            }
+        };
         match k {
             ProblemKind::Unreadable(e) => self.pick(format!("lecture impossible : {e}"), format!("cannot be read: {e}")),
             ProblemKind::NotAFile => self.pick(
@@ -78,8 +92,8 @@ impl Lang {
             ),
             ProblemKind::Syntax(m) => self.pick(format!("syntaxe TOML : {m}"), format!("TOML syntax: {m}")),
             ProblemKind::UnsupportedFormat(v) => self.pick(
-                format!("format {v} non pris en charge ; cette version lit le format {versions}"),
-                format!("unsupported format {v}; this version reads format {versions}"),
+                format!("format {v} non pris en charge ; cette version lit {versions}"),
+                format!("unsupported format {v}; this version reads {versions}"),
             ),
             ProblemKind::UnknownKey { key, suggestion: Some(s) } => self.pick(
                 format!("clé inconnue {} (vouliez-vous écrire {} ?)", q(key), q(s)),
@@ -149,6 +163,10 @@ impl Lang {
                     format!("{} est une note : elle ne reçoit pas de réponse, « {test} » ne peut pas la tester", q(question)),
                     format!("{} is a note: it takes no answer, so “{test}” cannot test it", q(question)),
                 ),
+                Kind::Date => self.pick(
+                    format!("{} est une question date : une condition ne peut la tester qu'avec answered", q(question)),
+                    format!("{} is a date question: a condition may test it only with answered", q(question)),
+                ),
                 _ => self.pick(
                     format!("« {test} » ne s'applique qu'à une question choice ou multi ; {} est de type {}", q(question), kind.as_str()),
                     format!("“{test}” applies only to a choice or multi question; {} is a {} question", q(question), kind.as_str()),
@@ -165,6 +183,18 @@ impl Lang {
             ProblemKind::ConditionEmptyList(key) => self.pick(
                 format!("« {key} » demande au moins une condition"),
                 format!("“{key}” needs at least one condition"),
+            ),
+            ProblemKind::NeedsFormat2(key) => self.pick(
+                format!("{key} demande le format 2 : écrivez format = 2 en tête du fichier"),
+                format!("{key} needs format 2: write format = 2 at the top of the file"),
+            ),
+            ProblemKind::ExclusiveNotHere => self.pick(
+                "exclusive ne se met que sur une option d'une question multi".into(),
+                "exclusive belongs only on an option of a multi question".into(),
+            ),
+            ProblemKind::DateBounds { min, max } => self.pick(
+                format!("min_days ({min}) vient après max_days ({max})"),
+                format!("min_days ({min}) comes after max_days ({max})"),
             ),
         }
     }

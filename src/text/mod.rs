@@ -5,11 +5,14 @@
 //! submodules follow the parts of the program.
 
 mod cli;
+mod date;
 mod general;
 mod grid;
 mod review;
 mod safe;
 mod starter;
+mod summary;
+mod translation;
 mod tui;
 
 pub use safe::{TerminalSafe, for_terminal, json_for_terminal};

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 mod index;
+pub mod names;
 mod seen;
 
 use super::{LoadError, Summary, Trail, from_toml, to_toml};
@@ -18,6 +19,9 @@ pub const MAX_TRAIL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The prefix of the store's temporary files, so that leftovers can be found.
 pub const TEMP_PREFIX: &str = ".discern-save-";
+
+/// The extensions of trail files: plaintext TOML, and age-encrypted TOML.
+pub const TRAIL_EXTENSIONS: [&str; 1] = ["toml"];
 
 pub struct Store {
     dir: PathBuf,
@@ -65,10 +69,9 @@ impl Store {
         crate::paths::create_private_dir(&self.dir)
     }
 
-    /// Where a new trail goes: `YYYY-MM-DD-slug-id.toml`.
+    /// Where a new trail goes: `YYYY-MM-DD-ID.toml`, no word of its title.
     pub fn path_for(&self, trail: &Trail) -> PathBuf {
-        let day = trail.created.format("%Y-%m-%d");
-        self.dir.join(format!("{day}-{}-{}.toml", super::slug(&trail.title), trail.id))
+        self.dir.join(names::trail_file_name(trail, "toml"))
     }
 
     pub fn load(path: &Path) -> Result<Trail, LoadError> {
@@ -131,7 +134,7 @@ impl Store {
             .filter_map(|e| e.ok())
             .map(|e| e.path())
             .filter(|p| {
-                p.extension().is_some_and(|x| x == "toml")
+                p.extension().is_some_and(|x| TRAIL_EXTENSIONS.iter().any(|e| x == *e))
                     && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
             })
             .collect()
@@ -196,13 +199,16 @@ impl Store {
         if (arg.contains('/') || arg.ends_with(".toml")) && as_path.is_file() {
             return Ok(as_path.to_path_buf());
         }
-        let needle = arg.trim().to_lowercase();
+        // The path of a trail renamed since to its title-free name.
+        let renamed =
+            (arg.contains('/') || arg.ends_with(".toml")).then(|| names::id_from_file_name(as_path));
+        let needle = renamed.flatten().unwrap_or_else(|| arg.trim().to_lowercase());
         if needle.is_empty() {
             return Err(Resolve::NotFound);
         }
         let mut matches: Vec<(String, PathBuf)> = Vec::new();
         for path in self.files() {
-            let id = id_from_file_name(&path).or_else(|| Store::load(&path).ok().map(|t| t.id));
+            let id = names::id_from_file_name(&path).or_else(|| Store::load(&path).ok().map(|t| t.id));
             if let Some(id) = id
                 && id.starts_with(&needle)
             {
@@ -261,11 +267,23 @@ impl Store {
         done
     }
 
-    pub fn delete(path: &Path) -> io::Result<()> {
+    /// Deletes a trail with everything that repeats its words: its entry in
+    /// the index (at once, not at the next listing) and the exports the
+    /// library made of it. Returns how many exports were removed.
+    pub fn delete(path: &Path) -> io::Result<usize> {
+        let id = names::id_from_file_name(path).or_else(|| Store::load(path).ok().map(|t| t.id));
         fs::remove_file(path)?;
         seen::forget(path);
         let _ = fs::remove_file(lock_path(path));
-        Ok(())
+        let sessions = path.parent().unwrap_or(Path::new("."));
+        if let Some(name) = path.file_name() {
+            Index::forget(sessions, &name.to_string_lossy());
+        }
+        let exports = sessions.parent().map(crate::paths::exports_dir);
+        Ok(match (id, exports) {
+            (Some(id), Some(dir)) => names::delete_exports(&dir, &id),
+            _ => 0,
+        })
     }
 
     /// Whether `dir` is a sessions folder: this store's, or another one
@@ -361,14 +379,6 @@ impl Listed {
     }
 }
 
-/// The id at the end of `YYYY-MM-DD-slug-ID.toml`.
-fn id_from_file_name(path: &Path) -> Option<String> {
-    let stem = path.file_stem()?.to_str()?;
-    let id = stem.rsplit('-').next()?;
-    (id.len() == 8 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
-        .then(|| id.to_string())
-}
-
 /// Applies 0600 to a file the user named or created in the data folder.
 pub fn make_private(path: &Path) -> io::Result<()> {
     #[cfg(unix)]
@@ -425,7 +435,7 @@ mod tests {
         store.ensure().unwrap();
         let t = trail("abcd2345", "Une situation");
         let path = store.path_for(&t);
-        assert!(path.ends_with("2026-11-29-une-situation-abcd2345.toml"));
+        assert!(path.ends_with("2026-11-29-abcd2345.toml"));
         store.save(&t, &path).unwrap();
         assert_eq!(Store::load(&path).unwrap(), t);
         #[cfg(unix)]
@@ -489,8 +499,8 @@ mod tests {
             let t = trail(id, title);
             store.save(&t, &store.path_for(&t)).unwrap();
         }
-        assert!(store.resolve("zz").unwrap().ends_with("2026-11-29-three-zzzz2345.toml"));
-        assert!(store.resolve("abcd2345").unwrap().ends_with("2026-11-29-one-abcd2345.toml"));
+        assert!(store.resolve("zz").unwrap().ends_with("2026-11-29-zzzz2345.toml"));
+        assert!(store.resolve("abcd2345").unwrap().ends_with("2026-11-29-abcd2345.toml"));
         assert!(matches!(store.resolve("abc"), Err(Resolve::Ambiguous(c)) if c.len() == 2));
         assert!(matches!(store.resolve("q"), Err(Resolve::NotFound)));
         let path = store.path_for(&trail("zzzz2345", "Three"));

@@ -275,21 +275,20 @@ impl Runtime {
             }
         }
         let grid = self.grid_for(&trail);
-        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang);
-        let stem =
-            path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| trail.id.clone());
-        let written = write_export(&self.ctx.data_dir.join("exports"), &stem, text.as_bytes());
+        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
+        let dir = crate::paths::exports_dir(&self.ctx.data_dir);
+        let written = write_export(&dir, &trail.id, text.as_bytes());
         Msg::Exported(written.map_err(|e| self.ctx.lang.io_error(&e)))
     }
 }
 
-/// Writes an export as a new file of `dir` (0700), 0600, never over an
-/// existing one: `NAME.md`, else `NAME-2.md`, `NAME-3.md`…
-pub fn write_export(dir: &Path, stem: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+/// Writes an export of the trail `id` as a new file of `dir` (0700), 0600,
+/// never over an existing one: `ID-1.md`, `ID-2.md`… (no word of the title,
+/// and `delete` finds them by the id).
+pub fn write_export(dir: &Path, id: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     crate::paths::create_private_dir(dir)?;
     for n in 1..10_000 {
-        let name = if n == 1 { format!("{stem}.md") } else { format!("{stem}-{n}.md") };
-        let path = dir.join(name);
+        let path = dir.join(crate::trail::store::names::export_file_name(id, n));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
