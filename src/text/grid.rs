@@ -90,6 +90,14 @@ impl Lang {
                 format!("le fichier est trop gros ({} Ko, au plus {} Ko)", bytes / 1024, limit / 1024),
                 format!("the file is too large ({} KB, at most {} KB)", bytes / 1024, limit / 1024),
             ),
+            ProblemKind::TooManyItems { limit } => self.pick(
+                format!(
+                    "le fichier contient plus de {limit} clés et valeurs ; une grille en compte quelques milliers au plus : est-ce le bon fichier ?"
+                ),
+                format!(
+                    "the file holds more than {limit} keys and values; a grid has a few thousand at most: is this the right file?"
+                ),
+            ),
             ProblemKind::Syntax(m) => self.pick(format!("syntaxe TOML : {m}"), format!("TOML syntax: {m}")),
             ProblemKind::UnsupportedFormat(v) => self.pick(
                 format!("format {v} non pris en charge ; cette version lit {versions}"),
