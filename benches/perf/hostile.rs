@@ -94,7 +94,8 @@ pub fn rows(root: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<Row> {
     rows
 }
 
-/// A trail answering every question of a 2,000-step grid of 10 questions.
+/// A trail answering every question of a 2,000-step grid of 10 questions,
+/// read without its grid.
 fn answers_rows(root: &Path) -> Vec<Row> {
     let data = root.join("answers");
     let grid_path = root.join("answers-grid.toml");
@@ -112,7 +113,8 @@ fn answers_rows(root: &Path) -> Vec<Row> {
             walk.set(discern::walk::At { step: s, question: q }, Some(answer), now());
         }
     }
-    walk.trail.grid.path = Some(grid_path.display().to_string());
+    // As a trainer gets it from a participant: the trail alone, its grid
+    // (of 20,000 questions, past what a grid may hold) not in the library.
     let store = Store::new(&data);
     store.ensure().expect("folder");
     let path = store.path_for(&walk.trail);
