@@ -38,7 +38,7 @@ const HEADER: &str = "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage 
 const LIMIT: usize = 4 * 1024 * 1024;
 
 fn grid_row(root: &Path, what: &str, text: String) -> Row {
-    let path = root.join(format!("{}.toml", what.len()));
+    let path = root.join(format!("grid-{}.toml", what.len()));
     fs::write(&path, &text).expect("written");
     let mut cmd = discern(root);
     cmd.arg("grid").arg("check").arg(&path);
@@ -76,14 +76,24 @@ pub fn rows(root: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<Row> {
         let keys: String = (0..40_000).map(|i| format!("k{i} = 1\n")).collect();
         rows.push(grid_row(root, "40,000 unknown keys", format!("{HEADER}{keys}{ONE_STEP}")));
         let choice = "[[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"q\"\nkind = \"choice\"\nprompt = \"p\"\n";
+        // The largest grid accepted: options with long labels, up to the
+        // size limit and under the item limit.
+        let label = "Une option décrite longuement, comme une colleague pourrait l'écrire. ".repeat(4);
         let options = fill(
+            &format!("{HEADER}{choice}"),
+            |i| format!("[[steps.questions.options]]\nid = \"o{i}\"\nlabel = \"{label}\"\n"),
+            "",
+        );
+        rows.push(grid_row(root, "options with long labels up to the size limit", options));
+        // Tiny keys up to the size limit: past the item limit, refused.
+        let tiny = fill(HEADER, |i| format!("k{i}=1\n"), ONE_STEP);
+        rows.push(grid_row(root, "unknown keys up to the size limit (refused)", tiny));
+        let short = fill(
             &format!("{HEADER}{choice}"),
             |i| format!("[[steps.questions.options]]\nid = \"o{i}\"\nlabel = \"L\"\n"),
             "",
         );
-        rows.push(grid_row(root, "options up to the size limit", options));
-        let tiny = fill(HEADER, |i| format!("k{i}=1\n"), ONE_STEP);
-        rows.push(grid_row(root, "unknown keys up to the size limit", tiny));
+        rows.push(grid_row(root, "short options up to the size limit (refused)", short));
     }
     if wanted("hostile") || wanted("answers") {
         rows.extend(answers_rows(root));
