@@ -78,7 +78,7 @@ pub fn rows(root: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<Row> {
         let choice = "[[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"q\"\nkind = \"choice\"\nprompt = \"p\"\n";
         // The largest grid accepted: options with long labels, up to the
         // size limit and under the item limit.
-        let label = "Une option décrite longuement, comme une colleague pourrait l'écrire. ".repeat(4);
+        let label = "Une option décrite longuement, comme un ou une collègue pourrait l'écrire. ".repeat(4);
         let options = fill(
             &format!("{HEADER}{choice}"),
             |i| format!("[[steps.questions.options]]\nid = \"o{i}\"\nlabel = \"{label}\"\n"),
