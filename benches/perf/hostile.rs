@@ -10,8 +10,7 @@ use std::time::{Duration, Instant};
 
 use discern::grid::{Answer, QuestionKind, parse};
 use discern::trail::store::Store;
-use discern::trail::{Trail, now};
-use discern::walk::Walk;
+use discern::trail::{AnswerRecord, Trail, now};
 
 use super::{Row, discern, ms};
 
@@ -111,25 +110,38 @@ fn answers_rows(root: &Path) -> Vec<Row> {
     let grid_path = root.join("answers-grid.toml");
     super::data::big_grid(&grid_path, 2_000, 10);
     let grid = parse(&fs::read_to_string(&grid_path).expect("readable")).expect("valid");
-    let mut walk = Walk::new(grid.clone(), Trail::start(&grid, "Long", "longlong".into(), now()));
-    for (s, step) in grid.steps.iter().enumerate() {
-        for (q, question) in step.questions.iter().enumerate() {
+    // Built record by record: the walk re-reads every condition at each
+    // answer, which no real grid (at most some thousands of questions) feels.
+    let mut trail = Trail::start(&grid, "Long", "longlong".into(), now());
+    for step in &grid.steps {
+        for question in &step.questions {
             let answer = match &question.kind {
                 QuestionKind::Choice { .. } => Answer::Choice("a".into()),
                 QuestionKind::Multi { .. } => Answer::Multi { options: vec!["x".into()], other: None },
                 QuestionKind::Scale(sc) => Answer::Scale(sc.min),
-                _ => Answer::Text(format!("Answer {s}.{q}")),
+                _ => Answer::Text(format!("Answer {}.{}", step.id, question.id)),
             };
-            walk.set(discern::walk::At { step: s, question: q }, Some(answer), now());
+            trail.answers.push(AnswerRecord {
+                step: step.id.clone(),
+                question: question.id.clone(),
+                step_title: step.title.clone(),
+                kind: question.kind.kind(),
+                prompt: question.prompt.clone(),
+                options: question.kind.options().iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
+                answer: Some(answer),
+                at: now(),
+                hidden: false,
+                history: Vec::new(),
+            });
         }
     }
     // As a trainer gets it from a participant: the trail alone, its grid
     // (of 20,000 questions, past what a grid may hold) not in the library.
     let store = Store::new(&data);
     store.ensure().expect("folder");
-    let path = store.path_for(&walk.trail);
-    store.save(&walk.trail, &path).expect("saved");
-    let n = walk.trail.answers.len();
+    let path = store.path_for(&trail);
+    store.save(&trail, &path).expect("saved");
+    let n = trail.answers.len();
     let mut rows = Vec::new();
     for (what, args) in [
         ("export --format md", vec!["export", "longlong", "--yes", "--format", "md"]),
