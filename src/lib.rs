@@ -10,6 +10,7 @@ pub mod grid;
 pub mod paths;
 pub mod plain;
 pub mod privacy;
+pub mod signals;
 pub mod text;
 pub mod trail;
 pub mod tui;

@@ -1,12 +1,14 @@
 //! The `discern` command: parse the command line, run the command, map the
 //! outcome to an exit code.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
 use discern::{cli, commands};
 
 fn main() -> ExitCode {
+    discern::signals::ignore_file_size_limit();
     let matches = cli::command(cli::early_lang()).get_matches();
     let cli = match cli::Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
@@ -16,7 +18,8 @@ fn main() -> ExitCode {
     match commands::run(&ctx, cli.command) {
         Ok(code) => code,
         Err(failure) => {
-            eprintln!("discern: {failure}");
+            // Not eprintln: standard error may be a terminal that was closed.
+            let _ = writeln!(std::io::stderr(), "discern: {failure}");
             ExitCode::from(2)
         }
     }

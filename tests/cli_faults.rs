@@ -63,9 +63,11 @@ fn a_save_that_fails_midway_keeps_the_previous_file_and_says_so() {
     let data = tempfile::tempdir().unwrap();
     let path = new_trail(data.path(), &format!("{}\n", "Un long récit. ".repeat(200)));
     let before = fs::read(&path).unwrap();
-    // A file size limit makes every write past 1 KB fail, as a full disk would.
+    // A file size limit makes every write past 1 KB fail, as a full disk
+    // would. SIGXFSZ keeps its default here (it would kill the process):
+    // discern itself must ignore it to see the failure and report it.
     let bin = assert_cmd::cargo::cargo_bin("discern");
-    let script = format!("trap '' XFSZ; ulimit -f 1; exec '{}' open '{}'", bin.display(), path.display());
+    let script = format!("trap - XFSZ; ulimit -f 1; exec '{}' open '{}'", bin.display(), path.display());
     let out = std::process::Command::new("sh")
         .arg("-c")
         .arg(script)
