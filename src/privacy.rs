@@ -933,19 +933,22 @@ mod tests {
                 text.push(' ');
             }
         }
+        // Time is asserted only in an optimised build: an unoptimised one on
+        // a busy machine says nothing about the scan. A quadratic scan would
+        // take minutes here, and a release run catches it.
+        let timed = !cfg!(debug_assertions);
         let started = std::time::Instant::now();
         let findings = scan(&text);
         let elapsed = started.elapsed();
         check_invariants(&text, &findings);
         assert!(findings.len() > 100);
-        // Generous bound (debug builds are slow); a quadratic scan would blow it.
-        assert!(elapsed.as_secs() < 2, "100 KB scanned in {elapsed:?}");
+        assert!(!timed || elapsed.as_secs() < 2, "100 KB scanned in {elapsed:?}");
         // Adversarial runs: repeated near-misses must not go quadratic either.
         for unit in ["1 ", "M. ", "a@", "FR76 ", "12/", "0", "né le ", "3 rue ", "+3 ", "Mme X "] {
             let text = unit.repeat(100_000 / unit.len());
             let started = std::time::Instant::now();
             check_invariants(&text, &scan(&text));
-            assert!(started.elapsed().as_secs() < 2, "{unit:?} took {:?}", started.elapsed());
+            assert!(!timed || started.elapsed().as_secs() < 2, "{unit:?} took {:?}", started.elapsed());
         }
     }
 }

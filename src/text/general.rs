@@ -72,6 +72,10 @@ impl Lang {
                 format!("la réponse à {step}.{question} ne correspond pas à son type de question"),
                 format!("the answer to {step}.{question} does not fit its kind of question"),
             ),
+            E::Cut => self.pick(
+                "le fichier s'arrête avant sa fin (il a été coupé) ; rien n'y a été changé".into(),
+                "the file stops before its end (it was cut short); nothing was changed in it".into(),
+            ),
         }
     }
 }

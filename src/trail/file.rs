@@ -1,5 +1,12 @@
 //! The trail file format (TOML, `format = 1`), to and from `Trail`. Pure:
 //! the store does the reading and writing.
+//!
+//! A file cut short (a full disk, a copy that stopped) must never read as a
+//! trail with fewer answers. So a trail says near its top, in its second
+//! line, `ends_with = "[end]"`, and its last table is `[end]`, repeating its
+//! id: a cut anywhere after the second line loses the `[end]` table (or cuts
+//! it), and a cut before it loses the required keys. Trails written before
+//! this (without `ends_with`) are still read as they are.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,11 +30,18 @@ pub enum LoadError {
         step: String,
         question: String,
     },
+    /// The file stops before its end: it was cut short.
+    Cut,
 }
+
+/// The value of `ends_with`, and the name of the last table.
+const END: &str = "[end]";
 
 #[derive(Serialize, Deserialize)]
 struct FileTrail {
     format: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ends_with: Option<String>,
     id: String,
     title: String,
     created: Time,
@@ -37,6 +51,14 @@ struct FileTrail {
     answers: Vec<FileAnswer>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     annotations: Vec<FileAnnotation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<FileEnd>,
+}
+
+/// The last table of a trail file: its presence says the file is whole.
+#[derive(Serialize, Deserialize)]
+struct FileEnd {
+    id: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -146,6 +168,7 @@ impl FileValue {
 pub fn to_toml(trail: &Trail) -> String {
     let file = FileTrail {
         format: 1,
+        ends_with: Some(END.to_string()),
         id: trail.id.clone(),
         title: trail.title.clone(),
         created: trail.created,
@@ -197,6 +220,7 @@ pub fn to_toml(trail: &Trail) -> String {
                 text: a.text.clone(),
             })
             .collect(),
+        end: Some(FileEnd { id: trail.id.clone() }),
     };
     toml::to_string(&file).expect("a trail is always representable in TOML")
 }
@@ -219,6 +243,9 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
         _ => return Err(LoadError::Invalid("format = 1".into())),
     }
     let file: FileTrail = toml::from_str(text).map_err(|e| LoadError::Invalid(one_line(&e)))?;
+    if file.ends_with.is_some() && !file.end.as_ref().is_some_and(|end| end.id == file.id) {
+        return Err(LoadError::Cut);
+    }
     let mut answers = Vec::with_capacity(file.answers.len());
     for a in file.answers {
         let bad = || LoadError::BadAnswer { step: a.step.clone(), question: a.question.clone() };
@@ -371,6 +398,27 @@ mod tests {
     fn an_answer_that_does_not_fit_its_kind_is_named() {
         let text = to_toml(&sample()).replacen("scale = 3", "text = \"3\"", 1);
         assert_eq!(from_toml(&text), Err(LoadError::BadAnswer { step: "s".into(), question: "n".into() }));
+    }
+
+    #[test]
+    fn a_trail_ends_with_its_end_table() {
+        let text = to_toml(&sample());
+        assert!(text.starts_with("format = 1\nends_with = \"[end]\"\n"), "{text}");
+        assert!(text.ends_with("[end]\nid = \"abcd2345\"\n"), "{text}");
+    }
+
+    #[test]
+    fn a_trail_cut_before_its_end_is_cut() {
+        let text = to_toml(&sample());
+        let cut = &text[..text.find("[[annotations]]").expect("an annotation")];
+        assert_eq!(from_toml(cut), Err(LoadError::Cut));
+    }
+
+    #[test]
+    fn a_trail_written_before_the_end_table_is_read_as_it_is() {
+        let text = to_toml(&sample()).replacen("ends_with = \"[end]\"\n", "", 1);
+        let text = &text[..text.find("[end]").expect("the end table")];
+        assert_eq!(from_toml(text).unwrap(), sample());
     }
 
     #[test]
