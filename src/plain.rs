@@ -6,7 +6,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::grid::{Answer, Question, QuestionKind};
 use crate::text::Lang;
-use crate::trail::now;
+use crate::trail::Time;
 use crate::walk::{At, Walk};
 
 /// What one line says about one question.
@@ -37,6 +37,8 @@ pub struct Plain<'a, R, W> {
     pub lang: Lang,
     /// Called after each answer, so that the trail is saved as it grows.
     pub on_change: &'a mut dyn FnMut(&Walk),
+    /// The time of each answer: the local clock, or a test's.
+    pub clock: fn() -> Time,
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -114,7 +116,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 }
                 Ok(Line::Clear) => {
                     walk.close_edit();
-                    if walk.set(at, None, now()) {
+                    if walk.set(at, None, (self.clock)()) {
                         (self.on_change)(walk);
                     }
                 }
@@ -126,7 +128,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         }
                     }
                     walk.close_edit();
-                    if walk.set(at, Some(answer), now()) {
+                    if walk.set(at, Some(answer), (self.clock)()) {
                         (self.on_change)(walk);
                     }
                 }

@@ -52,15 +52,20 @@ fn run(walk: &mut Walk, input: &str, reopened: bool) -> (String, usize) {
     let mut out = Vec::new();
     let mut saves = 0;
     let mut on_change = |_: &Walk| saves += 1;
-    Plain { input: input.as_bytes(), out: &mut out, lang: Lang::En, on_change: &mut on_change }
+    Plain { input: input.as_bytes(), out: &mut out, lang: Lang::En, on_change: &mut on_change, clock }
         .run(walk, reopened)
         .unwrap();
     (String::from_utf8(out).unwrap(), saves)
 }
 
+/// A fixed time, so that no test depends on the clock or the time zone.
+fn clock() -> crate::trail::Time {
+    chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a valid time")
+}
+
 fn new_walk() -> Walk {
     let grid = parse_grid(GRID).unwrap();
-    let trail = Trail::start(&grid, "T", "abcd2345".into(), crate::trail::now());
+    let trail = Trail::start(&grid, "T", "abcd2345".into(), clock());
     Walk::new(grid, trail)
 }
 
