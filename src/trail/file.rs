@@ -243,7 +243,7 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
         _ => return Err(LoadError::Invalid("format = 1".into())),
     }
     let file: FileTrail = toml::from_str(text).map_err(|e| LoadError::Invalid(one_line(&e)))?;
-    if file.ends_with.is_some() && !file.end.as_ref().is_some_and(|end| end.id == file.id) {
+    if file.ends_with.is_some() && file.end.as_ref().is_none_or(|end| end.id != file.id) {
         return Err(LoadError::Cut);
     }
     let mut answers = Vec::with_capacity(file.answers.len());
