@@ -9,7 +9,11 @@ use discern::{cli, commands};
 
 fn main() -> ExitCode {
     discern::signals::ignore_file_size_limit();
-    let matches = cli::command(cli::early_lang()).get_matches();
+    let lang = cli::early_lang();
+    let matches = match cli::command(lang).try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) => return command_line_error(lang, &e),
+    };
     let cli = match cli::Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -20,6 +24,26 @@ fn main() -> ExitCode {
         Err(failure) => {
             // Not eprintln: standard error may be a terminal that was closed.
             let _ = writeln!(std::io::stderr(), "discern: {failure}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Help and version are printed as asked; a mistake is told in the user's
+/// language, with exit status 2.
+fn command_line_error(lang: discern::text::Lang, e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            let _ = writeln!(std::io::stderr(), "{}", lang.cli_error(e));
             ExitCode::from(2)
         }
     }

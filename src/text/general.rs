@@ -541,3 +541,41 @@ impl Lang {
         }
     }
 }
+
+/// Errors of the operating system.
+impl Lang {
+    /// What went wrong reading or writing a file, in words, rather than the
+    /// system's English ("No such file or directory (os error 2)").
+    pub fn io_error(self, e: &std::io::Error) -> String {
+        use std::io::ErrorKind as K;
+        let (fr, en) = match e.kind() {
+            K::NotFound => ("fichier ou dossier introuvable", "no such file or folder"),
+            K::PermissionDenied => ("permission refusée", "permission denied"),
+            K::AlreadyExists => ("le fichier existe déjà", "the file already exists"),
+            K::StorageFull => ("plus de place sur le disque", "no space left on the disk"),
+            K::QuotaExceeded => ("quota de disque dépassé", "disk quota exceeded"),
+            K::FileTooLarge => ("fichier trop gros pour ce système", "file too large for this system"),
+            K::ReadOnlyFilesystem => ("disque en lecture seule", "read-only disk"),
+            K::IsADirectory => ("c'est un dossier, pas un fichier", "it is a folder, not a file"),
+            K::NotADirectory => {
+                ("un élément du chemin n'est pas un dossier", "a part of the path is not a folder")
+            }
+            K::DirectoryNotEmpty => ("le dossier n'est pas vide", "the folder is not empty"),
+            K::InvalidFilename => ("nom de fichier invalide", "invalid file name"),
+            K::InvalidData => ("contenu illisible", "unreadable content"),
+            K::UnexpectedEof => ("fin de fichier inattendue", "unexpected end of file"),
+            K::BrokenPipe => ("la sortie a été fermée", "the output was closed"),
+            K::Interrupted => ("opération interrompue", "operation interrupted"),
+            K::ResourceBusy => ("fichier occupé", "file busy"),
+            K::CrossesDevices => {
+                ("déplacement impossible d'un disque à l'autre", "cannot move from one disk to another")
+            }
+            K::TooManyLinks => ("trop de liens", "too many links"),
+            K::Unsupported => ("opération non prise en charge ici", "operation not supported here"),
+            K::OutOfMemory => ("mémoire insuffisante", "out of memory"),
+            _ if e.raw_os_error() == Some(5) => ("erreur d'entrée-sortie", "input/output error"),
+            _ => return e.to_string(),
+        };
+        self.pick(fr.to_string(), en.to_string())
+    }
+}
