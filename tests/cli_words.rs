@@ -125,3 +125,38 @@ fn read_only_commands_never_rename_or_remove_a_leftover() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!leftover.exists(), "open deals with leftovers");
 }
+
+#[test]
+fn grid_check_tells_the_toml_parser_and_the_system_in_french() {
+    let data = tempfile::tempdir().unwrap();
+    let broken = data.path().join("broken.fr.toml");
+    fs::write(&broken, "format = 1\n[grid\n").unwrap();
+    let missing = data.path().join("missing.fr.toml");
+    let out = discern(data.path())
+        .args(["--lang", "fr", "grid", "check"])
+        .arg(&broken)
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(text.contains("syntaxe TOML : en-tête de table non fermé (attendu : `]`)"), "{text}");
+    assert!(text.contains("lecture impossible : fichier ou dossier introuvable"), "{text}");
+    for english in ["unclosed", "expected", "No such file", "os error"] {
+        assert!(!text.contains(english), "English left ({english}): {text}");
+    }
+}
+
+#[test]
+fn plurals_are_right_in_both_languages() {
+    let data = tempfile::tempdir().unwrap();
+    let out =
+        discern(data.path()).args(["--lang", "fr", "purge", "--older-than", "1", "--yes"]).output().unwrap();
+    assert!(
+        format!("{}{}", stdout(&out), stderr(&out)).contains("depuis plus d'un jour"),
+        "{}",
+        stderr(&out)
+    );
+    let out = discern(data.path()).args(["purge", "--older-than", "1", "--yes"]).output().unwrap();
+    assert!(format!("{}{}", stdout(&out), stderr(&out)).contains("more than 1 day."), "{}", stderr(&out));
+}

@@ -46,7 +46,7 @@ pub struct Library {
 
 /// Reads one grid file. A file that cannot be read is a problem like any other.
 pub fn load_file(path: &Path) -> Result<Grid, Vec<Problem>> {
-    let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.to_string()))];
+    let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.kind()))];
     let file = fs::File::open(path).map_err(unreadable)?;
     // Read one byte past the limit so that a huge file is refused without
     // reading it whole.

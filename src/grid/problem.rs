@@ -40,7 +40,7 @@ pub struct Problem {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
-    Unreadable(String),
+    Unreadable(std::io::ErrorKind),
     NotUtf8,
     Empty,
     TooLarge {

@@ -39,15 +39,15 @@ impl Lang {
 
     pub fn cannot_create(self, dir: &Path, e: &std::io::Error) -> String {
         self.pick(
-            format!("impossible de créer le dossier {} : {e}", dir.display()),
-            format!("cannot create the folder {}: {e}", dir.display()),
+            format!("impossible de créer le dossier {} : {}", dir.display(), self.io_error(e)),
+            format!("cannot create the folder {}: {}", dir.display(), self.io_error(e)),
         )
     }
 
     pub fn cannot_write(self, path: &Path, e: &std::io::Error) -> String {
         self.pick(
-            format!("impossible d'écrire {} : {e} ; rien n'a été remplacé", path.display()),
-            format!("cannot write {}: {e}; nothing was replaced", path.display()),
+            format!("impossible d'écrire {} : {} ; rien n'a été remplacé", path.display(), self.io_error(e)),
+            format!("cannot write {}: {}; nothing was replaced", path.display(), self.io_error(e)),
         )
     }
 }
@@ -57,7 +57,10 @@ impl Lang {
     pub fn load_error(self, e: &crate::trail::LoadError) -> String {
         use crate::trail::LoadError as E;
         match e {
-            E::Unreadable(m) => self.pick(format!("lecture impossible : {m}"), format!("cannot be read: {m}")),
+            E::Unreadable(m) => {
+                let m = self.io_kind(*m);
+                self.pick(format!("lecture impossible : {m}"), format!("cannot be read: {m}"))
+            }
             E::TooLarge(n) => {
                 self.pick(format!("fichier trop gros ({} Mo)", n / 1_048_576), format!("file too large ({} MB)", n / 1_048_576))
             }
@@ -369,8 +372,8 @@ impl Lang {
 
     pub fn cannot_delete(self, path: &Path, e: &std::io::Error) -> String {
         self.pick(
-            format!("impossible de supprimer {} : {e}", path.display()),
-            format!("cannot delete {}: {e}", path.display()),
+            format!("impossible de supprimer {} : {}", path.display(), self.io_error(e)),
+            format!("cannot delete {}: {}", path.display(), self.io_error(e)),
         )
     }
 
@@ -383,20 +386,42 @@ impl Lang {
 
     pub fn nothing_to_purge(self, days: u32) -> String {
         self.pick(
-            format!("Aucun parcours inchangé depuis plus de {days} jours."),
-            format!("No trail unchanged for more than {days} days."),
+            format!("Aucun parcours inchangé depuis {}.", self.more_than_days(days)),
+            format!("No trail unchanged for {}.", self.more_than_days(days)),
         )
     }
 
     pub fn confirm_purge(self, n: usize, days: u32) -> String {
-        self.pick(
-            format!("Supprimer définitivement ces {n} parcours, inchangés depuis plus de {days} jours ?"),
-            format!("Delete these {n} trails, unchanged for more than {days} days, for good?"),
-        )
+        let days = self.more_than_days(days);
+        match (self, n) {
+            (Lang::Fr, 1) => format!("Supprimer définitivement ce parcours, inchangé depuis {days} ?"),
+            (Lang::Fr, n) => format!("Supprimer définitivement ces {n} parcours, inchangés depuis {days} ?"),
+            (Lang::En, 1) => format!("Delete this trail, unchanged for {days}, for good?"),
+            (Lang::En, n) => format!("Delete these {n} trails, unchanged for {days}, for good?"),
+        }
     }
 
     pub fn purged(self, n: usize) -> String {
-        self.pick(format!("{n} parcours supprimés."), format!("{n} trails deleted."))
+        match (self, n) {
+            (Lang::Fr, 0) => "Aucun parcours supprimé.".into(),
+            (Lang::Fr, 1) => "1 parcours supprimé.".into(),
+            (Lang::Fr, n) => format!("{n} parcours supprimés."),
+            (Lang::En, 0) => "No trail deleted.".into(),
+            (Lang::En, 1) => "1 trail deleted.".into(),
+            (Lang::En, n) => format!("{n} trails deleted."),
+        }
+    }
+
+    /// « plus d'un jour », "more than 1 day": a number of days with its
+    /// plural as each language makes it (French: singular for 0 and 1).
+    fn more_than_days(self, days: u32) -> String {
+        match (self, days) {
+            (Lang::Fr, 1) => "plus d'un jour".into(),
+            (Lang::Fr, 0) => "plus de 0 jour".into(),
+            (Lang::Fr, n) => format!("plus de {n} jours"),
+            (Lang::En, 1) => "more than 1 day".into(),
+            (Lang::En, n) => format!("more than {n} days"),
+        }
     }
 }
 
@@ -547,8 +572,24 @@ impl Lang {
     /// What went wrong reading or writing a file, in words, rather than the
     /// system's English ("No such file or directory (os error 2)").
     pub fn io_error(self, e: &std::io::Error) -> String {
+        match self.io_words(e.kind()) {
+            Some(words) => words,
+            // EIO, as a terminal that was closed gives.
+            None if cfg!(unix) && e.raw_os_error() == Some(5) => {
+                self.pick("erreur d'entrée-sortie".into(), "input/output error".into())
+            }
+            None => e.to_string(),
+        }
+    }
+
+    /// `io_error` for what is kept of an error: its kind.
+    pub fn io_kind(self, kind: std::io::ErrorKind) -> String {
+        self.io_words(kind).unwrap_or_else(|| std::io::Error::from(kind).to_string())
+    }
+
+    fn io_words(self, kind: std::io::ErrorKind) -> Option<String> {
         use std::io::ErrorKind as K;
-        let (fr, en) = match e.kind() {
+        let (fr, en) = match kind {
             K::NotFound => ("fichier ou dossier introuvable", "no such file or folder"),
             K::PermissionDenied => ("permission refusée", "permission denied"),
             K::AlreadyExists => ("le fichier existe déjà", "the file already exists"),
@@ -573,9 +614,35 @@ impl Lang {
             K::TooManyLinks => ("trop de liens", "too many links"),
             K::Unsupported => ("opération non prise en charge ici", "operation not supported here"),
             K::OutOfMemory => ("mémoire insuffisante", "out of memory"),
-            _ if e.raw_os_error() == Some(5) => ("erreur d'entrée-sortie", "input/output error"),
-            _ => return e.to_string(),
+            _ => return None,
         };
-        self.pick(fr.to_string(), en.to_string())
+        Some(self.pick(fr.to_string(), en.to_string()))
+    }
+}
+#[cfg(test)]
+mod plural_tests {
+    use super::Lang;
+
+    #[test]
+    fn counts_take_the_plural_each_language_gives_them() {
+        assert_eq!(Lang::Fr.purged(1), "1 parcours supprimé.");
+        assert_eq!(Lang::Fr.purged(2), "2 parcours supprimés.");
+        assert_eq!(Lang::En.purged(1), "1 trail deleted.");
+        assert_eq!(Lang::En.purged(3), "3 trails deleted.");
+        assert_eq!(Lang::Fr.nothing_to_purge(1), "Aucun parcours inchangé depuis plus d'un jour.");
+        assert_eq!(Lang::En.nothing_to_purge(1), "No trail unchanged for more than 1 day.");
+        assert_eq!(Lang::Fr.nothing_to_purge(30), "Aucun parcours inchangé depuis plus de 30 jours.");
+        assert!(
+            Lang::Fr
+                .confirm_purge(1, 1)
+                .starts_with("Supprimer définitivement ce parcours, inchangé depuis plus d'un jour")
+        );
+        assert!(
+            Lang::En.confirm_purge(1, 2).starts_with("Delete this trail, unchanged for more than 2 days")
+        );
+        assert_eq!(
+            Lang::Fr.lint_summary(1),
+            "1 élément ressemble à une donnée identifiante : pensez à pseudonymiser."
+        );
     }
 }

@@ -17,7 +17,7 @@ use crate::grid::{Answer, Kind};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", crate::text::Lang::En.load_error(self))]
 pub enum LoadError {
-    Unreadable(String),
+    Unreadable(std::io::ErrorKind),
     TooLarge(u64),
     NotUtf8,
     Empty,
