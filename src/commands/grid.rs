@@ -91,7 +91,7 @@ fn check(ctx: &Ctx, files: &[std::path::PathBuf]) -> ExitCode {
         valid.iter().map(|(label, text, grid)| Version { label: label.clone(), src: text, grid }).collect();
     for drift in translation::check_all(&versions) {
         failed = true;
-        let _ = writeln!(out, "{}", ctx.lang.drift_line(&drift));
+        let _ = writeln!(out, "{}", for_terminal(&ctx.lang.drift_line(&drift)));
     }
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
