@@ -136,8 +136,14 @@ fn run_walk(
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let result = Plain { input: stdin.lock(), out: stdout.lock(), lang, on_change: &mut save }
-        .run(&mut walk, reopened);
+    let result = Plain {
+        input: stdin.lock(),
+        out: stdout.lock(),
+        lang,
+        clock: crate::trail::now,
+        on_change: &mut save,
+    }
+    .run(&mut walk, reopened);
     // At the end of input, or of the grid, what was answered is saved.
     save(&walk);
     if let Err(e) = result

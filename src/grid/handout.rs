@@ -171,6 +171,7 @@ fn render_answer_space(q: &super::Question, md: bool, lang: Lang, out: &mut Stri
             out.push_str(&format!("\n{indent}{low}{}{high}\n", values.join(" · ")));
         }
         QuestionKind::Text => out.push_str(&format!("\n{indent}………………………………………………………………\n")),
+        QuestionKind::Date(_) => out.push_str(&format!("\n{indent}{}\n", lang.handout_date_blank())),
         QuestionKind::Note => {}
     }
 }

@@ -12,7 +12,9 @@ use toml::de::{DeTable, DeValue};
 
 use super::condition::{Condition, ConditionAt};
 use super::problem::{Expected, Place, Pos, Problem, ProblemKind};
-use super::{FORMATS, Grid, GridMeta, GridOption, Question, QuestionKind, Reference, Scale, Step};
+use super::{
+    DateBounds, FORMATS, Grid, GridMeta, GridOption, Question, QuestionKind, Reference, Scale, Step,
+};
 use super::{is_grid_id, is_item_id, validate};
 
 /// Grids larger than this are refused before parsing: no real grid comes close,
@@ -69,7 +71,7 @@ pub fn parse(src: &str) -> Result<Grid, Vec<Problem>> {
         problems.dedup();
         return Err(problems);
     }
-    let mut reader = Reader { src, problems: Vec::new() };
+    let mut reader = Reader { src, problems: Vec::new(), format: 2 };
     let parsed = reader.document(doc.get_ref(), doc.span());
     let mut problems = reader.problems;
     if let Some(parsed) = parsed {
@@ -87,6 +89,10 @@ type Value<'i> = Spanned<DeValue<'i>>;
 struct Reader<'s> {
     src: &'s str,
     problems: Vec<Problem>,
+    /// The file's `format`, once read: what format 2 adds is an error in a
+    /// format 1 file. Unknown formats are reported on their own, so they
+    /// read as the newest.
+    format: i64,
 }
 
 /// One table being read, and the keys it may hold.
@@ -116,6 +122,21 @@ impl<'s> Reader<'s> {
                 let kind = ProblemKind::UnknownKey { key: key_name.to_string(), suggestion };
                 self.report(key.span().start, &table.place, kind);
             }
+        }
+    }
+
+    /// Reports `key` when the file declares format 1: it needs format 2.
+    fn needs_format_2(&mut self, at: usize, place: &Place, key: &str) {
+        if self.format < 2 {
+            self.report(at, place, ProblemKind::NeedsFormat2(key.to_string()));
+        }
+    }
+
+    /// Reports an `exclusive` key where it means nothing: it belongs to the
+    /// options of `multi` questions alone.
+    fn exclusive_not_here(&mut self, t: &Table) {
+        if let Some((k, _)) = t.entries.get_key_value("exclusive") {
+            self.report(k.span().start, &t.place, ProblemKind::ExclusiveNotHere);
         }
     }
 
@@ -263,7 +284,10 @@ impl<'s> Reader<'s> {
             return false;
         };
         match v.get_ref() {
-            DeValue::Integer(i) if FORMATS.iter().any(|f| f.to_string() == i.as_str()) => true,
+            DeValue::Integer(i) if FORMATS.iter().any(|f| f.to_string() == i.as_str()) => {
+                self.format = i.as_str().parse().expect("one of FORMATS");
+                true
+            }
             DeValue::Integer(i) => {
                 self.report(
                     v.span().start,
@@ -351,7 +375,8 @@ impl<'s> Reader<'s> {
     ) -> (Step, Option<usize>) {
         let mut t = Table { entries, span, place: Place::Step(format!("#{}", index + 1)) };
         let (id, id_at) = self.item_id(&mut t, format!("#{}", index + 1), Place::Step);
-        self.only_keys(&t, &["id", "title", "guidance", "when", "questions", "references"]);
+        self.only_keys(&t, &["id", "title", "guidance", "when", "questions", "references", "exclusive"]);
+        self.exclusive_not_here(&t);
         let title = self.string(&t, "title", true);
         let guidance = self.string(&t, "guidance", false);
         let when = self.condition_key(&t);
@@ -437,8 +462,12 @@ impl<'s> Reader<'s> {
                 "max",
                 "min_label",
                 "max_label",
+                "min_days",
+                "max_days",
+                "exclusive",
             ],
         );
+        self.exclusive_not_here(&t);
         let kind_name = self.string_at(&t, "kind", true);
         let prompt = self.string(&t, "prompt", true);
         let hint = self.string(&t, "hint", false);
@@ -451,7 +480,12 @@ impl<'s> Reader<'s> {
                     self.report(at, &t.place, ProblemKind::UnknownKind(name));
                     None
                 }
-                Some(kind) => self.question_kind(&t, kind, step, &id),
+                Some(kind) => {
+                    if kind == super::Kind::Date {
+                        self.needs_format_2(at, &t.place, "kind = \"date\"");
+                    }
+                    self.question_kind(&t, kind, step, &id)
+                }
             },
         };
         let (Some(kind), Some(prompt)) = (kind, prompt) else { return Err(id) };
@@ -471,9 +505,10 @@ impl<'s> Reader<'s> {
         let specific: &[&str] = match kind {
             K::Choice | K::Multi => &["options", "other"],
             K::Scale => &["min", "max", "min_label", "max_label"],
+            K::Date => &["min_days", "max_days"],
             K::Text | K::Note => &[],
         };
-        for key in ["options", "other", "min", "max", "min_label", "max_label"] {
+        for key in ["options", "other", "min", "max", "min_label", "max_label", "min_days", "max_days"] {
             if !specific.contains(&key)
                 && let Some((k, _)) = t.entries.get_key_value(key)
             {
@@ -489,7 +524,7 @@ impl<'s> Reader<'s> {
             K::Note => Some(QuestionKind::Note),
             K::Choice | K::Multi => {
                 let other = self.boolean(t, "other").unwrap_or(false);
-                let options = self.options(t, step, question)?;
+                let options = self.options(t, step, question, kind == K::Multi)?;
                 Some(if kind == K::Choice {
                     QuestionKind::Choice { options, other }
                 } else {
@@ -497,10 +532,24 @@ impl<'s> Reader<'s> {
                 })
             }
             K::Scale => self.scale(t),
+            K::Date => self.date(t),
         }
     }
 
-    fn options(&mut self, t: &Table, step: &str, question: &str) -> Option<Vec<GridOption>> {
+    fn date(&mut self, t: &Table) -> Option<QuestionKind> {
+        let min_days = self.integer(t, "min_days");
+        let max_days = self.integer(t, "max_days");
+        if let (Some(min), Some(max)) = (min_days, max_days)
+            && min > max
+        {
+            let at = t.get("min_days").map_or(t.span.start, |v| v.span().start);
+            self.report(at, &t.place, ProblemKind::DateBounds { min, max });
+            return None;
+        }
+        Some(QuestionKind::Date(DateBounds { min_days, max_days }))
+    }
+
+    fn options(&mut self, t: &Table, step: &str, question: &str, multi: bool) -> Option<Vec<GridOption>> {
         let Some(v) = t.get("options") else {
             self.missing(t, "options");
             return None;
@@ -525,7 +574,18 @@ impl<'s> Reader<'s> {
             };
             let (id, id_at) = self
                 .item_id(&mut ot, fallback, |id| Place::Option(step.to_string(), question.to_string(), id));
-            self.only_keys(&ot, &["id", "label", "hint"]);
+            self.only_keys(&ot, &["id", "label", "hint", "exclusive"]);
+            let exclusive = match ot.entries.get_key_value("exclusive") {
+                None => false,
+                Some((k, _)) if !multi => {
+                    self.report(k.span().start, &ot.place, ProblemKind::ExclusiveNotHere);
+                    false
+                }
+                Some((k, _)) => {
+                    self.needs_format_2(k.span().start, &ot.place, "exclusive");
+                    self.boolean(&ot, "exclusive").unwrap_or(false)
+                }
+            };
             if options.iter().any(|o| o.id == id) {
                 self.report(
                     id_at.unwrap_or(item.span().start),
@@ -536,7 +596,7 @@ impl<'s> Reader<'s> {
             let label = self.string(&ot, "label", true);
             let hint = self.string(&ot, "hint", false);
             match label {
-                Some(label) => options.push(GridOption { id, label, hint }),
+                Some(label) => options.push(GridOption { id, label, hint, exclusive }),
                 None => complete = false,
             }
         }

@@ -95,6 +95,15 @@ pub enum ProblemKind {
     },
     ConditionForm,
     ConditionEmptyList(&'static str),
+    /// Something only format 2 has, in a file that declares format 1.
+    NeedsFormat2(String),
+    /// `exclusive` outside the options of a `multi` question.
+    ExclusiveNotHere,
+    /// A date question whose `min_days` is after its `max_days`.
+    DateBounds {
+        min: i64,
+        max: i64,
+    },
 }
 
 /// The type a key should have had.

@@ -250,6 +250,17 @@ impl Lang {
                 format!("Tapez un nombre de {min} à {max}."),
                 format!("Type a number from {min} to {max}."),
             ),
+            M::Exclusive(label) => self.pick(
+                format!(
+                    "{} ne va avec aucune autre réponse : tapez-la seule, ou les autres sans elle.",
+                    self.quote(label)
+                ),
+                format!(
+                    "{} goes with no other answer: type it alone, or the others without it.",
+                    self.quote(label)
+                ),
+            ),
+            M::Date(m) => self.date_misfit(m),
         }
     }
 }

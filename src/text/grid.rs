@@ -145,6 +145,10 @@ impl Lang {
                     format!("{} est une note : elle ne reçoit pas de réponse, « {test} » ne peut pas la tester", q(question)),
                     format!("{} is a note: it takes no answer, so “{test}” cannot test it", q(question)),
                 ),
+                Kind::Date => self.pick(
+                    format!("{} est une question date : une condition ne peut la tester qu'avec answered", q(question)),
+                    format!("{} is a date question: a condition may test it only with answered", q(question)),
+                ),
                 _ => self.pick(
                     format!("« {test} » ne s'applique qu'à une question choice ou multi ; {} est de type {}", q(question), kind.as_str()),
                     format!("“{test}” applies only to a choice or multi question; {} is a {} question", q(question), kind.as_str()),
@@ -161,6 +165,18 @@ impl Lang {
             ProblemKind::ConditionEmptyList(key) => self.pick(
                 format!("« {key} » demande au moins une condition"),
                 format!("“{key}” needs at least one condition"),
+            ),
+            ProblemKind::NeedsFormat2(key) => self.pick(
+                format!("{key} demande le format 2 : écrivez format = 2 en tête du fichier"),
+                format!("{key} needs format 2: write format = 2 at the top of the file"),
+            ),
+            ProblemKind::ExclusiveNotHere => self.pick(
+                "exclusive ne se met que sur une option d'une question multi".into(),
+                "exclusive belongs only on an option of a multi question".into(),
+            ),
+            ProblemKind::DateBounds { min, max } => self.pick(
+                format!("min_days ({min}) vient après max_days ({max})"),
+                format!("min_days ({min}) comes after max_days ({max})"),
             ),
         }
     }

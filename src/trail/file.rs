@@ -97,6 +97,9 @@ struct FileValue {
     other: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     scale: Option<i64>,
+    /// `YYYY-MM-DD`, for a format 2 date question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -121,6 +124,7 @@ impl FileValue {
                 v.other = other.clone();
             }
             Some(Answer::Scale(n)) => v.scale = Some(*n),
+            Some(Answer::Date(d)) => v.date = Some(d.format("%Y-%m-%d").to_string()),
         }
         v
     }
@@ -128,7 +132,13 @@ impl FileValue {
     /// The answer these keys hold for a question of `kind`; `Err` when they
     /// do not fit it.
     fn to_answer(&self, kind: Kind) -> Result<Option<Answer>, ()> {
-        let FileValue { text, choice, choices, other, scale } = self;
+        let FileValue { text, choice, choices, other, scale, date } = self;
+        if let Some(date) = date {
+            let all_else_empty =
+                [text, choice, other].iter().all(|v| v.is_none()) && choices.is_none() && scale.is_none();
+            let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| ())?;
+            return if kind == Kind::Date && all_else_empty { Ok(Some(Answer::Date(day))) } else { Err(()) };
+        }
         Ok(match (kind, text, choice, choices, other, scale) {
             (_, None, None, None, None, None) => None,
             (Kind::Text, Some(t), None, None, None, None) => Some(Answer::Text(t.clone())),
@@ -333,6 +343,11 @@ mod tests {
                     Some(Answer::Multi { options: vec!["a".into()], other: Some("x".into()) }),
                 ),
                 record("n", Kind::Scale, Some(Answer::Scale(3))),
+                record(
+                    "d",
+                    Kind::Date,
+                    Some(Answer::Date(chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap())),
+                ),
                 record("cleared", Kind::Text, None),
                 hidden,
             ],
@@ -353,6 +368,16 @@ mod tests {
         assert!(text.starts_with("format = 1\n"), "{text}");
         assert_eq!(from_toml(&text).unwrap(), trail);
         assert_eq!(trail.outcome_label().as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn a_date_answer_is_written_as_an_iso_day_and_a_bad_one_is_named() {
+        let text = to_toml(&sample());
+        assert!(text.contains("kind = \"date\"\n") && text.contains("date = \"2026-12-15\"\n"), "{text}");
+        let bad = text.replacen("date = \"2026-12-15\"", "date = \"2026-02-30\"", 1);
+        assert_eq!(from_toml(&bad), Err(LoadError::BadAnswer { step: "s".into(), question: "d".into() }));
+        let on_text = text.replacen("scale = 3", "date = \"2026-12-15\"", 1);
+        assert_eq!(from_toml(&on_text), Err(LoadError::BadAnswer { step: "s".into(), question: "n".into() }));
     }
 
     #[test]

@@ -125,7 +125,7 @@ impl AnswerRecord {
             Answer::Multi { options, other } => {
                 options.iter().map(|o| self.label_of(o)).chain(other.iter().cloned()).collect()
             }
-            Answer::Text(_) | Answer::Scale(_) => Vec::new(),
+            Answer::Text(_) | Answer::Scale(_) | Answer::Date(_) => Vec::new(),
         }
     }
 
@@ -134,6 +134,7 @@ impl AnswerRecord {
         match answer {
             Answer::Text(t) => t.clone(),
             Answer::Scale(n) => n.to_string(),
+            Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
             _ => self.labels(answer).join(", "),
         }
     }

@@ -9,6 +9,7 @@
 
 mod answer;
 pub mod app;
+mod date_field;
 mod dialog;
 mod editor;
 mod footer;
