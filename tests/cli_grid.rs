@@ -187,3 +187,87 @@ fn the_help_speaks_the_users_language() {
     let en = discern(data.path()).args(["--lang", "en", "new", "--help"]).output().unwrap();
     assert!(stdout(&en).contains("The trail's title (no names: pseudonyms or initials)"), "{}", stdout(&en));
 }
+
+#[test]
+fn the_language_versions_of_a_grid_are_compared_and_each_drift_names_both_files() {
+    let data = tempfile::tempdir().unwrap();
+    let fr = "tests/grids/good/format2.fr.toml";
+    let en = fs::read_to_string("tests/grids/good/format2.en.toml").unwrap();
+    let ok = discern(data.path())
+        .args(["grid", "check", fr, "tests/grids/good/format2.en.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    // A translator who drops an exclusive mark and renames an option.
+    let drifted = data.path().join("suivi.en.toml");
+    let en = en
+        .replace(r#"label = "None of these", exclusive = true"#, r#"label = "None of these""#)
+        .replace(r#"{ id = "wait""#, r#"{ id = "later""#);
+    fs::write(&drifted, en).unwrap();
+    let drifted = drifted.display().to_string();
+    let out = discern(data.path()).args(["grid", "check", fr, &drifted]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{drifted}:21:10: error: option “none” of “duty.which” is not exclusive here, but is in {fr}:21\n"
+        )),
+        "{text}"
+    );
+    assert!(text.contains(&format!(
+        "{drifted}:40:10: error: the options of “decision.choice” are “share”, “later” here, “share”, “wait” in {fr}:40\n"
+    )), "{text}");
+    let fr_out = discern(data.path()).args(["--lang", "fr", "grid", "check", fr, &drifted]).output().unwrap();
+    assert!(
+        stdout(&fr_out)
+            .contains("l'option « none » de « duty.which » n'est pas exclusive ici, elle l'est dans")
+    );
+}
+
+#[test]
+fn grid_list_runs_the_translation_check_on_the_users_grids() {
+    let data = tempfile::tempdir().unwrap();
+    let grids = data.path().join("grids");
+    fs::create_dir_all(&grids).unwrap();
+    fs::copy("tests/grids/good/format2.fr.toml", grids.join("suivi.fr.toml")).unwrap();
+    let en = fs::read_to_string("tests/grids/good/format2.en.toml").unwrap();
+    fs::write(grids.join("suivi.en.toml"), en.replace("min_days = 0\n", "")).unwrap();
+    let out = discern(data.path()).args(["grid", "list"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("Translations of your grids differ:\n"), "{text}");
+    // The first file of the id in the folder's order (here the English one) is the reference.
+    assert!(text.contains("suivi.fr.toml:45:6: error: “decision.revisit” differs from "), "{text}");
+    assert!(text.contains("suivi.en.toml:45 in required, other or its bounds"), "{text}");
+}
+
+#[test]
+fn a_format_2_grid_walks_in_plain_mode_with_an_exclusive_slip_and_a_date() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args([
+            "--lang",
+            "fr",
+            "new",
+            "--plain",
+            "--grid",
+            "tests/grids/good/format2.fr.toml",
+            "--title",
+            "Suivi",
+        ])
+        .write_stdin("1, 3\n3\n2\n31/02/2099\n15/12/2099\nJe le lui dirai.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("« Aucune de ces situations » ne va avec aucune autre réponse"), "{text}");
+    assert!(text.contains("Le 31/02/2099 n'existe pas dans le calendrier"), "{text}");
+    assert!(text.contains("Date notée : mardi 15 décembre 2099."), "{text}");
+    let path = text.lines().last().unwrap().to_string();
+    let trail = fs::read_to_string(&path).unwrap();
+    assert!(trail.contains("date = \"2099-12-15\"\n"), "{trail}");
+    let json = discern(data.path()).args(["export", &path, "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let revisit = &json["steps"][1]["questions"][1];
+    assert_eq!((revisit["kind"].as_str(), revisit["answer"].as_str()), (Some("date"), Some("2099-12-15")));
+    assert_eq!(json["steps"][0]["questions"][0]["answer"], serde_json::json!(["none"]));
+}

@@ -8,6 +8,7 @@ use super::{Ctx, Failure};
 use crate::cli::GridCommand;
 use crate::grid::handout::{self, HandoutFormat};
 use crate::grid::library::{self, Library, Origin};
+use crate::grid::translation::{self, Version};
 use crate::grid::{Grid, is_grid_id};
 
 pub fn run(ctx: &Ctx, command: GridCommand) -> Result<ExitCode, Failure> {
@@ -55,25 +56,41 @@ fn list(ctx: &Ctx) -> Result<ExitCode, Failure> {
         }
         out.push('\n');
     }
+    let drifts = library.user_drifts();
+    if !drifts.is_empty() {
+        out.push_str(&format!("\n{}\n", lang.translations_differ()));
+        for d in &drifts {
+            out.push_str(&format!("{}\n", lang.drift_line(d)));
+        }
+    }
     print(&out)
 }
 
 fn check(ctx: &Ctx, files: &[std::path::PathBuf]) -> ExitCode {
     let mut failed = false;
     let mut out = std::io::stdout().lock();
+    let mut valid = Vec::new();
     for file in files {
         let label = file.display().to_string();
-        match library::load_file(file) {
-            Ok(_) => {
+        match library::load_file_with_text(file) {
+            (text, Ok(grid)) => {
                 let _ = writeln!(out, "{label}: ok");
+                valid.push((label, text, grid));
             }
-            Err(problems) => {
+            (_, Err(problems)) => {
                 failed = true;
                 for p in problems {
                     let _ = writeln!(out, "{}", ctx.lang.problem_line(&label, &p));
                 }
             }
         }
+    }
+    // Several files of one grid id: the translation check.
+    let versions: Vec<Version> =
+        valid.iter().map(|(label, text, grid)| Version { label: label.clone(), src: text, grid }).collect();
+    for drift in translation::check_all(&versions) {
+        failed = true;
+        let _ = writeln!(out, "{}", ctx.lang.drift_line(&drift));
     }
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

@@ -10,6 +10,7 @@ pub mod handout;
 pub mod library;
 mod parse;
 mod problem;
+pub mod translation;
 mod validate;
 
 #[cfg(test)]

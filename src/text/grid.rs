@@ -57,7 +57,21 @@ impl Lang {
 
     fn problem_kind(self, k: &ProblemKind) -> String {
         let q = |s: &str| self.quote(s);
-        let versions = crate::grid::FORMATS.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ");
+        let versions = {
+            let all: Vec<String> = crate::grid::FORMATS.iter().map(|f| f.to_string()).collect();
+            match all.split_last() {
+                Some((last, [])) => format!("{} {last}", self.pick("le format", "format")),
+                Some((last, rest)) => {
+                    format!(
+                        "{} {} {} {last}",
+                        self.pick("les formats", "formats"),
+                        rest.join(", "),
+                        self.pick("et", "and")
+                    )
+                }
+                None => String::new(),
+            }
+        };
         match k {
             ProblemKind::Unreadable(e) => self.pick(format!("lecture impossible : {e}"), format!("cannot be read: {e}")),
             ProblemKind::NotUtf8 => self.pick(
@@ -74,8 +88,8 @@ impl Lang {
             ),
             ProblemKind::Syntax(m) => self.pick(format!("syntaxe TOML : {m}"), format!("TOML syntax: {m}")),
             ProblemKind::UnsupportedFormat(v) => self.pick(
-                format!("format {v} non pris en charge ; cette version lit le format {versions}"),
-                format!("unsupported format {v}; this version reads format {versions}"),
+                format!("format {v} non pris en charge ; cette version lit {versions}"),
+                format!("unsupported format {v}; this version reads {versions}"),
             ),
             ProblemKind::UnknownKey { key, suggestion: Some(s) } => self.pick(
                 format!("clé inconnue {} (vouliez-vous écrire {} ?)", q(key), q(s)),

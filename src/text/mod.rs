@@ -10,6 +10,7 @@ mod general;
 mod grid;
 mod review;
 mod starter;
+mod translation;
 mod tui;
 
 /// The language of the interface.
