@@ -196,46 +196,8 @@ impl Lang {
     }
 }
 
-/// Conditions in words and the handout.
+/// The handout.
 impl Lang {
-    pub fn condition_is(self, prompt: &str, labels: &[String], multi: bool) -> String {
-        let labels: Vec<String> = labels.iter().map(|l| self.quote(l)).collect();
-        let labels = labels.join(self.pick(" ou ", " or "));
-        match (self, multi) {
-            (Lang::Fr, false) => format!("la réponse à {} est {labels}", self.quote(prompt)),
-            (Lang::Fr, true) => format!("la réponse à {} comprend {labels}", self.quote(prompt)),
-            (Lang::En, false) => format!("the answer to {} is {labels}", self.quote(prompt)),
-            (Lang::En, true) => format!("the answer to {} includes {labels}", self.quote(prompt)),
-        }
-    }
-
-    pub fn condition_answered(self, prompt: &str, answered: bool) -> String {
-        match (self, answered) {
-            (Lang::Fr, true) => format!("{} a une réponse", self.quote(prompt)),
-            (Lang::Fr, false) => format!("{} n'a pas de réponse", self.quote(prompt)),
-            (Lang::En, true) => format!("{} has an answer", self.quote(prompt)),
-            (Lang::En, false) => format!("{} has no answer", self.quote(prompt)),
-        }
-    }
-
-    pub fn condition_join(self, parts: &[String], all: bool) -> String {
-        let sep = match (self, all) {
-            (Lang::Fr, true) => " et ",
-            (Lang::Fr, false) => " ou ",
-            (Lang::En, true) => " and ",
-            (Lang::En, false) => " or ",
-        };
-        parts.join(sep)
-    }
-
-    pub fn condition_not(self, inner: &str) -> String {
-        self.pick(format!("il est faux que {inner}"), format!("it is not the case that {inner}"))
-    }
-
-    pub fn shown_when(self, condition: &str) -> String {
-        self.pick(format!("Affiché quand {condition}"), format!("Shown when {condition}"))
-    }
-
     pub fn handout_grid_line(self, id: &str, version: &str, language: &str) -> String {
         self.pick(
             format!("Grille {id}, version {version}, langue {language}"),

@@ -8,6 +8,7 @@ mod cli;
 mod date;
 mod general;
 mod grid;
+mod handout;
 mod review;
 mod starter;
 mod translation;
