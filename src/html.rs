@@ -31,6 +31,35 @@ pub fn escape_lines(text: &str) -> String {
     text.split('\n').map(escape).collect::<Vec<_>>().join("<br>\n")
 }
 
+/// How a piece of text is set in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Plain,
+    Strong,
+    Emph,
+    /// Words added since an earlier version of a text.
+    Added,
+    /// Words an earlier version of a text had.
+    Removed,
+}
+
+/// Pieces of text, each escaped and set by its mark; line breaks kept.
+pub fn marked(parts: &[(Mark, &str)]) -> String {
+    parts
+        .iter()
+        .map(|(mark, text)| {
+            let text = escape_lines(text);
+            match mark {
+                Mark::Plain => text,
+                Mark::Strong => format!("<strong>{text}</strong>"),
+                Mark::Emph => format!("<em>{text}</em>"),
+                Mark::Added => format!("<ins>{text}</ins>"),
+                Mark::Removed => format!("<del>{text}</del>"),
+            }
+        })
+        .collect()
+}
+
 /// The stylesheet: readable on screen, and one A4 sheet per page in print,
 /// with the system's own fonts.
 const STYLE: &str = "\
@@ -48,6 +77,8 @@ dd { margin: 0 0 0 1.2em; }
 .meta { color: #444; margin-bottom: .6em; }
 .muted { color: #555; }
 .note { border-left: 3px solid #888; padding-left: .6em; }
+ins { text-decoration: none; font-weight: 600; }
+del { color: #555; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
   h1, h2, h3, dt { break-after: avoid; page-break-after: avoid; }
@@ -93,6 +124,21 @@ impl Page {
     pub fn item(&mut self, text: &str) -> &mut Page {
         self.open_list("ul");
         self.body.push_str(&format!("<li>{}</li>\n", escape_lines(text)));
+        self
+    }
+
+    /// An item made of marked pieces of text.
+    pub fn item_marked(&mut self, parts: &[(Mark, &str)]) -> &mut Page {
+        self.open_list("ul");
+        self.body.push_str(&format!("<li>{}</li>\n", marked(parts)));
+        self
+    }
+
+    /// A paragraph made of marked pieces of text, with an optional class.
+    pub fn paragraph_marked(&mut self, class: Option<&'static str>, parts: &[(Mark, &str)]) -> &mut Page {
+        self.close_lists();
+        let class = class.map(|c| format!(" class=\"{c}\"")).unwrap_or_default();
+        self.body.push_str(&format!("<p{class}>{}</p>\n", marked(parts)));
         self
     }
 
@@ -191,6 +237,17 @@ mod tests {
         for forbidden in ["<script", "<link", "src=", "@import", "url(", "@font-face", "http"] {
             assert!(!html.contains(forbidden), "{forbidden} in the page");
         }
+    }
+
+    #[test]
+    fn marked_pieces_are_escaped_inside_their_tags() {
+        let html = marked(&[
+            (Mark::Strong, "<b>"),
+            (Mark::Plain, " : "),
+            (Mark::Added, "a\nb"),
+            (Mark::Removed, "&"),
+        ]);
+        assert_eq!(html, "<strong>&lt;b&gt;</strong> : <ins>a<br>\nb</ins><del>&amp;</del>");
     }
 
     #[test]

@@ -37,6 +37,11 @@ pub fn sessions_dir(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join("sessions")
 }
 
+/// Where the library puts its exports (`ID-N.md`).
+pub fn exports_dir(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("exports")
+}
+
 pub fn grids_dir(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join("grids")
 }

@@ -116,7 +116,8 @@ fn trails_are_private_files_in_private_folders() {
     assert_eq!(mode(path.parent().unwrap()), 0o700);
     assert_eq!(mode(&root), 0o700);
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    assert!(name.starts_with(&chrono::Local::now().format("%Y-%m-%d-t-").to_string()), "{name}");
+    assert!(name.starts_with(&chrono::Local::now().format("%Y-%m-%d-").to_string()), "{name}");
+    assert_eq!(name.len(), "YYYY-MM-DD-abcd2345.toml".len(), "no word of the title: {name}");
 }
 
 #[test]
@@ -192,7 +193,7 @@ fn export_writes_markdown_to_a_private_file() {
     assert!(out.status.success(), "{}", stderr(&out));
     let md = fs::read_to_string(&target).unwrap();
     assert!(md.starts_with("# Réunion de jeudi\n"), "{md}");
-    assert!(md.contains("**Que s'est-il passé, et qui vous demande quoi ?**\n\nLes faits."), "{md}");
+    assert!(md.contains("- **Que s'est-il passé, et qui vous demande quoi ?** Les faits.\n"), "{md}");
     assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
     let txt = discern(data.path())
         .args(["export", &path.display().to_string(), "--format", "txt"])

@@ -10,6 +10,7 @@ use crate::grid::handout::{self, HandoutFormat};
 use crate::grid::library::{self, Library, Origin};
 use crate::grid::translation::{self, Version};
 use crate::grid::{Grid, is_grid_id};
+use crate::text::for_terminal;
 
 pub fn run(ctx: &Ctx, command: GridCommand) -> Result<ExitCode, Failure> {
     match command {
@@ -74,13 +75,13 @@ fn check(ctx: &Ctx, files: &[std::path::PathBuf]) -> ExitCode {
         let label = file.display().to_string();
         match library::load_file_with_text(file) {
             (text, Ok(grid)) => {
-                let _ = writeln!(out, "{label}: ok");
+                let _ = writeln!(out, "{}", for_terminal(&format!("{label}: ok")));
                 valid.push((label, text, grid));
             }
             (_, Err(problems)) => {
                 failed = true;
                 for p in problems {
-                    let _ = writeln!(out, "{}", ctx.lang.problem_line(&label, &p));
+                    let _ = writeln!(out, "{}", for_terminal(&ctx.lang.problem_line(&label, &p)));
                 }
             }
         }
@@ -90,7 +91,7 @@ fn check(ctx: &Ctx, files: &[std::path::PathBuf]) -> ExitCode {
         valid.iter().map(|(label, text, grid)| Version { label: label.clone(), src: text, grid }).collect();
     for drift in translation::check_all(&versions) {
         failed = true;
-        let _ = writeln!(out, "{}", ctx.lang.drift_line(&drift));
+        let _ = writeln!(out, "{}", for_terminal(&ctx.lang.drift_line(&drift)));
     }
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
@@ -136,7 +137,7 @@ fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
         .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()));
     match written {
         Ok(()) => {
-            println!("{}", path.display());
+            crate::say!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure(lang.grid_exists(&path))),
@@ -147,10 +148,11 @@ fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
     }
 }
 
-/// Prints to standard output; a closed pipe (`| head`) is not an error.
+/// Prints to standard output, through [`for_terminal`]; a closed pipe
+/// (`| head`) is not an error.
 pub fn print(text: &str) -> Result<ExitCode, Failure> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(for_terminal(text).as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(Failure(e.to_string())),

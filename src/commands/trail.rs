@@ -10,6 +10,7 @@ use crate::cli::{CompareFormat, ExportFormat};
 use crate::grid::Grid;
 use crate::grid::library::Library;
 use crate::plain::Plain;
+use crate::text::{TerminalSafe, for_terminal, json_for_terminal};
 use crate::trail::store::{Lock, LockError, Resolve, Store};
 use crate::trail::{Trail, compare, export, lint, new_id, now};
 use crate::walk::Walk;
@@ -33,7 +34,7 @@ pub fn new(
         return Err(Failure(lang.empty_title()));
     }
     for finding in crate::privacy::scan(title) {
-        eprintln!("{}", lang.privacy_warning(&finding));
+        crate::tell!("{}", lang.privacy_warning(&finding));
     }
     let mut trail = Trail::start(&grid, title, new_id(), now());
     trail.grid.path = grid_path.map(|p| p.display().to_string());
@@ -49,18 +50,29 @@ pub fn new(
     run_walk(ctx, walk, Some((path, lock)), false, export_to)
 }
 
+/// The lock is taken before the trail is read: a window never reads a
+/// trail another one is still writing, then saves that stale copy over it.
 pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
-    let (path, trail) = load(ctx, arg)?;
-    let grid = grid_of(ctx, &trail)?;
-    let walk = Walk::new(grid, trail);
+    let path = find(ctx, arg)?;
     match Store::lock(&path) {
-        Ok(lock) => run_walk(ctx, walk, Some((path, lock)), true, None),
+        Ok(lock) => {
+            let trail = Store::load_locked(&path, &lock).map_err(|e| damaged(ctx, &path, &e))?;
+            let walk = Walk::new(grid_of(ctx, &trail)?, trail);
+            run_walk(ctx, walk, Some((path, lock)), true, None)
+        }
         // Open in another window: shown read-only on the screen; refused in
         // plain mode, where nothing could be written.
-        Err(LockError::Held) if interactive(ctx) => crate::tui::run_read_only(ctx, walk, path),
-        Err(LockError::Held) => Err(Failure(ctx.lang.trail_open_elsewhere(&path))),
+        Err(LockError::Held) if interactive(ctx) => {
+            let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
+            let walk = Walk::new(grid_of(ctx, &trail)?, trail);
+            crate::tui::run_read_only(ctx, walk, path)
+        }
         Err(e) => Err(lock_failure(ctx, &path, e)),
     }
+}
+
+fn damaged(ctx: &Ctx, path: &Path, e: &crate::trail::LoadError) -> Failure {
+    Failure(ctx.lang.damaged_trail(path, &ctx.lang.load_error(e)))
 }
 
 fn lock_failure(ctx: &Ctx, path: &Path, e: LockError) -> Failure {
@@ -104,10 +116,10 @@ fn run_walk(
                 let grid = walk.grid.clone();
                 let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
                 if let Ok(trail) = Store::load(&path) {
-                    let text = export::render(&trail, Some(&grid), format, lang);
+                    let text = export::render(&trail, Some(&grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
-                    eprintln!("{}", lang.exported_to(&file));
+                    crate::tell!("{}", lang.exported_to(&file));
                 }
                 result
             }
@@ -115,10 +127,10 @@ fn run_walk(
             (None, Some((file, format))) => {
                 let (result, walk) = crate::tui::run_ephemeral(ctx, walk);
                 if let Some(walk) = walk {
-                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
-                    eprintln!("{}", lang.exported_to(&file));
+                    crate::tell!("{}", lang.exported_to(&file));
                 }
                 result
             }
@@ -136,33 +148,28 @@ fn run_walk(
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let result = Plain {
-        input: stdin.lock(),
-        out: stdout.lock(),
-        lang,
-        clock: crate::trail::now,
-        on_change: &mut save,
-    }
-    .run(&mut walk, reopened);
+    let out = TerminalSafe::new(stdout.lock());
+    let result = Plain { input: stdin.lock(), out, lang, clock: crate::trail::now, on_change: &mut save }
+        .run(&mut walk, reopened);
     // At the end of input, or of the grid, what was answered is saved.
     save(&walk);
     if let Err(e) = result
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("discern: {e}");
+        crate::tell!("discern: {e}");
     }
     if let Some(message) = failed {
         return Err(Failure(message));
     }
     // The export the user named is the one file an ephemeral walk writes.
     if let Some((file, format)) = export_to {
-        let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+        let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
         write_new_file(&file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
-        eprintln!("{}", lang.exported_to(&file));
+        crate::tell!("{}", lang.exported_to(&file));
     }
     match &path {
-        Some((p, _)) => println!("{}", p.display()),
-        None => println!("{}", lang.ephemeral_nothing_saved()),
+        Some((p, _)) => crate::say!("{}", p.display()),
+        None => crate::say!("{}", lang.ephemeral_nothing_saved()),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -170,8 +177,7 @@ fn run_walk(
 /// Finds and reads a trail; a damaged one is reported, never touched.
 pub fn load(ctx: &Ctx, arg: &str) -> Result<(PathBuf, Trail), Failure> {
     let path = find(ctx, arg)?;
-    let trail =
-        Store::load(&path).map_err(|e| Failure(ctx.lang.damaged_trail(&path, &ctx.lang.load_error(&e))))?;
+    let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
     Ok((path, trail))
 }
 
@@ -200,10 +206,10 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
             .collect();
         let mut text = serde_json::to_string_pretty(&items).expect("JSON values always serialise");
         text.push('\n');
-        return print(&text);
+        return print(&json_for_terminal(&text));
     }
     if listed.is_empty() {
-        eprintln!("{}", lang.no_trails_yet());
+        crate::tell!("{}", lang.no_trails_yet());
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
@@ -233,6 +239,7 @@ pub fn export(
     arg: &str,
     format: ExportFormat,
     output: Option<&Path>,
+    full: bool,
     yes: bool,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
@@ -240,22 +247,23 @@ pub fn export(
     let warnings = lint::warnings(&trail);
     if !warnings.is_empty() && !yes {
         for w in &warnings {
-            eprintln!("{}", lang.lint_line(w));
+            crate::tell!("{}", lang.lint_line(w));
         }
-        eprintln!("{}", lang.lint_summary(warnings.len()));
+        crate::tell!("{}", lang.lint_summary(warnings.len()));
         let answer = confirm(ctx, lang.export_confirm()).map_err(|_| Failure(lang.export_needs_yes()))?;
         if !answer {
-            eprintln!("{}", lang.export_needs_yes());
+            crate::tell!("{}", lang.export_needs_yes());
             return Ok(ExitCode::from(1));
         }
     }
     let grid = find_grid(ctx, &trail);
-    let text = export::render(&trail, grid.as_ref(), format, lang);
+    let text = export::render(&trail, grid.as_ref(), format, lang, full);
     match output {
+        None if format == ExportFormat::Json => print(&json_for_terminal(&text)),
         None => print(&text),
         Some(file) => {
             write_new_file(file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(file, &e)))?;
-            eprintln!("{}", lang.exported_to(file));
+            crate::tell!("{}", lang.exported_to(file));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -279,12 +287,12 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// terminal, or a line a script sends). No answer at all (end of input) is
 /// not a yes: the message then says to use `--yes`.
 fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
-    eprint!("{question} {} ", ctx.lang.yes_no());
+    eprint!("{} ", for_terminal(&format!("{question} {}", ctx.lang.yes_no())));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     let read = std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure(e.to_string()))?;
     if read == 0 {
-        eprintln!();
+        crate::tell!("");
         return Err(Failure(ctx.lang.needs_yes()));
     }
     Ok(ctx.lang.is_yes(line.trim()))
@@ -293,20 +301,28 @@ fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
 /// Reads a trail with the history of each answer. Without a terminal, the
 /// Markdown document, which holds the history and the annotations.
 pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
-    let (path, trail) = load(ctx, arg)?;
-    let grid = find_grid(ctx, &trail);
-    if interactive(ctx)
-        && let Some(grid) = grid.clone()
-    {
-        let lock = match Store::lock(&path) {
-            Ok(lock) => Some(lock),
-            // Open elsewhere: readable, and nothing is written.
-            Err(LockError::Held) => None,
-            Err(e) => return Err(lock_failure(ctx, &path, e)),
-        };
-        return crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock);
+    if !interactive(ctx) {
+        let (_, trail) = load(ctx, arg)?;
+        let grid = find_grid(ctx, &trail);
+        return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true));
     }
-    print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang))
+    // Lock first, then read, as `open` does.
+    let path = find(ctx, arg)?;
+    let lock = match Store::lock(&path) {
+        Ok(lock) => Some(lock),
+        // Open elsewhere: readable, and nothing is written.
+        Err(LockError::Held) => None,
+        Err(e) => return Err(lock_failure(ctx, &path, e)),
+    };
+    let read = match &lock {
+        Some(lock) => Store::load_locked(&path, lock),
+        None => Store::load(&path),
+    };
+    let trail = read.map_err(|e| damaged(ctx, &path, &e))?;
+    match find_grid(ctx, &trail) {
+        Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock),
+        None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
+    }
 }
 
 pub fn lint(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
@@ -350,11 +366,11 @@ pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
         Err(LockError::Io(e)) => return Err(Failure(lang.cannot_write(&path, &e))),
     };
     if !yes && !confirm(ctx, &lang.confirm_delete(&title, &path))? {
-        eprintln!("{}", lang.nothing_deleted());
+        crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
-    Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
-    eprintln!("{}", lang.deleted(&title));
+    let exports = Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
+    crate::tell!("{}", lang.deleted(&title, exports));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -370,27 +386,30 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
         .filter_map(|l| l.summary.ok().filter(|t| t.updated < cutoff).map(|t| (l.path, t.title)))
         .collect();
     if old.is_empty() {
-        eprintln!("{}", lang.nothing_to_purge(days));
+        crate::tell!("{}", lang.nothing_to_purge(days));
         return Ok(ExitCode::SUCCESS);
     }
     for (path, title) in &old {
-        eprintln!("  {title}  ({})", path.display());
+        crate::tell!("  {title}  ({})", path.display());
     }
     if !yes && !confirm(ctx, &lang.confirm_purge(old.len(), days))? {
-        eprintln!("{}", lang.nothing_deleted());
+        crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
-    let mut deleted = 0;
+    let (mut deleted, mut exports) = (0, 0);
     for (path, _) in &old {
         let Ok(_lock) = Store::lock(path) else {
-            eprintln!("{}", lang.trail_open_elsewhere(path));
+            crate::tell!("{}", lang.trail_open_elsewhere(path));
             continue;
         };
         match Store::delete(path) {
-            Ok(()) => deleted += 1,
-            Err(e) => eprintln!("{}", lang.cannot_delete(path, &e)),
+            Ok(n) => {
+                deleted += 1;
+                exports += n;
+            }
+            Err(e) => crate::tell!("{}", lang.cannot_delete(path, &e)),
         }
     }
-    eprintln!("{}", lang.purged(deleted));
+    crate::tell!("{}", lang.purged(deleted, exports));
     Ok(ExitCode::SUCCESS)
 }

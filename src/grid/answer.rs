@@ -43,3 +43,21 @@ impl Answer {
         }
     }
 }
+
+/// A text with every line break as LF: a CR or a CRLF, from a paste, a file
+/// or an older trail, is one line break.
+pub fn line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cr_and_crlf_are_line_breaks() {
+        assert_eq!(super::line_breaks("a\r\nb\rc\nd"), "a\nb\nc\nd");
+    }
+}

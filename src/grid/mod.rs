@@ -16,7 +16,7 @@ mod validate;
 #[cfg(test)]
 mod format2_tests;
 
-pub use answer::Answer;
+pub use answer::{Answer, line_breaks};
 pub use condition::Condition;
 pub use parse::parse;
 pub use parse::{MAX_GRID_BYTES, parse_bytes};

@@ -5,13 +5,14 @@
 //! unknown key, missing key and wrong type with its line and column, instead
 //! of stopping at the first.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::condition::{Condition, ConditionAt};
-use super::problem::{Expected, Place, Pos, Problem, ProblemKind};
+use super::problem::{Expected, Lines, Place, Pos, Problem, ProblemKind};
 use super::{
     DateBounds, FORMATS, Grid, GridMeta, GridOption, Question, QuestionKind, Reference, Scale, Step,
 };
@@ -59,23 +60,24 @@ pub fn parse(src: &str) -> Result<Grid, Vec<Problem>> {
         return Err(vec![problem_at(Pos { line: 1, column: 1 }, ProblemKind::Empty)]);
     }
     let (doc, errors) = DeTable::parse_recoverable(src);
+    let lines = Lines::new(src);
     if !errors.is_empty() {
         let mut problems: Vec<Problem> = errors
             .iter()
             .map(|e| {
                 let at = e.span().map_or(0, |s| s.start);
-                problem_at(Pos::at(src, at), ProblemKind::Syntax(e.message().to_string()))
+                problem_at(lines.pos(at), ProblemKind::Syntax(e.message().to_string()))
             })
             .collect();
         problems.sort_by_key(|p| p.pos);
         problems.dedup();
         return Err(problems);
     }
-    let mut reader = Reader { src, problems: Vec::new(), format: 2 };
+    let mut reader = Reader { lines: &lines, problems: Vec::new(), format: 2 };
     let parsed = reader.document(doc.get_ref(), doc.span());
     let mut problems = reader.problems;
     if let Some(parsed) = parsed {
-        validate::check(src, &parsed, &mut problems);
+        validate::check(&lines, &parsed, &mut problems);
         if problems.is_empty() {
             return Ok(parsed.grid);
         }
@@ -87,7 +89,7 @@ pub fn parse(src: &str) -> Result<Grid, Vec<Problem>> {
 type Value<'i> = Spanned<DeValue<'i>>;
 
 struct Reader<'s> {
-    src: &'s str,
+    lines: &'s Lines<'s>,
     problems: Vec<Problem>,
     /// The file's `format`, once read: what format 2 adds is an error in a
     /// format 1 file. Unknown formats are reported on their own, so they
@@ -110,7 +112,7 @@ impl<'t, 'i> Table<'t, 'i> {
 
 impl<'s> Reader<'s> {
     fn report(&mut self, at: usize, place: &Place, kind: ProblemKind) {
-        self.problems.push(Problem { pos: Pos::at(self.src, at), place: place.clone(), kind });
+        self.problems.push(Problem { pos: self.lines.pos(at), place: place.clone(), kind });
     }
 
     /// Reports every key of `table` that is not in `allowed`.
@@ -258,10 +260,11 @@ impl<'s> Reader<'s> {
                     self.report(at, &Place::File, ProblemKind::NoSteps);
                 }
                 let mut steps: Vec<Step> = Vec::new();
+                let mut seen = HashSet::new();
                 for (i, (t, span)) in tables.into_iter().enumerate() {
                     let (step, id_at) = self.step(i, t, span, &mut conditions, &mut broken);
                     if let Some(at) = id_at
-                        && steps.iter().any(|s| s.id == step.id)
+                        && !seen.insert(step.id.clone())
                     {
                         self.report(
                             at,
@@ -381,15 +384,14 @@ impl<'s> Reader<'s> {
         let guidance = self.string(&t, "guidance", false);
         let when = self.condition_key(&t);
         let mut questions = Vec::new();
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = HashSet::new();
         for (i, (qt, qspan)) in self.tables(&t, "questions").unwrap_or_default().into_iter().enumerate() {
             match self.question(&id, i, qt, qspan) {
                 Ok((q, q_at, q_when)) => {
-                    if seen.contains(&q.id) {
+                    if !seen.insert(q.id.clone()) {
                         let place = Place::Question(id.clone(), q.id.clone());
                         self.report(q_at, &place, ProblemKind::DuplicateId(q.id.clone()));
                     }
-                    seen.push(q.id.clone());
                     if let Some(c) = q_when {
                         conditions.push((index, Some(questions.len()), c));
                     }
@@ -559,6 +561,7 @@ impl<'s> Reader<'s> {
             return None;
         };
         let mut options: Vec<GridOption> = Vec::new();
+        let mut seen = HashSet::new();
         let mut complete = true;
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(entries) = item.get_ref() else {
@@ -586,7 +589,7 @@ impl<'s> Reader<'s> {
                     self.boolean(&ot, "exclusive").unwrap_or(false)
                 }
             };
-            if options.iter().any(|o| o.id == id) {
+            if !seen.insert(id.clone()) {
                 self.report(
                     id_at.unwrap_or(item.span().start),
                     &ot.place,

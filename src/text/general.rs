@@ -45,10 +45,26 @@ impl Lang {
     }
 
     pub fn cannot_write(self, path: &Path, e: &std::io::Error) -> String {
+        let e = self.io_error(e);
         self.pick(
             format!("impossible d'écrire {} : {e} ; rien n'a été remplacé", path.display()),
             format!("cannot write {}: {e}; nothing was replaced", path.display()),
         )
+    }
+
+    /// An error of the system in words; the system's own words are English.
+    pub fn io_error(self, e: &std::io::Error) -> String {
+        if crate::trail::store::is_changed_on_disk(e) {
+            return self
+                .pick(
+                    "le fichier a été modifié sur le disque depuis sa lecture (par un autre programme ?) ; \
+                     fermez ce parcours puis rouvrez-le pour voir la version enregistrée",
+                    "the file changed on disk since it was read (another program?); \
+                     close this trail and open it again to see the saved version",
+                )
+                .to_string();
+        }
+        e.to_string()
     }
 }
 
@@ -137,10 +153,6 @@ impl Lang {
             ),
             None => self.pick(format!("jusqu'au {at} : {earlier}"), format!("until {at}: {earlier}")),
         }
-    }
-
-    pub fn history_now(self, now: &str) -> String {
-        self.pick(format!("aujourd'hui : {now}"), format!("now: {now}"))
     }
 
     pub fn export_annotations_heading(self) -> &'static str {
@@ -367,10 +379,31 @@ impl Lang {
         self.pick("Rien n'a été supprimé.", "Nothing was deleted.")
     }
 
-    pub fn deleted(self, title: &str) -> String {
+    /// A deleted trail, with the exports the library had made of it.
+    pub fn deleted(self, title: &str, exports: usize) -> String {
+        let head = self.pick(
+            format!("Parcours {} supprimé", self.quote(title)),
+            format!("Trail {} deleted", self.quote(title)),
+        );
+        format!("{head}{} {}", self.exports_removed(exports), self.exports_elsewhere())
+    }
+
+    /// How many exports of the library went with the deleted trails.
+    fn exports_removed(self, n: usize) -> String {
+        match n {
+            0 => self.pick(" (aucun export dans exports/).", " (no export in exports/).").to_string(),
+            1 => self.pick(", avec son export dans exports/.", ", with its export in exports/.").to_string(),
+            n => self.pick(
+                format!(", avec {n} exports dans exports/."),
+                format!(", with {n} exports in exports/."),
+            ),
+        }
+    }
+
+    fn exports_elsewhere(self) -> &'static str {
         self.pick(
-            format!("Parcours {} supprimé.", self.quote(title)),
-            format!("Trail {} deleted.", self.quote(title)),
+            "Les fichiers exportés ailleurs avec -o ne sont pas touchés : c'est à vous de les supprimer.",
+            "Files exported elsewhere with -o are not touched: they are yours to delete.",
         )
     }
 
@@ -402,8 +435,17 @@ impl Lang {
         )
     }
 
-    pub fn purged(self, n: usize) -> String {
-        self.pick(format!("{n} parcours supprimés."), format!("{n} trails deleted."))
+    pub fn purged(self, n: usize, exports: usize) -> String {
+        let head = self.pick(format!("{n} parcours supprimés"), format!("{n} trails deleted"));
+        let exports = match exports {
+            0 => self.pick(" (aucun export dans exports/).", " (no export in exports/).").to_string(),
+            1 => self.pick(", avec 1 export dans exports/.", ", with 1 export in exports/.").to_string(),
+            e => self.pick(
+                format!(", avec {e} exports dans exports/."),
+                format!(", with {e} exports in exports/."),
+            ),
+        };
+        format!("{head}{exports} {}", self.exports_elsewhere())
     }
 }
 

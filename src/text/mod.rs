@@ -10,9 +10,13 @@ mod general;
 mod grid;
 mod handout;
 mod review;
+mod safe;
 mod starter;
+mod summary;
 mod translation;
 mod tui;
+
+pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 
 /// The language of the interface.
 #[derive(

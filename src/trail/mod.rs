@@ -213,59 +213,9 @@ pub fn new_id() -> String {
         .collect()
 }
 
-/// The file name part made from a title: lowercase ASCII, accents folded,
-/// dashes between words, at most 40 characters.
-pub fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    // At most 40 characters, cut between words.
-    if out.len() > 40 {
-        let cut = out[..41].rfind('-').filter(|&i| i > 0).unwrap_or(40);
-        out.truncate(cut);
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "trail".to_string() } else { out }
-}
-
-fn fold_accent(c: char) -> Vec<char> {
-    let folded = match c {
-        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
-        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' => 'i',
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
-        'ÿ' | 'Ÿ' => 'y',
-        'ñ' | 'Ñ' => 'n',
-        'œ' | 'Œ' => return vec!['o', 'e'],
-        'æ' | 'Æ' => return vec!['a', 'e'],
-        other => other,
-    };
-    vec![folded]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(slug("Demande de l'école — situation « A. »"), "demande-de-l-ecole-situation-a");
-        assert_eq!(slug("Œuvre"), "oeuvre");
-        assert_eq!(slug("   "), "trail");
-        assert!(slug(&"long title ".repeat(20)).len() <= 40);
-        assert_eq!(
-            slug("Appel de la police au CHRS pour M. T. (exemple)"),
-            "appel-de-la-police-au-chrs-pour-m-t"
-        );
-    }
 
     #[test]
     fn ids_are_eight_safe_characters_and_differ() {

@@ -3,7 +3,7 @@
 //! from what the trail itself recorded. Export and compare read this.
 
 use super::{AnswerRecord, Trail};
-use crate::grid::{Grid, Kind, Reference};
+use crate::grid::{Grid, Kind, QuestionKind, Reference, Scale};
 use crate::walk::{At, Walk};
 
 pub struct Outline<'t> {
@@ -24,6 +24,11 @@ pub struct QuestionOutline<'t> {
     pub prompt: String,
     pub shown: bool,
     pub required: bool,
+    /// The question has a condition of its own: for a note, one the
+    /// answers met, so the note is part of what the answers point to.
+    pub conditional: bool,
+    /// A scale's bounds and labels, from the grid.
+    pub scale: Option<Scale>,
     pub record: Option<&'t AnswerRecord>,
 }
 
@@ -47,6 +52,8 @@ impl<'t> Outline<'t> {
                 prompt: record.prompt.clone(),
                 shown: !record.hidden,
                 required: false,
+                conditional: false,
+                scale: None,
                 record: Some(record),
             };
             match steps.iter_mut().find(|s| s.id == record.step) {
@@ -94,6 +101,11 @@ fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
                         prompt: record.map_or_else(|| question.prompt.clone(), |r| r.prompt.clone()),
                         shown: walk.question_shown(At { step: s, question: q }),
                         required: question.required,
+                        conditional: question.when.is_some(),
+                        scale: match &question.kind {
+                            QuestionKind::Scale(scale) => Some(scale.clone()),
+                            _ => None,
+                        },
                         record,
                     }
                 })

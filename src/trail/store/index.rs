@@ -75,13 +75,29 @@ impl Index {
 
     /// Writes the index through a temporary file and a rename. A failure is
     /// harmless: the next listing reads the trails again.
-    pub fn write(mut self, dir: &Path) {
+    pub fn write(self, dir: &Path) {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
+        self.write_as_of(dir, now);
+    }
+
+    fn write_as_of(mut self, dir: &Path, written_ns: i128) {
         self.version = INDEX_VERSION;
-        self.written_ns = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
+        self.written_ns = written_ns;
         let Ok(bytes) = serde_json::to_vec(&self) else { return };
         let Ok(mut tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
         if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
             let _ = tmp.persist(dir.join(INDEX_NAME));
+        }
+    }
+
+    /// Removes the entry of a deleted file at once, so that its title does
+    /// not outlive it. The index keeps its time of writing: its other
+    /// entries were not read again, so they must not look fresher.
+    pub fn forget(dir: &Path, name: &str) {
+        let mut index = Index::read(dir);
+        if index.entries.remove(name).is_some() {
+            let written_ns = index.written_ns;
+            index.write_as_of(dir, written_ns);
         }
     }
 }

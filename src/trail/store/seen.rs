@@ -1,0 +1,64 @@
+//! What this program last read or wrote of each trail file it writes, so
+//! that a save never replaces content it has not seen. The lock keeps other
+//! discern windows out while a trail is open; this is the second guard, for
+//! a copy that was read before the lock was taken or a file changed by
+//! another program: the saver compares what it read with what is there and
+//! refuses to write over a change.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
+
+/// Size and hash of a file's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Fingerprint {
+    len: usize,
+    hash: u64,
+}
+
+impl Fingerprint {
+    pub(super) fn of(bytes: &[u8]) -> Fingerprint {
+        let mut h = std::hash::DefaultHasher::new();
+        bytes.hash(&mut h);
+        Fingerprint { len: bytes.len(), hash: h.finish() }
+    }
+}
+
+static SEEN: LazyLock<Mutex<HashMap<PathBuf, Fingerprint>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+fn seen() -> std::sync::MutexGuard<'static, HashMap<PathBuf, Fingerprint>> {
+    // A panic elsewhere while the map was held leaves it usable.
+    SEEN.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub(super) fn record(path: &Path, bytes: &[u8]) {
+    seen().insert(path.to_path_buf(), Fingerprint::of(bytes));
+}
+
+pub(super) fn forget(path: &Path) {
+    seen().remove(path);
+}
+
+/// What was last read or written at `path`, if this program read it for writing.
+pub(super) fn expected(path: &Path) -> Option<Fingerprint> {
+    seen().get(path).copied()
+}
+
+/// The file's content changed on disk since this program read it: the save
+/// was refused so as not to replace it.
+#[derive(Debug)]
+pub struct ChangedOnDisk;
+
+impl std::fmt::Display for ChangedOnDisk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the file changed on disk since it was read")
+    }
+}
+
+impl std::error::Error for ChangedOnDisk {}
+
+/// Whether an error from a save is [`ChangedOnDisk`].
+pub fn is_changed_on_disk(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<ChangedOnDisk>())
+}
