@@ -148,9 +148,14 @@ fn run_walk(
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let out = TerminalSafe::new(stdout.lock());
-    let result = Plain { input: stdin.lock(), out, lang, clock: crate::trail::now, on_change: &mut save }
-        .run(&mut walk, reopened);
+    let result = Plain {
+        input: stdin.lock(),
+        out: TerminalSafe::new(stdout.lock()),
+        lang,
+        clock: crate::trail::now,
+        on_change: &mut save,
+    }
+    .run(&mut walk, reopened);
     // At the end of input, or of the grid, what was answered is saved.
     save(&walk);
     if let Err(e) = result
