@@ -72,7 +72,6 @@ fn words(lang: Lang, q: &QuestionOutline, record: &AnswerRecord, answer: &Answer
             None => n.to_string(),
         },
         Answer::Choice(id) => record.label_of(id),
-        Answer::Date(day) => lang.date_in_words(*day),
         Answer::ChoiceOther(text) => lang.summary_other(&line_breaks(text.trim())),
         Answer::Multi { options, other } => options
             .iter()
