@@ -38,6 +38,9 @@ pub struct Trail {
     /// In the order they were first given.
     pub answers: Vec<AnswerRecord>,
     pub annotations: Vec<Annotation>,
+    /// Where the worker stopped (`step` or `step.question`), so that a
+    /// reopened trail opens there.
+    pub place: Option<String>,
 }
 
 /// What lists show of a trail, without its answers.
@@ -187,6 +190,7 @@ impl Trail {
             },
             answers: Vec::new(),
             annotations: Vec::new(),
+            place: None,
         }
     }
 }

@@ -350,6 +350,7 @@ mod tests {
                 history: vec![],
             }],
             annotations: vec![],
+            place: None,
         }
     }
 
