@@ -23,7 +23,8 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(failure) => {
             // Not eprintln: standard error may be a terminal that was closed.
-            let _ = writeln!(std::io::stderr(), "discern: {failure}");
+            let told = format!("discern: {failure}");
+            let _ = writeln!(std::io::stderr(), "{}", discern::text::for_terminal(&told));
             ExitCode::from(2)
         }
     }
@@ -43,7 +44,7 @@ fn command_line_error(lang: discern::text::Lang, e: &clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
         _ => {
-            let _ = writeln!(std::io::stderr(), "{}", lang.cli_error(e));
+            let _ = writeln!(std::io::stderr(), "{}", discern::text::for_terminal(&lang.cli_error(e)));
             ExitCode::from(2)
         }
     }

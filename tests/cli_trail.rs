@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{discern, stderr, stdout};
+use common::{aged, discern, stderr, stdout};
 use serde_json::Value;
 
 const GRID: &str = "tests/grids/good/example.fr.toml";
@@ -119,7 +119,8 @@ fn trails_are_private_files_in_private_folders() {
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let text = fs::read_to_string(&path).unwrap();
     let created = text.lines().find_map(|l| l.strip_prefix("created = ")).unwrap().trim_matches('"');
-    assert!(name.starts_with(&format!("{}-t-", &created[..10])), "{name} {created}");
+    assert!(name.starts_with(&format!("{}-", &created[..10])), "{name} {created}");
+    assert_eq!(name.len(), "YYYY-MM-DD-abcd2345.toml".len(), "no word of the title: {name}");
 }
 
 #[test]
@@ -196,7 +197,7 @@ fn export_writes_markdown_to_a_private_file() {
     assert!(out.status.success(), "{}", stderr(&out));
     let md = fs::read_to_string(&target).unwrap();
     assert!(md.starts_with("# Réunion de jeudi\n"), "{md}");
-    assert!(md.contains("**Que s'est-il passé, et qui vous demande quoi ?**\n\nLes faits."), "{md}");
+    assert!(md.contains("- **Que s'est-il passé, et qui vous demande quoi ?** Les faits.\n"), "{md}");
     assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
     let txt = discern(data.path())
         .args(["export", &path.display().to_string(), "--format", "txt"])
@@ -410,24 +411,4 @@ fn purge_takes_its_age_from_the_config_when_none_is_given() {
     let out = discern(data.path()).args(["purge", "--yes"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!old.exists());
-}
-
-/// A trail's text with every time in it moved to the year 2001, whatever
-/// today's date.
-fn aged(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let time_key =
-                ["created = ", "updated = ", "at = ", "given = "].iter().find(|k| line.starts_with(*k));
-            match time_key {
-                Some(key) => {
-                    let value = &line[key.len()..];
-                    let quote = if value.starts_with('"') { "\"" } else { "" };
-                    format!("{key}{quote}2001{}", &value[quote.len() + 4..])
-                }
-                None => line.to_string(),
-            }
-        })
-        .map(|line| line + "\n")
-        .collect()
 }

@@ -34,7 +34,7 @@ impl Ctx {
         let (config, problems) = Config::load(&crate::paths::config_file(&data_dir, named));
         let lang = Lang::detect(global.lang, config.language);
         for p in &problems {
-            eprintln!("discern: {}", lang.config_problem(&config.path, p));
+            crate::tell!("discern: {}", lang.config_problem(&config.path, p));
         }
         Ctx { lang, data_dir, config, plain: global.plain }
     }
@@ -57,12 +57,15 @@ fn writes_trails(command: Option<&Command>) -> bool {
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
     if writes_trails(command.as_ref()) {
-        // Work left in a temporary file by a crash is dealt with first, by
-        // the commands that write trails: the others never rename or
-        // remove a file.
-        for leftover in crate::trail::store::Store::new(&ctx.data_dir).clean_leftovers() {
-            eprintln!("discern: {}", ctx.lang.leftover(&leftover));
+        let store = crate::trail::store::Store::new(&ctx.data_dir);
+        // Work left in a temporary file by a crash is dealt with first, and
+        // trails named after their title by an earlier version lose that
+        // name: only by the commands that write trails, as the others never
+        // rename or remove a file.
+        for leftover in store.clean_leftovers() {
+            crate::tell!("discern: {}", ctx.lang.leftover(&leftover));
         }
+        store.rename_to_title_free();
     }
     match command {
         Some(Command::Grid(g)) => grid::run(ctx, g),
@@ -71,8 +74,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         }
         Some(Command::Open { trail }) => trail::open(ctx, &trail),
         Some(Command::List { json }) => trail::list(ctx, json),
-        Some(Command::Export { trail, format, output, yes }) => {
-            trail::export(ctx, &trail, format, output.as_deref(), yes)
+        Some(Command::Export { trail, format, output, full, yes }) => {
+            trail::export(ctx, &trail, format, output.as_deref(), full, yes)
         }
         Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
         Some(Command::Completions { shell }) => {

@@ -6,11 +6,18 @@
 
 mod cli;
 pub use cli::CliHeading;
+mod date;
 mod general;
 mod grid;
+mod handout;
 mod review;
+mod safe;
 mod starter;
+mod summary;
+mod translation;
 mod tui;
+
+pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 
 /// The language of the interface.
 #[derive(

@@ -10,12 +10,14 @@ mod file;
 pub mod lint;
 pub mod outline;
 pub mod store;
+mod unknown;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::grid::{Answer, Kind};
 
 pub use file::{LoadError, from_toml, to_toml};
+pub use unknown::Unknown;
 
 /// The trail format versions this build reads.
 pub const FORMATS: &[i64] = &[1];
@@ -38,6 +40,9 @@ pub struct Trail {
     /// In the order they were first given.
     pub answers: Vec<AnswerRecord>,
     pub annotations: Vec<Annotation>,
+    /// Where the worker stopped (`step` or `step.question`), so that a
+    /// reopened trail opens there.
+    pub place: Option<String>,
 }
 
 /// What lists show of a trail, without its answers.
@@ -125,7 +130,7 @@ impl AnswerRecord {
             Answer::Multi { options, other } => {
                 options.iter().map(|o| self.label_of(o)).chain(other.iter().cloned()).collect()
             }
-            Answer::Text(_) | Answer::Scale(_) => Vec::new(),
+            Answer::Text(_) | Answer::Scale(_) | Answer::Date(_) => Vec::new(),
         }
     }
 
@@ -134,12 +139,24 @@ impl AnswerRecord {
         match answer {
             Answer::Text(t) => t.clone(),
             Answer::Scale(n) => n.to_string(),
+            Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
             _ => self.labels(answer).join(", "),
         }
     }
 }
 
 impl Trail {
+    /// Every record by (step, question): for reading many answers, where
+    /// `record` one at a time would make the work grow with the square of
+    /// their number. The first record wins, as with `record`.
+    pub fn records(&self) -> std::collections::HashMap<(&str, &str), &AnswerRecord> {
+        let mut map = std::collections::HashMap::with_capacity(self.answers.len());
+        for r in &self.answers {
+            map.entry((r.step.as_str(), r.question.as_str())).or_insert(r);
+        }
+        map
+    }
+
     pub fn record(&self, step: &str, question: &str) -> Option<&AnswerRecord> {
         self.answers.iter().find(|r| r.step == step && r.question == question)
     }
@@ -187,6 +204,7 @@ impl Trail {
             },
             answers: Vec::new(),
             annotations: Vec::new(),
+            place: None,
         }
     }
 }
@@ -212,59 +230,9 @@ pub fn new_id() -> String {
         .collect()
 }
 
-/// The file name part made from a title: lowercase ASCII, accents folded,
-/// dashes between words, at most 40 characters.
-pub fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    // At most 40 characters, cut between words.
-    if out.len() > 40 {
-        let cut = out[..41].rfind('-').filter(|&i| i > 0).unwrap_or(40);
-        out.truncate(cut);
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "trail".to_string() } else { out }
-}
-
-fn fold_accent(c: char) -> Vec<char> {
-    let folded = match c {
-        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
-        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' => 'i',
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
-        'ÿ' | 'Ÿ' => 'y',
-        'ñ' | 'Ñ' => 'n',
-        'œ' | 'Œ' => return vec!['o', 'e'],
-        'æ' | 'Æ' => return vec!['a', 'e'],
-        other => other,
-    };
-    vec![folded]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(slug("Demande de l'école — situation « A. »"), "demande-de-l-ecole-situation-a");
-        assert_eq!(slug("Œuvre"), "oeuvre");
-        assert_eq!(slug("   "), "trail");
-        assert!(slug(&"long title ".repeat(20)).len() <= 40);
-        assert_eq!(
-            slug("Appel de la police au CHRS pour M. T. (exemple)"),
-            "appel-de-la-police-au-chrs-pour-m-t"
-        );
-    }
 
     #[test]
     fn ids_are_eight_safe_characters_and_differ() {

@@ -79,7 +79,8 @@ pub enum Msg {
     Exported(Result<PathBuf, String>),
     Deleted {
         title: String,
-        result: Result<(), String>,
+        /// How many of the library's exports went with it.
+        result: Result<usize, String>,
     },
     Renamed {
         title: String,
@@ -417,7 +418,7 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
         Msg::Exported(Err(e)) => library.say(lang.export_failed(&e), true),
         Msg::Deleted { title, result } => {
             match result {
-                Ok(()) => library.say(lang.deleted(&title), false),
+                Ok(exports) => library.say(lang.deleted(&title, exports), false),
                 Err(e) => library.say(lang.delete_failed(&e), true),
             }
             return vec![Effect::ListTrails];
