@@ -43,15 +43,16 @@ impl Lang {
                     format!("you left {which} unanswered"),
                 )
             }
-            Test::Chose { number, labels, multi, negated } => {
+            Test::Chose { numbers, labels, multi, negated, all } => {
+                let number = self.listing(numbers, *all);
                 let quoted: Vec<String> = labels.iter().map(|l| self.quote(l)).collect();
                 let (fr_verb, en_verb, en_prep) =
                     if *multi { ("coché", "ticked", "at") } else { ("répondu", "answered", "to") };
                 match (negated, quoted.len()) {
-                    (false, _) => self.pick(
-                        format!("vous avez {fr_verb} {} à {number}", self.listing(&quoted, false)),
-                        format!("you {en_verb} {} {en_prep} {number}", self.listing(&quoted, false)),
-                    ),
+                    (false, _) => {
+                        let (subject, rest) = self.chose_parts(test).expect("a positive choice");
+                        format!("{subject}{rest}")
+                    }
                     (true, 1) => self.pick(
                         format!("vous n'avez pas {fr_verb} {} à {number}", quoted[0]),
                         format!(
@@ -79,12 +80,47 @@ impl Lang {
         }
     }
 
+    /// A positive choice test as its subject (« vous avez répondu ») and
+    /// the rest (« « Oui » à 5.1 »), so that a list says the subject once.
+    fn chose_parts(self, test: &Test) -> Option<(String, String)> {
+        let Test::Chose { numbers, labels, multi, negated: false, all } = test else { return None };
+        let number = self.listing(numbers, *all);
+        let quoted: Vec<String> = labels.iter().map(|l| self.quote(l)).collect();
+        let (fr_verb, en_verb, en_prep) =
+            if *multi { ("coché", "ticked", "at") } else { ("répondu", "answered", "to") };
+        let listed = self.listing(&quoted, false);
+        Some(self.pick(
+            (format!("vous avez {fr_verb} "), format!("{listed} à {number}")),
+            (format!("you {en_verb} "), format!("{listed} {en_prep} {number}")),
+        ))
+    }
+
     /// One part of a list: a test, or a list of tests one level down.
     fn condition_part(self, form: &Form) -> String {
         match form {
             Form::Test(t) => self.condition_test(t),
+            // « vous avez répondu « A » à 2.5, « Oui » à 6.1 et … »: the
+            // subject is said once for the choices that follow each other.
             Form::All(parts) => {
-                let words: Vec<String> = parts.iter().map(|p| self.condition_part(p)).collect();
+                let mut words: Vec<String> = Vec::new();
+                let mut last_subject: Option<String> = None;
+                for p in parts {
+                    let split = match p {
+                        Form::Test(t) => self.chose_parts(t),
+                        _ => None,
+                    };
+                    match split {
+                        Some((subject, rest)) if last_subject.as_ref() == Some(&subject) => words.push(rest),
+                        Some((subject, rest)) => {
+                            words.push(format!("{subject}{rest}"));
+                            last_subject = Some(subject);
+                        }
+                        None => {
+                            words.push(self.condition_part(p));
+                            last_subject = None;
+                        }
+                    }
+                }
                 self.listing(&words, true)
             }
             // « … et soit A, soit B », "… and either A or B".

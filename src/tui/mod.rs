@@ -29,6 +29,8 @@ mod walk_view;
 mod wrap;
 
 #[cfg(test)]
+mod exclusive_tests;
+#[cfg(test)]
 mod test_support;
 
 use std::io::{self, Stdout};

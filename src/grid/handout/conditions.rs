@@ -26,9 +26,10 @@ pub enum Target {
 /// One test of one question, as a person reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Test {
-    /// The answer is (or, for `multi`, ticks) one of `labels`; `negated`:
-    /// none of them.
-    Chose { number: String, labels: Vec<String>, multi: bool, negated: bool },
+    /// The answer to the questions `numbers` is (or, for `multi`, ticks)
+    /// one of `labels`, for all of them (`all`) or one of them; `negated`:
+    /// none of the labels (and then a single question).
+    Chose { numbers: Vec<String>, labels: Vec<String>, multi: bool, negated: bool, all: bool },
     /// Whether the questions `numbers` were answered (`yes`) or left
     /// unanswered: all of them (`all`), or one of them.
     Answered { numbers: Vec<String>, yes: bool, all: bool },
@@ -81,7 +82,7 @@ pub fn shape(grid: &Grid, numbers: &Numbers, c: &Condition, negate: bool) -> For
     let chose = |question: &str, options: &[String]| {
         let (number, multi) = numbers.of_question(question);
         let labels = options.iter().map(|o| label(question, o)).collect();
-        Form::Test(Test::Chose { number, labels, multi, negated: negate })
+        Form::Test(Test::Chose { numbers: vec![number], labels, multi, negated: negate, all: true })
     };
     match c {
         Condition::Is { question, option } => chose(question, std::slice::from_ref(option)),
@@ -118,36 +119,7 @@ fn simplify(form: Form) -> Form {
     }
     let mut merged: Vec<Form> = Vec::new();
     for part in flat {
-        // "One of A, B" or'ed with "one of C" is "one of A, B, C"; "none of A"
-        // and'ed with "none of B" is "none of A, B".
-        if let Form::Test(Test::Chose { number, labels, multi, negated }) = &part
-            && *negated == all
-            && let Some(Form::Test(Test::Chose { labels: earlier, .. })) = merged.iter_mut().find(|m| {
-                matches!(m, Form::Test(Test::Chose { number: n, multi: mu, negated: ne, .. })
-                    if n == number && mu == multi && ne == negated)
-            })
-        {
-            for l in labels {
-                if !earlier.contains(l) {
-                    earlier.push(l.clone());
-                }
-            }
-            continue;
-        }
-        // "You answered 3.1" and "you answered 5.1": "you answered 3.1 and 5.1".
-        if let Form::Test(Test::Answered { numbers, yes, .. }) = &part
-            && let Some(Form::Test(Test::Answered { numbers: earlier, all: joined, .. })) =
-                merged.iter_mut().find(|m| matches!(m, Form::Test(Test::Answered { yes: y, .. }) if y == yes))
-        {
-            *joined = all;
-            for n in numbers {
-                if !earlier.contains(n) {
-                    earlier.push(n.clone());
-                }
-            }
-            continue;
-        }
-        if !merged.contains(&part) {
+        if !merge_into(&mut merged, &part, all) && !merged.contains(&part) {
             merged.push(part);
         }
     }
@@ -156,6 +128,81 @@ fn simplify(form: Form) -> Form {
         (_, true) => Form::All(merged),
         (_, false) => Form::Any(merged),
     }
+}
+
+/// Merges the test `part` into one already in a list of kind `all`, when
+/// one sentence says both; returns whether it did.
+fn merge_into(merged: &mut [Form], part: &Form, all: bool) -> bool {
+    // A test over several questions says "and" or "or" between them: it
+    // joins a list of the same kind only.
+    let fits = |numbers: &[String], joined: bool| numbers.len() == 1 || joined == all;
+    match part {
+        // "One of A, B" or'ed with "one of C" is "one of A, B, C"; "none of A"
+        // and'ed with "none of B" is "none of A, B".
+        Form::Test(Test::Chose { numbers, labels, multi, negated, .. })
+            if *negated == all && numbers.len() == 1 =>
+        {
+            let same =
+                merged.iter_mut().find_map(|m| match m {
+                    Form::Test(Test::Chose {
+                        numbers: n, labels: earlier, multi: mu, negated: ne, ..
+                    }) if n == numbers && mu == multi && ne == negated => Some(earlier),
+                    _ => None,
+                });
+            let Some(earlier) = same else { return merge_questions(merged, part, all, fits) };
+            for l in labels {
+                if !earlier.contains(l) {
+                    earlier.push(l.clone());
+                }
+            }
+            true
+        }
+        _ => merge_questions(merged, part, all, fits),
+    }
+}
+
+/// "You answered “Yes” to 3.1" and "… to 3.2": "… to 3.1 and 3.2"; the same
+/// for "you answered 3.1". Denials are not merged across questions: "you
+/// did not answer “No” to 3.1 or 3.2" could be read as "neither".
+fn merge_questions(
+    merged: &mut [Form],
+    part: &Form,
+    all: bool,
+    fits: impl Fn(&[String], bool) -> bool,
+) -> bool {
+    let (numbers, target) = match part {
+        Form::Test(Test::Chose { numbers, labels, multi, negated: false, all: joined })
+            if fits(numbers, *joined) =>
+        {
+            let target = merged.iter_mut().find_map(|m| match m {
+                Form::Test(Test::Chose { numbers: n, labels: l, multi: mu, negated: false, all: j })
+                    if l == labels && mu == multi && fits(n, *j) =>
+                {
+                    Some((n, j))
+                }
+                _ => None,
+            });
+            (numbers, target)
+        }
+        Form::Test(Test::Answered { numbers, yes, all: joined }) if fits(numbers, *joined) => {
+            let target = merged.iter_mut().find_map(|m| match m {
+                Form::Test(Test::Answered { numbers: n, yes: y, all: j }) if y == yes && fits(n, *j) => {
+                    Some((n, j))
+                }
+                _ => None,
+            });
+            (numbers, target)
+        }
+        _ => return false,
+    };
+    let Some((earlier, joined)) = target else { return false };
+    *joined = all;
+    for n in numbers {
+        if !earlier.contains(n) {
+            earlier.push(n.clone());
+        }
+    }
+    true
 }
 
 /// How many levels of lists the form has (a test alone: 0).
@@ -169,12 +216,7 @@ fn depth(form: &Form) -> usize {
 /// The numbers of the questions a form tests, each once.
 fn numbers_in(form: &Form, out: &mut Vec<String>) {
     match form {
-        Form::Test(Test::Chose { number, .. }) => {
-            if !out.contains(number) {
-                out.push(number.clone());
-            }
-        }
-        Form::Test(Test::Answered { numbers, .. }) => {
+        Form::Test(Test::Chose { numbers, .. } | Test::Answered { numbers, .. }) => {
             for number in numbers {
                 if !out.contains(number) {
                     out.push(number.clone());

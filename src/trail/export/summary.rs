@@ -322,14 +322,14 @@ impl<'a, 't> Builder<'a, 't> {
             return;
         }
         self.blocks.push(Block::Heading(lang.export_annotations_heading().to_string()));
+        let records = self.trail.records();
         let items = self
             .trail
             .annotations
             .iter()
             .map(|a| {
-                let prompt = self
-                    .trail
-                    .record(&a.step, &a.question)
+                let prompt = records
+                    .get(&(a.step.as_str(), a.question.as_str()))
                     .map_or_else(|| format!("{}.{}", a.step, a.question), |r| r.prompt.clone());
                 vec![
                     (

@@ -38,6 +38,11 @@ options = [
 id = "facts"
 kind = "text"
 prompt = "Les faits ?"
+[[steps.questions]]
+id = "sure"
+kind = "choice"
+prompt = "Sûr ?"
+options = [{ id = "yes", label = "Oui" }, { id = "no", label = "Non" }]
 "#;
 
 fn words(condition: &str, lang: Lang) -> String {
@@ -45,7 +50,7 @@ fn words(condition: &str, lang: Lang) -> String {
         "{GRID}[[steps.questions]]\nid = \"last\"\nkind = \"text\"\nprompt = \"?\"\nwhen = {condition}\n"
     );
     let grid = parse(&src).unwrap_or_else(|p| panic!("{p:?}"));
-    let when = grid.steps[1].questions[2].when.clone().expect("a condition");
+    let when = grid.steps[1].questions[3].when.clone().expect("a condition");
     sentence(&grid, &Numbers::of(&grid), &when, Target::Question, lang)
 }
 
@@ -149,4 +154,33 @@ fn what_is_too_deep_or_too_long_is_described_by_the_questions_it_tests() {
     let long = words(&format!("{{ any = [{}] }}", many.join(", ")), Lang::Fr);
     assert!(long.chars().count() <= MAX_CHARS, "{long}");
     assert!(long.starts_with("À remplir selon vos réponses à "), "{long}");
+}
+
+#[test]
+fn the_same_answer_to_several_questions_is_said_once() {
+    let both = r#"{ all = [{ question = "intro.yes", is = "yes" }, { question = "s.sure", is = "yes" }] }"#;
+    assert_eq!(words(both, Lang::Fr), "À remplir si vous avez répondu « Oui » à 1.1 et 2.3");
+    let either = r#"{ any = [{ question = "intro.yes", is = "yes" }, { question = "s.sure", is = "yes" }] }"#;
+    assert_eq!(words(either, Lang::En), "Answer if you answered “Oui” to 1.1 or 2.3");
+    let two = r#"{ all = [{ question = "intro.yes", is = "yes" }, { question = "s.sure", is = "no" }, { question = "s.duty", is = "a" }] }"#;
+    assert_eq!(
+        words(two, Lang::Fr),
+        "À remplir si vous avez répondu « Oui » à 1.1, « Non » à 2.3 et vous avez coché « A » à 2.1"
+    );
+    assert_eq!(
+        words(two, Lang::En),
+        "Answer if you answered “Oui” to 1.1, “Non” to 2.3 and you ticked “A” at 2.1"
+    );
+    // Denials stay apart: "not “Non” to 1.1 or 2.3" could be read as neither.
+    let denials = r#"{ any = [{ not = { question = "intro.yes", is = "no" } }, { not = { question = "s.sure", is = "no" } }] }"#;
+    assert_eq!(
+        words(denials, Lang::Fr),
+        "À remplir si vous n'avez pas répondu « Non » à 1.1, ou si vous n'avez pas répondu « Non » à 2.3"
+    );
+    // An "or" over two questions never turns into an "and" when it joins a list.
+    let nested = r#"{ all = [{ any = [{ question = "intro.yes", answered = false }, { question = "s.duty", answered = false }] }, { question = "s.facts", answered = false }] }"#;
+    assert_eq!(
+        words(nested, Lang::Fr),
+        "À remplir si vous avez laissé 1.1 ou 2.1 sans réponse et vous avez laissé 2.2 sans réponse"
+    );
 }
