@@ -1,9 +1,13 @@
 //! The performance budget of issue 7, measured on the release build:
 //! `cargo bench --bench perf` (or `benches/run.sh`, which also installs
-//! jrnl 4.6 to compare against). Prints a table; numbers are medians.
+//! jrnl 4.6 to compare against). Prints a table; numbers are medians, but
+//! for the rows of hostile files (issue 11: `hostile`, or `grids`,
+//! `answers`, `plain`), which run once each.
 
 #[path = "perf/data.rs"]
 mod data;
+#[path = "perf/hostile.rs"]
+mod hostile;
 #[path = "perf/tui_frames.rs"]
 mod tui_frames;
 
@@ -109,6 +113,8 @@ fn main() {
             ok: true,
         });
     }
+
+    rows.extend(hostile::rows(root.path(), &wanted));
 
     if wanted("frame") || wanted("library") || wanted("memory") {
         rows.extend(tui_frames::rows(root.path(), &wanted));

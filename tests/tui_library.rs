@@ -151,7 +151,7 @@ fn delete_asks_and_no_is_the_default() {
     assert_eq!(h.trail_files().len(), 1);
     h.press(KeyCode::Char('d')).press(KeyCode::Char('y'));
     assert!(h.trail_files().is_empty());
-    assert!(h.screen().contains("Trail “Keep me” deleted."));
+    assert!(h.screen().contains("Trail “Keep me” deleted"));
 }
 
 #[test]

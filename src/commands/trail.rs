@@ -3,6 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use super::grid::{print, resolve};
 use super::{Ctx, Failure};
@@ -92,7 +93,7 @@ pub fn find_grid(ctx: &Ctx, trail: &Trail) -> Option<Grid> {
     {
         return Some(grid);
     }
-    Library::load(&ctx.grids_dir()).find_exact(&trail.grid.id, &trail.grid.language).cloned()
+    Library::find_exact_in(&ctx.grids_dir(), &trail.grid.id, &trail.grid.language)
 }
 
 pub fn grid_of(ctx: &Ctx, trail: &Trail) -> Result<Grid, Failure> {
@@ -138,21 +139,41 @@ fn run_walk(
     }
     let store = Store::new(&ctx.data_dir);
     let mut failed: Option<String> = None;
-    let mut save = |w: &Walk| {
-        if let Some((p, _)) = &path {
-            match store.save(&w.trail, p) {
-                Ok(()) => failed = None,
-                Err(e) => failed = Some(lang.cannot_write(p, &e)),
+    let mut last_save: Option<Instant> = None;
+    // Saved as the screen saves: at once when a person is typing (nothing
+    // more is waiting on standard input), at most once a second when a
+    // script sends its answers in one go; a failure is said at once.
+    let mut save = |w: &Walk, at_end: bool| {
+        let Some((p, _)) = &path else { return };
+        let due = at_end || last_save.is_none_or(|t| t.elapsed() >= SAVE_EVERY) || !input_waiting();
+        if !due {
+            return;
+        }
+        last_save = Some(Instant::now());
+        match store.save(&w.trail, p) {
+            Ok(()) => failed = None,
+            Err(e) => {
+                let message = lang.cannot_write(p, &e);
+                if failed.as_ref() != Some(&message) {
+                    crate::tell!("discern: {message}");
+                }
+                failed = Some(message);
             }
         }
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let out = TerminalSafe::new(stdout.lock());
-    let result = Plain { input: stdin.lock(), out, lang, clock: crate::trail::now, on_change: &mut save }
-        .run(&mut walk, reopened);
+    let mut on_change = |w: &Walk| save(w, false);
+    let result = Plain {
+        input: stdin.lock(),
+        out: TerminalSafe::new(stdout.lock()),
+        lang,
+        clock: crate::trail::now,
+        on_change: &mut on_change,
+    }
+    .run(&mut walk, reopened);
     // At the end of input, or of the grid, what was answered is saved.
-    save(&walk);
+    save(&walk, true);
     if let Err(e) = result
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
@@ -172,6 +193,26 @@ fn run_walk(
         None => crate::say!("{}", lang.ephemeral_nothing_saved()),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How often a plain walk fed by a script saves.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+
+/// Whether more input is already waiting on standard input (or it has
+/// ended), so that a save can wait for the next second without leaving a
+/// person's answer unsaved.
+fn input_waiting() -> bool {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd, no timeout.
+        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+        // A closed pipe (POLLHUP) has no person behind it either: its
+        // answers are saved at the end of input.
+        ready > 0 && fd.revents & (libc::POLLIN | libc::POLLHUP) != 0
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Finds and reads a trail; a damaged one is reported, never touched.
@@ -355,29 +396,42 @@ pub fn compare(ctx: &Ctx, args: &[String], format: Option<CompareFormat>) -> Res
     print(&comparison.render(md, lang))
 }
 
+/// Deletes one trail, and only a trail: a file that reads as one and lies in
+/// a sessions folder. Nothing is written before the confirmation (the lock
+/// file is made only then).
 pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let path = find(ctx, arg)?;
-    let title = Store::load(&path).map(|t| t.title).unwrap_or_else(|_| path.display().to_string());
+    let trail =
+        Store::load(&path).map_err(|e| Failure(lang.delete_not_a_trail(&path, &lang.load_error(&e))))?;
+    if !Store::new(&ctx.data_dir).is_sessions_folder(path.parent().unwrap_or(Path::new("."))) {
+        return Err(Failure(lang.delete_outside_sessions(&path)));
+    }
+    if Store::held_elsewhere(&path) {
+        return Err(Failure(lang.trail_open_elsewhere(&path)));
+    }
+    if !yes && !confirm(ctx, &lang.confirm_delete(&trail.title, &path))? {
+        crate::tell!("{}", lang.nothing_deleted());
+        return Ok(ExitCode::SUCCESS);
+    }
     // A trail open elsewhere is not deleted under its writer's feet.
     let _lock = match Store::lock(&path) {
         Ok(lock) => lock,
         Err(LockError::Held) => return Err(Failure(lang.trail_open_elsewhere(&path))),
         Err(LockError::Io(e)) => return Err(Failure(lang.cannot_write(&path, &e))),
     };
-    if !yes && !confirm(ctx, &lang.confirm_delete(&title, &path))? {
-        crate::tell!("{}", lang.nothing_deleted());
-        return Ok(ExitCode::SUCCESS);
-    }
     let exports = Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
-    crate::tell!("{}", lang.deleted(&title, exports));
+    crate::tell!("{}", lang.deleted(&trail.title, exports));
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let days = days.or(ctx.config.retention_days).ok_or_else(|| Failure(lang.purge_needs_days()))?;
-    let cutoff = now() - chrono::Duration::days(i64::from(days));
+    // A number of days that reaches before the calendar's start is a slip, not a date.
+    let cutoff = chrono::TimeDelta::try_days(i64::from(days))
+        .and_then(|age| now().checked_sub_signed(age))
+        .ok_or_else(|| Failure(lang.purge_too_far_back(days)))?;
     // Only trails that can be read are purged: a damaged file is kept for
     // the user to look at.
     let old: Vec<(PathBuf, String)> = Store::new(&ctx.data_dir)

@@ -48,6 +48,8 @@ pub struct Library {
 }
 
 /// Reads one grid file. A file that cannot be read is a problem like any other.
+/// Only a regular file is read: a FIFO, a terminal or `/dev/stdin` named as a
+/// grid (by a trail from someone else, say) would wait forever for input.
 pub fn load_file(path: &Path) -> Result<Grid, Vec<Problem>> {
     load_file_with_text(path).1
 }
@@ -65,7 +67,15 @@ pub fn load_file_with_text(path: &Path) -> (String, Result<Grid, Vec<Problem>>) 
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Vec<Problem>> {
     let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.to_string()))];
+    let not_a_file = || vec![Problem::at_start(ProblemKind::NotAFile)];
+    if !fs::metadata(path).map_err(unreadable)?.is_file() {
+        return Err(not_a_file());
+    }
     let file = fs::File::open(path).map_err(unreadable)?;
+    // Checked again on the file opened, in case the path changed meanwhile.
+    if !file.metadata().map_err(unreadable)?.is_file() {
+        return Err(not_a_file());
+    }
     // Read one byte past the limit so that a huge file is refused without
     // reading it whole.
     let mut bytes = Vec::new();
@@ -86,6 +96,28 @@ impl Problem {
 impl Library {
     /// The shipped grids and the `*.toml` files of `user_dir` (which may not exist).
     pub fn load(user_dir: &Path) -> Library {
+        Library::load_where(user_dir, |_| true)
+    }
+
+    /// The shipped grids and the user's grids whose file is named after `id`
+    /// (`ID.LANG.toml`, as `grid new` writes them): finding one grid then
+    /// reads only those, so that a broken or huge grid of another name costs
+    /// the command nothing.
+    pub fn load_named(user_dir: &Path, id: &str) -> Library {
+        let prefix = format!("{id}.");
+        Library::load_where(user_dir, |name| name.starts_with(&prefix))
+    }
+
+    /// The grid `id` in exactly this language: first among the files named
+    /// after it, then in the whole library (a grid whose file has another name).
+    pub fn find_exact_in(user_dir: &Path, id: &str, language: &str) -> Option<Grid> {
+        Library::load_named(user_dir, id)
+            .find_exact(id, language)
+            .cloned()
+            .or_else(|| Library::load(user_dir).find_exact(id, language).cloned())
+    }
+
+    fn load_where(user_dir: &Path, wanted: impl Fn(&str) -> bool) -> Library {
         let mut entries: Vec<Entry> = SHIPPED
             .iter()
             .map(|(name, text)| Entry {
@@ -101,6 +133,7 @@ impl Library {
                 dir.filter_map(|e| e.ok())
                     .map(|e| e.path())
                     .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                    .filter(|p| p.file_name().is_some_and(|n| wanted(&n.to_string_lossy())))
                     .collect()
             })
             .unwrap_or_default();

@@ -87,6 +87,8 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
     Unreadable(String),
+    /// A FIFO, a device or a folder: only a regular file is read as a grid.
+    NotAFile,
     NotUtf8,
     Empty,
     TooLarge {

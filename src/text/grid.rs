@@ -74,6 +74,10 @@ impl Lang {
         };
         match k {
             ProblemKind::Unreadable(e) => self.pick(format!("lecture impossible : {e}"), format!("cannot be read: {e}")),
+            ProblemKind::NotAFile => self.pick(
+                "ce n'est pas un fichier ordinaire (un tube, un terminal ou un dossier ?) : il n'est pas lu".into(),
+                "this is not a regular file (a pipe, a terminal or a folder?): it is not read".into(),
+            ),
             ProblemKind::NotUtf8 => self.pick(
                 "le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8 depuis votre éditeur".into(),
                 "the file is not UTF-8; save it as UTF-8 from your editor".into(),

@@ -10,12 +10,14 @@ mod file;
 pub mod lint;
 pub mod outline;
 pub mod store;
+mod unknown;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::grid::{Answer, Kind};
 
 pub use file::{LoadError, from_toml, to_toml};
+pub use unknown::Unknown;
 
 /// The trail format versions this build reads.
 pub const FORMATS: &[i64] = &[1];
@@ -141,6 +143,17 @@ impl AnswerRecord {
 }
 
 impl Trail {
+    /// Every record by (step, question): for reading many answers, where
+    /// `record` one at a time would make the work grow with the square of
+    /// their number. The first record wins, as with `record`.
+    pub fn records(&self) -> std::collections::HashMap<(&str, &str), &AnswerRecord> {
+        let mut map = std::collections::HashMap::with_capacity(self.answers.len());
+        for r in &self.answers {
+            map.entry((r.step.as_str(), r.question.as_str())).or_insert(r);
+        }
+        map
+    }
+
     pub fn record(&self, step: &str, question: &str) -> Option<&AnswerRecord> {
         self.answers.iter().find(|r| r.step == step && r.question == question)
     }

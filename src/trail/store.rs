@@ -85,7 +85,7 @@ impl Store {
     pub fn load_locked(path: &Path, _lock: &Lock) -> Result<Trail, LoadError> {
         let text = read_text(path)?;
         let trail = from_toml(&text)?;
-        seen::record(path, text.as_bytes());
+        seen::read(path, &text);
         Ok(trail)
     }
 
@@ -95,29 +95,34 @@ impl Store {
     /// was read, and from the file otherwise; the index is then brought up
     /// to date.
     pub fn list(&self) -> Vec<Listed> {
-        let old = Index::read(&self.dir);
-        let mut new = Index::default();
+        let mut old = Index::read(&self.dir);
+        let old_len = old.entries.len();
         let mut changed = false;
         let mut listed = Vec::new();
+        let mut stamps = Vec::new();
         for path in self.files() {
             let Ok(meta) = fs::metadata(&path) else { continue };
             let stamp = Stamp::of(&meta);
             let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
             let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let summary = match old.get(&name, &stamp) {
-                Some(s) => Ok(s.clone()),
+            let summary = match old.take(&name, &stamp) {
+                Some(s) => Ok(s),
                 None => {
                     changed = true;
                     Store::load(&path).map(|t| t.summary())
                 }
             };
-            if let Ok(s) = &summary {
-                new.entries.insert(name, index::Entry { stamp, summary: s.clone() });
-            }
+            stamps.push((name, stamp));
             listed.push(Listed { path, summary, modified });
         }
-        if changed || new.entries.len() != old.entries.len() {
-            new.write(&self.dir);
+        drop(old);
+        let indexed = || {
+            stamps.iter().zip(&listed).filter_map(|((name, stamp), l)| {
+                l.summary.as_ref().ok().map(|summary| (name.as_str(), *stamp, summary))
+            })
+        };
+        if changed || indexed().count() != old_len {
+            index::write_entries(&self.dir, indexed());
         }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
         listed
@@ -154,6 +159,12 @@ impl Store {
         if !dir.exists() {
             self.ensure()?;
         }
+        if dir == self.dir {
+            crate::paths::refuse_symlink(dir)?;
+        }
+        // Keys a newer discern wrote are written back.
+        let restored = seen::unknown(path).map(|u| u.restore(&String::from_utf8_lossy(bytes)));
+        let bytes = restored.as_ref().map_or(bytes, |r| r.as_bytes());
         // A file removed meanwhile is written again: nothing of it is lost.
         if let Some(expected) = seen::expected(path)
             && let Ok(on_disk) = fs::read(path)
@@ -174,7 +185,7 @@ impl Store {
         tmp.as_file_mut().flush()?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
-        seen::record(path, bytes);
+        seen::wrote(path, bytes);
         // The rename itself is made durable by syncing the folder.
         if let Ok(d) = fs::File::open(dir) {
             let _ = d.sync_all();
@@ -275,18 +286,46 @@ impl Store {
         })
     }
 
+    /// Whether `dir` is a sessions folder: this store's, or another one
+    /// named so (the example trails of a workshop). Only trails there can be
+    /// deleted.
+    pub fn is_sessions_folder(&self, dir: &Path) -> bool {
+        let canonical = |d: &Path| fs::canonicalize(d).ok();
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        canonical(dir).is_some_and(|d| Some(&d) == canonical(&self.dir).as_ref())
+            || canonical(dir).is_some_and(|d| d.file_name().is_some_and(|n| n == "sessions"))
+    }
+
+    /// Whether another discern holds the trail's lock; creates nothing (a
+    /// trail never opened has no lock file, and no holder).
+    pub fn held_elsewhere(path: &Path) -> bool {
+        let Ok(file) = fs::OpenOptions::new().write(true).open(lock_path(path)) else { return false };
+        matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock))
+    }
+
     /// Takes the trail's lock, so that only one discern writes it. The lock
     /// is the operating system's: it ends with the process, so a killed
     /// discern never leaves a trail locked.
+    ///
+    /// A lock file that is a symbolic link is refused, not followed: it
+    /// would create or chmod its target, outside the data folder.
     pub fn lock(path: &Path) -> Result<Lock, LockError> {
         let lock = lock_path(path);
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock)
-            .map_err(LockError::Io)?;
-        let _ = make_private(&lock);
+        crate::paths::refuse_symlink(&lock).map_err(LockError::Io)?;
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        let file = options.open(&lock).map_err(|e| match e.raw_os_error() {
+            #[cfg(unix)]
+            Some(libc::ELOOP) => LockError::Io(io::Error::other(crate::paths::SymlinkRefused(lock.clone()))),
+            _ => LockError::Io(e),
+        })?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
+        }
         match file.try_lock() {
             Ok(()) => Ok(Lock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(LockError::Held),

@@ -22,7 +22,7 @@ use crate::commands::Ctx;
 use crate::commands::trail::find_grid;
 use crate::grid::Grid;
 use crate::grid::library::Library;
-use crate::trail::store::{Lock, LockError, Store, make_private};
+use crate::trail::store::{Lock, LockError, Store};
 use crate::trail::{Time, Trail, export, lint, new_id};
 use crate::walk::Walk;
 
@@ -163,7 +163,7 @@ impl Runtime {
     fn lock_error(&self, path: &Path, e: LockError) -> String {
         match e {
             LockError::Held => self.ctx.lang.trail_open_elsewhere(path),
-            LockError::Io(e) => e.to_string(),
+            LockError::Io(e) => self.ctx.lang.io_error(&e),
         }
     }
 
@@ -277,15 +277,16 @@ impl Runtime {
         let grid = self.grid_for(&trail);
         let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
         let dir = crate::paths::exports_dir(&self.ctx.data_dir);
-        Msg::Exported(write_export(&dir, &trail.id, text.as_bytes()))
+        let written = write_export(&dir, &trail.id, text.as_bytes());
+        Msg::Exported(written.map_err(|e| self.ctx.lang.io_error(&e)))
     }
 }
 
 /// Writes an export of the trail `id` as a new file of `dir` (0700), 0600,
 /// never over an existing one: `ID-1.md`, `ID-2.md`… (no word of the title,
 /// and `delete` finds them by the id).
-pub fn write_export(dir: &Path, id: &str, bytes: &[u8]) -> Result<PathBuf, String> {
-    crate::paths::create_private_dir(dir).map_err(|e| e.to_string())?;
+pub fn write_export(dir: &Path, id: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    crate::paths::create_private_dir(dir)?;
     for n in 1..10_000 {
         let path = dir.join(crate::trail::store::names::export_file_name(id, n));
         let mut options = std::fs::OpenOptions::new();
@@ -294,21 +295,22 @@ pub fn write_export(dir: &Path, id: &str, bytes: &[u8]) -> Result<PathBuf, Strin
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         match options.open(&path) {
             Ok(mut file) => {
-                let written =
-                    file.write_all(bytes).and_then(|()| file.sync_all()).and_then(|()| make_private(&path));
+                // Created 0600 (the umask can only take bits away) and new:
+                // create_new never follows a link, and nothing is chmod'ed by path.
+                let written = file.write_all(bytes).and_then(|()| file.sync_all());
                 return match written {
                     Ok(()) => Ok(path),
                     Err(e) => {
                         let _ = std::fs::remove_file(&path);
-                        Err(e.to_string())
+                        Err(e)
                     }
                 };
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(e),
         }
     }
-    Err(format!("{}: too many exports of this trail", dir.display()))
+    Err(std::io::Error::other(format!("{}: too many exports of this trail", dir.display())))
 }
 
 /// An app, its runtime and a terminal: one turn of the loop at a time.

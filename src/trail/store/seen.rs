@@ -10,6 +10,8 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 
+use crate::trail::Unknown;
+
 /// Size and hash of a file's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Fingerprint {
@@ -25,15 +27,31 @@ impl Fingerprint {
     }
 }
 
-static SEEN: LazyLock<Mutex<HashMap<PathBuf, Fingerprint>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+/// What is known of one file: its content's fingerprint, and the keys this
+/// version does not know, to be written back.
+struct Seen {
+    fingerprint: Fingerprint,
+    unknown: Option<Unknown>,
+}
 
-fn seen() -> std::sync::MutexGuard<'static, HashMap<PathBuf, Fingerprint>> {
+static SEEN: LazyLock<Mutex<HashMap<PathBuf, Seen>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+fn seen() -> std::sync::MutexGuard<'static, HashMap<PathBuf, Seen>> {
     // A panic elsewhere while the map was held leaves it usable.
     SEEN.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-pub(super) fn record(path: &Path, bytes: &[u8]) {
-    seen().insert(path.to_path_buf(), Fingerprint::of(bytes));
+/// A file read for writing: its fingerprint and its unknown keys.
+pub(super) fn read(path: &Path, text: &str) {
+    let entry = Seen { fingerprint: Fingerprint::of(text.as_bytes()), unknown: Unknown::of(text) };
+    seen().insert(path.to_path_buf(), entry);
+}
+
+/// A file written: its new fingerprint (the unknown keys are still there).
+pub(super) fn wrote(path: &Path, bytes: &[u8]) {
+    let mut map = seen();
+    let unknown = map.remove(path).and_then(|s| s.unknown);
+    map.insert(path.to_path_buf(), Seen { fingerprint: Fingerprint::of(bytes), unknown });
 }
 
 pub(super) fn forget(path: &Path) {
@@ -42,7 +60,12 @@ pub(super) fn forget(path: &Path) {
 
 /// What was last read or written at `path`, if this program read it for writing.
 pub(super) fn expected(path: &Path) -> Option<Fingerprint> {
-    seen().get(path).copied()
+    seen().get(path).map(|s| s.fingerprint)
+}
+
+/// The keys to write back into `path`, if it had unknown ones.
+pub(super) fn unknown(path: &Path) -> Option<Unknown> {
+    seen().get(path).and_then(|s| s.unknown.clone())
 }
 
 /// The file's content changed on disk since this program read it: the save
