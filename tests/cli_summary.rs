@@ -63,6 +63,9 @@ fn the_markdown_summary_starts_with_the_decision_and_shows_what_the_answers_poin
     assert_eq!(md.matches("- Code pénal, art. 226-13\n").count(), 1);
     assert!(!md.contains("Comment les réponses ont changé"));
     assert!(!md.contains("aujourd'hui"));
+    // A long answer among the steps is cut; the full copy has it whole.
+    assert!(md.contains("Les réponses longues sont abrégées ici"));
+    assert!(!md.contains("je lui ai répondu que je le rappellerais"));
 }
 
 #[test]
@@ -75,6 +78,7 @@ fn the_full_copy_holds_the_history_with_dates_and_the_reference_texts() {
     assert!(md.contains("- depuis le "));
     assert!(!md.contains("aujourd'hui"));
     assert!(md.contains("- Code pénal, art. 226-13 — "));
+    assert!(md.contains("je lui ai répondu que je le rappellerais"));
 }
 
 #[test]
@@ -105,7 +109,7 @@ fn the_html_summary_is_one_private_self_contained_page() {
     assert!(html.contains("<title>Demande du collège pour L. (exemple)</title>"));
     assert!(html.contains("<h2>Ce que vos réponses font apparaître</h2>"));
     assert!(html.contains("@page { size: A4"));
-    assert!(html.contains("« des nouvelles de la famille »"));
+    assert!(html.contains("<strong>Que décidez-vous ?</strong> Ne pas transmettre : garder le secret</li>"));
     for outside in ["<script", "<link", "src=", "href=", "@import", "url(", "@font-face"] {
         assert!(!html.contains(outside), "{outside} in the page");
     }
