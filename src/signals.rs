@@ -35,9 +35,8 @@ pub use windows::{StopRequests, stop_requests};
 
 #[cfg(unix)]
 mod unix {
-    use std::io::{Read, Write};
+    use std::io::{PipeReader, PipeWriter, Read, Write};
     use std::os::fd::{AsRawFd, RawFd};
-    use std::os::unix::net::UnixStream;
     use std::sync::OnceLock;
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -53,12 +52,12 @@ mod unix {
     /// The reading end of the relay's pipe; `None` if it could not be set up
     /// (the signals then keep their default: the process ends, the trail is
     /// as the last autosave left it).
-    static RELAY: OnceLock<Option<UnixStream>> = OnceLock::new();
+    static RELAY: OnceLock<Option<PipeReader>> = OnceLock::new();
 
     /// The requests to stop, for the full screen's loop: a file descriptor
     /// that becomes readable when one comes, for as long as this lives.
     pub struct StopRequests {
-        pipe: Option<&'static UnixStream>,
+        pipe: Option<&'static PipeReader>,
         seen: bool,
     }
 
@@ -94,10 +93,16 @@ mod unix {
         }
     }
 
-    fn start_relay() -> Option<UnixStream> {
-        let (reader, writer) = UnixStream::pair().ok()?;
-        reader.set_nonblocking(true).ok()?;
-        writer.set_nonblocking(true).ok()?;
+    fn start_relay() -> Option<PipeReader> {
+        let (reader, writer) = std::io::pipe().ok()?;
+        // Read without waiting: `requested` only takes in what is there.
+        // SAFETY: a flag change on a descriptor owned here.
+        unsafe {
+            let flags = libc::fcntl(reader.as_raw_fd(), libc::F_GETFL);
+            if flags < 0 || libc::fcntl(reader.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) < 0 {
+                return None;
+            }
+        }
         let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).ok()?;
         std::thread::Builder::new()
             .name("signals".into())
@@ -112,7 +117,7 @@ mod unix {
 
     /// One signal: to the loop when a full screen watches, else (or when
     /// the loop does not end in time) what the signal does by default.
-    fn relay(signal: i32, mut writer: &UnixStream) {
+    fn relay(signal: i32, mut writer: &PipeWriter) {
         if WATCHED.load(Ordering::SeqCst) {
             let _ = writer.write(&[1]);
             std::thread::sleep(GRACE);

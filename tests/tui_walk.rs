@@ -208,7 +208,7 @@ fn a_failed_save_says_why_keeps_the_answers_and_asks_before_leaving() {
     h.press(KeyCode::Tab).type_text("kept in memory");
     h.saved();
     let screen = h.screen();
-    assert!(screen.contains("Not saved: no space left on device"), "{screen}");
+    assert!(screen.contains("Not saved: no space left on the disk"), "{screen}");
     assert_eq!(h.walk_screen().walk.answer(at(1, 0)), Some(&Answer::Text("kept in memory".into())));
     h.press(KeyCode::Esc);
     assert!(!h.in_library(), "leaving waits while the answers are not saved");
