@@ -258,7 +258,7 @@ mod tests {
             let last = g.steps.last().unwrap();
             assert_eq!(last.id, "decision", "{name}");
             let ids: Vec<&str> = last.questions.iter().map(|q| q.id.as_str()).collect();
-            for needed in ["choice", "reasons", "change_mind", "tell_person", "review_date"] {
+            for needed in ["choice", "reasons", "change_mind", "tell_person", "revisit"] {
                 assert!(ids.contains(&needed), "{name} lacks decision.{needed}");
             }
             assert!(g.step("consult").is_some(), "{name} offers no consultation step");

@@ -57,6 +57,9 @@ struct FileTrail {
     answers: Vec<FileAnswer>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     annotations: Vec<FileAnnotation>,
+    /// Where the worker stopped: `step` or `step.question`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -159,6 +162,10 @@ impl FileValue {
             let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| ())?;
             return if kind == Kind::Date && all_else_empty { Ok(Some(Answer::Date(day))) } else { Err(()) };
         }
+        // A stray CR (a paste from another system, an older build) is a line break.
+        let text = text.as_deref().map(|t| crate::grid::line_breaks(t).into_owned());
+        let other = other.as_deref().map(|t| crate::grid::line_breaks(t).into_owned());
+        let (text, other) = (&text, &other);
         Ok(match (kind, text, choice, choices, other, scale) {
             (_, None, None, None, None, None) => None,
             (Kind::Text, Some(t), None, None, None, None) => Some(Answer::Text(t.clone())),
@@ -227,6 +234,7 @@ pub fn to_toml(trail: &Trail) -> String {
                 text: a.text.clone(),
             })
             .collect(),
+        place: trail.place.clone(),
     };
     toml::to_string(&file).expect("a trail is always representable in TOML")
 }
@@ -320,6 +328,7 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
                 text: a.text,
             })
             .collect(),
+        place: file.place,
     })
 }
 
@@ -445,7 +454,16 @@ mod tests {
                 question: "t".into(),
                 text: "Et le consentement ?".into(),
             }],
+            place: Some("s.c".into()),
         }
+    }
+
+    #[test]
+    fn a_stray_carriage_return_is_read_as_a_line_break() {
+        let mut trail = sample();
+        trail.answers[0].answer = Some(Answer::Text("un\rdeux\r\ntrois".into()));
+        let back = from_toml(&to_toml(&trail)).unwrap();
+        assert_eq!(back.answers[0].answer, Some(Answer::Text("un\ndeux\ntrois".into())));
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub struct Trail {
     /// In the order they were first given.
     pub answers: Vec<AnswerRecord>,
     pub annotations: Vec<Annotation>,
+    /// Where the worker stopped (`step` or `step.question`), so that a
+    /// reopened trail opens there.
+    pub place: Option<String>,
 }
 
 /// What lists show of a trail, without its answers.
@@ -201,6 +204,7 @@ impl Trail {
             },
             answers: Vec::new(),
             annotations: Vec::new(),
+            place: None,
         }
     }
 }

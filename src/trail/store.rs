@@ -425,6 +425,7 @@ mod tests {
                 history: vec![],
             }],
             annotations: vec![],
+            place: None,
         }
     }
 
