@@ -11,6 +11,7 @@ mod review;
 mod starter;
 mod summary;
 mod tui;
+mod walk_end;
 
 /// The language of the interface.
 #[derive(

@@ -11,6 +11,7 @@ mod answer;
 pub mod app;
 mod dialog;
 mod editor;
+mod end_view;
 mod footer;
 pub mod help;
 pub mod keys;

@@ -125,6 +125,20 @@ impl Runtime {
                 return None;
             }
             Effect::SaveAuthor(name) => Msg::AuthorSaved(self.save_author(name)),
+            Effect::ExportWalk { trail, grid, path, format } => {
+                let text = export::render(&trail, Some(&grid), format, self.ctx.lang, false);
+                let stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| trail.id.clone());
+                let ext = if format == ExportFormat::Html { "html" } else { "md" };
+                Msg::WalkExported(write_export(
+                    &self.ctx.data_dir.join("exports"),
+                    &stem,
+                    ext,
+                    text.as_bytes(),
+                ))
+            }
         })
     }
 
@@ -263,16 +277,16 @@ impl Runtime {
         let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
         let stem =
             path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| trail.id.clone());
-        Msg::Exported(write_export(&self.ctx.data_dir.join("exports"), &stem, text.as_bytes()))
+        Msg::Exported(write_export(&self.ctx.data_dir.join("exports"), &stem, "md", text.as_bytes()))
     }
 }
 
 /// Writes an export as a new file of `dir` (0700), 0600, never over an
-/// existing one: `NAME.md`, else `NAME-2.md`, `NAME-3.md`…
-pub fn write_export(dir: &Path, stem: &str, bytes: &[u8]) -> Result<PathBuf, String> {
+/// existing one: `NAME.EXT`, else `NAME-2.EXT`, `NAME-3.EXT`…
+pub fn write_export(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, String> {
     crate::paths::create_private_dir(dir).map_err(|e| e.to_string())?;
     for n in 1..10_000 {
-        let name = if n == 1 { format!("{stem}.md") } else { format!("{stem}-{n}.md") };
+        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") };
         let path = dir.join(name);
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
