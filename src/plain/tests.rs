@@ -141,3 +141,11 @@ fn end_of_input_stops_with_what_was_answered() {
     assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("Only this".into())));
     assert!(out.ends_with("Regime?\n1) Silence\n2) Must speak\n3) Other: …\nType a number.\n"), "{out:?}");
 }
+
+#[test]
+fn a_carriage_return_inside_a_line_is_a_line_break_and_crlf_ends_the_line() {
+    let mut w = new_walk();
+    run(&mut w, "first\rsecond\r\n1\r\n", false);
+    assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("first\nsecond".into())));
+    assert_eq!(answer(&w, "s", "regime"), Some(Answer::Choice("silence".into())));
+}
