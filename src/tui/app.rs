@@ -80,6 +80,8 @@ pub enum Msg {
     Exported(Result<PathBuf, String>),
     /// The summary exported from the end of a walk.
     WalkExported(Result<PathBuf, String>),
+    /// The words of the trails' answers, for the library's filter.
+    Words(Vec<(PathBuf, String)>),
     Deleted {
         title: String,
         result: Result<(), String>,
@@ -123,6 +125,8 @@ pub enum Effect {
     Close(PathBuf),
     /// A reviewer's name, for the config file (and the rest of the session).
     SaveAuthor(String),
+    /// The words of these trails' answers.
+    LoadWords(Vec<PathBuf>),
     /// The meeting summary of the trail being walked, into `exports/`.
     ExportWalk {
         trail: Box<Trail>,
@@ -366,6 +370,7 @@ impl App {
             LibraryOut::Rename { path, title } => Effect::Rename { path, title },
             LibraryOut::Export { path, confirmed } => Effect::Export { path, confirmed },
             LibraryOut::Delete { path, title } => Effect::Delete { path, title },
+            LibraryOut::LoadWords(paths) => Effect::LoadWords(paths),
             LibraryOut::Help => {
                 self.help = Some(HelpFor::Library);
                 return None;
@@ -466,6 +471,7 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
             let question = format!("{} {}", lang.lint_summary(warnings), lang.export_confirm());
             library.confirm_export(path, question);
         }
+        Msg::Words(words) => library.words_loaded(words),
         Msg::Exported(Ok(path)) => library.say(lang.exported_to(&path), false),
         Msg::Exported(Err(e)) => library.say(lang.export_failed(&e), true),
         Msg::Deleted { title, result } => {

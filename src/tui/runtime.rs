@@ -103,6 +103,7 @@ impl Runtime {
                 Msg::Saved(self.saver.wait_all(SAVE_WAIT))
             }
             Effect::ListTrails => Msg::Listed(Store::new(&self.ctx.data_dir).list()),
+            Effect::LoadWords(paths) => Msg::Words(Store::new(&self.ctx.data_dir).answer_words(&paths)),
             Effect::LoadGrids => {
                 Msg::Grids(Picker::from_library(&Library::load(&self.ctx.grids_dir()), self.ctx.lang))
             }
