@@ -4,6 +4,7 @@
 
 #[path = "perf/data.rs"]
 mod data;
+mod filter;
 #[path = "perf/tui_frames.rs"]
 mod tui_frames;
 
@@ -108,6 +109,10 @@ fn main() {
             measured: ms(t),
             ok: true,
         });
+    }
+
+    if wanted("filter") {
+        rows.extend(filter::rows(root.path()));
     }
 
     if wanted("frame") || wanted("library") || wanted("memory") {
