@@ -1,9 +1,14 @@
 //! The performance budget of issue 7, measured on the release build:
 //! `cargo bench --bench perf` (or `benches/run.sh`, which also installs
-//! jrnl 4.6 to compare against). Prints a table; numbers are medians.
+//! jrnl 4.6 to compare against). Prints a table; numbers are medians, but
+//! for the rows of hostile files (issue 11: `hostile`, or `grids`,
+//! `answers`, `plain`), which run once each.
 
 #[path = "perf/data.rs"]
 mod data;
+#[path = "perf/hostile.rs"]
+mod hostile;
+#[path = "perf/filter.rs"]
 mod filter;
 #[path = "perf/tui_frames.rs"]
 mod tui_frames;
@@ -110,6 +115,8 @@ fn main() {
             ok: true,
         });
     }
+
+    rows.extend(hostile::rows(root.path(), &wanted));
 
     if wanted("filter") {
         rows.extend(filter::rows(root.path()));

@@ -10,6 +10,8 @@
 //! every pattern has a bounded length, and Unicode `\b` is avoided (it would
 //! disable the fast lazy DFA on non-ASCII text); boundaries are checked by hand.
 
+mod names;
+
 use regex::{Captures, Regex};
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -45,8 +47,10 @@ pub fn scan(text: &str) -> Vec<Finding> {
     use FindingKind::*;
     let mut spans: Vec<(usize, usize, FindingKind)> = Vec::new();
     find_emails(text, &mut spans);
-    let detectors: [(&Regex, Judge, FindingKind); 11] = [
+    names::find(text, &mut spans);
+    let detectors: [(&Regex, Judge, FindingKind); 12] = [
         (&PHONE_FR, judge_phone_fr, Phone),
+        (&PHONE_NATIONAL, judge_phone_national, Phone),
         (&PHONE_INTL, judge_phone_intl, Phone),
         (&NIR, judge_nir, SocialSecurityNumber),
         (&IBAN, judge_iban, Iban),
@@ -119,6 +123,10 @@ fn compile(pattern: &str) -> Regex {
 }
 
 static PHONE_FR: LazyLock<Regex> = LazyLock::new(|| compile(r"0[1-9](?:(?:~|[.\-])?[0-9]{2}){4}"));
+/// National numbers written in groups as in the United Kingdom and much of
+/// Europe: "07700 900123", "020 7946 0958", "0161 496 0000".
+static PHONE_NATIONAL: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"0[1-9][0-9]{1,3}(?:~|[.\-])[0-9]{3,6}(?:(?:~|[.\-])[0-9]{3,4})?"));
 static PHONE_INTL: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?:\+|00)[1-9][0-9]{0,2}(?:(?:~|[.\-])?(?:\([0-9]{1,4}\)|[0-9]{1,4})){2,6}"));
 static NIR: LazyLock<Regex> = LazyLock::new(|| {
@@ -287,6 +295,18 @@ fn judge_phone_fr(text: &str, caps: &Captures<'_>) -> Option<(usize, usize)> {
     (first.is_none() || (count == 4 && seps.all(|c| Some(c) == first))).then(|| (m.start(), m.end()))
 }
 
+/// "07700 900123": ten or eleven digits, the same separator throughout.
+fn judge_phone_national(text: &str, caps: &Captures<'_>) -> Option<(usize, usize)> {
+    let m = caps.get(0)?;
+    if prev_char(text, m.start()) == Some('+') || !free_after(text, m.end()) {
+        return None;
+    }
+    let digits = m.as_str().chars().filter(char::is_ascii_digit).count();
+    let mut seps = m.as_str().chars().filter(|c| !c.is_ascii_digit());
+    let first = seps.next();
+    ((10..=11).contains(&digits) && seps.all(|c| Some(c) == first)).then(|| (m.start(), m.end()))
+}
+
 /// "+44 20 7946 0958", "0033 6 12 34 56 78": 8 to 15 digits (E.164). A
 /// greedy match swallowing a following number is cut back group by group.
 fn judge_phone_intl(text: &str, caps: &Captures<'_>) -> Option<(usize, usize)> {
@@ -309,9 +329,9 @@ fn judge_phone_intl(text: &str, caps: &Captures<'_>) -> Option<(usize, usize)> {
     (digits >= min && !is_digit(next_char(text, end))).then_some((m.start(), end))
 }
 
-/// French NIR: plausible month, then either a valid key (97 - n mod 97) or
-/// the usual spaced layout "1 85 05 78 006 084 36", which people only type
-/// for a real number (perhaps mistyped). Thirteen unspaced digits with a
+/// French NIR: plausible month, then either a valid key (97 - n mod 97), or
+/// fifteen digits in a row, or the usual spaced layout "1 85 05 78 006 084
+/// 36", which people only type for a real number (perhaps mistyped). Thirteen unspaced digits with a
 /// plausible month are also taken: nothing else common has that shape.
 fn judge_nir(text: &str, caps: &Captures<'_>) -> Option<(usize, usize)> {
     let m = caps.get(0)?;
@@ -328,7 +348,9 @@ fn judge_nir(text: &str, caps: &Captures<'_>) -> Option<(usize, usize)> {
     let body = body.to_ascii_uppercase().replace("2A", "19").replace("2B", "18");
     let n: u64 = body.parse().ok()?;
     let ok = match caps.name("key") {
-        Some(key) => u64::from(number(key.as_str())) == 97 - n % 97 || seps == 6,
+        // Fifteen digits in a row with a plausible month are a NIR whatever
+        // the key: a mistyped key identifies the person just as well.
+        Some(key) => u64::from(number(key.as_str())) == 97 - n % 97 || seps == 6 || seps == 0,
         None => seps == 5 || seps == 0,
     };
     ok.then(|| (m.start(), m.end()))
@@ -756,6 +778,12 @@ mod tests {
         ("Il est ne le 3 mai.", Date),
         ("Le jugement du 12 juin 2023 a prononcé le placement.", Date),
         ("Tel: 01 23 45 67 89", Phone),
+        ("Sécu 185057800608436 (clé mal recopiée)", SocialSecurityNumber),
+        ("His mobile is 07700 900123.", Phone),
+        ("Call him on +44 7700 900123 tonight.", Phone),
+        ("Landline 020 7946 0958", Phone),
+        ("Camille Roux est venue seule.", NamedPerson),
+        ("Jack Turner called twice.", NamedPerson),
     ];
 
     fn check_invariants(text: &str, findings: &[Finding]) {
@@ -818,10 +846,11 @@ mod tests {
 
     #[test]
     fn checksums_reject_lookalikes() {
-        // Wrong IBAN check digits, unspaced NIR with a wrong key.
+        // Wrong IBAN check digits.
         assert!(scan("FR77 3000 6000 0112 3456 7890 189").is_empty());
-        assert!(scan("185057800608436").is_empty());
-        assert!(scan("290122A00412368").is_empty());
+        // A NIR with a wrong key is still a NIR: a typo identifies as well.
+        assert_eq!(excerpts("185057800608436")[0].0, SocialSecurityNumber);
+        assert_eq!(excerpts("290122A00412368")[0].0, SocialSecurityNumber);
         // Spaced like a NIR: still warned about even with a mistyped key.
         assert_eq!(excerpts("1 85 05 78 006 084 37")[0].0, SocialSecurityNumber);
         // Impossible dates and a NIR month of 15 are not findings.
@@ -924,6 +953,33 @@ mod tests {
         }
     }
 
+    /// The fastest of three scans: the least disturbed by other work on the machine.
+    fn quickest_scan(text: &str) -> std::time::Duration {
+        (0..3)
+            .map(|_| {
+                let started = std::time::Instant::now();
+                check_invariants(text, &scan(text));
+                started.elapsed()
+            })
+            .min()
+            .expect("three runs")
+    }
+
+    /// Scanning four times the text must cost about four times as much, not
+    /// sixteen: the growth is compared, never a wall-clock figure, so a slow
+    /// or busy machine cannot fail the test (the absolute speed is measured
+    /// by the benchmarks, in a release build).
+    fn assert_linear(unit: &str, size: usize) {
+        let small = unit.repeat(size / unit.len().max(1));
+        let large = unit.repeat(4 * size / unit.len().max(1));
+        let (small_time, large_time) = (quickest_scan(&small), quickest_scan(&large));
+        let ratio = large_time.as_secs_f64() / small_time.as_secs_f64().max(1e-4);
+        assert!(
+            ratio < 10.0,
+            "{unit:?}: 4× the text took {ratio:.1}× as long ({small_time:?} → {large_time:?})"
+        );
+    }
+
     #[test]
     fn large_texts_scan_in_linear_time() {
         let mut text = String::new();
@@ -933,19 +989,13 @@ mod tests {
                 text.push(' ');
             }
         }
-        let started = std::time::Instant::now();
         let findings = scan(&text);
-        let elapsed = started.elapsed();
         check_invariants(&text, &findings);
         assert!(findings.len() > 100);
-        // Generous bound (debug builds are slow); a quadratic scan would blow it.
-        assert!(elapsed.as_secs() < 2, "100 KB scanned in {elapsed:?}");
+        assert_linear(&text[..text.floor_char_boundary(8_000)], 8_000);
         // Adversarial runs: repeated near-misses must not go quadratic either.
         for unit in ["1 ", "M. ", "a@", "FR76 ", "12/", "0", "né le ", "3 rue ", "+3 ", "Mme X "] {
-            let text = unit.repeat(100_000 / unit.len());
-            let started = std::time::Instant::now();
-            check_invariants(&text, &scan(&text));
-            assert!(started.elapsed().as_secs() < 2, "{unit:?} took {:?}", started.elapsed());
+            assert_linear(unit, 8_000);
         }
     }
 }

@@ -451,5 +451,42 @@ impl Walk {
     }
 }
 
+/// The answer of a `multi` question once `option` is ticked or unticked.
+/// An exclusive option ("none of these", "I don't know") excludes every
+/// other answer: ticking it clears the others and the "other" text, and
+/// ticking another option clears it. The options stay in the grid's order.
+pub fn toggle(question: &Question, current: Option<&Answer>, option: &str) -> Answer {
+    let options = question.kind.options();
+    let (mut chosen, mut other) = match current {
+        Some(Answer::Multi { options, other }) => (options.clone(), other.clone()),
+        _ => (Vec::new(), None),
+    };
+    let exclusive = |id: &str| options.iter().any(|o| o.id == id && o.exclusive);
+    if chosen.iter().any(|c| c == option) {
+        chosen.retain(|c| c != option);
+    } else if exclusive(option) {
+        chosen = vec![option.to_string()];
+        other = None;
+    } else {
+        chosen.retain(|c| !exclusive(c));
+        chosen.push(option.to_string());
+    }
+    chosen.sort_by_key(|id| options.iter().position(|o| &o.id == id));
+    Answer::Multi { options: chosen, other }
+}
+
+/// The answer of a `multi` question with `other` as its "other" text: a
+/// text typed there clears an exclusive option, as ticking another would.
+pub fn with_other(question: &Question, current: Option<&Answer>, other: Option<String>) -> Answer {
+    let mut chosen = match current {
+        Some(Answer::Multi { options, .. }) => options.clone(),
+        _ => Vec::new(),
+    };
+    if other.is_some() {
+        chosen.retain(|c| question.option(c).is_none_or(|o| !o.exclusive));
+    }
+    Answer::Multi { options: chosen, other }
+}
+
 #[cfg(test)]
 mod tests;

@@ -116,7 +116,8 @@ fn trails_are_private_files_in_private_folders() {
     assert_eq!(mode(path.parent().unwrap()), 0o700);
     assert_eq!(mode(&root), 0o700);
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    assert!(name.starts_with(&chrono::Local::now().format("%Y-%m-%d-t-").to_string()), "{name}");
+    assert!(name.starts_with(&chrono::Local::now().format("%Y-%m-%d-").to_string()), "{name}");
+    assert_eq!(name.len(), "YYYY-MM-DD-abcd2345.toml".len(), "no word of the title: {name}");
 }
 
 #[test]

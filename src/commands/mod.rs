@@ -34,7 +34,7 @@ impl Ctx {
         let (config, problems) = Config::load(&crate::paths::config_file(&data_dir, named));
         let lang = Lang::detect(global.lang, config.language);
         for p in &problems {
-            eprintln!("discern: {}", lang.config_problem(&config.path, p));
+            crate::tell!("discern: {}", lang.config_problem(&config.path, p));
         }
         Ctx { lang, data_dir, config, plain: global.plain }
     }
@@ -46,9 +46,15 @@ impl Ctx {
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
     if !matches!(command, Some(Command::Grid(_)) | Some(Command::New { ephemeral: true, .. })) {
+        let store = crate::trail::store::Store::new(&ctx.data_dir);
         // Work left in a temporary file by a crash is dealt with first.
-        for leftover in crate::trail::store::Store::new(&ctx.data_dir).clean_leftovers() {
-            eprintln!("discern: {}", ctx.lang.leftover(&leftover));
+        for leftover in store.clean_leftovers() {
+            crate::tell!("discern: {}", ctx.lang.leftover(&leftover));
+        }
+        // Trails named after their title by an earlier version lose that
+        // name; commands that only read leave the folder as it is.
+        if !matches!(command, Some(Command::Export { .. } | Command::Lint { .. } | Command::Compare { .. })) {
+            store.rename_to_title_free();
         }
     }
     match command {

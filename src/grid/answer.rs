@@ -17,6 +17,8 @@ pub enum Answer {
         other: Option<String>,
     },
     Scale(i64),
+    /// Format 2: a calendar day, written `YYYY-MM-DD` in trails and exports.
+    Date(chrono::NaiveDate),
 }
 
 impl Answer {
@@ -28,7 +30,7 @@ impl Answer {
             Answer::Multi { options, other } => {
                 options.is_empty() && other.as_deref().is_none_or(|o| o.trim().is_empty())
             }
-            Answer::Choice(_) | Answer::Scale(_) => false,
+            Answer::Choice(_) | Answer::Scale(_) | Answer::Date(_) => false,
         }
     }
 

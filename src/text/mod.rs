@@ -5,13 +5,19 @@
 //! submodules follow the parts of the program.
 
 mod cli;
+mod date;
 mod general;
 mod grid;
+mod handout;
 mod review;
+mod safe;
 mod starter;
 mod summary;
+mod translation;
 mod tui;
 mod walk_end;
+
+pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 
 /// The language of the interface.
 #[derive(

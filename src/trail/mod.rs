@@ -10,12 +10,14 @@ mod file;
 pub mod lint;
 pub mod outline;
 pub mod store;
+mod unknown;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::grid::{Answer, Kind};
 
 pub use file::{LoadError, from_toml, to_toml};
+pub use unknown::Unknown;
 
 /// The trail format versions this build reads.
 pub const FORMATS: &[i64] = &[1];
@@ -128,7 +130,7 @@ impl AnswerRecord {
             Answer::Multi { options, other } => {
                 options.iter().map(|o| self.label_of(o)).chain(other.iter().cloned()).collect()
             }
-            Answer::Text(_) | Answer::Scale(_) => Vec::new(),
+            Answer::Text(_) | Answer::Scale(_) | Answer::Date(_) => Vec::new(),
         }
     }
 
@@ -137,12 +139,24 @@ impl AnswerRecord {
         match answer {
             Answer::Text(t) => t.clone(),
             Answer::Scale(n) => n.to_string(),
+            Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
             _ => self.labels(answer).join(", "),
         }
     }
 }
 
 impl Trail {
+    /// Every record by (step, question): for reading many answers, where
+    /// `record` one at a time would make the work grow with the square of
+    /// their number. The first record wins, as with `record`.
+    pub fn records(&self) -> std::collections::HashMap<(&str, &str), &AnswerRecord> {
+        let mut map = std::collections::HashMap::with_capacity(self.answers.len());
+        for r in &self.answers {
+            map.entry((r.step.as_str(), r.question.as_str())).or_insert(r);
+        }
+        map
+    }
+
     pub fn record(&self, step: &str, question: &str) -> Option<&AnswerRecord> {
         self.answers.iter().find(|r| r.step == step && r.question == question)
     }
@@ -216,26 +230,6 @@ pub fn new_id() -> String {
         .collect()
 }
 
-/// The file name part made from a title: lowercase ASCII, accents folded,
-/// dashes between words, at most 40 characters.
-pub fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    // At most 40 characters, cut between words.
-    if out.len() > 40 {
-        let cut = out[..41].rfind('-').filter(|&i| i > 0).unwrap_or(40);
-        out.truncate(cut);
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "trail".to_string() } else { out }
-}
-
 /// Text made ready for a search that ignores case, accents and ligatures
 /// (« college » finds « Collège », « oe » finds « œ »), with every run of
 /// white space as one space.
@@ -289,18 +283,6 @@ fn fold_accent(c: char) -> Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(slug("Demande de l'école — situation « A. »"), "demande-de-l-ecole-situation-a");
-        assert_eq!(slug("Œuvre"), "oeuvre");
-        assert_eq!(slug("   "), "trail");
-        assert!(slug(&"long title ".repeat(20)).len() <= 40);
-        assert_eq!(
-            slug("Appel de la police au CHRS pour M. T. (exemple)"),
-            "appel-de-la-police-au-chrs-pour-m-t"
-        );
-    }
 
     #[test]
     fn search_folding_ignores_case_accents_ligatures_and_line_breaks() {

@@ -7,16 +7,22 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 mod index;
+pub mod names;
+mod seen;
 mod words;
 
 use super::{LoadError, Summary, Trail, from_toml, to_toml};
 use index::{Index, Stamp};
+pub use seen::{ChangedOnDisk, is_changed_on_disk};
 
 /// Trails larger than this are refused: a year of daily writing is far less.
 pub const MAX_TRAIL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The prefix of the store's temporary files, so that leftovers can be found.
 pub const TEMP_PREFIX: &str = ".discern-save-";
+
+/// The extensions of trail files: plaintext TOML, and age-encrypted TOML.
+pub const TRAIL_EXTENSIONS: [&str; 1] = ["toml"];
 
 pub struct Store {
     dir: PathBuf,
@@ -64,23 +70,24 @@ impl Store {
         crate::paths::create_private_dir(&self.dir)
     }
 
-    /// Where a new trail goes: `YYYY-MM-DD-slug-id.toml`.
+    /// Where a new trail goes: `YYYY-MM-DD-ID.toml`, no word of its title.
     pub fn path_for(&self, trail: &Trail) -> PathBuf {
-        let day = trail.created.format("%Y-%m-%d");
-        self.dir.join(format!("{day}-{}-{}.toml", super::slug(&trail.title), trail.id))
+        self.dir.join(names::trail_file_name(trail, "toml"))
     }
 
     pub fn load(path: &Path) -> Result<Trail, LoadError> {
-        let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        let mut bytes = Vec::new();
-        file.take(MAX_TRAIL_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        if bytes.len() as u64 > MAX_TRAIL_BYTES {
-            return Err(LoadError::TooLarge(bytes.len() as u64));
-        }
-        let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)?;
-        from_toml(&text)
+        from_toml(&read_text(path)?)
+    }
+
+    /// Reads a trail to write it: taken after its lock (`_lock` is the
+    /// proof), so that no other window can be halfway through a save, and
+    /// remembered, so that a later save is refused if the file changes
+    /// under this program's feet.
+    pub fn load_locked(path: &Path, _lock: &Lock) -> Result<Trail, LoadError> {
+        let text = read_text(path)?;
+        let trail = from_toml(&text)?;
+        seen::read(path, &text);
+        Ok(trail)
     }
 
     /// Every `*.toml` of the sessions folder, newest change first; damaged
@@ -89,29 +96,34 @@ impl Store {
     /// was read, and from the file otherwise; the index is then brought up
     /// to date.
     pub fn list(&self) -> Vec<Listed> {
-        let old = Index::read(&self.dir);
-        let mut new = Index::default();
+        let mut old = Index::read(&self.dir);
+        let old_len = old.entries.len();
         let mut changed = false;
         let mut listed = Vec::new();
+        let mut stamps = Vec::new();
         for path in self.files() {
             let Ok(meta) = fs::metadata(&path) else { continue };
             let stamp = Stamp::of(&meta);
             let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
             let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let summary = match old.get(&name, &stamp) {
-                Some(s) => Ok(s.clone()),
+            let summary = match old.take(&name, &stamp) {
+                Some(s) => Ok(s),
                 None => {
                     changed = true;
                     Store::load(&path).map(|t| t.summary())
                 }
             };
-            if let Ok(s) = &summary {
-                new.entries.insert(name, index::Entry { stamp, summary: s.clone() });
-            }
+            stamps.push((name, stamp));
             listed.push(Listed { path, summary, modified });
         }
-        if changed || new.entries.len() != old.entries.len() {
-            new.write(&self.dir);
+        drop(old);
+        let indexed = || {
+            stamps.iter().zip(&listed).filter_map(|((name, stamp), l)| {
+                l.summary.as_ref().ok().map(|summary| (name.as_str(), *stamp, summary))
+            })
+        };
+        if changed || indexed().count() != old_len {
+            index::write_entries(&self.dir, indexed());
         }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
         listed
@@ -123,7 +135,7 @@ impl Store {
             .filter_map(|e| e.ok())
             .map(|e| e.path())
             .filter(|p| {
-                p.extension().is_some_and(|x| x == "toml")
+                p.extension().is_some_and(|x| TRAIL_EXTENSIONS.iter().any(|e| x == *e))
                     && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
             })
             .collect()
@@ -148,6 +160,19 @@ impl Store {
         if !dir.exists() {
             self.ensure()?;
         }
+        if dir == self.dir {
+            crate::paths::refuse_symlink(dir)?;
+        }
+        // Keys a newer discern wrote are written back.
+        let restored = seen::unknown(path).map(|u| u.restore(&String::from_utf8_lossy(bytes)));
+        let bytes = restored.as_ref().map_or(bytes, |r| r.as_bytes());
+        // A file removed meanwhile is written again: nothing of it is lost.
+        if let Some(expected) = seen::expected(path)
+            && let Ok(on_disk) = fs::read(path)
+            && seen::Fingerprint::of(&on_disk) != expected
+        {
+            return Err(io::Error::other(ChangedOnDisk));
+        }
         // tempfile creates the file 0600 on Unix and removes it if anything
         // below fails.
         // The temporary file is named after its trail, so that a leftover
@@ -161,6 +186,7 @@ impl Store {
         tmp.as_file_mut().flush()?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
+        seen::wrote(path, bytes);
         // The rename itself is made durable by syncing the folder.
         if let Ok(d) = fs::File::open(dir) {
             let _ = d.sync_all();
@@ -174,13 +200,16 @@ impl Store {
         if (arg.contains('/') || arg.ends_with(".toml")) && as_path.is_file() {
             return Ok(as_path.to_path_buf());
         }
-        let needle = arg.trim().to_lowercase();
+        // The path of a trail renamed since to its title-free name.
+        let renamed =
+            (arg.contains('/') || arg.ends_with(".toml")).then(|| names::id_from_file_name(as_path));
+        let needle = renamed.flatten().unwrap_or_else(|| arg.trim().to_lowercase());
         if needle.is_empty() {
             return Err(Resolve::NotFound);
         }
         let mut matches: Vec<(String, PathBuf)> = Vec::new();
         for path in self.files() {
-            let id = id_from_file_name(&path).or_else(|| Store::load(&path).ok().map(|t| t.id));
+            let id = names::id_from_file_name(&path).or_else(|| Store::load(&path).ok().map(|t| t.id));
             if let Some(id) = id
                 && id.starts_with(&needle)
             {
@@ -239,24 +268,65 @@ impl Store {
         done
     }
 
-    pub fn delete(path: &Path) -> io::Result<()> {
+    /// Deletes a trail with everything that repeats its words: its entry in
+    /// the index (at once, not at the next listing) and the exports the
+    /// library made of it. Returns how many exports were removed.
+    pub fn delete(path: &Path) -> io::Result<usize> {
+        let id = names::id_from_file_name(path).or_else(|| Store::load(path).ok().map(|t| t.id));
         fs::remove_file(path)?;
+        seen::forget(path);
         let _ = fs::remove_file(lock_path(path));
-        Ok(())
+        let sessions = path.parent().unwrap_or(Path::new("."));
+        if let Some(name) = path.file_name() {
+            Index::forget(sessions, &name.to_string_lossy());
+        }
+        let exports = sessions.parent().map(crate::paths::exports_dir);
+        Ok(match (id, exports) {
+            (Some(id), Some(dir)) => names::delete_exports(&dir, &id),
+            _ => 0,
+        })
+    }
+
+    /// Whether `dir` is a sessions folder: this store's, or another one
+    /// named so (the example trails of a workshop). Only trails there can be
+    /// deleted.
+    pub fn is_sessions_folder(&self, dir: &Path) -> bool {
+        let canonical = |d: &Path| fs::canonicalize(d).ok();
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        canonical(dir).is_some_and(|d| Some(&d) == canonical(&self.dir).as_ref())
+            || canonical(dir).is_some_and(|d| d.file_name().is_some_and(|n| n == "sessions"))
+    }
+
+    /// Whether another discern holds the trail's lock; creates nothing (a
+    /// trail never opened has no lock file, and no holder).
+    pub fn held_elsewhere(path: &Path) -> bool {
+        let Ok(file) = fs::OpenOptions::new().write(true).open(lock_path(path)) else { return false };
+        matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock))
     }
 
     /// Takes the trail's lock, so that only one discern writes it. The lock
     /// is the operating system's: it ends with the process, so a killed
     /// discern never leaves a trail locked.
+    ///
+    /// A lock file that is a symbolic link is refused, not followed: it
+    /// would create or chmod its target, outside the data folder.
     pub fn lock(path: &Path) -> Result<Lock, LockError> {
         let lock = lock_path(path);
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock)
-            .map_err(LockError::Io)?;
-        let _ = make_private(&lock);
+        crate::paths::refuse_symlink(&lock).map_err(LockError::Io)?;
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        let file = options.open(&lock).map_err(|e| match e.raw_os_error() {
+            #[cfg(unix)]
+            Some(libc::ELOOP) => LockError::Io(io::Error::other(crate::paths::SymlinkRefused(lock.clone()))),
+            _ => LockError::Io(e),
+        })?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
+        }
         match file.try_lock() {
             Ok(()) => Ok(Lock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(LockError::Held),
@@ -278,6 +348,19 @@ pub enum LockError {
     Io(io::Error),
 }
 
+/// A trail file's text, within the size limit.
+fn read_text(path: &Path) -> Result<String, LoadError> {
+    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TRAIL_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > MAX_TRAIL_BYTES {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)
+}
+
 /// `.NAME.toml.lock` beside the trail: hidden, so that lists pass it by.
 fn lock_path(path: &Path) -> PathBuf {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -295,14 +378,6 @@ impl Listed {
             }
         }
     }
-}
-
-/// The id at the end of `YYYY-MM-DD-slug-ID.toml`.
-fn id_from_file_name(path: &Path) -> Option<String> {
-    let stem = path.file_stem()?.to_str()?;
-    let id = stem.rsplit('-').next()?;
-    (id.len() == 8 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
-        .then(|| id.to_string())
 }
 
 /// Applies 0600 to a file the user named or created in the data folder.
@@ -362,7 +437,7 @@ mod tests {
         store.ensure().unwrap();
         let t = trail("abcd2345", "Une situation");
         let path = store.path_for(&t);
-        assert!(path.ends_with("2026-11-29-une-situation-abcd2345.toml"));
+        assert!(path.ends_with("2026-11-29-abcd2345.toml"));
         store.save(&t, &path).unwrap();
         assert_eq!(Store::load(&path).unwrap(), t);
         #[cfg(unix)]
@@ -394,6 +469,31 @@ mod tests {
     }
 
     #[test]
+    fn a_save_never_replaces_content_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let t = trail("abcd2345", "T");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        let lock = Store::lock(&path).unwrap();
+        let mut mine = Store::load_locked(&path, &lock).unwrap();
+        mine.title = "Mine".into();
+        store.save(&mine, &path).unwrap();
+        // Another program writes the file: the next save is refused.
+        let theirs = fs::read_to_string(&path).unwrap().replace("Mine", "Theirs");
+        fs::write(&path, &theirs).unwrap();
+        mine.title = "Mine again".into();
+        let refused = store.save(&mine, &path).unwrap_err();
+        assert!(is_changed_on_disk(&refused), "{refused}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        // Read again, it saves.
+        let mut again = Store::load_locked(&path, &lock).unwrap();
+        again.title = "Merged".into();
+        store.save(&again, &path).unwrap();
+        assert_eq!(Store::load(&path).unwrap().title, "Merged");
+    }
+
+    #[test]
     fn ids_and_unique_prefixes_resolve_and_ambiguous_ones_list_candidates() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path());
@@ -401,8 +501,8 @@ mod tests {
             let t = trail(id, title);
             store.save(&t, &store.path_for(&t)).unwrap();
         }
-        assert!(store.resolve("zz").unwrap().ends_with("2026-11-29-three-zzzz2345.toml"));
-        assert!(store.resolve("abcd2345").unwrap().ends_with("2026-11-29-one-abcd2345.toml"));
+        assert!(store.resolve("zz").unwrap().ends_with("2026-11-29-zzzz2345.toml"));
+        assert!(store.resolve("abcd2345").unwrap().ends_with("2026-11-29-abcd2345.toml"));
         assert!(matches!(store.resolve("abc"), Err(Resolve::Ambiguous(c)) if c.len() == 2));
         assert!(matches!(store.resolve("q"), Err(Resolve::NotFound)));
         let path = store.path_for(&trail("zzzz2345", "Three"));

@@ -84,7 +84,8 @@ pub enum Msg {
     Words(Vec<(PathBuf, String)>),
     Deleted {
         title: String,
-        result: Result<(), String>,
+        /// How many of the library's exports went with it.
+        result: Result<usize, String>,
     },
     Renamed {
         title: String,
@@ -131,7 +132,6 @@ pub enum Effect {
     ExportWalk {
         trail: Box<Trail>,
         grid: Box<Grid>,
-        path: PathBuf,
         format: ExportFormat,
     },
 }
@@ -398,7 +398,6 @@ impl App {
                 Some(w) if w.path.is_some() => vec![Effect::ExportWalk {
                     trail: Box::new(w.walk.trail.clone()),
                     grid: Box::new(w.walk.grid.clone()),
-                    path: w.path.clone().expect("checked above"),
                     format,
                 }],
                 _ => Vec::new(),
@@ -476,7 +475,7 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
         Msg::Exported(Err(e)) => library.say(lang.export_failed(&e), true),
         Msg::Deleted { title, result } => {
             match result {
-                Ok(()) => library.say(lang.deleted(&title), false),
+                Ok(exports) => library.say(lang.deleted(&title, exports), false),
                 Err(e) => library.say(lang.delete_failed(&e), true),
             }
             return vec![Effect::ListTrails];

@@ -152,6 +152,9 @@ fn hints(screen: &WalkScreen, has_refs: bool) -> Vec<Hint> {
         WalkKeys::Text => {
             vec![H::NextQuestion, H::PrevQuestion, H::NextStep, H::PrevStep, H::ScrollStep, H::Undo, H::Steps]
         }
+        WalkKeys::Date => {
+            vec![H::NextQuestion, H::PrevQuestion, H::NextStep, H::PrevStep, H::ScrollStep, H::Steps]
+        }
         WalkKeys::Options { on_other: true, other_open: true } => {
             vec![H::OtherText, H::NextQuestion, H::MoveOption, H::NextStep, H::Steps]
         }

@@ -292,3 +292,54 @@ fn a_place_is_named_and_found_again_while_the_walk_reaches_it() {
     assert_eq!(w.place("duty.basis"), Some((2, Some(0))));
     assert_eq!(w.place("gone.q"), None);
 }
+
+mod exclusive {
+    use super::*;
+
+    const GRID: &str = r#"
+format = 2
+[grid]
+id = "g"
+version = "2"
+language = "en"
+title = "G"
+[[steps]]
+id = "s"
+title = "S"
+[[steps.questions]]
+id = "duty"
+kind = "multi"
+prompt = "Which?"
+other = true
+options = [
+  { id = "ip", label = "A child in danger" },
+  { id = "mission", label = "A child-welfare mission" },
+  { id = "none", label = "None of these", exclusive = true },
+  { id = "unsure", label = "I don't know", exclusive = true },
+]
+"#;
+
+    fn multi(options: &[&str], other: Option<&str>) -> Answer {
+        Answer::Multi {
+            options: options.iter().map(|o| o.to_string()).collect(),
+            other: other.map(String::from),
+        }
+    }
+
+    #[test]
+    fn an_exclusive_option_clears_the_others_and_another_clears_it() {
+        let grid = parse(GRID).unwrap();
+        let q = &grid.steps[0].questions[0];
+        let both = multi(&["ip", "mission"], Some("my words"));
+        assert_eq!(toggle(q, Some(&both), "none"), multi(&["none"], None));
+        let none = multi(&["none"], None);
+        assert_eq!(toggle(q, Some(&none), "unsure"), multi(&["unsure"], None));
+        assert_eq!(toggle(q, Some(&none), "mission"), multi(&["mission"], None));
+        assert_eq!(toggle(q, Some(&none), "none"), multi(&[], None));
+        // Ordinary options still add up, in the grid's order.
+        assert_eq!(toggle(q, Some(&multi(&["mission"], None)), "ip"), multi(&["ip", "mission"], None));
+        // Typing an "other" text is choosing another answer too.
+        assert_eq!(with_other(q, Some(&none), Some("x".into())), multi(&[], Some("x")));
+        assert_eq!(with_other(q, Some(&multi(&["ip"], None)), Some("x".into())), multi(&["ip"], Some("x")));
+    }
+}

@@ -82,6 +82,7 @@ fn words(lang: Lang, q: &QuestionOutline, record: &AnswerRecord, answer: &Answer
             .chain(other.iter().map(|t| lang.summary_other(&line_breaks(t.trim()))))
             .collect::<Vec<_>>()
             .join(lang.summary_label_separator()),
+        Answer::Date(date) => lang.date_in_words(*date),
     }
 }
 
@@ -373,14 +374,14 @@ impl<'a, 't> Builder<'a, 't> {
             return;
         }
         self.blocks.push(Block::Heading(lang.export_annotations_heading().to_string()));
+        let records = self.trail.records();
         let items = self
             .trail
             .annotations
             .iter()
             .map(|a| {
-                let prompt = self
-                    .trail
-                    .record(&a.step, &a.question)
+                let prompt = records
+                    .get(&(a.step.as_str(), a.question.as_str()))
                     .map_or_else(|| format!("{}.{}", a.step, a.question), |r| r.prompt.clone());
                 vec![
                     (

@@ -78,15 +78,62 @@ impl Index {
         (entry.stamp == *stamp && trusted(stamp, self.written_ns)).then_some(&entry.summary)
     }
 
-    /// Writes the index through a temporary file and a rename. A failure is
-    /// harmless: the next listing reads the trails again.
-    pub fn write(mut self, dir: &Path) {
+    /// `get`, moving the summary out: listing keeps one copy of each.
+    pub fn take(&mut self, name: &str, stamp: &Stamp) -> Option<Summary> {
+        self.get(name, stamp)?;
+        self.entries.remove(name).map(|e| e.summary)
+    }
+
+    fn write_as_of(mut self, dir: &Path, written_ns: i128) {
         self.version = INDEX_VERSION;
-        self.written_ns = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
+        self.written_ns = written_ns;
         let Ok(bytes) = serde_json::to_vec(&self) else { return };
         let Ok(mut tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
         if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
             let _ = tmp.persist(dir.join(INDEX_NAME));
         }
     }
+
+    /// Removes the entry of a deleted file at once, so that its title does
+    /// not outlive it. The index keeps its time of writing: its other
+    /// entries were not read again, so they must not look fresher.
+    pub fn forget(dir: &Path, name: &str) {
+        let mut index = Index::read(dir);
+        if index.entries.remove(name).is_some() {
+            let written_ns = index.written_ns;
+            index.write_as_of(dir, written_ns);
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    stamp: Stamp,
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct IndexRef<'a> {
+    version: u32,
+    written_ns: i128,
+    entries: HashMap<&'a str, EntryRef<'a>>,
+}
+
+/// Writes an index of these entries, streamed to a temporary file renamed
+/// into place (borrowing the summaries the listing already holds, so that
+/// 10,000 trails are not held twice more). A failure is harmless: the next
+/// listing reads the trails again.
+pub fn write_entries<'a>(dir: &Path, entries: impl Iterator<Item = (&'a str, Stamp, &'a Summary)>) {
+    let index = IndexRef {
+        version: INDEX_VERSION,
+        written_ns: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128),
+        entries: entries.map(|(name, stamp, summary)| (name, EntryRef { stamp, summary })).collect(),
+    };
+    let Ok(tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
+    let mut out = std::io::BufWriter::new(tmp);
+    if serde_json::to_writer(&mut out, &index).is_err() {
+        return;
+    }
+    let Ok(tmp) = out.into_inner() else { return };
+    let _ = tmp.persist(dir.join(INDEX_NAME));
 }
