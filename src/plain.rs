@@ -167,7 +167,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             QuestionKind::Choice { options, other } | QuestionKind::Multi { options, other } => {
                 for (i, o) in options.iter().enumerate() {
                     let hint = o.hint.as_ref().map(|h| format!(" — {h}")).unwrap_or_default();
-                    writeln!(self.out, "{}) {}{hint}", i + 1, o.label)?;
+                    // Said before the slip, for those who hear the list.
+                    let alone = if o.exclusive { lang.plain_exclusive_mark() } else { "" };
+                    writeln!(self.out, "{}) {}{alone}{hint}", i + 1, o.label)?;
                 }
                 if *other {
                     writeln!(self.out, "{}) {} …", options.len() + 1, lang.other_label())?;

@@ -197,6 +197,7 @@ fn an_exclusive_option_with_another_is_a_slip_asked_again() {
     let mut w = format_2_walk();
     let out = run_in(Lang::En, &mut w, "1, 2\nnone, ip\n2\n");
     assert_eq!(out.matches("“None of these” goes with no other answer").count(), 2, "{out}");
+    assert!(out.contains("2) None of these (on its own)\n"), "{out}");
     assert_eq!(answer(&w, "s", "duty"), Some(Answer::Multi { options: vec!["none".into()], other: None }));
 }
 

@@ -252,6 +252,11 @@ impl Lang {
         self.pick(format!("Réponse actuelle : {answer}"), format!("Current answer: {answer}"))
     }
 
+    /// After an exclusive option in the plain walkthrough's list.
+    pub fn plain_exclusive_mark(self) -> &'static str {
+        self.pick(" (seule)", " (on its own)")
+    }
+
     pub fn plain_how_choice(self, multi: bool) -> &'static str {
         match (self, multi) {
             (Lang::Fr, false) => "Tapez un numéro.",
