@@ -6,10 +6,10 @@
 
 #[path = "perf/data.rs"]
 mod data;
-#[path = "perf/hostile.rs"]
-mod hostile;
 #[path = "perf/filter.rs"]
 mod filter;
+#[path = "perf/hostile.rs"]
+mod hostile;
 #[path = "perf/tui_frames.rs"]
 mod tui_frames;
 

@@ -85,6 +85,9 @@ fn revisit(screen: &WalkScreen) -> Option<String> {
         return None;
     }
     let record = walk.record(at)?;
-    let words = record.answer_in_words(record.answer.as_ref()?);
+    let words = match record.answer.as_ref()? {
+        crate::grid::Answer::Date(day) => screen.lang().date_in_words(*day),
+        answer => record.answer_in_words(answer),
+    };
     Some(crate::grid::line_breaks(&words).split_whitespace().collect::<Vec<_>>().join(" "))
 }

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::Pane;
+use crate::grid::Answer;
 use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::tui::app::App;
@@ -181,4 +182,37 @@ fn a_paste_with_carriage_returns_keeps_its_lines() {
     h.session.handle(ratatui::crossterm::event::Event::Paste("un\r\ndeux\rtrois".into()));
     let at = At { step: 1, question: 0 };
     assert_eq!(h.walk_screen().walk.answer(at), Some(&crate::grid::Answer::Text("un\ndeux\ntrois".into())));
+}
+
+#[test]
+fn the_end_screen_shows_the_decision_and_the_revisit_date_in_words() {
+    let grid = crate::grid::parse(DELOR_FR).unwrap();
+    let mut h = Harness::new(
+        |dir| {
+            let trail = crate::trail::Trail::start(&grid, "Test", "abcd2345".into(), clock());
+            let mut walk = Walk::new(grid.clone(), trail);
+            let s = grid.steps.iter().position(|s| s.id == "decision").unwrap();
+            let q = |id: &str| grid.steps[s].questions.iter().position(|q| q.id == id).unwrap();
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+            walk.set(At { step: s, question: q("choice") }, Some(Answer::Choice("wait".into())), clock());
+            walk.set(At { step: s, question: q("revisit") }, Some(Answer::Date(day)), clock());
+            let store = Store::new(dir);
+            let path = store.path_for(&walk.trail);
+            store.save(&walk.trail, &path).unwrap();
+            App::walk(walk, Some(path), false, Lang::Fr, Palette::mono(), clock)
+        },
+        Lang::Fr,
+        100,
+        30,
+    );
+    for _ in 0..80 {
+        if h.walk_screen().pane == Pane::End {
+            break;
+        }
+        h.press(KeyCode::Tab);
+    }
+    assert_eq!(h.walk_screen().pane, Pane::End);
+    let screen = h.screen();
+    assert!(screen.contains("Votre décision : Attendre, consulter d'abord"), "{screen}");
+    assert!(screen.contains("Vous y reviendrez : mardi 8 décembre 2026"), "{screen}");
 }
