@@ -92,10 +92,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(record) = walk.record(at)
             && let Some(answer) = &record.answer
         {
-            let words = match answer {
-                Answer::Date(d) => lang.date_in_words(*d),
-                _ => record.answer_in_words(answer).replace('\n', " / "),
-            };
+            let words = lang.answer_words(record, answer).replace('\n', " / ");
             writeln!(self.out, "{}", lang.plain_current(&words))?;
         }
         loop {
