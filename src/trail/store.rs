@@ -279,6 +279,7 @@ impl Store {
         let sessions = path.parent().unwrap_or(Path::new("."));
         if let Some(name) = path.file_name() {
             Index::forget(sessions, &name.to_string_lossy());
+            words::forget(sessions, &name.to_string_lossy());
         }
         let exports = sessions.parent().map(crate::paths::exports_dir);
         Ok(match (id, exports) {

@@ -53,6 +53,14 @@ impl Store {
     }
 }
 
+/// Takes a deleted trail's words out at once, not at the next filter.
+pub(super) fn forget(dir: &Path, name: &str) {
+    let mut words = read(dir);
+    if words.entries.remove(name).is_some() {
+        write(words, dir);
+    }
+}
+
 fn read(dir: &Path) -> Words {
     fs::read(dir.join(WORDS_NAME))
         .ok()
@@ -105,5 +113,8 @@ mod tests {
         walk.set(at, Some(Answer::Text("Le CMP appelle".into())), now);
         store.save(&walk.trail, &path).unwrap();
         assert_eq!(store.answer_words(std::slice::from_ref(&path))[0].1, "le cmp appelle");
+        Store::delete(&path).unwrap();
+        let file = fs::read_to_string(dir.path().join("sessions").join(WORDS_NAME)).unwrap();
+        assert!(!file.contains("appelle"), "a deleted trail's words go with it: {file}");
     }
 }
