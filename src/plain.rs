@@ -196,7 +196,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if self.input.read_line(&mut line)? == 0 {
             return Ok(None);
         }
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+        // A CR inside the line (a paste from an old Mac file) is a line break.
+        Ok(Some(crate::grid::line_breaks(line.trim_end_matches(['\n', '\r'])).into_owned()))
     }
 }
 

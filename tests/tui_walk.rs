@@ -224,6 +224,10 @@ fn an_ephemeral_walk_says_so_writes_nothing_and_esc_leaves() {
     assert!(h.screen().contains("Ephemeral: nothing is saved"));
     h.press(KeyCode::Tab).type_text("nothing on disk").ctrl('s');
     h.saved();
+    // Esc asks first: the walk would be thrown away.
+    h.press(KeyCode::Esc);
+    assert!(!h.session.finished());
+    assert!(h.screen().contains("This ephemeral walk will not be kept"));
     h.press(KeyCode::Esc);
     assert!(h.session.finished());
     let written: Vec<_> = std::fs::read_dir(h.dir.path()).expect("the data folder").collect();

@@ -178,13 +178,6 @@ impl Lang {
         )
     }
 
-    pub fn export_private_note(self) -> &'static str {
-        self.pick(
-            "Document de travail personnel : un support de réflexion, pas un dossier sur la personne.",
-            "Personal working document: a support for thinking, not a file on the person.",
-        )
-    }
-
     pub fn export_decision_heading(self) -> &'static str {
         self.pick("Décision et raisons", "Decision and reasons")
     }
@@ -231,13 +224,6 @@ impl Lang {
 
     pub fn no_answer(self) -> &'static str {
         self.pick("Sans réponse", "No answer")
-    }
-
-    pub fn export_footer(self) -> &'static str {
-        self.pick(
-            "Exporté par discern. Une grille est un support de réflexion, pas un avis juridique : la décision vous appartient.",
-            "Exported by discern. A grid is a support for thinking, not legal advice: the decision is yours.",
-        )
     }
 }
 

@@ -16,6 +16,7 @@ mod starter;
 mod summary;
 mod translation;
 mod tui;
+mod walk_end;
 
 pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 

@@ -9,6 +9,7 @@ use std::time::SystemTime;
 mod index;
 pub mod names;
 mod seen;
+mod words;
 
 use super::{LoadError, Summary, Trail, from_toml, to_toml};
 use index::{Index, Stamp};
@@ -278,6 +279,7 @@ impl Store {
         let sessions = path.parent().unwrap_or(Path::new("."));
         if let Some(name) = path.file_name() {
             Index::forget(sessions, &name.to_string_lossy());
+            words::forget(sessions, &name.to_string_lossy());
         }
         let exports = sessions.parent().map(crate::paths::exports_dir);
         Ok(match (id, exports) {

@@ -12,6 +12,7 @@ pub mod app;
 mod date_field;
 mod dialog;
 mod editor;
+mod end_view;
 mod footer;
 pub mod help;
 pub mod keys;

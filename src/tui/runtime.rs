@@ -126,6 +126,7 @@ impl Runtime {
                 Msg::Saved(self.saver.wait_all(SAVE_WAIT))
             }
             Effect::ListTrails => Msg::Listed(Store::new(&self.ctx.data_dir).list()),
+            Effect::LoadWords(paths) => Msg::Words(Store::new(&self.ctx.data_dir).answer_words(&paths)),
             Effect::LoadGrids => {
                 Msg::Grids(Picker::from_library(&Library::load(&self.ctx.grids_dir()), self.ctx.lang))
             }
@@ -148,6 +149,13 @@ impl Runtime {
                 return None;
             }
             Effect::SaveAuthor(name) => Msg::AuthorSaved(self.save_author(name)),
+            Effect::ExportWalk { trail, grid, format } => {
+                let text = export::render(&trail, Some(&grid), format, self.ctx.lang, false);
+                let ext = if format == ExportFormat::Html { "html" } else { "md" };
+                let dir = crate::paths::exports_dir(&self.ctx.data_dir);
+                let written = write_export(&dir, &trail.id, ext, text.as_bytes());
+                Msg::WalkExported(written.map_err(|e| self.ctx.lang.io_error(&e)))
+            }
         })
     }
 
@@ -300,18 +308,18 @@ impl Runtime {
         let grid = self.grid_for(&trail);
         let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
         let dir = crate::paths::exports_dir(&self.ctx.data_dir);
-        let written = write_export(&dir, &trail.id, text.as_bytes());
+        let written = write_export(&dir, &trail.id, "md", text.as_bytes());
         Msg::Exported(written.map_err(|e| self.ctx.lang.io_error(&e)))
     }
 }
 
 /// Writes an export of the trail `id` as a new file of `dir` (0700), 0600,
-/// never over an existing one: `ID-1.md`, `ID-2.md`… (no word of the title,
-/// and `delete` finds them by the id).
-pub fn write_export(dir: &Path, id: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+/// never over an existing one: `ID-1.EXT`, `ID-2.EXT`… (no word of the
+/// title, and `delete` finds them by the id).
+pub fn write_export(dir: &Path, id: &str, extension: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     crate::paths::create_private_dir(dir)?;
     for n in 1..10_000 {
-        let path = dir.join(crate::trail::store::names::export_file_name(id, n));
+        let path = dir.join(crate::trail::store::names::export_file_name(id, n, extension));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
