@@ -63,19 +63,26 @@ pub fn marked(parts: &[(Mark, &str)]) -> String {
 /// The stylesheet: readable on screen, and one A4 sheet per page in print,
 /// with the system's own fonts.
 const STYLE: &str = "\
-@page { size: A4; margin: 15mm 16mm; }
+@page { size: A4; margin: 9mm 12mm; }
 html { font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif; \
-font-size: 10.5pt; line-height: 1.35; color: #111; background: #fff; }
+font-size: 8.5pt; line-height: 1.18; color: #111; background: #fff; }
 body { max-width: 48em; margin: 1.5em auto; padding: 0 1em; }
-h1 { font-size: 1.5em; margin: 0 0 .2em; }
-h2 { font-size: 1.15em; margin: 1em 0 .3em; border-bottom: 1px solid #999; }
-h3 { font-size: 1em; margin: .7em 0 .2em; }
-p, ul, ol, dl { margin: .25em 0; }
+h1 { font-size: 1.4em; margin: 0 0 .1em; }
+h2 { font-size: 1.15em; margin: .6em 0 .2em; border-bottom: 1px solid #999; }
+h3 { font-size: 1em; margin: .4em 0 0; }
+/* A step's title beside its answers rather than above them. */
+.steps { font-size: .92em; }
+.steps h3 { float: left; clear: both; width: 11em; margin: .15em 0 0; font-size: .95em; }
+.steps h3 + ul { margin: .15em 0 0 11.5em; padding-left: 1em; }
+.steps::after { content: \"\"; display: block; clear: both; }
+ul.columns { columns: 2; column-gap: 2em; font-size: .9em; }
+p, ul, ol, dl { margin: .2em 0; }
 ul, ol { padding-left: 1.4em; }
 dt { font-weight: 600; margin-top: .3em; }
 dd { margin: 0 0 0 1.2em; }
 .meta { color: #444; margin-bottom: .6em; }
 .muted { color: #555; }
+.small { font-size: .85em; }
 .note { border-left: 3px solid #888; padding-left: .6em; }
 ins { text-decoration: none; font-weight: 600; }
 del { color: #555; }
@@ -134,6 +141,13 @@ impl Page {
         self
     }
 
+    /// An item of a list of short lines, set in columns to save paper.
+    pub fn short_item(&mut self, parts: &[(Mark, &str)]) -> &mut Page {
+        self.open_list("ul class=\"columns\"");
+        self.body.push_str(&format!("<li>{}</li>\n", marked(parts)));
+        self
+    }
+
     /// A paragraph made of marked pieces of text, with an optional class.
     pub fn paragraph_marked(&mut self, class: Option<&'static str>, parts: &[(Mark, &str)]) -> &mut Page {
         self.close_lists();
@@ -158,6 +172,19 @@ impl Page {
     pub fn definition(&mut self, term: &str, description: &str) -> &mut Page {
         self.open_list("dl");
         self.body.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(term), escape_lines(description)));
+        self
+    }
+
+    /// Opens a division with a class of the stylesheet (`steps`).
+    pub fn open_division(&mut self, class: &'static str) -> &mut Page {
+        self.close_lists();
+        self.body.push_str(&format!("<div class=\"{class}\">\n"));
+        self
+    }
+
+    pub fn close_division(&mut self) -> &mut Page {
+        self.close_lists();
+        self.body.push_str("</div>\n");
         self
     }
 
@@ -198,7 +225,8 @@ impl Page {
 
     fn close_lists(&mut self) {
         while let Some(list) = self.open.pop() {
-            self.body.push_str(&format!("</{list}>\n"));
+            let tag = list.split(' ').next().unwrap_or(list);
+            self.body.push_str(&format!("</{tag}>\n"));
         }
     }
 }

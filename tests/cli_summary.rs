@@ -1,5 +1,7 @@
 //! The meeting summary from the real binary, in every format, made from the
-//! shipped example trails.
+//! example trails: the format 1 ones of the first version (kept in
+//! `tests/data/format1-sessions/`, they predate `given` and the grids 2.0)
+//! and one of the grids 2.0 examples in `sessions/`.
 
 mod common;
 
@@ -9,12 +11,13 @@ use std::path::Path;
 use common::{discern, stderr, stdout};
 use serde_json::Value;
 
-/// A data folder holding the repository's example trails.
+/// A data folder holding the repository's example trails, old and new.
 fn with_examples() -> tempfile::TempDir {
     let data = tempfile::tempdir().unwrap();
     let sessions = data.path().join("sessions");
     fs::create_dir_all(&sessions).unwrap();
-    for entry in fs::read_dir("sessions").unwrap() {
+    let old = fs::read_dir("tests/data/format1-sessions").unwrap();
+    for entry in old.chain(fs::read_dir("sessions").unwrap()) {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "toml") {
             fs::copy(&path, sessions.join(path.file_name().unwrap())).unwrap();
@@ -29,8 +32,11 @@ fn export(data: &Path, args: &[&str]) -> String {
     stdout(&out)
 }
 
-/// The example made with delor-secret.
+/// The format 1 example made with delor-secret 1.0.0.
 const COLLEGE: &str = "admtvsfs";
+
+/// The grids 2.0 example made with delor-secret 2.0.0.
+const COLLEGE_2: &str = "c8k3m2qa";
 
 #[test]
 fn the_markdown_summary_starts_with_the_decision_and_shows_what_the_answers_pointed_to() {
@@ -57,6 +63,9 @@ fn the_markdown_summary_starts_with_the_decision_and_shows_what_the_answers_poin
     assert_eq!(md.matches("- Code pénal, art. 226-13\n").count(), 1);
     assert!(!md.contains("Comment les réponses ont changé"));
     assert!(!md.contains("aujourd'hui"));
+    // A long answer among the steps is cut; the full copy has it whole.
+    assert!(md.contains("Les réponses longues sont abrégées ici"));
+    assert!(!md.contains("je lui ai répondu que je le rappellerais"));
 }
 
 #[test]
@@ -69,6 +78,7 @@ fn the_full_copy_holds_the_history_with_dates_and_the_reference_texts() {
     assert!(md.contains("- depuis le "));
     assert!(!md.contains("aujourd'hui"));
     assert!(md.contains("- Code pénal, art. 226-13 — "));
+    assert!(md.contains("je lui ai répondu que je le rappellerais"));
 }
 
 #[test]
@@ -99,7 +109,7 @@ fn the_html_summary_is_one_private_self_contained_page() {
     assert!(html.contains("<title>Demande du collège pour L. (exemple)</title>"));
     assert!(html.contains("<h2>Ce que vos réponses font apparaître</h2>"));
     assert!(html.contains("@page { size: A4"));
-    assert!(html.contains("« des nouvelles de la famille »"));
+    assert!(html.contains("<strong>Que décidez-vous ?</strong> Ne pas transmettre : garder le secret</li>"));
     for outside in ["<script", "<link", "src=", "href=", "@import", "url(", "@font-face"] {
         assert!(!html.contains(outside), "{outside} in the page");
     }
@@ -116,4 +126,28 @@ fn the_json_export_adds_the_notes_shown_and_keeps_the_rest() {
     assert!(notes.iter().all(|n| n["text"].as_str().is_some_and(|t| !t.is_empty())));
     assert_eq!(v["format"], 1);
     assert!(v["steps"].as_array().is_some() && v["annotations"].as_array().is_some());
+}
+
+#[test]
+fn the_summary_of_a_grids_2_example_says_when_to_come_back_as_a_date() {
+    let data = with_examples();
+    let md = export(data.path(), &["--lang", "fr", COLLEGE_2]);
+    let pos = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing in\n{md}"));
+    assert!(md.starts_with("# Demande du collège (exemple)\n"));
+    assert!(pos("- **Que décidez-vous ?** Agir sans révéler\n") < pos("**Pour quelles raisons ?**"));
+    assert!(
+        pos("**Quand reviendrez-vous sur cette décision ?**") < pos("## Ce que vos réponses font apparaître")
+    );
+    assert!(md.contains("lundi 30 novembre 2026") || md.contains("30/11/2026"), "{md}");
+    assert!(pos("- Silence. Vos réponses n'établissent ni péril") < pos("## Réponses, étape par étape"));
+    let v: Value = serde_json::from_str(&export(data.path(), &[COLLEGE_2, "--format", "json"])).unwrap();
+    let revisit = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["questions"].as_array().unwrap().iter())
+        .find(|q| q["id"] == "revisit")
+        .expect("the revisit question");
+    assert_eq!(revisit["answer"], "2026-11-30");
+    assert_eq!(revisit["kind"], "date");
 }

@@ -66,7 +66,7 @@ pub fn load_file_with_text(path: &Path) -> (String, Result<Grid, Vec<Problem>>) 
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Vec<Problem>> {
-    let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.to_string()))];
+    let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.kind()))];
     let not_a_file = || vec![Problem::at_start(ProblemKind::NotAFile)];
     if !fs::metadata(path).map_err(unreadable)?.is_file() {
         return Err(not_a_file());
@@ -277,7 +277,7 @@ mod tests {
             let last = g.steps.last().unwrap();
             assert_eq!(last.id, "decision", "{name}");
             let ids: Vec<&str> = last.questions.iter().map(|q| q.id.as_str()).collect();
-            for needed in ["choice", "reasons", "change_mind", "tell_person", "review_date"] {
+            for needed in ["choice", "reasons", "change_mind", "tell_person", "revisit"] {
                 assert!(ids.contains(&needed), "{name} lacks decision.{needed}");
             }
             assert!(g.step("consult").is_some(), "{name} offers no consultation step");

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use super::{Grid, Kind, Pos, Question, QuestionKind};
+use super::{DateBounds, Grid, Kind, Pos, Question, QuestionKind};
 
 /// One language version: how its file is named in messages, its text, its grid.
 pub struct Version<'a> {
@@ -281,21 +281,28 @@ fn compare_questions(
     }
 }
 
-/// What else a translation keeps: importance, the "other" entry, a scale's
-/// bounds, a date's bounds in days.
-type Settings = (bool, bool, Option<(i64, i64)>, Option<(Option<i64>, Option<i64>)>);
-
 /// What else a translation keeps: importance, the "other" entry, bounds.
+#[derive(PartialEq)]
+struct Settings {
+    required: bool,
+    other: bool,
+    scale: Option<(i64, i64)>,
+    date: Option<DateBounds>,
+}
+
 fn settings(q: &Question) -> Settings {
-    let scale = match &q.kind {
-        QuestionKind::Scale(s) => Some((s.min, s.max)),
-        _ => None,
-    };
-    let date = match &q.kind {
-        QuestionKind::Date(d) => Some((d.min_days, d.max_days)),
-        _ => None,
-    };
-    (q.required, q.kind.has_other(), scale, date)
+    Settings {
+        required: q.required,
+        other: q.kind.has_other(),
+        scale: match &q.kind {
+            QuestionKind::Scale(s) => Some((s.min, s.max)),
+            _ => None,
+        },
+        date: match &q.kind {
+            QuestionKind::Date(d) => Some(*d),
+            _ => None,
+        },
+    }
 }
 
 /// Groups versions by grid id and compares each group's later files with

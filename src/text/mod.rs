@@ -5,15 +5,18 @@
 //! submodules follow the parts of the program.
 
 mod cli;
+pub use cli::CliHeading;
 mod date;
 mod general;
 mod grid;
+mod handout;
 mod review;
 mod safe;
 mod starter;
 mod summary;
 mod translation;
 mod tui;
+mod walk_end;
 
 pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 

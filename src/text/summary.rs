@@ -7,6 +7,13 @@ impl Lang {
         self.pick("Ce que vos réponses font apparaître", "What your answers point to")
     }
 
+    pub fn summary_footer(self) -> &'static str {
+        self.pick(
+            "Document de travail personnel, exporté par discern : un support de réflexion, ni un dossier sur la personne ni un avis juridique. La décision vous appartient.",
+            "Personal working document, exported by discern: a support for thinking, neither a file on the person nor legal advice. The decision is yours.",
+        )
+    }
+
     pub fn summary_answers_heading(self) -> &'static str {
         self.pick("Réponses, étape par étape", "Answers, step by step")
     }
@@ -19,6 +26,13 @@ impl Lang {
     /// Between the labels of a `multi` answer: a label may hold a comma.
     pub fn summary_label_separator(self) -> &'static str {
         self.pick(" ; ", "; ")
+    }
+
+    pub fn summary_shortened(self) -> &'static str {
+        self.pick(
+            "Les réponses longues sont abrégées ici ; la copie complète (--full) les donne en entier.",
+            "Long answers are shortened here; the full copy (--full) gives them whole.",
+        )
     }
 
     pub fn summary_skipped(self, n: usize) -> String {

@@ -62,6 +62,15 @@ kind = "scale"
 prompt = "Sure?"
 min = 1
 max = 5
+
+[[steps]]
+id = "pointers"
+title = "What your answers point to"
+[[steps.questions]]
+id = "p_keep"
+kind = "note"
+prompt = "Silence."
+when = { question = "end.choice", is = "keep" }
 "#;
 
 fn time(minute: u32) -> Time {
@@ -247,6 +256,41 @@ fn answers_are_found_whatever_their_order_in_the_trail_file() {
     assert_eq!(changed.answer(at(1, 1)), Some(&Answer::Choice("must".into())));
     assert!(changed.set(at(3, 1), Some(Answer::Scale(2)), time(4)));
     assert_eq!(changed.answer(at(3, 1)), Some(&Answer::Scale(2)));
+}
+
+#[test]
+fn tab_stops_on_steps_that_hold_only_notes_and_guidance() {
+    let w = walk();
+    let stops: Vec<(usize, Option<usize>)> = w.stops().collect();
+    assert_eq!(stops, [(0, None), (1, Some(0)), (1, Some(1)), (3, Some(0)), (3, Some(1)), (4, None)]);
+    assert_eq!(w.next_stop(3, Some(1)), Some((4, None)));
+    assert_eq!(w.next_stop(4, None), None);
+    assert_eq!(w.prev_stop(4, None), Some((3, Some(1))));
+    assert_eq!(w.prev_stop(1, Some(0)), Some((0, None)));
+    assert_eq!(w.next_stop(0, None), Some((1, Some(0))));
+}
+
+#[test]
+fn the_place_of_a_step_counts_the_shown_steps_and_answers() {
+    let mut w = walk();
+    assert_eq!(w.step_number(0), (1, 4));
+    assert_eq!(w.step_number(3), (3, 4));
+    assert_eq!(w.answered_count(), (0, 4));
+    w.set(at(1, 1), Some(Answer::Choice("must".into())), time(1));
+    assert_eq!(w.step_number(3), (4, 5));
+    assert_eq!(w.answered_count(), (1, 6));
+}
+
+#[test]
+fn a_place_is_named_and_found_again_while_the_walk_reaches_it() {
+    let mut w = walk();
+    assert_eq!(w.place_name(1, Some(1)), "s.regime");
+    assert_eq!(w.place("s.regime"), Some((1, Some(1))));
+    assert_eq!(w.place("pointers"), Some((4, None)));
+    assert_eq!(w.place("duty.basis"), None, "hidden");
+    w.set(at(1, 1), Some(Answer::Choice("must".into())), time(1));
+    assert_eq!(w.place("duty.basis"), Some((2, Some(0))));
+    assert_eq!(w.place("gone.q"), None);
 }
 
 mod exclusive {

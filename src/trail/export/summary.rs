@@ -24,8 +24,11 @@ pub enum Block {
     /// Lines under the title: grid, dates, a word on privacy.
     Meta(Vec<String>),
     Heading(String),
-    Subheading(String),
+    /// The answers step by step: each step's title and its answers.
+    Steps(Vec<(String, Vec<Vec<Piece>>)>),
     Items(Vec<Vec<Piece>>),
+    /// Items of one short line each (the references by their label).
+    ShortItems(Vec<Vec<Piece>>),
     Paragraph(Vec<Piece>),
     /// How removed and added words are shown; each format says it its way.
     DiffLegend,
@@ -44,7 +47,7 @@ pub fn build(trail: &Trail, outline: &Outline, lang: Lang, full: bool) -> Vec<Bl
         b.history();
         b.annotations();
     }
-    b.blocks.push(Block::Footer(lang.export_footer().to_string()));
+    b.blocks.push(Block::Footer(lang.summary_footer().to_string()));
     b.blocks
 }
 
@@ -83,6 +86,25 @@ fn words(lang: Lang, q: &QuestionOutline, record: &AnswerRecord, answer: &Answer
     }
 }
 
+/// How many characters a prompt and its answer hold among the answers step
+/// by step in the meeting copy: about one printed line, so that a typical
+/// walk fits on one page; a long answer is cut, never to less than
+/// `SHORT_ANSWER_MIN` characters.
+const SHORT_LINE: usize = 95;
+const SHORT_ANSWER_MIN: usize = 30;
+
+/// The beginning of a text longer than `max` characters, cut between words
+/// and ended with « … »; `None` when the text is short enough.
+fn shorten(text: &str, max: usize) -> Option<String> {
+    if text.chars().count() <= max {
+        return None;
+    }
+    let head: String = text.chars().take(max).collect();
+    let cut = head.rfind(char::is_whitespace).filter(|&i| i > max / 2).unwrap_or(head.len());
+    let head = head[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",;:.".contains(c));
+    Some(format!("{head} …"))
+}
+
 struct Builder<'a, 't> {
     trail: &'a Trail,
     outline: &'a Outline<'t>,
@@ -98,7 +120,6 @@ impl<'a, 't> Builder<'a, 't> {
         self.blocks.push(Block::Meta(vec![
             lang.export_grid_line(&t.grid.title, &t.grid.id, &t.grid.version),
             lang.export_dates(&lang.date_time(&t.created), &lang.date_time(&t.updated)),
-            lang.export_private_note().to_string(),
         ]));
     }
 
@@ -112,11 +133,34 @@ impl<'a, 't> Builder<'a, 't> {
     }
 
     fn answer_item(&self, q: &QuestionOutline) -> Option<Vec<Piece>> {
+        self.item(q, answer_words(self.lang, q)?)
+    }
+
+    /// In the meeting copy, a long text among the answers step by step is
+    /// cut to its beginning; the decision's answers are always whole.
+    fn short_answer_item(&self, q: &QuestionOutline, shortened: &mut bool) -> Option<Vec<Piece>> {
         let answer = answer_words(self.lang, q)?;
+        if self.full {
+            return self.item(q, answer);
+        }
+        let room = SHORT_LINE.saturating_sub(q.prompt.chars().count()).max(SHORT_ANSWER_MIN);
+        match shorten(&answer, room) {
+            Some(short) => {
+                *shortened = true;
+                self.item(q, short)
+            }
+            None => self.item(q, answer),
+        }
+    }
+
+    fn item(&self, q: &QuestionOutline, answer: String) -> Option<Vec<Piece>> {
         let prompt = q.prompt.split_whitespace().collect::<Vec<_>>().join(" ");
         // A question mark already ends the prompt: a space is enough.
-        let separator =
-            if prompt.ends_with(['?', ':', '!']) { " " } else { self.lang.summary_answer_separator() };
+        let separator = if prompt.ends_with(['?', ':', '!', '.', '…']) {
+            " "
+        } else {
+            self.lang.summary_answer_separator()
+        };
         Some(vec![(Mark::Strong, prompt), (Mark::Plain, separator.to_string()), (Mark::Plain, answer)])
     }
 
@@ -151,29 +195,37 @@ impl<'a, 't> Builder<'a, 't> {
     /// questions left aside as a count.
     fn answers(&mut self) {
         let outcome_step = self.outcome_step();
-        let mut blocks = Vec::new();
+        let mut steps = Vec::new();
         let mut skipped = 0;
+        let mut shortened = false;
         for step in self.outline.steps.iter().filter(|s| s.shown) {
             let mut items = Vec::new();
+            let in_decision = Some(step.id.as_str()) == outcome_step;
             for q in Self::answerable(step) {
-                match self.answer_item(q) {
+                let item =
+                    if in_decision { self.answer_item(q) } else { self.short_answer_item(q, &mut shortened) };
+                match item {
                     Some(item) => items.push(item),
                     None => skipped += 1,
                 }
             }
-            if Some(step.id.as_str()) == outcome_step || items.is_empty() {
+            if in_decision || items.is_empty() {
                 continue;
             }
-            blocks.push(Block::Subheading(step.title.clone()));
-            blocks.push(Block::Items(items));
+            steps.push((step.title.clone(), items));
         }
         let hidden = self.hidden().len();
-        if blocks.is_empty() && skipped == 0 && hidden == 0 {
+        if steps.is_empty() && skipped == 0 && hidden == 0 {
             return;
         }
         self.blocks.push(Block::Heading(self.lang.summary_answers_heading().to_string()));
-        self.blocks.extend(blocks);
+        if !steps.is_empty() {
+            self.blocks.push(Block::Steps(steps));
+        }
         let mut after = Vec::new();
+        if shortened {
+            after.push(self.lang.summary_shortened().to_string());
+        }
         if skipped > 0 {
             after.push(self.lang.summary_skipped(skipped));
         }
@@ -228,7 +280,7 @@ impl<'a, 't> Builder<'a, 't> {
             return;
         }
         self.blocks.push(Block::Heading(self.lang.references().to_string()));
-        self.blocks.push(Block::Items(items));
+        self.blocks.push(if self.full { Block::Items(items) } else { Block::ShortItems(items) });
     }
 
     /// Every changed answer: each version with the dates it held, a changed
@@ -342,5 +394,20 @@ impl<'a, 't> Builder<'a, 't> {
             })
             .collect();
         self.blocks.push(Block::Items(items));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn a_long_answer_is_cut_between_words() {
+        assert_eq!(shorten("court", 10), None);
+        assert_eq!(
+            shorten("Le collège demande des nouvelles, vite.", 24).as_deref(),
+            Some("Le collège demande des …")
+        );
+        assert_eq!(shorten("abcdefghijklmnop", 5).as_deref(), Some("abcde …"));
     }
 }

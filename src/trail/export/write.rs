@@ -18,8 +18,16 @@ pub fn markdown(blocks: &[Block], lang: Lang) -> String {
                 out.push('\n');
             }
             Block::Heading(h) => out.push_str(&format!("## {}\n\n", one_line(h))),
-            Block::Subheading(h) => out.push_str(&format!("### {}\n\n", one_line(h))),
-            Block::Items(items) => {
+            Block::Steps(steps) => {
+                for (title, items) in steps {
+                    out.push_str(&format!("### {}\n\n", one_line(title)));
+                    for item in items {
+                        out.push_str(&format!("- {}\n", md_pieces(item, "  ")));
+                    }
+                    out.push('\n');
+                }
+            }
+            Block::Items(items) | Block::ShortItems(items) => {
                 for item in items {
                     out.push_str(&format!("- {}\n", md_pieces(item, "  ")));
                 }
@@ -76,8 +84,16 @@ pub fn text(blocks: &[Block], lang: Lang) -> String {
                 out.push('\n');
             }
             Block::Heading(h) => underline(&mut out, h, '-'),
-            Block::Subheading(h) => out.push_str(&format!("{}\n", one_line(h))),
-            Block::Items(items) => {
+            Block::Steps(steps) => {
+                for (title, items) in steps {
+                    out.push_str(&format!("{}\n", one_line(title)));
+                    for item in items {
+                        out.push_str(&format!("- {}\n", txt_pieces(item, lang).replace('\n', "\n  ")));
+                    }
+                    out.push('\n');
+                }
+            }
+            Block::Items(items) | Block::ShortItems(items) => {
                 for item in items {
                     out.push_str(&format!("- {}\n", txt_pieces(item, lang).replace('\n', "\n  ")));
                 }
@@ -118,12 +134,25 @@ pub fn html(blocks: &[Block], lang: Lang) -> String {
             Block::Heading(h) => {
                 page.heading(2, h);
             }
-            Block::Subheading(h) => {
-                page.heading(3, h);
+            Block::Steps(steps) => {
+                page.open_division("steps");
+                for (title, items) in steps {
+                    page.heading(3, title);
+                    for item in items {
+                        page.item_marked(&borrowed(item));
+                    }
+                }
+                page.close_division();
             }
             Block::Items(items) => {
                 for item in items {
                     page.item_marked(&borrowed(item));
+                }
+                page.end_list();
+            }
+            Block::ShortItems(items) => {
+                for item in items {
+                    page.short_item(&borrowed(item));
                 }
                 page.end_list();
             }
@@ -134,7 +163,7 @@ pub fn html(blocks: &[Block], lang: Lang) -> String {
                 page.paragraph_class("muted", lang.summary_diff_legend(true));
             }
             Block::Footer(f) => {
-                page.paragraph_class("muted", f);
+                page.paragraph_class("muted small", f);
             }
         }
     }
