@@ -115,7 +115,8 @@ fn run_walk(
         // After the screen closes on a new trail: where it is, and how to export it.
         let tell = |path: &Path| {
             if !reopened && path.exists() {
-                println!("{}", lang.after_new(path, &id));
+                // The terminal may be gone (closed window): nothing to say then.
+                let _ = writeln!(std::io::stdout(), "{}", for_terminal(&lang.after_new(path, &id)));
             }
         };
         return match (path, export_to) {
