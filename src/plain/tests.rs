@@ -65,7 +65,7 @@ fn run(walk: &mut Walk, input: &str, reopened: bool) -> (String, usize) {
 
 fn new_walk() -> Walk {
     let grid = parse_grid(GRID).unwrap();
-    let trail = Trail::start(&grid, "T", "abcd2345".into(), crate::trail::now());
+    let trail = Trail::start(&grid, "T", "abcd2345".into(), clock());
     Walk::new(grid, trail)
 }
 

@@ -5,6 +5,7 @@
 //! submodules follow the parts of the program.
 
 mod cli;
+pub use cli::CliHeading;
 mod date;
 mod general;
 mod grid;

@@ -146,7 +146,7 @@ mod tests {
 
     fn trail(title: &str, choice: Option<&str>, text: Option<&str>, grid_src: &str) -> Trail {
         let grid = parse(grid_src).unwrap();
-        let now = crate::trail::now();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a fixed time");
         let mut w = Walk::new(grid.clone(), Trail::start(&grid, title, "abcd2345".into(), now));
         if let Some(c) = choice {
             w.set(At { step: 0, question: 0 }, Some(Answer::Choice(c.into())), now);

@@ -351,11 +351,9 @@ pub enum LockError {
 
 /// A trail file's text, within the size limit.
 fn read_text(path: &Path) -> Result<String, LoadError> {
-    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.kind()))?;
     let mut bytes = Vec::new();
-    file.take(MAX_TRAIL_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    file.take(MAX_TRAIL_BYTES + 1).read_to_end(&mut bytes).map_err(|e| LoadError::Unreadable(e.kind()))?;
     if bytes.len() as u64 > MAX_TRAIL_BYTES {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }
