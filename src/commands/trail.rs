@@ -115,7 +115,9 @@ fn run_walk(
         // After the screen closes on a new trail: where it is, and how to export it.
         let tell = |path: &Path| {
             if !reopened && path.exists() {
-                println!("{}", lang.after_new(path, &id));
+                // Not println: the terminal may have been closed, which
+                // ended the screen; the trail is saved all the same.
+                let _ = writeln!(std::io::stdout(), "{}", lang.after_new(path, &id));
             }
         };
         return match (path, export_to) {
