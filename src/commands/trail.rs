@@ -114,8 +114,8 @@ fn run_walk(
         let id = walk.trail.id.clone();
         // After the screen closes on a new trail: where it is, and how to export it.
         let tell = |path: &Path| {
+            // The terminal may be gone (a closed window): never a panic for it.
             if !reopened && path.exists() {
-                // The terminal may be gone (closed window): nothing to say then.
                 let _ = writeln!(std::io::stdout(), "{}", for_terminal(&lang.after_new(path, &id)));
             }
         };
