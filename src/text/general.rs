@@ -72,6 +72,14 @@ impl Lang {
                 format!("la réponse à {step}.{question} ne correspond pas à son type de question"),
                 format!("the answer to {step}.{question} does not fit its kind of question"),
             ),
+            E::Locked => self.pick(
+                "parcours chiffré : la phrase de passe n'a pas été donnée".into(),
+                "encrypted trail: the passphrase was not given".into(),
+            ),
+            E::Undecryptable(m) => self.pick(
+                format!("la clé de ce dossier n'ouvre pas ce fichier chiffré : {m}"),
+                format!("this folder's key does not open this encrypted file: {m}"),
+            ),
         }
     }
 }

@@ -5,6 +5,7 @@
 //! submodules follow the parts of the program.
 
 mod cli;
+mod encryption;
 mod general;
 mod grid;
 mod review;

@@ -23,6 +23,10 @@ pub enum LoadError {
         step: String,
         question: String,
     },
+    /// An encrypted trail, and no passphrase given in this run.
+    Locked,
+    /// An encrypted trail that this folder's key does not open.
+    Undecryptable(String),
 }
 
 #[derive(Serialize, Deserialize)]

@@ -6,6 +6,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+pub mod crypt;
+pub mod encryption;
 mod index;
 pub mod names;
 
@@ -19,7 +21,7 @@ pub const MAX_TRAIL_BYTES: u64 = 64 * 1024 * 1024;
 pub const TEMP_PREFIX: &str = ".discern-save-";
 
 /// The extensions of trail files: plaintext TOML, and age-encrypted TOML.
-pub const TRAIL_EXTENSIONS: [&str; 1] = ["toml"];
+pub const TRAIL_EXTENSIONS: [&str; 2] = ["toml", "age"];
 
 pub struct Store {
     dir: PathBuf,
@@ -67,9 +69,16 @@ impl Store {
         crate::paths::create_private_dir(&self.dir)
     }
 
-    /// Where a new trail goes: `YYYY-MM-DD-ID.toml`, no word of its title.
+    /// The data folder the sessions folder is in.
+    pub fn data_dir(&self) -> &Path {
+        self.dir.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Where a new trail goes: `YYYY-MM-DD-ID.toml` (`.age` when the folder
+    /// is encrypted), no word of its title.
     pub fn path_for(&self, trail: &Trail) -> PathBuf {
-        self.dir.join(names::trail_file_name(trail, "toml"))
+        let extension = if crypt::is_encrypted_folder(self.data_dir()) { "age" } else { "toml" };
+        self.dir.join(names::trail_file_name(trail, extension))
     }
 
     pub fn load(path: &Path) -> Result<Trail, LoadError> {
@@ -81,6 +90,10 @@ impl Store {
         if bytes.len() as u64 > MAX_TRAIL_BYTES {
             return Err(LoadError::TooLarge(bytes.len() as u64));
         }
+        let bytes = crypt::open(bytes).map_err(|e| match e {
+            crypt::DecryptError::Locked => LoadError::Locked,
+            crypt::DecryptError::Failed(m) => LoadError::Undecryptable(m),
+        })?;
         let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)?;
         from_toml(&text)
     }
@@ -92,6 +105,7 @@ impl Store {
     /// to date.
     pub fn list(&self) -> Vec<Listed> {
         let old = Index::read(&self.dir);
+        let mut locked = false;
         let mut new = Index::default();
         let mut changed = false;
         let mut listed = Vec::new();
@@ -107,12 +121,17 @@ impl Store {
                     Store::load(&path).map(|t| t.summary())
                 }
             };
-            if let Ok(s) = &summary {
-                new.entries.insert(name, index::Entry { stamp, summary: s.clone() });
+            match &summary {
+                Ok(s) => {
+                    new.entries.insert(name, index::Entry { stamp, summary: s.clone() });
+                }
+                Err(LoadError::Locked) => locked = true,
+                Err(_) => {}
             }
             listed.push(Listed { path, summary, modified });
         }
-        if changed || new.entries.len() != old.entries.len() {
+        // Without the key, the index is neither read nor rewritten.
+        if !locked && (changed || new.entries.len() != old.entries.len()) {
             new.write(&self.dir);
         }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
@@ -134,8 +153,17 @@ impl Store {
     /// Saves through a temporary file in the same folder, synced and renamed
     /// over the old one: a crash leaves either the old trail or the new one,
     /// never a mix, and a failed save leaves the old file as it was.
+    /// In an encrypted folder the trail is encrypted to the folder's public
+    /// key before anything is written: the temporary file holds ciphertext.
     pub fn save(&self, trail: &Trail, path: &Path) -> io::Result<()> {
-        self.save_bytes(path, to_toml(trail).as_bytes(), |f, b| f.write_all(b))
+        let bytes = self.seal(to_toml(trail).into_bytes())?;
+        self.save_bytes(path, &bytes, |f, b| f.write_all(b))
+    }
+
+    /// What to write for a serialized trail: encrypted to the folder's
+    /// public key when the folder is encrypted, else the bytes themselves.
+    pub fn seal(&self, plain: Vec<u8>) -> io::Result<Vec<u8>> {
+        crypt::seal(self.data_dir(), plain)
     }
 
     /// `save`, with the writing step given, so that tests can make it fail
@@ -223,13 +251,21 @@ impl Store {
                 .and_then(|n| n.strip_suffix(".tmp"))
                 .and_then(|n| n.rsplit_once('.'))
                 .map(|(target, _random)| target.to_string())
-                .filter(|t| t.ends_with(".toml") && !t.contains('/'))
+                .filter(|t| {
+                    TRAIL_EXTENSIONS.iter().any(|e| t.ends_with(&format!(".{e}"))) && !t.contains('/')
+                })
             else {
                 continue;
             };
             let target = self.dir.join(&target_name);
             let Ok(_lock) = Store::lock(&target) else { continue };
-            let newer = match (Store::load(&path), Store::load(&target)) {
+            let (tmp, current) = (Store::load(&path), Store::load(&target));
+            // Encrypted and no passphrase in this run: it cannot be judged,
+            // so it waits for a run that has the key.
+            if matches!(tmp, Err(LoadError::Locked)) || matches!(current, Err(LoadError::Locked)) {
+                continue;
+            }
+            let newer = match (tmp, current) {
                 (Ok(tmp), Ok(current)) => tmp.updated > current.updated,
                 (Ok(_), Err(LoadError::Unreadable(_))) => !target.exists(),
                 _ => false,

@@ -87,6 +87,7 @@ impl Runtime {
             data_dir: ctx.data_dir.clone(),
             config: ctx.config.clone(),
             plain: ctx.plain,
+            passphrase_file: ctx.passphrase_file.clone(),
         };
         Runtime { ctx, clock, saver, lock: None }
     }
@@ -133,6 +134,12 @@ impl Runtime {
     fn save_author(&mut self, name: String) -> Result<(), String> {
         let path = self.ctx.config.path.clone();
         self.ctx.config.author = Some(name.clone());
+        // In an encrypted folder the name is kept there, encrypted.
+        if crate::trail::store::crypt::is_encrypted_folder(&self.ctx.data_dir) {
+            let data = &self.ctx.data_dir;
+            return crate::trail::store::encryption::seal_author(data, &name)
+                .map_err(|e| format!("{}: {e}", data.display()));
+        }
         if path.as_os_str().is_empty() {
             return Err(self.ctx.lang.no_config_file().to_string());
         }

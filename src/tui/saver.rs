@@ -129,15 +129,18 @@ impl Saver {
 /// Writes a job through the store; the error in words.
 pub fn write_job(store: &Store, job: &SaveJob, write: &WriteFn) -> Result<(), String> {
     match &job.content {
+        // In an encrypted folder the trail is encrypted here, on this
+        // thread, to the folder's public key: typing never waits for it.
         Content::Trail(bytes) => {
-            store.save_bytes(&job.path, bytes, |f, b| write(f, b)).map_err(|e| e.to_string())
+            let bytes = store.seal(bytes.clone()).map_err(|e| e.to_string())?;
+            store.save_bytes(&job.path, &bytes, |f, b| write(f, b)).map_err(|e| e.to_string())
         }
         Content::Annotations(annotations) => {
             // A file that cannot be read is left as it is.
             let mut trail = Store::load(&job.path).map_err(|e| e.to_string())?;
             trail.annotations = annotations.clone();
-            let bytes = crate::trail::to_toml(&trail);
-            store.save_bytes(&job.path, bytes.as_bytes(), |f, b| write(f, b)).map_err(|e| e.to_string())
+            let bytes = store.seal(crate::trail::to_toml(&trail).into_bytes()).map_err(|e| e.to_string())?;
+            store.save_bytes(&job.path, &bytes, |f, b| write(f, b)).map_err(|e| e.to_string())
         }
     }
 }
