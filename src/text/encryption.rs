@@ -17,7 +17,7 @@ impl Lang {
     pub fn passphrase_warning(self) -> &'static str {
         self.pick(
             "Choisissez une phrase de passe dont vous vous souviendrez : si elle est oubliée, personne ne peut la retrouver, et les parcours chiffrés sont perdus. Quelques mots inhabituels valent mieux qu'un mot compliqué.",
-            "Choose a passphrase you will remember: if it is forgotten nobody can recover it, and the encrypted trails are lost. A few unusual words are better than one complicated word.",
+            "Choose a passphrase you will remember: if you forget it, nobody can recover it, and the encrypted trails are lost. A few unusual words are better than one complicated word.",
         )
     }
 
