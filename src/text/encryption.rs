@@ -157,6 +157,25 @@ impl Lang {
 
 /// The passphrase dialog on the screen.
 impl Lang {
+    /// Beside the library's title.
+    pub fn folder_state(self, encrypted: bool) -> &'static str {
+        match encrypted {
+            true => self.pick("dossier chiffré", "encrypted folder"),
+            false => self.pick("dossier non chiffré", "folder not encrypted"),
+        }
+    }
+
+    pub fn export_is_plaintext(self) -> &'static str {
+        self.pick(
+            "Le dossier est chiffré, mais l'export sera un fichier en clair dans exports/.",
+            "The folder is encrypted, but the export will be a plaintext file in exports/.",
+        )
+    }
+
+    pub fn export_plaintext_confirm(self) -> &'static str {
+        self.pick("Exporter en clair ?", "Export in plaintext?")
+    }
+
     pub fn unlock_title(self) -> &'static str {
         self.pick("Dossier chiffré", "Encrypted folder")
     }

@@ -125,6 +125,8 @@ pub struct LibraryScreen {
     pub message: Option<Message>,
     /// The list has been read at least once.
     pub loaded: bool,
+    /// Whether the data folder is encrypted, once known.
+    pub encrypted: Option<bool>,
     lang: Lang,
     palette: Palette,
 }
@@ -139,6 +141,7 @@ impl LibraryScreen {
             mode: Mode::List,
             message: None,
             loaded: false,
+            encrypted: None,
             lang,
             palette,
         }

@@ -104,6 +104,10 @@ impl Runtime {
                 Msg::Saved(self.saver.wait_all(SAVE_WAIT))
             }
             Effect::ListTrails => Msg::Listed(Store::new(&self.ctx.data_dir).list()),
+            Effect::FolderState => {
+                let (encrypted, suggest) = crate::trail::store::encryption::folder_state(&self.ctx.data_dir);
+                Msg::Folder { encrypted, suggest }
+            }
             Effect::LoadGrids => {
                 Msg::Grids(Picker::from_library(&Library::load(&self.ctx.grids_dir()), self.ctx.lang))
             }
@@ -262,8 +266,11 @@ impl Runtime {
         };
         if !confirmed {
             let warnings = lint::warnings(&trail).len();
-            if warnings > 0 {
-                return Msg::ExportNeedsConfirm { path, warnings };
+            // In an encrypted folder an export is the one plaintext file:
+            // it is written only once the user has said yes to that.
+            let plaintext = crate::trail::store::crypt::is_encrypted_folder(&self.ctx.data_dir);
+            if warnings > 0 || plaintext {
+                return Msg::ExportNeedsConfirm { path, warnings, plaintext };
             }
         }
         let grid = self.grid_for(&trail);

@@ -143,6 +143,25 @@ impl Store {
     }
 }
 
+/// Left in the data folder once `discern encrypt` has been suggested.
+const SUGGESTED_FILE: &str = ".encrypt-suggested";
+
+/// Whether the folder is encrypted, and whether to suggest `discern
+/// encrypt` now: the first time plaintext trails are there, once only (a
+/// marker file remembers it).
+pub fn folder_state(data_dir: &Path) -> (bool, bool) {
+    if crypt::is_encrypted_folder(data_dir) {
+        return (true, false);
+    }
+    let marker = data_dir.join(SUGGESTED_FILE);
+    let has_plaintext = Store::new(data_dir).files().iter().any(|p| !super::names::holds_ciphertext(p));
+    let suggest = has_plaintext && !marker.exists() && fs::write(&marker, "").is_ok();
+    if suggest {
+        let _ = super::make_private(&marker);
+    }
+    (false, suggest)
+}
+
 /// The author's name kept encrypted in the data folder, if any and unlocked.
 pub fn sealed_author(data_dir: &Path) -> Option<String> {
     let bytes = fs::read(data_dir.join(AUTHOR_FILE)).ok()?;
