@@ -1,9 +1,11 @@
-//! The performance budget of issue 7, measured on the release build:
+//! The performance budgets of issues 7 and 13, measured on the release build:
 //! `cargo bench --bench perf` (or `benches/run.sh`, which also installs
 //! jrnl 4.6 to compare against). Prints a table; numbers are medians.
 
 #[path = "perf/data.rs"]
 mod data;
+#[path = "perf/encrypted.rs"]
+mod encrypted;
 #[path = "perf/tui_frames.rs"]
 mod tui_frames;
 
@@ -108,6 +110,10 @@ fn main() {
             measured: ms(t),
             ok: true,
         });
+    }
+
+    if wanted("encrypted") {
+        rows.extend(encrypted::rows(root.path()));
     }
 
     if wanted("frame") || wanted("library") || wanted("memory") {
