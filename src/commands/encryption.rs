@@ -132,6 +132,12 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
     }
     let report = store.encrypt_trails().map_err(|e| Failure(lang.cannot_write(store.dir(), &e)))?;
     eprintln!("{}", lang.encrypted_report(&report, &ctx.data_dir));
+    // Exports made before are plaintext, and stay the user's to keep or not.
+    let exports = crate::paths::exports_dir(&ctx.data_dir);
+    let plaintext_exports = std::fs::read_dir(&exports).map_or(0, |d| d.filter_map(|e| e.ok()).count());
+    if plaintext_exports > 0 {
+        eprintln!("{}", lang.plaintext_exports_left(plaintext_exports, &exports));
+    }
     Ok(if report.complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

@@ -147,6 +147,20 @@ impl Lang {
         out
     }
 
+    pub fn plaintext_exports_left(self, n: usize, dir: &Path) -> String {
+        let d = dir.display();
+        match n {
+            1 => self.pick(
+                format!("1 export fait auparavant reste en clair dans {d} : supprimez-le si vous n'en avez plus besoin."),
+                format!("1 export made before stays in plaintext in {d}: delete it if you no longer need it."),
+            ),
+            n => self.pick(
+                format!("{n} exports faits auparavant restent en clair dans {d} : supprimez ceux dont vous n'avez plus besoin."),
+                format!("{n} exports made before stay in plaintext in {d}: delete those you no longer need."),
+            ),
+        }
+    }
+
     pub fn suggest_encrypt(self) -> &'static str {
         self.pick(
             "Conseil : vos parcours sont en clair sur ce disque. « discern encrypt » les chiffre avec une phrase de passe (ce conseil ne sera pas répété).",

@@ -201,7 +201,9 @@ impl Store {
     /// Finds a trail by path, id, or unique prefix of an id.
     pub fn resolve(&self, arg: &str) -> Result<PathBuf, Resolve> {
         let as_path = Path::new(arg);
-        if (arg.contains('/') || arg.ends_with(".toml")) && as_path.is_file() {
+        let looks_like_path =
+            arg.contains('/') || TRAIL_EXTENSIONS.iter().any(|e| arg.ends_with(&format!(".{e}")));
+        if looks_like_path && as_path.is_file() {
             return Ok(as_path.to_path_buf());
         }
         // The path of a trail renamed since to its title-free name.
