@@ -1,11 +1,15 @@
 //! The performance budgets of issues 7 and 13, measured on the release build:
 //! `cargo bench --bench perf` (or `benches/run.sh`, which also installs
-//! jrnl 4.6 to compare against). Prints a table; numbers are medians.
+//! jrnl 4.6 to compare against). Prints a table; numbers are medians, but
+//! for the rows of hostile files (issue 11: `hostile`, or `grids`,
+//! `answers`, `plain`), which run once each.
 
 #[path = "perf/data.rs"]
 mod data;
 #[path = "perf/encrypted.rs"]
 mod encrypted;
+#[path = "perf/hostile.rs"]
+mod hostile;
 #[path = "perf/tui_frames.rs"]
 mod tui_frames;
 
@@ -115,6 +119,8 @@ fn main() {
     if wanted("encrypted") {
         rows.extend(encrypted::rows(root.path()));
     }
+
+    rows.extend(hostile::rows(root.path(), &wanted));
 
     if wanted("frame") || wanted("library") || wanted("memory") {
         rows.extend(tui_frames::rows(root.path(), &wanted));

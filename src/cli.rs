@@ -72,11 +72,15 @@ pub enum Command {
     /// Export a trail.
     Export {
         trail: String,
+        /// The format: md, txt, html (a page to print) or json.
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The supervision copy: references' texts, the history of changed answers, annotations.
+        #[arg(long)]
+        full: bool,
         /// Export even when the privacy check finds something.
         #[arg(long)]
         yes: bool,
@@ -139,6 +143,7 @@ pub enum ExportFormat {
     Md,
     Json,
     Txt,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,7 +16,7 @@ fn main() -> ExitCode {
     match commands::run(&ctx, cli.command) {
         Ok(code) => code,
         Err(failure) => {
-            eprintln!("discern: {failure}");
+            discern::tell!("discern: {failure}");
             ExitCode::from(2)
         }
     }

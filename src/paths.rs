@@ -53,6 +53,7 @@ pub fn grids_dir(data_dir: &std::path::Path) -> PathBuf {
 /// created for `grid new` must be as private as one created for a trail);
 /// folders that already existed above it are left as they are.
 pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    refuse_symlink(dir)?;
     let mut missing = Vec::new();
     let mut current = Some(dir);
     while let Some(d) = current.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
@@ -70,6 +71,34 @@ pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A symbolic link planted in the data folder (a `sessions`, `exports` or
+/// `grids` folder, a lock file) would make discern create, chmod or write
+/// files elsewhere: it is refused, never followed.
+#[derive(Debug)]
+pub struct SymlinkRefused(pub PathBuf);
+
+impl std::fmt::Display for SymlinkRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} is a symbolic link, which discern does not follow inside its data folder",
+            self.0.display()
+        )
+    }
+}
+
+impl std::error::Error for SymlinkRefused {}
+
+/// An error when `path` is a symbolic link.
+pub fn refuse_symlink(path: &std::path::Path) -> std::io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            Err(std::io::Error::other(SymlinkRefused(path.to_path_buf())))
+        }
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -84,5 +113,21 @@ mod tests {
         assert_eq!(mode(&deep), 0o700);
         assert_eq!(mode(&root.path().join("data")), 0o700);
         assert_eq!(mode(root.path()), 0o755);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_folder_that_is_a_symlink_is_refused_and_its_target_left_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let outside = root.path().join("outside");
+        std::fs::create_dir(&outside).unwrap();
+        std::fs::set_permissions(&outside, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let link = root.path().join("sessions");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        let e = super::create_private_dir(&link).unwrap_err();
+        assert!(e.get_ref().is_some_and(|i| i.is::<super::SymlinkRefused>()), "{e}");
+        let mode = std::fs::metadata(&outside).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755, "the target is not chmod'ed");
     }
 }

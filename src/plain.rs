@@ -4,9 +4,12 @@
 
 use std::io::{self, BufRead, Write};
 
+use chrono::NaiveDate;
+
+use crate::grid::date::{self, DateMisfit, DateStyle};
 use crate::grid::{Answer, Question, QuestionKind};
 use crate::text::Lang;
-use crate::trail::now;
+use crate::trail::Time;
 use crate::walk::{At, Walk};
 
 /// What one line says about one question.
@@ -28,13 +31,21 @@ enum Line {
 pub enum Misfit {
     NotAnOption(String),
     NotANumber(String),
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// An exclusive option ("none of these") together with another answer.
+    Exclusive(String),
+    Date(DateMisfit),
 }
 
 pub struct Plain<'a, R, W> {
     pub input: R,
     pub out: W,
     pub lang: Lang,
+    /// The time of each answer, and the day date questions count from.
+    pub clock: fn() -> Time,
     /// Called after each answer, so that the trail is saved as it grows.
     pub on_change: &'a mut dyn FnMut(&Walk),
 }
@@ -81,15 +92,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(record) = walk.record(at)
             && let Some(answer) = &record.answer
         {
-            writeln!(
-                self.out,
-                "{}",
-                lang.plain_current(&record.answer_in_words(answer).replace('\n', " / "))
-            )?;
+            let words = match answer {
+                Answer::Date(d) => lang.date_in_words(*d),
+                _ => record.answer_in_words(answer).replace('\n', " / "),
+            };
+            writeln!(self.out, "{}", lang.plain_current(&words))?;
         }
         loop {
             let Some(line) = self.read_line()? else { return Ok(false) };
-            let parsed = match parse(&question, &line) {
+            let now = (self.clock)();
+            let parsed = match parse(&question, &line, now.date_naive(), lang.date_style()) {
                 Ok(Line::AskOther { multi }) => {
                     writeln!(self.out, "{}", lang.plain_other_prompt())?;
                     let Some(text) = self.read_line()? else { return Ok(false) };
@@ -114,7 +126,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 }
                 Ok(Line::Clear) => {
                     walk.close_edit();
-                    if walk.set(at, None, now()) {
+                    if walk.set(at, None, now) {
                         (self.on_change)(walk);
                     }
                 }
@@ -125,8 +137,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             writeln!(self.out, "{}", lang.privacy_warning(&finding))?;
                         }
                     }
+                    if let Answer::Date(d) = &answer {
+                        writeln!(self.out, "{}", lang.plain_date_taken(*d))?;
+                    }
                     walk.close_edit();
-                    if walk.set(at, Some(answer), now()) {
+                    if walk.set(at, Some(answer), now) {
                         (self.on_change)(walk);
                     }
                 }
@@ -167,6 +182,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     lang.plain_how_scale(s.min, s.max, s.min_label.as_deref(), s.max_label.as_deref())
                 )?;
             }
+            QuestionKind::Date(_) => writeln!(self.out, "{}", lang.date_how())?,
             QuestionKind::Text | QuestionKind::Note => {}
         }
         Ok(())
@@ -185,8 +201,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 }
 
-/// Reads one line as an answer to `q`.
-fn parse(q: &Question, line: &str) -> Result<Line, Misfit> {
+/// Reads one line as an answer to `q`; `today` and `style` read dates.
+fn parse(q: &Question, line: &str, today: NaiveDate, style: DateStyle) -> Result<Line, Misfit> {
     let trimmed = line.trim();
     if trimmed.is_empty() {
         return Ok(Line::Keep);
@@ -197,6 +213,9 @@ fn parse(q: &Question, line: &str) -> Result<Line, Misfit> {
     match &q.kind {
         QuestionKind::Text => Ok(Line::Set(Answer::Text(line.trim_end().to_string()))),
         QuestionKind::Note => Ok(Line::Keep),
+        QuestionKind::Date(bounds) => date::answer(trimmed, bounds, today, style)
+            .map(|d| Line::Set(Answer::Date(d)))
+            .map_err(Misfit::Date),
         QuestionKind::Scale(s) => {
             let n: i64 = trimmed.parse().map_err(|_| Misfit::NotANumber(trimmed.to_string()))?;
             if n < s.min || n > s.max {
@@ -231,6 +250,14 @@ fn parse(q: &Question, line: &str) -> Result<Line, Misfit> {
             }
             // The grid's order, whatever order they were typed in.
             chosen.sort_by_key(|id| options.iter().position(|o| &o.id == id));
+            // "None of these" with something else is a slip to explain, not a
+            // choice to guess between.
+            let alone = chosen.len() == 1 && other_text.is_empty() && !asks_other;
+            if let Some(exclusive) = options.iter().find(|o| o.exclusive && chosen.contains(&o.id))
+                && !alone
+            {
+                return Err(Misfit::Exclusive(exclusive.label.clone()));
+            }
             if asks_other && other_text.is_empty() {
                 return Ok(Line::AskOther { multi: chosen });
             }

@@ -234,6 +234,75 @@ impl Walk {
         })
     }
 
+    /// Where Tab stops, in order: each question it reaches, and each step
+    /// it reaches that has none (guidance and notes only, such as "what your
+    /// answers point to"), read as a whole: `(step, None)`.
+    pub fn stops(&self) -> impl DoubleEndedIterator<Item = (usize, Option<usize>)> + '_ {
+        (0..self.grid.steps.len()).filter(|&s| self.step_reached(s)).flat_map(move |s| {
+            let questions: Vec<Option<usize>> = (0..self.grid.steps[s].questions.len())
+                .filter(|&q| self.reaches(At { step: s, question: q }))
+                .map(Some)
+                .collect();
+            let stops = if questions.is_empty() { vec![None] } else { questions };
+            stops.into_iter().map(move |q| (s, q))
+        })
+    }
+
+    /// The stop after the focus: after question `from` of step `step`, or
+    /// after the step itself when no question has the focus.
+    pub fn next_stop(&self, step: usize, from: Option<usize>) -> Option<(usize, Option<usize>)> {
+        self.stops().find(|&stop| stop > (step, from))
+    }
+
+    /// The stop before the focus.
+    pub fn prev_stop(&self, step: usize, from: Option<usize>) -> Option<(usize, Option<usize>)> {
+        self.stops().rev().find(|&stop| stop < (step, from))
+    }
+
+    /// Where the walk stands, as `step` or `step.question`: kept in the
+    /// trail so that a reopened trail opens where the worker stopped.
+    pub fn place_name(&self, step: usize, question: Option<usize>) -> String {
+        let s = &self.grid.steps[step];
+        match question.and_then(|q| s.questions.get(q)) {
+            Some(q) => format!("{}.{}", s.id, q.id),
+            None => s.id.clone(),
+        }
+    }
+
+    /// The place named by `place_name`, if the grid still has it and the
+    /// walk still reaches it.
+    pub fn place(&self, name: &str) -> Option<(usize, Option<usize>)> {
+        let (step_id, question_id) = match name.split_once('.') {
+            Some((s, q)) => (s, Some(q)),
+            None => (name, None),
+        };
+        let s = self.grid.steps.iter().position(|st| st.id == step_id)?;
+        let q = match question_id {
+            Some(id) => Some(self.grid.steps[s].questions.iter().position(|q| q.id == id)?),
+            None => None,
+        };
+        let reached = match q {
+            Some(q) => self.reaches(At { step: s, question: q }),
+            None => self.step_reached(s),
+        };
+        reached.then_some((s, q))
+    }
+
+    /// Steps shown by the answers, and the place of `step` among them
+    /// (from 1): « Étape 3 sur 12 ».
+    pub fn step_number(&self, step: usize) -> (usize, usize) {
+        let shown: Vec<usize> = (0..self.grid.steps.len()).filter(|&s| self.step_shown(s)).collect();
+        let place = shown.iter().position(|&s| s >= step).map_or(shown.len(), |i| i + 1);
+        (place, shown.len())
+    }
+
+    /// Questions shown that take an answer, and how many of them have one.
+    pub fn answered_count(&self) -> (usize, usize) {
+        let shown: Vec<At> = self.all().filter(|&at| self.answerable(at)).collect();
+        let answered = shown.iter().filter(|&&at| self.answer(at).is_some()).count();
+        (answered, shown.len())
+    }
+
     pub fn first_step(&self) -> usize {
         (0..self.grid.steps.len()).find(|&s| self.step_reached(s)).unwrap_or(0)
     }
@@ -371,6 +440,43 @@ impl Walk {
         }
         true
     }
+}
+
+/// The answer of a `multi` question once `option` is ticked or unticked.
+/// An exclusive option ("none of these", "I don't know") excludes every
+/// other answer: ticking it clears the others and the "other" text, and
+/// ticking another option clears it. The options stay in the grid's order.
+pub fn toggle(question: &Question, current: Option<&Answer>, option: &str) -> Answer {
+    let options = question.kind.options();
+    let (mut chosen, mut other) = match current {
+        Some(Answer::Multi { options, other }) => (options.clone(), other.clone()),
+        _ => (Vec::new(), None),
+    };
+    let exclusive = |id: &str| options.iter().any(|o| o.id == id && o.exclusive);
+    if chosen.iter().any(|c| c == option) {
+        chosen.retain(|c| c != option);
+    } else if exclusive(option) {
+        chosen = vec![option.to_string()];
+        other = None;
+    } else {
+        chosen.retain(|c| !exclusive(c));
+        chosen.push(option.to_string());
+    }
+    chosen.sort_by_key(|id| options.iter().position(|o| &o.id == id));
+    Answer::Multi { options: chosen, other }
+}
+
+/// The answer of a `multi` question with `other` as its "other" text: a
+/// text typed there clears an exclusive option, as ticking another would.
+pub fn with_other(question: &Question, current: Option<&Answer>, other: Option<String>) -> Answer {
+    let mut chosen = match current {
+        Some(Answer::Multi { options, .. }) => options.clone(),
+        _ => Vec::new(),
+    };
+    if other.is_some() {
+        chosen.retain(|c| question.option(c).is_none_or(|o| !o.exclusive));
+    }
+    Answer::Multi { options: chosen, other }
 }
 
 #[cfg(test)]

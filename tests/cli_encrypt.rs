@@ -235,17 +235,19 @@ fn a_file_encrypted_by_the_age_crate_to_the_public_key_opens_in_discern() {
     f.encrypt();
     let public = fs::read_to_string(f.data.join("key.pub")).unwrap();
     let recipient = age::x25519::Recipient::from_str(public.trim()).unwrap();
-    let plain = fs::read("sessions/2026-11-29-hxib8r3p.toml").unwrap();
+    let example = trail_files(Path::new(".")).into_iter().next().expect("an example trail in sessions/");
+    let id = example.file_stem().unwrap().to_string_lossy().rsplit('-').next().unwrap().to_string();
+    let plain = fs::read(&example).unwrap();
     let encryptor =
         age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient)).unwrap();
     let mut sealed = Vec::new();
     let mut writer = encryptor.wrap_output(&mut sealed).unwrap();
     std::io::Write::write_all(&mut writer, &plain).unwrap();
     writer.finish().unwrap();
-    fs::write(f.data.join("sessions/2026-11-29-hxib8r3p.age"), sealed).unwrap();
-    let out = f.run(&["export", "--yes", "hxib8r3p", "--format", "json"], Some(&f.good));
+    fs::write(f.data.join("sessions").join(format!("2026-11-29-{id}.age")), sealed).unwrap();
+    let out = f.run(&["export", "--yes", &id, "--format", "json"], Some(&f.good));
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("\"id\": \"hxib8r3p\""), "{}", stdout(&out));
+    assert!(stdout(&out).contains(&format!("\"id\": \"{id}\"")), "{}", stdout(&out));
 }
 
 /// Many trails, so that a kill lands in the middle of the work.

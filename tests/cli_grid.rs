@@ -140,18 +140,27 @@ fn show_writes_every_step_and_each_condition_in_words() {
     let md = stdout(&out);
     assert!(md.starts_with("# Se taire, pouvoir parler, devoir parler\n"));
     assert!(md.contains("## 2. L'obligation de parler"));
-    assert!(md.contains(
-        "*Affiché quand la réponse à « Dans quel régime vous situez-vous d'abord ? » est « La loi m'oblige à parler ou à agir »*"
-    ), "{md}");
+    assert!(
+        md.contains("*Étape à suivre si vous avez répondu « La loi m'oblige à parler ou à agir » à 1.2*"),
+        "{md}"
+    );
+    assert!(md.contains("**2.1. Sur quel fondement ?**\n\n- [ ] Péril imminent"), "{md}");
+    assert!(md.contains("- ( ) Le secret m'impose de me taire\n"), "{md}");
     assert!(md.contains("- [ ] Autre : …"));
     assert!(md.contains("(pas du tout) 1 · 2 · 3 · 4 · 5 (tout à fait)"));
     assert!(md.contains("- Code pénal, art. 226-13 — La révélation"));
-    assert!(md.contains("comprend « Péril imminent (non-assistance à personne en danger) » ou « Information préoccupante (protection de l'enfance) » et il est faux que « Ce fondement vous paraît-il solide ? » n'a pas de réponse"), "{md}");
+    assert!(md.contains("*À remplir si vous avez coché « Péril imminent (non-assistance à personne en danger) » ou « Information préoccupante (protection de l'enfance) » à 2.1 et vous avez répondu à 2.2*"), "{md}");
+    assert!(!md.contains("il est faux que"), "{md}");
     let txt = discern(data.path())
         .args(["grid", "show", "tests/grids/good/example.fr.toml", "--format", "txt"])
         .output()
         .unwrap();
-    assert!(stdout(&txt).contains("[Shown when the answer to “Dans quel régime"), "{}", stdout(&txt));
+    assert!(
+        stdout(&txt)
+            .contains("[Follow this step if you answered “La loi m'oblige à parler ou à agir” to 1.2]"),
+        "{}",
+        stdout(&txt)
+    );
 }
 
 #[test]
@@ -186,4 +195,166 @@ fn the_help_speaks_the_users_language() {
     assert!(stdout(&fr).contains("new      Commencer un parcours avec une grille."), "{}", stdout(&fr));
     let en = discern(data.path()).args(["--lang", "en", "new", "--help"]).output().unwrap();
     assert!(stdout(&en).contains("The trail's title (no names: pseudonyms or initials)"), "{}", stdout(&en));
+}
+
+#[test]
+fn the_language_versions_of_a_grid_are_compared_and_each_drift_names_both_files() {
+    let data = tempfile::tempdir().unwrap();
+    let fr = "tests/grids/good/format2.fr.toml";
+    let en = fs::read_to_string("tests/grids/good/format2.en.toml").unwrap();
+    let ok = discern(data.path())
+        .args(["grid", "check", fr, "tests/grids/good/format2.en.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    // A translator who drops an exclusive mark and renames an option.
+    let drifted = data.path().join("suivi.en.toml");
+    let en = en
+        .replace(r#"label = "None of these", exclusive = true"#, r#"label = "None of these""#)
+        .replace(r#"{ id = "wait""#, r#"{ id = "later""#);
+    fs::write(&drifted, en).unwrap();
+    let drifted = drifted.display().to_string();
+    let out = discern(data.path()).args(["grid", "check", fr, &drifted]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{drifted}:21:10: error: option “none” of “duty.which” is not exclusive here, but is in {fr}:21\n"
+        )),
+        "{text}"
+    );
+    assert!(text.contains(&format!(
+        "{drifted}:40:10: error: the options of “decision.choice” are “share”, “later” here, “share”, “wait” in {fr}:40\n"
+    )), "{text}");
+    let fr_out = discern(data.path()).args(["--lang", "fr", "grid", "check", fr, &drifted]).output().unwrap();
+    assert!(
+        stdout(&fr_out)
+            .contains("l'option « none » de « duty.which » n'est pas exclusive ici, elle l'est dans")
+    );
+}
+
+#[test]
+fn grid_list_runs_the_translation_check_on_the_users_grids() {
+    let data = tempfile::tempdir().unwrap();
+    let grids = data.path().join("grids");
+    fs::create_dir_all(&grids).unwrap();
+    fs::copy("tests/grids/good/format2.fr.toml", grids.join("suivi.fr.toml")).unwrap();
+    let en = fs::read_to_string("tests/grids/good/format2.en.toml").unwrap();
+    fs::write(grids.join("suivi.en.toml"), en.replace("min_days = 0\n", "")).unwrap();
+    let out = discern(data.path()).args(["grid", "list"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("Translations of your grids differ:\n"), "{text}");
+    // The first file of the id in the folder's order (here the English one) is the reference.
+    assert!(text.contains("suivi.fr.toml:45:6: error: “decision.revisit” differs from "), "{text}");
+    assert!(text.contains("suivi.en.toml:45 in required, other or its bounds"), "{text}");
+}
+
+#[test]
+fn a_format_2_grid_walks_in_plain_mode_with_an_exclusive_slip_and_a_date() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args([
+            "--lang",
+            "fr",
+            "new",
+            "--plain",
+            "--grid",
+            "tests/grids/good/format2.fr.toml",
+            "--title",
+            "Suivi",
+        ])
+        .write_stdin("1, 3\n3\n2\n31/02/2099\n15/12/2099\nJe le lui dirai.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("« Aucune de ces situations » ne va avec aucune autre réponse"), "{text}");
+    assert!(text.contains("Le 31/02/2099 n'existe pas dans le calendrier"), "{text}");
+    assert!(text.contains("Date notée : mardi 15 décembre 2099."), "{text}");
+    let path = text.lines().last().unwrap().to_string();
+    let trail = fs::read_to_string(&path).unwrap();
+    assert!(trail.contains("date = \"2099-12-15\"\n"), "{trail}");
+    let json = discern(data.path()).args(["export", &path, "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let revisit = &json["steps"][1]["questions"][1];
+    assert_eq!((revisit["kind"].as_str(), revisit["answer"].as_str()), (Some("date"), Some("2099-12-15")));
+    assert_eq!(json["steps"][0]["questions"][0]["answer"], serde_json::json!(["none"]));
+}
+
+#[test]
+fn the_shipped_grids_print_as_handouts_with_short_conditions() {
+    let data = tempfile::tempdir().unwrap();
+    for id in ["delor-secret", "partage", "deliberation"] {
+        for lang in ["fr", "en"] {
+            for format in ["md", "txt", "html"] {
+                let out = discern(data.path())
+                    .args(["--lang", lang, "grid", "show", id, "--format", format])
+                    .output()
+                    .unwrap();
+                assert!(out.status.success(), "{id} {lang} {format}: {}", stderr(&out));
+                let text = stdout(&out);
+                for line in text.lines() {
+                    // The sentence alone, as it reads: without its markup.
+                    let sentence = line
+                        .trim_start_matches("<p class=\"muted\">")
+                        .trim_end_matches("</p>")
+                        .trim_matches(['*', '[', ']', ' '])
+                        .replace("&#39;", "'")
+                        .replace("&quot;", "\"")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&");
+                    let openings = [
+                        "À remplir ",
+                        "À lire ",
+                        "Étape à suivre ",
+                        "Answer if ",
+                        "Answer depending ",
+                        "Read this ",
+                        "Follow this step ",
+                    ];
+                    if openings.iter().any(|o| sentence.starts_with(o)) {
+                        assert!(sentence.chars().count() <= 400, "{id} {lang} {format}: {sentence}");
+                    }
+                }
+                assert!(
+                    !text.contains("il est faux que") && !text.contains("it is not the case"),
+                    "{id} {lang} {format}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_html_handout_is_a_well_formed_page_with_every_text_escaped() {
+    let data = tempfile::tempdir().unwrap();
+    let grid = fs::read_to_string("tests/grids/good/format2.fr.toml")
+        .unwrap()
+        .replace("Que décidez-vous ?", "Que décidez-vous <script>alert(1)</script> ?");
+    let path = data.path().join("suivi.fr.toml");
+    fs::write(&path, grid).unwrap();
+    let out = discern(data.path())
+        .args(["grid", "show", path.to_str().unwrap(), "--format", "html"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"), "{html}");
+    assert!(html.trim_end().ends_with("</html>"));
+    assert!(html.contains("Que décidez-vous &lt;script&gt;alert(1)&lt;/script&gt; ?"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(html.contains("@page { size: A4"));
+    // Every tag opened is closed, in order.
+    let mut open: Vec<String> = Vec::new();
+    for piece in html.split('<').skip(1) {
+        let tag: String =
+            piece.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '!').collect();
+        match tag.as_str() {
+            "!DOCTYPE" | "meta" | "br" => {}
+            t if t.starts_with('/') => assert_eq!(open.pop().as_deref(), Some(&t[1..]), "{html}"),
+            t => open.push(t.to_string()),
+        }
+    }
+    assert!(open.is_empty(), "{open:?}");
 }

@@ -193,7 +193,7 @@ fn export_writes_markdown_to_a_private_file() {
     assert!(out.status.success(), "{}", stderr(&out));
     let md = fs::read_to_string(&target).unwrap();
     assert!(md.starts_with("# Réunion de jeudi\n"), "{md}");
-    assert!(md.contains("**Que s'est-il passé, et qui vous demande quoi ?**\n\nLes faits."), "{md}");
+    assert!(md.contains("- **Que s'est-il passé, et qui vous demande quoi ?** Les faits.\n"), "{md}");
     assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
     let txt = discern(data.path())
         .args(["export", &path.display().to_string(), "--format", "txt"])

@@ -201,6 +201,7 @@ fn a_failed_save_says_why_keeps_the_answers_and_asks_before_leaving() {
     let mut h = Harness::walk_with_saver(|dir| {
         Some(Saver::with_writer(
             dir,
+            discern::text::Lang::En,
             Box::new(|_, _| Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))),
         ))
     });

@@ -27,6 +27,7 @@ pub fn sample_trail(title: &str) -> Trail {
                 Some(Answer::Multi { options: vec![options[0].id.clone()], other: None })
             }
             QuestionKind::Scale(s) => Some(Answer::Scale(s.min)),
+            QuestionKind::Date(_) => Some(Answer::Date(now().date_naive())),
             QuestionKind::Note => None,
         };
         walk.set(a, answer, now());

@@ -8,7 +8,9 @@ use super::{Ctx, Failure};
 use crate::cli::GridCommand;
 use crate::grid::handout::{self, HandoutFormat};
 use crate::grid::library::{self, Library, Origin};
+use crate::grid::translation::{self, Version};
 use crate::grid::{Grid, is_grid_id};
+use crate::text::for_terminal;
 
 pub fn run(ctx: &Ctx, command: GridCommand) -> Result<ExitCode, Failure> {
     match command {
@@ -55,25 +57,41 @@ fn list(ctx: &Ctx) -> Result<ExitCode, Failure> {
         }
         out.push('\n');
     }
+    let drifts = library.user_drifts();
+    if !drifts.is_empty() {
+        out.push_str(&format!("\n{}\n", lang.translations_differ()));
+        for d in &drifts {
+            out.push_str(&format!("{}\n", lang.drift_line(d)));
+        }
+    }
     print(&out)
 }
 
 fn check(ctx: &Ctx, files: &[std::path::PathBuf]) -> ExitCode {
     let mut failed = false;
     let mut out = std::io::stdout().lock();
+    let mut valid = Vec::new();
     for file in files {
         let label = file.display().to_string();
-        match library::load_file(file) {
-            Ok(_) => {
-                let _ = writeln!(out, "{label}: ok");
+        match library::load_file_with_text(file) {
+            (text, Ok(grid)) => {
+                let _ = writeln!(out, "{}", for_terminal(&format!("{label}: ok")));
+                valid.push((label, text, grid));
             }
-            Err(problems) => {
+            (_, Err(problems)) => {
                 failed = true;
                 for p in problems {
-                    let _ = writeln!(out, "{}", ctx.lang.problem_line(&label, &p));
+                    let _ = writeln!(out, "{}", for_terminal(&ctx.lang.problem_line(&label, &p)));
                 }
             }
         }
+    }
+    // Several files of one grid id: the translation check.
+    let versions: Vec<Version> =
+        valid.iter().map(|(label, text, grid)| Version { label: label.clone(), src: text, grid }).collect();
+    for drift in translation::check_all(&versions) {
+        failed = true;
+        let _ = writeln!(out, "{}", for_terminal(&ctx.lang.drift_line(&drift)));
     }
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
@@ -111,15 +129,17 @@ fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
     crate::paths::create_private_dir(&dir).map_err(|e| Failure(lang.cannot_create(&dir, &e)))?;
     let path = dir.join(format!("{id}.{}.toml", lang.tag()));
     let text = lang.starter_grid(id);
-    // create_new: an existing grid is never written over.
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()));
+    // create_new: an existing grid is never written over; 0600 like every
+    // file discern writes, whatever the umask.
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let written =
+        options.open(&path).and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()));
     match written {
         Ok(()) => {
-            println!("{}", path.display());
+            crate::say!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure(lang.grid_exists(&path))),
@@ -130,10 +150,11 @@ fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
     }
 }
 
-/// Prints to standard output; a closed pipe (`| head`) is not an error.
+/// Prints to standard output, through [`for_terminal`]; a closed pipe
+/// (`| head`) is not an error.
 pub fn print(text: &str) -> Result<ExitCode, Failure> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(for_terminal(text).as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(Failure(e.to_string())),

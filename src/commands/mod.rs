@@ -37,7 +37,7 @@ impl Ctx {
         let (config, problems) = Config::load(&crate::paths::config_file(&data_dir, named));
         let lang = Lang::detect(global.lang, config.language);
         for p in &problems {
-            eprintln!("discern: {}", lang.config_problem(&config.path, p));
+            crate::tell!("discern: {}", lang.config_problem(&config.path, p));
         }
         Ctx { lang, data_dir, config, plain: global.plain, passphrase_file: global.passphrase_file.clone() }
     }
@@ -87,7 +87,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         let store = crate::trail::store::Store::new(&ctx.data_dir);
         // Work left in a temporary file by a crash is dealt with first.
         for leftover in store.clean_leftovers() {
-            eprintln!("discern: {}", ctx.lang.leftover(&leftover));
+            crate::tell!("discern: {}", ctx.lang.leftover(&leftover));
         }
         // Trails named after their title by an earlier version lose that
         // name; commands that only read leave the folder as it is.
@@ -102,8 +102,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         }
         Some(Command::Open { trail }) => trail::open(ctx, &trail),
         Some(Command::List { json }) => trail::list(ctx, json),
-        Some(Command::Export { trail, format, output, yes }) => {
-            trail::export(ctx, &trail, format, output.as_deref(), yes)
+        Some(Command::Export { trail, format, output, full, yes }) => {
+            trail::export(ctx, &trail, format, output.as_deref(), full, yes)
         }
         Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
         Some(Command::Review { trail }) => trail::review(ctx, &trail),

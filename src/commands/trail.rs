@@ -3,6 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use super::grid::{print, resolve};
 use super::{Ctx, Failure};
@@ -10,6 +11,7 @@ use crate::cli::{CompareFormat, ExportFormat};
 use crate::grid::Grid;
 use crate::grid::library::Library;
 use crate::plain::Plain;
+use crate::text::{TerminalSafe, for_terminal, json_for_terminal};
 use crate::trail::store::{Lock, LockError, Resolve, Store};
 use crate::trail::{Trail, compare, export, lint, new_id, now};
 use crate::walk::Walk;
@@ -33,7 +35,7 @@ pub fn new(
         return Err(Failure(lang.empty_title()));
     }
     for finding in crate::privacy::scan(title) {
-        eprintln!("{}", lang.privacy_warning(&finding));
+        crate::tell!("{}", lang.privacy_warning(&finding));
     }
     let mut trail = Trail::start(&grid, title, new_id(), now());
     trail.grid.path = grid_path.map(|p| p.display().to_string());
@@ -49,18 +51,29 @@ pub fn new(
     run_walk(ctx, walk, Some((path, lock)), false, export_to)
 }
 
+/// The lock is taken before the trail is read: a window never reads a
+/// trail another one is still writing, then saves that stale copy over it.
 pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
-    let (path, trail) = load(ctx, arg)?;
-    let grid = grid_of(ctx, &trail)?;
-    let walk = Walk::new(grid, trail);
+    let path = find(ctx, arg)?;
     match Store::lock(&path) {
-        Ok(lock) => run_walk(ctx, walk, Some((path, lock)), true, None),
+        Ok(lock) => {
+            let trail = Store::load_locked(&path, &lock).map_err(|e| damaged(ctx, &path, &e))?;
+            let walk = Walk::new(grid_of(ctx, &trail)?, trail);
+            run_walk(ctx, walk, Some((path, lock)), true, None)
+        }
         // Open in another window: shown read-only on the screen; refused in
         // plain mode, where nothing could be written.
-        Err(LockError::Held) if interactive(ctx) => crate::tui::run_read_only(ctx, walk, path),
-        Err(LockError::Held) => Err(Failure(ctx.lang.trail_open_elsewhere(&path))),
+        Err(LockError::Held) if interactive(ctx) => {
+            let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
+            let walk = Walk::new(grid_of(ctx, &trail)?, trail);
+            crate::tui::run_read_only(ctx, walk, path)
+        }
         Err(e) => Err(lock_failure(ctx, &path, e)),
     }
+}
+
+fn damaged(ctx: &Ctx, path: &Path, e: &crate::trail::LoadError) -> Failure {
+    Failure(ctx.lang.damaged_trail(path, &ctx.lang.load_error(e)))
 }
 
 fn lock_failure(ctx: &Ctx, path: &Path, e: LockError) -> Failure {
@@ -80,7 +93,7 @@ pub fn find_grid(ctx: &Ctx, trail: &Trail) -> Option<Grid> {
     {
         return Some(grid);
     }
-    Library::load(&ctx.grids_dir()).find_exact(&trail.grid.id, &trail.grid.language).cloned()
+    Library::find_exact_in(&ctx.grids_dir(), &trail.grid.id, &trail.grid.language)
 }
 
 pub fn grid_of(ctx: &Ctx, trail: &Trail) -> Result<Grid, Failure> {
@@ -104,10 +117,10 @@ fn run_walk(
                 let grid = walk.grid.clone();
                 let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
                 if let Ok(trail) = Store::load(&path) {
-                    let text = export::render(&trail, Some(&grid), format, lang);
+                    let text = export::render(&trail, Some(&grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
-                    eprintln!("{}", lang.exported_to(&file));
+                    crate::tell!("{}", lang.exported_to(&file));
                 }
                 result
             }
@@ -115,10 +128,10 @@ fn run_walk(
             (None, Some((file, format))) => {
                 let (result, walk) = crate::tui::run_ephemeral(ctx, walk);
                 if let Some(walk) = walk {
-                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
                     write_new_file(&file, text.as_bytes())
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
-                    eprintln!("{}", lang.exported_to(&file));
+                    crate::tell!("{}", lang.exported_to(&file));
                 }
                 result
             }
@@ -126,46 +139,86 @@ fn run_walk(
     }
     let store = Store::new(&ctx.data_dir);
     let mut failed: Option<String> = None;
-    let mut save = |w: &Walk| {
-        if let Some((p, _)) = &path {
-            match store.save(&w.trail, p) {
-                Ok(()) => failed = None,
-                Err(e) => failed = Some(lang.cannot_write(p, &e)),
+    let mut last_save: Option<Instant> = None;
+    // Saved as the screen saves: at once when a person is typing (nothing
+    // more is waiting on standard input), at most once a second when a
+    // script sends its answers in one go; a failure is said at once.
+    let mut save = |w: &Walk, at_end: bool| {
+        let Some((p, _)) = &path else { return };
+        let due = at_end || last_save.is_none_or(|t| t.elapsed() >= SAVE_EVERY) || !input_waiting();
+        if !due {
+            return;
+        }
+        last_save = Some(Instant::now());
+        match store.save(&w.trail, p) {
+            Ok(()) => failed = None,
+            Err(e) => {
+                let message = lang.cannot_write(p, &e);
+                if failed.as_ref() != Some(&message) {
+                    crate::tell!("discern: {message}");
+                }
+                failed = Some(message);
             }
         }
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let result = Plain { input: stdin.lock(), out: stdout.lock(), lang, on_change: &mut save }
-        .run(&mut walk, reopened);
+    let mut on_change = |w: &Walk| save(w, false);
+    let result = Plain {
+        input: stdin.lock(),
+        out: TerminalSafe::new(stdout.lock()),
+        lang,
+        clock: crate::trail::now,
+        on_change: &mut on_change,
+    }
+    .run(&mut walk, reopened);
     // At the end of input, or of the grid, what was answered is saved.
-    save(&walk);
+    save(&walk, true);
     if let Err(e) = result
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("discern: {e}");
+        crate::tell!("discern: {e}");
     }
     if let Some(message) = failed {
         return Err(Failure(message));
     }
     // The export the user named is the one file an ephemeral walk writes.
     if let Some((file, format)) = export_to {
-        let text = export::render(&walk.trail, Some(&walk.grid), format, lang);
+        let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
         write_new_file(&file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
-        eprintln!("{}", lang.exported_to(&file));
+        crate::tell!("{}", lang.exported_to(&file));
     }
     match &path {
-        Some((p, _)) => println!("{}", p.display()),
-        None => println!("{}", lang.ephemeral_nothing_saved()),
+        Some((p, _)) => crate::say!("{}", p.display()),
+        None => crate::say!("{}", lang.ephemeral_nothing_saved()),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How often a plain walk fed by a script saves.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+
+/// Whether more input is already waiting on standard input (or it has
+/// ended), so that a save can wait for the next second without leaving a
+/// person's answer unsaved.
+fn input_waiting() -> bool {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd, no timeout.
+        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+        // A closed pipe (POLLHUP) has no person behind it either: its
+        // answers are saved at the end of input.
+        ready > 0 && fd.revents & (libc::POLLIN | libc::POLLHUP) != 0
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Finds and reads a trail; a damaged one is reported, never touched.
 pub fn load(ctx: &Ctx, arg: &str) -> Result<(PathBuf, Trail), Failure> {
     let path = find(ctx, arg)?;
-    let trail =
-        Store::load(&path).map_err(|e| Failure(ctx.lang.damaged_trail(&path, &ctx.lang.load_error(&e))))?;
+    let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
     Ok((path, trail))
 }
 
@@ -194,10 +247,10 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
             .collect();
         let mut text = serde_json::to_string_pretty(&items).expect("JSON values always serialise");
         text.push('\n');
-        return print(&text);
+        return print(&json_for_terminal(&text));
     }
     if listed.is_empty() {
-        eprintln!("{}", lang.no_trails_yet());
+        crate::tell!("{}", lang.no_trails_yet());
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
@@ -227,6 +280,7 @@ pub fn export(
     arg: &str,
     format: ExportFormat,
     output: Option<&Path>,
+    full: bool,
     yes: bool,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
@@ -234,22 +288,23 @@ pub fn export(
     let warnings = lint::warnings(&trail);
     if !warnings.is_empty() && !yes {
         for w in &warnings {
-            eprintln!("{}", lang.lint_line(w));
+            crate::tell!("{}", lang.lint_line(w));
         }
-        eprintln!("{}", lang.lint_summary(warnings.len()));
+        crate::tell!("{}", lang.lint_summary(warnings.len()));
         let answer = confirm(ctx, lang.export_confirm()).map_err(|_| Failure(lang.export_needs_yes()))?;
         if !answer {
-            eprintln!("{}", lang.export_needs_yes());
+            crate::tell!("{}", lang.export_needs_yes());
             return Ok(ExitCode::from(1));
         }
     }
     let grid = find_grid(ctx, &trail);
-    let text = export::render(&trail, grid.as_ref(), format, lang);
+    let text = export::render(&trail, grid.as_ref(), format, lang, full);
     match output {
+        None if format == ExportFormat::Json => print(&json_for_terminal(&text)),
         None => print(&text),
         Some(file) => {
             write_new_file(file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(file, &e)))?;
-            eprintln!("{}", lang.exported_to(file));
+            crate::tell!("{}", lang.exported_to(file));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -273,12 +328,12 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// terminal, or a line a script sends). No answer at all (end of input) is
 /// not a yes: the message then says to use `--yes`.
 fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
-    eprint!("{question} {} ", ctx.lang.yes_no());
+    eprint!("{} ", for_terminal(&format!("{question} {}", ctx.lang.yes_no())));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     let read = std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure(e.to_string()))?;
     if read == 0 {
-        eprintln!();
+        crate::tell!("");
         return Err(Failure(ctx.lang.needs_yes()));
     }
     Ok(ctx.lang.is_yes(line.trim()))
@@ -287,20 +342,28 @@ fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
 /// Reads a trail with the history of each answer. Without a terminal, the
 /// Markdown document, which holds the history and the annotations.
 pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
-    let (path, trail) = load(ctx, arg)?;
-    let grid = find_grid(ctx, &trail);
-    if interactive(ctx)
-        && let Some(grid) = grid.clone()
-    {
-        let lock = match Store::lock(&path) {
-            Ok(lock) => Some(lock),
-            // Open elsewhere: readable, and nothing is written.
-            Err(LockError::Held) => None,
-            Err(e) => return Err(lock_failure(ctx, &path, e)),
-        };
-        return crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock);
+    if !interactive(ctx) {
+        let (_, trail) = load(ctx, arg)?;
+        let grid = find_grid(ctx, &trail);
+        return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true));
     }
-    print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang))
+    // Lock first, then read, as `open` does.
+    let path = find(ctx, arg)?;
+    let lock = match Store::lock(&path) {
+        Ok(lock) => Some(lock),
+        // Open elsewhere: readable, and nothing is written.
+        Err(LockError::Held) => None,
+        Err(e) => return Err(lock_failure(ctx, &path, e)),
+    };
+    let read = match &lock {
+        Some(lock) => Store::load_locked(&path, lock),
+        None => Store::load(&path),
+    };
+    let trail = read.map_err(|e| damaged(ctx, &path, &e))?;
+    match find_grid(ctx, &trail) {
+        Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock),
+        None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
+    }
 }
 
 pub fn lint(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
@@ -333,29 +396,42 @@ pub fn compare(ctx: &Ctx, args: &[String], format: Option<CompareFormat>) -> Res
     print(&comparison.render(md, lang))
 }
 
+/// Deletes one trail, and only a trail: a file that reads as one and lies in
+/// a sessions folder. Nothing is written before the confirmation (the lock
+/// file is made only then).
 pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let path = find(ctx, arg)?;
-    let title = Store::load(&path).map(|t| t.title).unwrap_or_else(|_| path.display().to_string());
+    let trail =
+        Store::load(&path).map_err(|e| Failure(lang.delete_not_a_trail(&path, &lang.load_error(&e))))?;
+    if !Store::new(&ctx.data_dir).is_sessions_folder(path.parent().unwrap_or(Path::new("."))) {
+        return Err(Failure(lang.delete_outside_sessions(&path)));
+    }
+    if Store::held_elsewhere(&path) {
+        return Err(Failure(lang.trail_open_elsewhere(&path)));
+    }
+    if !yes && !confirm(ctx, &lang.confirm_delete(&trail.title, &path))? {
+        crate::tell!("{}", lang.nothing_deleted());
+        return Ok(ExitCode::SUCCESS);
+    }
     // A trail open elsewhere is not deleted under its writer's feet.
     let _lock = match Store::lock(&path) {
         Ok(lock) => lock,
         Err(LockError::Held) => return Err(Failure(lang.trail_open_elsewhere(&path))),
         Err(LockError::Io(e)) => return Err(Failure(lang.cannot_write(&path, &e))),
     };
-    if !yes && !confirm(ctx, &lang.confirm_delete(&title, &path))? {
-        eprintln!("{}", lang.nothing_deleted());
-        return Ok(ExitCode::SUCCESS);
-    }
     let exports = Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
-    eprintln!("{}", lang.deleted(&title, exports));
+    crate::tell!("{}", lang.deleted(&trail.title, exports));
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let days = days.or(ctx.config.retention_days).ok_or_else(|| Failure(lang.purge_needs_days()))?;
-    let cutoff = now() - chrono::Duration::days(i64::from(days));
+    // A number of days that reaches before the calendar's start is a slip, not a date.
+    let cutoff = chrono::TimeDelta::try_days(i64::from(days))
+        .and_then(|age| now().checked_sub_signed(age))
+        .ok_or_else(|| Failure(lang.purge_too_far_back(days)))?;
     // Only trails that can be read are purged: a damaged file is kept for
     // the user to look at.
     let old: Vec<(PathBuf, String)> = Store::new(&ctx.data_dir)
@@ -364,20 +440,20 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
         .filter_map(|l| l.summary.ok().filter(|t| t.updated < cutoff).map(|t| (l.path, t.title)))
         .collect();
     if old.is_empty() {
-        eprintln!("{}", lang.nothing_to_purge(days));
+        crate::tell!("{}", lang.nothing_to_purge(days));
         return Ok(ExitCode::SUCCESS);
     }
     for (path, title) in &old {
-        eprintln!("  {title}  ({})", path.display());
+        crate::tell!("  {title}  ({})", path.display());
     }
     if !yes && !confirm(ctx, &lang.confirm_purge(old.len(), days))? {
-        eprintln!("{}", lang.nothing_deleted());
+        crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
     let (mut deleted, mut exports) = (0, 0);
     for (path, _) in &old {
         let Ok(_lock) = Store::lock(path) else {
-            eprintln!("{}", lang.trail_open_elsewhere(path));
+            crate::tell!("{}", lang.trail_open_elsewhere(path));
             continue;
         };
         match Store::delete(path) {
@@ -385,9 +461,9 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
                 deleted += 1;
                 exports += n;
             }
-            Err(e) => eprintln!("{}", lang.cannot_delete(path, &e)),
+            Err(e) => crate::tell!("{}", lang.cannot_delete(path, &e)),
         }
     }
-    eprintln!("{}", lang.purged(deleted, exports));
+    crate::tell!("{}", lang.purged(deleted, exports));
     Ok(ExitCode::SUCCESS)
 }

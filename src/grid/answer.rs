@@ -17,6 +17,8 @@ pub enum Answer {
         other: Option<String>,
     },
     Scale(i64),
+    /// Format 2: a calendar day, written `YYYY-MM-DD` in trails and exports.
+    Date(chrono::NaiveDate),
 }
 
 impl Answer {
@@ -28,7 +30,7 @@ impl Answer {
             Answer::Multi { options, other } => {
                 options.is_empty() && other.as_deref().is_none_or(|o| o.trim().is_empty())
             }
-            Answer::Choice(_) | Answer::Scale(_) => false,
+            Answer::Choice(_) | Answer::Scale(_) | Answer::Date(_) => false,
         }
     }
 
@@ -39,5 +41,23 @@ impl Answer {
             Answer::Multi { options, .. } => options.iter().any(|o| o == id),
             _ => false,
         }
+    }
+}
+
+/// A text with every line break as LF: a CR or a CRLF, from a paste, a file
+/// or an older trail, is one line break.
+pub fn line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cr_and_crlf_are_line_breaks() {
+        assert_eq!(super::line_breaks("a\r\nb\rc\nd"), "a\nb\nc\nd");
     }
 }

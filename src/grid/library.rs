@@ -5,6 +5,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::translation::{self, Drift, Version};
 use super::{Grid, MAX_GRID_BYTES, Pos, Problem, ProblemKind, parse, parse_bytes};
 
 /// The shipped grids: (file name, text), built from `grids/` by build.rs.
@@ -32,6 +33,8 @@ impl Origin {
 pub struct Entry {
     pub origin: Origin,
     pub grid: Result<Grid, Vec<Problem>>,
+    /// The file's text, for the translation check to point at its lines.
+    pub text: String,
     /// For a shipped grid: replaced by a user grid of the same id and language.
     pub overridden: bool,
     /// For a user grid: replaces a shipped one.
@@ -45,9 +48,34 @@ pub struct Library {
 }
 
 /// Reads one grid file. A file that cannot be read is a problem like any other.
+/// Only a regular file is read: a FIFO, a terminal or `/dev/stdin` named as a
+/// grid (by a trail from someone else, say) would wait forever for input.
 pub fn load_file(path: &Path) -> Result<Grid, Vec<Problem>> {
+    load_file_with_text(path).1
+}
+
+/// Reads one grid file, and keeps its text (empty when it could not be read).
+pub fn load_file_with_text(path: &Path) -> (String, Result<Grid, Vec<Problem>>) {
+    match read_bytes(path) {
+        Ok(bytes) => {
+            let grid = parse_bytes(&bytes);
+            (String::from_utf8(bytes).unwrap_or_default(), grid)
+        }
+        Err(problems) => (String::new(), Err(problems)),
+    }
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Vec<Problem>> {
     let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.to_string()))];
+    let not_a_file = || vec![Problem::at_start(ProblemKind::NotAFile)];
+    if !fs::metadata(path).map_err(unreadable)?.is_file() {
+        return Err(not_a_file());
+    }
     let file = fs::File::open(path).map_err(unreadable)?;
+    // Checked again on the file opened, in case the path changed meanwhile.
+    if !file.metadata().map_err(unreadable)?.is_file() {
+        return Err(not_a_file());
+    }
     // Read one byte past the limit so that a huge file is refused without
     // reading it whole.
     let mut bytes = Vec::new();
@@ -56,7 +84,7 @@ pub fn load_file(path: &Path) -> Result<Grid, Vec<Problem>> {
         let size = fs::metadata(path).map(|m| m.len()).unwrap_or(bytes.len() as u64);
         return Err(vec![Problem::at_start(ProblemKind::TooLarge { bytes: size, limit: MAX_GRID_BYTES })]);
     }
-    parse_bytes(&bytes)
+    Ok(bytes)
 }
 
 impl Problem {
@@ -68,11 +96,34 @@ impl Problem {
 impl Library {
     /// The shipped grids and the `*.toml` files of `user_dir` (which may not exist).
     pub fn load(user_dir: &Path) -> Library {
+        Library::load_where(user_dir, |_| true)
+    }
+
+    /// The shipped grids and the user's grids whose file is named after `id`
+    /// (`ID.LANG.toml`, as `grid new` writes them): finding one grid then
+    /// reads only those, so that a broken or huge grid of another name costs
+    /// the command nothing.
+    pub fn load_named(user_dir: &Path, id: &str) -> Library {
+        let prefix = format!("{id}.");
+        Library::load_where(user_dir, |name| name.starts_with(&prefix))
+    }
+
+    /// The grid `id` in exactly this language: first among the files named
+    /// after it, then in the whole library (a grid whose file has another name).
+    pub fn find_exact_in(user_dir: &Path, id: &str, language: &str) -> Option<Grid> {
+        Library::load_named(user_dir, id)
+            .find_exact(id, language)
+            .cloned()
+            .or_else(|| Library::load(user_dir).find_exact(id, language).cloned())
+    }
+
+    fn load_where(user_dir: &Path, wanted: impl Fn(&str) -> bool) -> Library {
         let mut entries: Vec<Entry> = SHIPPED
             .iter()
             .map(|(name, text)| Entry {
                 origin: Origin::Shipped(name),
                 grid: parse(text),
+                text: text.to_string(),
                 overridden: false,
                 overrides: false,
             })
@@ -82,12 +133,13 @@ impl Library {
                 dir.filter_map(|e| e.ok())
                     .map(|e| e.path())
                     .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                    .filter(|p| p.file_name().is_some_and(|n| wanted(&n.to_string_lossy())))
                     .collect()
             })
             .unwrap_or_default();
         user.sort();
         for path in user {
-            let grid = load_file(&path);
+            let (text, grid) = load_file_with_text(&path);
             let mut overrides = false;
             if let Ok(g) = &grid {
                 for shipped in entries.iter_mut().filter(|e| matches!(e.origin, Origin::Shipped(_))) {
@@ -101,7 +153,7 @@ impl Library {
                     }
                 }
             }
-            entries.push(Entry { origin: Origin::User(path), grid, overridden: false, overrides });
+            entries.push(Entry { origin: Origin::User(path), grid, text, overridden: false, overrides });
         }
         Library { entries }
     }
@@ -127,6 +179,21 @@ impl Library {
     /// The grid with exactly this id, language and version, if still here.
     pub fn find_exact(&self, id: &str, language: &str) -> Option<&Grid> {
         self.usable().map(|(_, g)| g).find(|g| g.meta.id == id && g.meta.language == language)
+    }
+
+    /// The translation check of the user's own grids: the valid files of
+    /// one grid id compared with each other.
+    pub fn user_drifts(&self) -> Vec<Drift> {
+        let versions: Vec<Version> = self
+            .entries
+            .iter()
+            .filter(|e| matches!(e.origin, Origin::User(_)))
+            .filter_map(|e| {
+                let grid = e.grid.as_ref().ok()?;
+                Some(Version { label: e.origin.file_label(), src: &e.text, grid })
+            })
+            .collect();
+        translation::check_all(&versions)
     }
 
     pub fn ids(&self) -> Vec<String> {
@@ -163,38 +230,22 @@ mod tests {
         }
     }
 
-    /// The shape of a grid without its words: what must match across languages.
-    fn shape(g: &Grid) -> Vec<String> {
-        let mut out = vec![format!("outcome {:?}", g.meta.outcome)];
-        for s in &g.steps {
-            out.push(format!("step {} when {:?}", s.id, s.when));
-            for q in &s.questions {
-                let options: Vec<&str> = q.kind.options().iter().map(|o| o.id.as_str()).collect();
-                let scale = match &q.kind {
-                    QuestionKind::Scale(sc) => format!("{}..{}", sc.min, sc.max),
-                    _ => String::new(),
-                };
-                out.push(format!(
-                    "  {} {:?} req={} other={} options={options:?} {scale} when {:?}",
-                    q.id,
-                    q.kind.kind(),
-                    q.required,
-                    q.kind.has_other(),
-                    q.when
-                ));
-            }
-        }
-        out
-    }
-
     #[test]
-    fn each_french_and_english_pair_has_the_same_structure() {
+    fn the_shipped_grids_pass_the_translation_check() {
         let grids = shipped();
+        let versions: Vec<Version> = SHIPPED
+            .iter()
+            .zip(&grids)
+            .map(|((name, text), (_, grid))| Version { label: format!("grids/{name}"), src: text, grid })
+            .collect();
+        let lang = crate::text::Lang::En;
+        let drifts: Vec<String> =
+            translation::check_all(&versions).iter().map(|d| lang.drift_line(d)).collect();
+        assert!(drifts.is_empty(), "{}", drifts.join("\n"));
         for id in ["delor-secret", "partage", "deliberation"] {
-            let fr = &grids.iter().find(|(_, g)| g.meta.id == id && g.meta.language == "fr").expect("fr").1;
-            let en = &grids.iter().find(|(_, g)| g.meta.id == id && g.meta.language == "en").expect("en").1;
-            assert_eq!(shape(fr), shape(en), "{id}");
-            assert_eq!(fr.meta.version, en.meta.version, "{id}");
+            let pair: Vec<&Grid> = grids.iter().filter(|(_, g)| g.meta.id == id).map(|(_, g)| g).collect();
+            assert_eq!(pair.len(), 2, "{id} in French and English");
+            assert_eq!(pair[0].meta.version, pair[1].meta.version, "{id}");
         }
     }
 
@@ -207,7 +258,7 @@ mod tests {
             let last = g.steps.last().unwrap();
             assert_eq!(last.id, "decision", "{name}");
             let ids: Vec<&str> = last.questions.iter().map(|q| q.id.as_str()).collect();
-            for needed in ["choice", "reasons", "change_mind", "tell_person", "review_date"] {
+            for needed in ["choice", "reasons", "change_mind", "tell_person", "revisit"] {
                 assert!(ids.contains(&needed), "{name} lacks decision.{needed}");
             }
             assert!(g.step("consult").is_some(), "{name} offers no consultation step");

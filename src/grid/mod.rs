@@ -5,20 +5,25 @@
 
 mod answer;
 mod condition;
+pub mod date;
 pub mod handout;
 pub mod library;
 mod parse;
 mod problem;
+pub mod translation;
 mod validate;
 
-pub use answer::Answer;
+#[cfg(test)]
+mod format2_tests;
+
+pub use answer::{Answer, line_breaks};
 pub use condition::Condition;
 pub use parse::parse;
 pub use parse::{MAX_GRID_BYTES, parse_bytes};
-pub use problem::{Expected, Place, Pos, Problem, ProblemKind};
+pub use problem::{Expected, Lines, Place, Pos, Problem, ProblemKind};
 
 /// The grid format versions this build reads.
-pub const FORMATS: &[i64] = &[1];
+pub const FORMATS: &[i64] = &[1, 2];
 
 /// A grid, as read from a valid file.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,10 +69,25 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuestionKind {
     Text,
-    Choice { options: Vec<GridOption>, other: bool },
-    Multi { options: Vec<GridOption>, other: bool },
+    Choice {
+        options: Vec<GridOption>,
+        other: bool,
+    },
+    Multi {
+        options: Vec<GridOption>,
+        other: bool,
+    },
     Scale(Scale),
     Note,
+    /// Format 2: a calendar day.
+    Date(DateBounds),
+}
+
+/// The bounds of a `date` question, in days from the day it is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateBounds {
+    pub min_days: Option<i64>,
+    pub max_days: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +104,8 @@ pub struct GridOption {
     pub id: String,
     pub label: String,
     pub hint: Option<String>,
+    /// Format 2, `multi` only: excludes every other answer ("none of these").
+    pub exclusive: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,6 +124,7 @@ pub enum Kind {
     Multi,
     Scale,
     Note,
+    Date,
 }
 
 impl Kind {
@@ -112,6 +135,7 @@ impl Kind {
             Kind::Multi => "multi",
             Kind::Scale => "scale",
             Kind::Note => "note",
+            Kind::Date => "date",
         }
     }
 
@@ -122,6 +146,7 @@ impl Kind {
             "multi" => Kind::Multi,
             "scale" => Kind::Scale,
             "note" => Kind::Note,
+            "date" => Kind::Date,
             _ => return None,
         })
     }
@@ -135,6 +160,7 @@ impl QuestionKind {
             QuestionKind::Multi { .. } => Kind::Multi,
             QuestionKind::Scale(_) => Kind::Scale,
             QuestionKind::Note => Kind::Note,
+            QuestionKind::Date(_) => Kind::Date,
         }
     }
 

@@ -5,14 +5,17 @@
 //! unknown key, missing key and wrong type with its line and column, instead
 //! of stopping at the first.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::condition::{Condition, ConditionAt};
-use super::problem::{Expected, Place, Pos, Problem, ProblemKind};
-use super::{FORMATS, Grid, GridMeta, GridOption, Question, QuestionKind, Reference, Scale, Step};
+use super::problem::{Expected, Lines, Place, Pos, Problem, ProblemKind};
+use super::{
+    DateBounds, FORMATS, Grid, GridMeta, GridOption, Question, QuestionKind, Reference, Scale, Step,
+};
 use super::{is_grid_id, is_item_id, validate};
 
 /// Grids larger than this are refused before parsing: no real grid comes close,
@@ -57,23 +60,24 @@ pub fn parse(src: &str) -> Result<Grid, Vec<Problem>> {
         return Err(vec![problem_at(Pos { line: 1, column: 1 }, ProblemKind::Empty)]);
     }
     let (doc, errors) = DeTable::parse_recoverable(src);
+    let lines = Lines::new(src);
     if !errors.is_empty() {
         let mut problems: Vec<Problem> = errors
             .iter()
             .map(|e| {
                 let at = e.span().map_or(0, |s| s.start);
-                problem_at(Pos::at(src, at), ProblemKind::Syntax(e.message().to_string()))
+                problem_at(lines.pos(at), ProblemKind::Syntax(e.message().to_string()))
             })
             .collect();
         problems.sort_by_key(|p| p.pos);
         problems.dedup();
         return Err(problems);
     }
-    let mut reader = Reader { src, problems: Vec::new() };
+    let mut reader = Reader { lines: &lines, problems: Vec::new(), format: 2 };
     let parsed = reader.document(doc.get_ref(), doc.span());
     let mut problems = reader.problems;
     if let Some(parsed) = parsed {
-        validate::check(src, &parsed, &mut problems);
+        validate::check(&lines, &parsed, &mut problems);
         if problems.is_empty() {
             return Ok(parsed.grid);
         }
@@ -85,8 +89,12 @@ pub fn parse(src: &str) -> Result<Grid, Vec<Problem>> {
 type Value<'i> = Spanned<DeValue<'i>>;
 
 struct Reader<'s> {
-    src: &'s str,
+    lines: &'s Lines<'s>,
     problems: Vec<Problem>,
+    /// The file's `format`, once read: what format 2 adds is an error in a
+    /// format 1 file. Unknown formats are reported on their own, so they
+    /// read as the newest.
+    format: i64,
 }
 
 /// One table being read, and the keys it may hold.
@@ -104,7 +112,7 @@ impl<'t, 'i> Table<'t, 'i> {
 
 impl<'s> Reader<'s> {
     fn report(&mut self, at: usize, place: &Place, kind: ProblemKind) {
-        self.problems.push(Problem { pos: Pos::at(self.src, at), place: place.clone(), kind });
+        self.problems.push(Problem { pos: self.lines.pos(at), place: place.clone(), kind });
     }
 
     /// Reports every key of `table` that is not in `allowed`.
@@ -116,6 +124,21 @@ impl<'s> Reader<'s> {
                 let kind = ProblemKind::UnknownKey { key: key_name.to_string(), suggestion };
                 self.report(key.span().start, &table.place, kind);
             }
+        }
+    }
+
+    /// Reports `key` when the file declares format 1: it needs format 2.
+    fn needs_format_2(&mut self, at: usize, place: &Place, key: &str) {
+        if self.format < 2 {
+            self.report(at, place, ProblemKind::NeedsFormat2(key.to_string()));
+        }
+    }
+
+    /// Reports an `exclusive` key where it means nothing: it belongs to the
+    /// options of `multi` questions alone.
+    fn exclusive_not_here(&mut self, t: &Table) {
+        if let Some((k, _)) = t.entries.get_key_value("exclusive") {
+            self.report(k.span().start, &t.place, ProblemKind::ExclusiveNotHere);
         }
     }
 
@@ -237,10 +260,11 @@ impl<'s> Reader<'s> {
                     self.report(at, &Place::File, ProblemKind::NoSteps);
                 }
                 let mut steps: Vec<Step> = Vec::new();
+                let mut seen = HashSet::new();
                 for (i, (t, span)) in tables.into_iter().enumerate() {
                     let (step, id_at) = self.step(i, t, span, &mut conditions, &mut broken);
                     if let Some(at) = id_at
-                        && steps.iter().any(|s| s.id == step.id)
+                        && !seen.insert(step.id.clone())
                     {
                         self.report(
                             at,
@@ -263,7 +287,10 @@ impl<'s> Reader<'s> {
             return false;
         };
         match v.get_ref() {
-            DeValue::Integer(i) if FORMATS.iter().any(|f| f.to_string() == i.as_str()) => true,
+            DeValue::Integer(i) if FORMATS.iter().any(|f| f.to_string() == i.as_str()) => {
+                self.format = i.as_str().parse().expect("one of FORMATS");
+                true
+            }
             DeValue::Integer(i) => {
                 self.report(
                     v.span().start,
@@ -351,20 +378,20 @@ impl<'s> Reader<'s> {
     ) -> (Step, Option<usize>) {
         let mut t = Table { entries, span, place: Place::Step(format!("#{}", index + 1)) };
         let (id, id_at) = self.item_id(&mut t, format!("#{}", index + 1), Place::Step);
-        self.only_keys(&t, &["id", "title", "guidance", "when", "questions", "references"]);
+        self.only_keys(&t, &["id", "title", "guidance", "when", "questions", "references", "exclusive"]);
+        self.exclusive_not_here(&t);
         let title = self.string(&t, "title", true);
         let guidance = self.string(&t, "guidance", false);
         let when = self.condition_key(&t);
         let mut questions = Vec::new();
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = HashSet::new();
         for (i, (qt, qspan)) in self.tables(&t, "questions").unwrap_or_default().into_iter().enumerate() {
             match self.question(&id, i, qt, qspan) {
                 Ok((q, q_at, q_when)) => {
-                    if seen.contains(&q.id) {
+                    if !seen.insert(q.id.clone()) {
                         let place = Place::Question(id.clone(), q.id.clone());
                         self.report(q_at, &place, ProblemKind::DuplicateId(q.id.clone()));
                     }
-                    seen.push(q.id.clone());
                     if let Some(c) = q_when {
                         conditions.push((index, Some(questions.len()), c));
                     }
@@ -437,8 +464,12 @@ impl<'s> Reader<'s> {
                 "max",
                 "min_label",
                 "max_label",
+                "min_days",
+                "max_days",
+                "exclusive",
             ],
         );
+        self.exclusive_not_here(&t);
         let kind_name = self.string_at(&t, "kind", true);
         let prompt = self.string(&t, "prompt", true);
         let hint = self.string(&t, "hint", false);
@@ -451,7 +482,12 @@ impl<'s> Reader<'s> {
                     self.report(at, &t.place, ProblemKind::UnknownKind(name));
                     None
                 }
-                Some(kind) => self.question_kind(&t, kind, step, &id),
+                Some(kind) => {
+                    if kind == super::Kind::Date {
+                        self.needs_format_2(at, &t.place, "kind = \"date\"");
+                    }
+                    self.question_kind(&t, kind, step, &id)
+                }
             },
         };
         let (Some(kind), Some(prompt)) = (kind, prompt) else { return Err(id) };
@@ -471,9 +507,10 @@ impl<'s> Reader<'s> {
         let specific: &[&str] = match kind {
             K::Choice | K::Multi => &["options", "other"],
             K::Scale => &["min", "max", "min_label", "max_label"],
+            K::Date => &["min_days", "max_days"],
             K::Text | K::Note => &[],
         };
-        for key in ["options", "other", "min", "max", "min_label", "max_label"] {
+        for key in ["options", "other", "min", "max", "min_label", "max_label", "min_days", "max_days"] {
             if !specific.contains(&key)
                 && let Some((k, _)) = t.entries.get_key_value(key)
             {
@@ -489,7 +526,7 @@ impl<'s> Reader<'s> {
             K::Note => Some(QuestionKind::Note),
             K::Choice | K::Multi => {
                 let other = self.boolean(t, "other").unwrap_or(false);
-                let options = self.options(t, step, question)?;
+                let options = self.options(t, step, question, kind == K::Multi)?;
                 Some(if kind == K::Choice {
                     QuestionKind::Choice { options, other }
                 } else {
@@ -497,10 +534,24 @@ impl<'s> Reader<'s> {
                 })
             }
             K::Scale => self.scale(t),
+            K::Date => self.date(t),
         }
     }
 
-    fn options(&mut self, t: &Table, step: &str, question: &str) -> Option<Vec<GridOption>> {
+    fn date(&mut self, t: &Table) -> Option<QuestionKind> {
+        let min_days = self.integer(t, "min_days");
+        let max_days = self.integer(t, "max_days");
+        if let (Some(min), Some(max)) = (min_days, max_days)
+            && min > max
+        {
+            let at = t.get("min_days").map_or(t.span.start, |v| v.span().start);
+            self.report(at, &t.place, ProblemKind::DateBounds { min, max });
+            return None;
+        }
+        Some(QuestionKind::Date(DateBounds { min_days, max_days }))
+    }
+
+    fn options(&mut self, t: &Table, step: &str, question: &str, multi: bool) -> Option<Vec<GridOption>> {
         let Some(v) = t.get("options") else {
             self.missing(t, "options");
             return None;
@@ -510,6 +561,7 @@ impl<'s> Reader<'s> {
             return None;
         };
         let mut options: Vec<GridOption> = Vec::new();
+        let mut seen = HashSet::new();
         let mut complete = true;
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(entries) = item.get_ref() else {
@@ -525,8 +577,19 @@ impl<'s> Reader<'s> {
             };
             let (id, id_at) = self
                 .item_id(&mut ot, fallback, |id| Place::Option(step.to_string(), question.to_string(), id));
-            self.only_keys(&ot, &["id", "label", "hint"]);
-            if options.iter().any(|o| o.id == id) {
+            self.only_keys(&ot, &["id", "label", "hint", "exclusive"]);
+            let exclusive = match ot.entries.get_key_value("exclusive") {
+                None => false,
+                Some((k, _)) if !multi => {
+                    self.report(k.span().start, &ot.place, ProblemKind::ExclusiveNotHere);
+                    false
+                }
+                Some((k, _)) => {
+                    self.needs_format_2(k.span().start, &ot.place, "exclusive");
+                    self.boolean(&ot, "exclusive").unwrap_or(false)
+                }
+            };
+            if !seen.insert(id.clone()) {
                 self.report(
                     id_at.unwrap_or(item.span().start),
                     &ot.place,
@@ -536,7 +599,7 @@ impl<'s> Reader<'s> {
             let label = self.string(&ot, "label", true);
             let hint = self.string(&ot, "hint", false);
             match label {
-                Some(label) => options.push(GridOption { id, label, hint }),
+                Some(label) => options.push(GridOption { id, label, hint, exclusive }),
                 None => complete = false,
             }
         }

@@ -2,7 +2,9 @@
 
 use super::condition::{Condition, ConditionAt};
 use super::parse::Parsed;
-use super::problem::{Place, Pos, Problem, ProblemKind};
+use std::collections::{HashMap, HashSet};
+
+use super::problem::{Lines, Place, Problem, ProblemKind};
 use super::{Kind, Question};
 
 /// Where a question stands in the grid.
@@ -12,25 +14,32 @@ struct Found<'g> {
     question: &'g Question,
 }
 
-pub(super) fn check(src: &str, parsed: &Parsed, problems: &mut Vec<Problem>) {
+pub(super) fn check(lines: &Lines, parsed: &Parsed, problems: &mut Vec<Problem>) {
     let mut report = |at: usize, place: &Place, kind| {
-        problems.push(Problem { pos: Pos::at(src, at), place: place.clone(), kind });
+        problems.push(Problem { pos: lines.pos(at), place: place.clone(), kind });
     };
     let grid = &parsed.grid;
+    // Looked up once per condition: maps keep a grid with many conditions linear.
+    let broken: HashSet<&str> = parsed.broken.iter().map(String::as_str).collect();
+    let mut questions: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
+    for (si, step) in grid.steps.iter().enumerate() {
+        for (qi, q) in step.questions.iter().enumerate() {
+            questions.entry((step.id.as_str(), q.id.as_str())).or_insert((si, qi));
+        }
+    }
     let find = |name: &str| -> Result<Option<Found>, ProblemKind> {
         let Some((step_id, question_id)) =
             name.split_once('.').filter(|(s, q)| !s.is_empty() && !q.contains('.') && !q.is_empty())
         else {
             return Err(ProblemKind::BadQuestionName(name.to_string()));
         };
-        if parsed.broken.iter().any(|b| b == name) {
+        if broken.contains(name) {
             return Ok(None);
         }
-        let step = grid.steps.iter().position(|s| s.id == step_id);
-        let found = step.and_then(|si| {
-            let questions = &grid.steps[si].questions;
-            let index = questions.iter().position(|q| q.id == question_id)?;
-            Some(Found { step: si, index, question: &questions[index] })
+        let found = questions.get(&(step_id, question_id)).map(|&(si, index)| Found {
+            step: si,
+            index,
+            question: &grid.steps[si].questions[index],
         });
         found.map(Some).ok_or_else(|| ProblemKind::UnknownQuestion(name.to_string()))
     };

@@ -2,6 +2,11 @@ use super::*;
 use crate::grid::parse as parse_grid;
 use crate::trail::Trail;
 
+/// The tests' clock: 1 December 2026, whatever the day they run.
+fn clock() -> Time {
+    chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").expect("a valid time")
+}
+
 const GRID: &str = r#"
 format = 1
 [grid]
@@ -52,7 +57,7 @@ fn run(walk: &mut Walk, input: &str, reopened: bool) -> (String, usize) {
     let mut out = Vec::new();
     let mut saves = 0;
     let mut on_change = |_: &Walk| saves += 1;
-    Plain { input: input.as_bytes(), out: &mut out, lang: Lang::En, on_change: &mut on_change }
+    Plain { input: input.as_bytes(), out: &mut out, lang: Lang::En, clock, on_change: &mut on_change }
         .run(walk, reopened)
         .unwrap();
     (String::from_utf8(out).unwrap(), saves)
@@ -140,4 +145,88 @@ fn end_of_input_stops_with_what_was_answered() {
     let (out, _) = run(&mut w, "Only this", false);
     assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("Only this".into())));
     assert!(out.ends_with("Regime?\n1) Silence\n2) Must speak\n3) Other: …\nType a number.\n"), "{out:?}");
+}
+
+const FORMAT_2: &str = r#"
+format = 2
+[grid]
+id = "g2"
+version = "2"
+language = "fr"
+title = "G2"
+[[steps]]
+id = "s"
+title = "Situation"
+[[steps.questions]]
+id = "duty"
+kind = "multi"
+prompt = "Which?"
+options = [
+  { id = "ip", label = "A child in danger" },
+  { id = "none", label = "None of these", exclusive = true },
+]
+[[steps.questions]]
+id = "revisit"
+kind = "date"
+prompt = "When?"
+min_days = 0
+max_days = 60
+"#;
+
+fn run_in(lang: Lang, walk: &mut Walk, input: &str) -> String {
+    let mut out = Vec::new();
+    let mut on_change = |_: &Walk| {};
+    Plain { input: input.as_bytes(), out: &mut out, lang, clock, on_change: &mut on_change }
+        .run(walk, false)
+        .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn format_2_walk() -> Walk {
+    let grid = parse_grid(FORMAT_2).unwrap();
+    let trail = Trail::start(&grid, "T", "abcd2345".into(), clock());
+    Walk::new(grid, trail)
+}
+
+fn day(y: i32, m: u32, d: u32) -> Answer {
+    Answer::Date(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+#[test]
+fn an_exclusive_option_with_another_is_a_slip_asked_again() {
+    let mut w = format_2_walk();
+    let out = run_in(Lang::En, &mut w, "1, 2\nnone, ip\n2\n");
+    assert_eq!(out.matches("“None of these” goes with no other answer").count(), 2, "{out}");
+    assert_eq!(answer(&w, "s", "duty"), Some(Answer::Multi { options: vec!["none".into()], other: None }));
+}
+
+#[test]
+fn french_dates_are_typed_as_written_and_checked_against_the_calendar_and_bounds() {
+    let mut w = format_2_walk();
+    let out = run_in(Lang::Fr, &mut w, "\n31/02/2027\n30/11/2026\n15/03/2027\ndemain\n15/12\n");
+    assert!(out.contains("Tapez une date : 15/12/2026, 15/12 (cette année) ou +7"), "{out}");
+    assert!(out.contains("Le 31/02/2027 n'existe pas dans le calendrier"), "{out}");
+    assert!(
+        out.contains("Cette date est trop tôt : choisissez le mardi 1er décembre 2026 ou après."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Cette date est trop loin : choisissez le samedi 30 janvier 2027 au plus tard."),
+        "{out}"
+    );
+    assert!(out.contains("« demain » n'est pas une date."), "{out}");
+    assert!(out.contains("Date notée : mardi 15 décembre 2026."), "{out}");
+    assert_eq!(answer(&w, "s", "revisit"), Some(day(2026, 12, 15)));
+}
+
+#[test]
+fn english_dates_are_iso_and_plus_days_counts_from_the_clock() {
+    let mut w = format_2_walk();
+    let out = run_in(Lang::En, &mut w, "\n15/12/2026\n+7\n");
+    assert!(out.contains("“15/12/2026” is not a date. Type a date: 2026-12-15, or +7"), "{out}");
+    assert!(out.contains("Date taken: Tuesday 8 December 2026."), "{out}");
+    assert_eq!(answer(&w, "s", "revisit"), Some(day(2026, 12, 8)));
+    let mut w = format_2_walk();
+    run_in(Lang::En, &mut w, "\n2027-01-30\n");
+    assert_eq!(answer(&w, "s", "revisit"), Some(day(2027, 1, 30)));
 }

@@ -52,6 +52,11 @@ impl Lang {
                 ("open/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
                 ("list", "Lister les parcours, du plus récent au plus ancien."),
                 ("export", "Exporter un parcours."),
+                ("export/format", "Le format : md, txt, html (une page à imprimer) ou json."),
+                (
+                    "export/full",
+                    "La copie de supervision : textes des références, historique des réponses modifiées, annotations.",
+                ),
                 ("export/output", "Écrire dans ce fichier plutôt que sur la sortie standard."),
                 ("export/yes", "Exporter même si la vérification de confidentialité trouve quelque chose."),
                 ("delete", "Supprimer un parcours."),

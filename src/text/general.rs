@@ -38,6 +38,7 @@ impl Lang {
     }
 
     pub fn cannot_create(self, dir: &Path, e: &std::io::Error) -> String {
+        let e = self.io_error(e);
         self.pick(
             format!("impossible de créer le dossier {} : {e}", dir.display()),
             format!("cannot create the folder {}: {e}", dir.display()),
@@ -45,10 +46,38 @@ impl Lang {
     }
 
     pub fn cannot_write(self, path: &Path, e: &std::io::Error) -> String {
+        let e = self.io_error(e);
         self.pick(
             format!("impossible d'écrire {} : {e} ; rien n'a été remplacé", path.display()),
             format!("cannot write {}: {e}; nothing was replaced", path.display()),
         )
+    }
+
+    /// An error of the system in words; the system's own words are English.
+    pub fn io_error(self, e: &std::io::Error) -> String {
+        if crate::trail::store::is_changed_on_disk(e) {
+            return self
+                .pick(
+                    "le fichier a été modifié sur le disque depuis sa lecture (par un autre programme ?) ; \
+                     fermez ce parcours puis rouvrez-le pour voir la version enregistrée",
+                    "the file changed on disk since it was read (another program?); \
+                     close this trail and open it again to see the saved version",
+                )
+                .to_string();
+        }
+        if let Some(link) = e.get_ref().and_then(|i| i.downcast_ref::<crate::paths::SymlinkRefused>()) {
+            return self.pick(
+                format!(
+                    "{} est un lien symbolique : discern ne suit pas les liens dans son dossier de données ; remplacez-le par un vrai dossier ou fichier",
+                    link.0.display()
+                ),
+                format!(
+                    "{} is a symbolic link: discern does not follow links inside its data folder; replace it with a real folder or file",
+                    link.0.display()
+                ),
+            );
+        }
+        e.to_string()
     }
 }
 
@@ -63,14 +92,48 @@ impl Lang {
             }
             E::NotUtf8 => self.pick("le fichier n'est pas en UTF-8".into(), "the file is not UTF-8".into()),
             E::Empty => self.pick("le fichier est vide".into(), "the file is empty".into()),
-            E::Invalid(m) => self.pick(format!("contenu invalide : {m}"), format!("invalid content: {m}")),
+            E::Invalid { at: Some(at), message } => self.pick(
+                format!("contenu invalide ligne {}, colonne {} : {message}", at.line, at.column),
+                format!("invalid content at line {}, column {}: {message}", at.line, at.column),
+            ),
+            E::Invalid { at: None, message } => {
+                self.pick(format!("contenu invalide : {message}"), format!("invalid content: {message}"))
+            }
+            E::BadFormat(at) => self.pick(
+                format!("ligne {}, colonne {} : `format` doit être 1", at.line, at.column),
+                format!("line {}, column {}: `format` must be 1", at.line, at.column),
+            ),
+            E::BadId { what } => {
+                let fr = match *what {
+                    "trail" => "l'identifiant du parcours",
+                    "step" => "un identifiant d'étape",
+                    _ => "un identifiant de question",
+                };
+                let en = match *what {
+                    "trail" => "the trail's id",
+                    "step" => "a step id",
+                    _ => "a question id",
+                };
+                self.pick(
+                    format!("{fr} n'est pas fait de lettres minuscules, de chiffres et de tirets"),
+                    format!("{en} is not made of lowercase letters, digits and dashes"),
+                )
+            }
+            E::DuplicateAnswer { step, question } => self.pick(
+                format!("la question {step}.{question} a deux réponses"),
+                format!("the question {step}.{question} has two answers"),
+            ),
+            E::BadOutcome => self.pick(
+                "`grid.outcome` ne désigne pas une question (étape.question)".into(),
+                "`grid.outcome` does not name a question (step.question)".into(),
+            ),
             E::Newer(n) => self.pick(
                 format!("parcours au format {n}, écrit par une version plus récente de discern ; mettez discern à jour pour l'ouvrir"),
                 format!("trail in format {n}, written by a newer discern; update discern to open it"),
             ),
             E::BadAnswer { step, question } => self.pick(
-                format!("la réponse à {step}.{question} ne correspond pas à son type de question"),
-                format!("the answer to {step}.{question} does not fit its kind of question"),
+                format!("la réponse à {step}.{question} ne correspond pas à son type de question ou à ses options"),
+                format!("the answer to {step}.{question} does not fit its kind of question or its options"),
             ),
             E::Locked => self.pick(
                 "parcours chiffré : la phrase de passe n'a pas été donnée".into(),
@@ -145,10 +208,6 @@ impl Lang {
             ),
             None => self.pick(format!("jusqu'au {at} : {earlier}"), format!("until {at}: {earlier}")),
         }
-    }
-
-    pub fn history_now(self, now: &str) -> String {
-        self.pick(format!("aujourd'hui : {now}"), format!("now: {now}"))
     }
 
     pub fn export_annotations_heading(self) -> &'static str {
@@ -258,6 +317,17 @@ impl Lang {
                 format!("Tapez un nombre de {min} à {max}."),
                 format!("Type a number from {min} to {max}."),
             ),
+            M::Exclusive(label) => self.pick(
+                format!(
+                    "{} ne va avec aucune autre réponse : tapez-la seule, ou les autres sans elle.",
+                    self.quote(label)
+                ),
+                format!(
+                    "{} goes with no other answer: type it alone, or the others without it.",
+                    self.quote(label)
+                ),
+            ),
+            M::Date(m) => self.date_misfit(m),
         }
     }
 }
@@ -392,10 +462,45 @@ impl Lang {
         )
     }
 
+    pub fn delete_not_a_trail(self, path: &Path, reason: &str) -> String {
+        self.pick(
+            format!(
+                "{} n'est pas un parcours lisible ({reason}) : rien n'a été supprimé. `delete` ne supprime que des parcours ; un autre fichier se supprime à la main.",
+                path.display()
+            ),
+            format!(
+                "{} is not a readable trail ({reason}): nothing was deleted. `delete` only deletes trails; remove any other file by hand.",
+                path.display()
+            ),
+        )
+    }
+
+    pub fn delete_outside_sessions(self, path: &Path) -> String {
+        self.pick(
+            format!(
+                "{} n'est pas dans un dossier de parcours (sessions) : rien n'a été supprimé. `delete` ne supprime que les parcours rangés par discern.",
+                path.display()
+            ),
+            format!(
+                "{} is not in a trails folder (sessions): nothing was deleted. `delete` only deletes the trails discern keeps.",
+                path.display()
+            ),
+        )
+    }
+
     pub fn cannot_delete(self, path: &Path, e: &std::io::Error) -> String {
         self.pick(
             format!("impossible de supprimer {} : {e}", path.display()),
             format!("cannot delete {}: {e}", path.display()),
+        )
+    }
+
+    pub fn purge_too_far_back(self, days: u32) -> String {
+        self.pick(
+            format!(
+                "{days} jours remontent avant le début du calendrier ; donnez un nombre de jours plus petit"
+            ),
+            format!("{days} days reach back before the calendar begins; give a smaller number of days"),
         )
     }
 

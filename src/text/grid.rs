@@ -57,9 +57,27 @@ impl Lang {
 
     fn problem_kind(self, k: &ProblemKind) -> String {
         let q = |s: &str| self.quote(s);
-        let versions = crate::grid::FORMATS.iter().map(|f| f.to_string()).collect::<Vec<_>>().join(", ");
+        let versions = {
+            let all: Vec<String> = crate::grid::FORMATS.iter().map(|f| f.to_string()).collect();
+            match all.split_last() {
+                Some((last, [])) => format!("{} {last}", self.pick("le format", "format")),
+                Some((last, rest)) => {
+                    format!(
+                        "{} {} {} {last}",
+                        self.pick("les formats", "formats"),
+                        rest.join(", "),
+                        self.pick("et", "and")
+                    )
+                }
+                None => String::new(),
+            }
+        };
         match k {
             ProblemKind::Unreadable(e) => self.pick(format!("lecture impossible : {e}"), format!("cannot be read: {e}")),
+            ProblemKind::NotAFile => self.pick(
+                "ce n'est pas un fichier ordinaire (un tube, un terminal ou un dossier ?) : il n'est pas lu".into(),
+                "this is not a regular file (a pipe, a terminal or a folder?): it is not read".into(),
+            ),
             ProblemKind::NotUtf8 => self.pick(
                 "le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8 depuis votre éditeur".into(),
                 "the file is not UTF-8; save it as UTF-8 from your editor".into(),
@@ -74,8 +92,8 @@ impl Lang {
             ),
             ProblemKind::Syntax(m) => self.pick(format!("syntaxe TOML : {m}"), format!("TOML syntax: {m}")),
             ProblemKind::UnsupportedFormat(v) => self.pick(
-                format!("format {v} non pris en charge ; cette version lit le format {versions}"),
-                format!("unsupported format {v}; this version reads format {versions}"),
+                format!("format {v} non pris en charge ; cette version lit {versions}"),
+                format!("unsupported format {v}; this version reads {versions}"),
             ),
             ProblemKind::UnknownKey { key, suggestion: Some(s) } => self.pick(
                 format!("clé inconnue {} (vouliez-vous écrire {} ?)", q(key), q(s)),
@@ -145,6 +163,10 @@ impl Lang {
                     format!("{} est une note : elle ne reçoit pas de réponse, « {test} » ne peut pas la tester", q(question)),
                     format!("{} is a note: it takes no answer, so “{test}” cannot test it", q(question)),
                 ),
+                Kind::Date => self.pick(
+                    format!("{} est une question date : une condition ne peut la tester qu'avec answered", q(question)),
+                    format!("{} is a date question: a condition may test it only with answered", q(question)),
+                ),
                 _ => self.pick(
                     format!("« {test} » ne s'applique qu'à une question choice ou multi ; {} est de type {}", q(question), kind.as_str()),
                     format!("“{test}” applies only to a choice or multi question; {} is a {} question", q(question), kind.as_str()),
@@ -162,50 +184,24 @@ impl Lang {
                 format!("« {key} » demande au moins une condition"),
                 format!("“{key}” needs at least one condition"),
             ),
+            ProblemKind::NeedsFormat2(key) => self.pick(
+                format!("{key} demande le format 2 : écrivez format = 2 en tête du fichier"),
+                format!("{key} needs format 2: write format = 2 at the top of the file"),
+            ),
+            ProblemKind::ExclusiveNotHere => self.pick(
+                "exclusive ne se met que sur une option d'une question multi".into(),
+                "exclusive belongs only on an option of a multi question".into(),
+            ),
+            ProblemKind::DateBounds { min, max } => self.pick(
+                format!("min_days ({min}) vient après max_days ({max})"),
+                format!("min_days ({min}) comes after max_days ({max})"),
+            ),
         }
     }
 }
 
-/// Conditions in words and the handout.
+/// The handout.
 impl Lang {
-    pub fn condition_is(self, prompt: &str, labels: &[String], multi: bool) -> String {
-        let labels: Vec<String> = labels.iter().map(|l| self.quote(l)).collect();
-        let labels = labels.join(self.pick(" ou ", " or "));
-        match (self, multi) {
-            (Lang::Fr, false) => format!("la réponse à {} est {labels}", self.quote(prompt)),
-            (Lang::Fr, true) => format!("la réponse à {} comprend {labels}", self.quote(prompt)),
-            (Lang::En, false) => format!("the answer to {} is {labels}", self.quote(prompt)),
-            (Lang::En, true) => format!("the answer to {} includes {labels}", self.quote(prompt)),
-        }
-    }
-
-    pub fn condition_answered(self, prompt: &str, answered: bool) -> String {
-        match (self, answered) {
-            (Lang::Fr, true) => format!("{} a une réponse", self.quote(prompt)),
-            (Lang::Fr, false) => format!("{} n'a pas de réponse", self.quote(prompt)),
-            (Lang::En, true) => format!("{} has an answer", self.quote(prompt)),
-            (Lang::En, false) => format!("{} has no answer", self.quote(prompt)),
-        }
-    }
-
-    pub fn condition_join(self, parts: &[String], all: bool) -> String {
-        let sep = match (self, all) {
-            (Lang::Fr, true) => " et ",
-            (Lang::Fr, false) => " ou ",
-            (Lang::En, true) => " and ",
-            (Lang::En, false) => " or ",
-        };
-        parts.join(sep)
-    }
-
-    pub fn condition_not(self, inner: &str) -> String {
-        self.pick(format!("il est faux que {inner}"), format!("it is not the case that {inner}"))
-    }
-
-    pub fn shown_when(self, condition: &str) -> String {
-        self.pick(format!("Affiché quand {condition}"), format!("Shown when {condition}"))
-    }
-
     pub fn handout_grid_line(self, id: &str, version: &str, language: &str) -> String {
         self.pick(
             format!("Grille {id}, version {version}, langue {language}"),

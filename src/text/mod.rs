@@ -5,12 +5,19 @@
 //! submodules follow the parts of the program.
 
 mod cli;
+mod date;
 mod encryption;
 mod general;
 mod grid;
+mod handout;
 mod review;
+mod safe;
 mod starter;
+mod summary;
+mod translation;
 mod tui;
+
+pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 
 /// The language of the interface.
 #[derive(

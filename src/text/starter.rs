@@ -7,10 +7,11 @@ const FR: &str = r#"# Grille de départ écrite par `discern grid new`.
 #   discern grid check CE_FICHIER
 # Une ligne qui commence par # est un commentaire.
 
-format = 1
+format = 2                       # le format 2 ajoute les options exclusive et les questions date
 
 [grid]
 id = "{ID}"                      # lettres minuscules, chiffres, tirets
+# Les identifiants (id) sont les mêmes dans chaque langue : seuls les textes se traduisent.
 version = "0.1.0"                # changez-la à chaque révision : chaque parcours la garde
 language = "fr"
 title = "Ma grille de lecture"
@@ -22,7 +23,7 @@ outcome = "decision.choice"      # la question qui résume un parcours dans les 
 
 # Chaque [[steps]] est une étape ; ses questions suivent en [[steps.questions]].
 [[steps]]
-id = "lire"
+id = "read"
 title = "Avant de commencer"
 guidance = """
 Pseudonymes ou initiales seulement : ni nom, ni adresse, ni date de naissance.
@@ -36,39 +37,41 @@ title = "La situation"
 guidance = "Ce que vous savez, et qui vous demande quoi."
 
 [[steps.questions]]
-id = "faits"
-kind = "text"                    # text, choice, multi, scale ou note
+id = "facts"
+kind = "text"                    # text, choice, multi, scale, note ou date
 prompt = "Que s'est-il passé ?"
 hint = "Les faits, sans nom."
 required = true                  # signale une question importante ; rien n'est bloqué
 
 [[steps.questions]]
-id = "demande"
+id = "request"
 kind = "choice"
 prompt = "Vous demande-t-on de transmettre une information ?"
 options = [
-  { id = "oui", label = "Oui" },
-  { id = "non", label = "Non", hint = "Vous vous posez la question de vous-même." },
+  { id = "yes", label = "Oui" },
+  { id = "no", label = "Non", hint = "Vous vous posez la question de vous-même." },
 ]
 
 [[steps]]
-id = "demandeur"
+id = "asker"
 title = "La demande"
-# Cette étape n'apparaît que si la réponse à situation.demande est « oui ».
-when = { question = "situation.demande", is = "oui" }
+# Cette étape n'apparaît que si la réponse à situation.request est « yes ».
+when = { question = "situation.request", is = "yes" }
 
 [[steps.questions]]
-id = "qui"
+id = "who"
 kind = "multi"
 prompt = "Qui vous la demande ?"
 options = [
-  { id = "collegue", label = "Un ou une collègue" },
-  { id = "ecole", label = "L'école" },
+  { id = "colleague", label = "Un ou une collègue" },
+  { id = "school", label = "L'école" },
+  # exclusive : cocher cette réponse décoche les autres, et inversement.
+  { id = "unsure", label = "Je ne sais pas", exclusive = true },
 ]
 other = true                     # ajoute « Autre : … » avec un texte libre
 
 [[steps.questions]]
-id = "solidite"
+id = "soundness"
 kind = "scale"
 prompt = "Cette demande vous paraît-elle fondée ?"
 min = 1
@@ -90,15 +93,21 @@ id = "choice"
 kind = "choice"
 prompt = "Que décidez-vous ?"
 options = [
-  { id = "partager", label = "Je transmets" },
-  { id = "ne-pas-partager", label = "Je ne transmets pas" },
+  { id = "share", label = "Je transmets" },
+  { id = "not-share", label = "Je ne transmets pas" },
 ]
 other = true
 
 [[steps.questions]]
-id = "raisons"
+id = "reasons"
 kind = "text"
 prompt = "Pour quelles raisons ?"
+
+[[steps.questions]]
+id = "revisit"
+kind = "date"                    # tapée 15/12/2026, 15/12 ou +7 ; gardée en AAAA-MM-JJ
+prompt = "Quand reviendrez-vous sur cette décision ?"
+min_days = 0                     # pas dans le passé (max_days borne l'autre côté)
 "#;
 
 const EN: &str = r#"# Starter grid written by `discern grid new`.
@@ -106,10 +115,11 @@ const EN: &str = r#"# Starter grid written by `discern grid new`.
 #   discern grid check THIS_FILE
 # A line that starts with # is a comment.
 
-format = 1
+format = 2                       # format 2 adds exclusive options and date questions
 
 [grid]
 id = "{ID}"                      # lowercase letters, digits, dashes
+# Ids are the same in every language: only the words are translated.
 version = "0.1.0"                # change it at each revision: every trail records it
 language = "en"
 title = "My reading grid"
@@ -136,7 +146,7 @@ guidance = "What you know, and who is asking you for what."
 
 [[steps.questions]]
 id = "facts"
-kind = "text"                    # text, choice, multi, scale or note
+kind = "text"                    # text, choice, multi, scale, note or date
 prompt = "What happened?"
 hint = "The facts, without names."
 required = true                  # marks an important question; nothing is blocked
@@ -163,6 +173,8 @@ prompt = "Who is asking?"
 options = [
   { id = "colleague", label = "A colleague" },
   { id = "school", label = "The school" },
+  # exclusive: ticking this answer unticks the others, and the other way round.
+  { id = "unsure", label = "I do not know", exclusive = true },
 ]
 other = true                     # adds "Other: …" with free text
 
@@ -198,10 +210,33 @@ other = true
 id = "reasons"
 kind = "text"
 prompt = "For what reasons?"
+
+[[steps.questions]]
+id = "revisit"
+kind = "date"                    # typed 2026-12-15 or +7; kept as YYYY-MM-DD
+prompt = "When will you look at this decision again?"
+min_days = 0                     # not in the past (max_days bounds the other side)
 "#;
 
 impl Lang {
     pub fn starter_grid(self, id: &str) -> String {
         self.pick(FR, EN).replace("{ID}", id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::translation::{Version, check_all};
+
+    #[test]
+    fn the_french_and_english_starters_are_translations_of_each_other() {
+        let (fr, en) = (Lang::Fr.starter_grid("x"), Lang::En.starter_grid("x"));
+        let (grid_fr, grid_en) = (crate::grid::parse(&fr).unwrap(), crate::grid::parse(&en).unwrap());
+        let versions = [
+            Version { label: "x.fr.toml".into(), src: &fr, grid: &grid_fr },
+            Version { label: "x.en.toml".into(), src: &en, grid: &grid_en },
+        ];
+        assert_eq!(check_all(&versions), vec![]);
     }
 }

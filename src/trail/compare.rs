@@ -45,20 +45,25 @@ pub fn compare<'t>(trails: &'t [Trail], grid: Option<&Grid>) -> Result<Compariso
     let outlines: Vec<Outline> = trails.iter().map(|t| Outline::build(t, grid)).collect();
     // Every (step, question) that any trail knows, first-seen order.
     let mut keys: Vec<(String, String, String, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for outline in &outlines {
         for (s, q) in outline.questions() {
-            if q.kind == Kind::Note || keys.iter().any(|k| k.0 == s.id && k.1 == q.id) {
+            if q.kind == Kind::Note || !seen.insert((s.id.clone(), q.id.clone())) {
                 continue;
             }
             keys.push((s.id.clone(), q.id.clone(), s.title.clone(), q.prompt.clone()));
         }
     }
+    let records: Vec<_> = trails.iter().map(Trail::records).collect();
     let rows = keys
         .into_iter()
         .map(|(step, question, step_title, prompt)| Row {
             step_title,
             prompt,
-            answers: trails.iter().map(|t| t.record(&step, &question).and_then(words)).collect(),
+            answers: records
+                .iter()
+                .map(|r| r.get(&(step.as_str(), question.as_str())).and_then(|r| words(r)))
+                .collect(),
         })
         .filter(|row| row.answers.iter().any(Option::is_some))
         .collect();

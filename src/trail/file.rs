@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Annotation, AnswerRecord, FORMATS, GridRef, Revision, Time, Trail};
-use crate::grid::{Answer, Kind};
+use crate::grid::{Answer, Kind, Lines, Pos, is_item_id};
 
 /// Why a trail file could not be read. Worded for the user by `text`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -14,15 +14,35 @@ pub enum LoadError {
     TooLarge(u64),
     NotUtf8,
     Empty,
-    /// The TOML itself or a missing or mistyped field, with serde's words.
-    Invalid(String),
+    /// The TOML itself or a missing or mistyped field, with toml's words
+    /// (any quoted text taken out) and where it is. The line itself is never
+    /// quoted: it may hold confidential text.
+    Invalid {
+        at: Option<Pos>,
+        message: String,
+    },
+    /// `format` is there but is not a whole number this build knows.
+    BadFormat(Pos),
     /// A newer `format` than this build reads.
     Newer(i64),
-    /// An answer that does not fit its kind.
+    /// An answer that does not fit its kind, or names an option that is
+    /// not among the question's.
     BadAnswer {
         step: String,
         question: String,
     },
+    /// An id that is not made of the letters, digits and dashes discern
+    /// writes (it could reach a file name): `what` is "trail", "step" or "question".
+    BadId {
+        what: &'static str,
+    },
+    /// Two answers to the same question.
+    DuplicateAnswer {
+        step: String,
+        question: String,
+    },
+    /// `grid.outcome` is not a `step.question` name.
+    BadOutcome,
     /// An encrypted trail, and no passphrase given in this run.
     Locked,
     /// An encrypted trail that this folder's key does not open.
@@ -41,6 +61,9 @@ struct FileTrail {
     answers: Vec<FileAnswer>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     annotations: Vec<FileAnnotation>,
+    /// Where the worker stopped: `step` or `step.question`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -101,6 +124,9 @@ struct FileValue {
     other: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     scale: Option<i64>,
+    /// `YYYY-MM-DD`, for a format 2 date question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -125,6 +151,7 @@ impl FileValue {
                 v.other = other.clone();
             }
             Some(Answer::Scale(n)) => v.scale = Some(*n),
+            Some(Answer::Date(d)) => v.date = Some(d.format("%Y-%m-%d").to_string()),
         }
         v
     }
@@ -132,7 +159,17 @@ impl FileValue {
     /// The answer these keys hold for a question of `kind`; `Err` when they
     /// do not fit it.
     fn to_answer(&self, kind: Kind) -> Result<Option<Answer>, ()> {
-        let FileValue { text, choice, choices, other, scale } = self;
+        let FileValue { text, choice, choices, other, scale, date } = self;
+        if let Some(date) = date {
+            let all_else_empty =
+                [text, choice, other].iter().all(|v| v.is_none()) && choices.is_none() && scale.is_none();
+            let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| ())?;
+            return if kind == Kind::Date && all_else_empty { Ok(Some(Answer::Date(day))) } else { Err(()) };
+        }
+        // A stray CR (a paste from another system, an older build) is a line break.
+        let text = text.as_deref().map(|t| crate::grid::line_breaks(t).into_owned());
+        let other = other.as_deref().map(|t| crate::grid::line_breaks(t).into_owned());
+        let (text, other) = (&text, &other);
         Ok(match (kind, text, choice, choices, other, scale) {
             (_, None, None, None, None, None) => None,
             (Kind::Text, Some(t), None, None, None, None) => Some(Answer::Text(t.clone())),
@@ -201,31 +238,45 @@ pub fn to_toml(trail: &Trail) -> String {
                 text: a.text.clone(),
             })
             .collect(),
+        place: trail.place.clone(),
     };
     toml::to_string(&file).expect("a trail is always representable in TOML")
 }
 
 #[derive(Deserialize)]
 struct FormatOnly {
-    format: Option<toml::Value>,
+    format: Option<toml::Spanned<toml::Value>>,
 }
 
 pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
+    let lines = Lines::new(text);
+    let invalid = |e: toml::de::Error| LoadError::Invalid {
+        at: e.span().map(|s| lines.pos(s.start)),
+        message: without_quotes(e.message()),
+    };
     // The format is read on its own first, so that a newer trail is named as
     // such rather than as a pile of unknown fields.
-    let format: FormatOnly = toml::from_str(text).map_err(|e| LoadError::Invalid(one_line(&e)))?;
-    match format.format.as_ref().and_then(|v| v.as_integer()) {
+    let format: FormatOnly = toml::from_str(text).map_err(invalid)?;
+    let Some(format) = format.format else {
+        return Err(LoadError::Invalid { at: None, message: "missing field `format`".into() });
+    };
+    match format.get_ref().as_integer() {
         Some(n) if FORMATS.contains(&n) => {}
         Some(n) if n > *FORMATS.last().expect("at least one format") => return Err(LoadError::Newer(n)),
-        _ => return Err(LoadError::Invalid("format = 1".into())),
+        _ => return Err(LoadError::BadFormat(lines.pos(format.span().start))),
     }
-    let file: FileTrail = toml::from_str(text).map_err(|e| LoadError::Invalid(one_line(&e)))?;
+    let file: FileTrail = toml::from_str(text).map_err(invalid)?;
+    check_ids(&file)?;
     let mut answers = Vec::with_capacity(file.answers.len());
+    let mut seen = std::collections::HashSet::new();
     for a in file.answers {
         let bad = || LoadError::BadAnswer { step: a.step.clone(), question: a.question.clone() };
+        if !seen.insert((a.step.clone(), a.question.clone())) {
+            return Err(LoadError::DuplicateAnswer { step: a.step.clone(), question: a.question.clone() });
+        }
         let answer = a.value.to_answer(a.kind).map_err(|_| bad())?;
         let history = a
             .history
@@ -233,6 +284,16 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
             .map(|h| h.value.to_answer(a.kind).map(|answer| Revision { at: h.at, answer, given: h.given }))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|_| bad())?;
+        // A choice must be one of the options the trail recorded with it.
+        let known = |id: &String| a.options.is_empty() || a.options.iter().any(|o| &o.id == id);
+        let fits = std::iter::once(&answer).chain(history.iter().map(|h| &h.answer)).all(|v| match v {
+            Some(Answer::Choice(c)) => known(c),
+            Some(Answer::Multi { options, .. }) => options.iter().all(known),
+            _ => true,
+        });
+        if !fits {
+            return Err(bad());
+        }
         answers.push(AnswerRecord {
             options: a.options.into_iter().map(|o| (o.id, o.label)).collect(),
             step: a.step,
@@ -271,17 +332,62 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
                 text: a.text,
             })
             .collect(),
+        place: file.place,
     })
 }
 
-/// toml's message on one line, with its position.
-fn one_line(e: &toml::de::Error) -> String {
-    e.to_string()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('|'))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Ids become parts of file names and of lookups: only the shapes discern
+/// itself writes are trusted.
+fn check_ids(file: &FileTrail) -> Result<(), LoadError> {
+    let trail_id = !file.id.is_empty()
+        && file.id.len() <= 64
+        && file.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !trail_id {
+        return Err(LoadError::BadId { what: "trail" });
+    }
+    for (step, question) in file
+        .answers
+        .iter()
+        .map(|a| (&a.step, &a.question))
+        .chain(file.annotations.iter().map(|a| (&a.step, &a.question)))
+    {
+        if !is_item_id(step) {
+            return Err(LoadError::BadId { what: "step" });
+        }
+        if !is_item_id(question) {
+            return Err(LoadError::BadId { what: "question" });
+        }
+    }
+    if let Some(outcome) = &file.grid.outcome
+        && !outcome.split_once('.').is_some_and(|(s, q)| is_item_id(s) && is_item_id(q))
+    {
+        return Err(LoadError::BadOutcome);
+    }
+    Ok(())
+}
+
+/// toml's (and serde's) message with any quoted value replaced by `…`: a
+/// wrong type is reported as `invalid type: string "…"`, and the text it
+/// would have quoted may be confidential.
+fn without_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut inside = false;
+    for c in message.trim().chars() {
+        match (c, inside) {
+            ('"', false) => {
+                inside = true;
+                out.push_str("\"…");
+            }
+            ('"', true) => {
+                inside = false;
+                out.push('"');
+            }
+            (_, true) => {}
+            ('\n', false) => out.push(' '),
+            (c, false) => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -337,6 +443,11 @@ mod tests {
                     Some(Answer::Multi { options: vec!["a".into()], other: Some("x".into()) }),
                 ),
                 record("n", Kind::Scale, Some(Answer::Scale(3))),
+                record(
+                    "d",
+                    Kind::Date,
+                    Some(Answer::Date(chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap())),
+                ),
                 record("cleared", Kind::Text, None),
                 hidden,
             ],
@@ -347,7 +458,16 @@ mod tests {
                 question: "t".into(),
                 text: "Et le consentement ?".into(),
             }],
+            place: Some("s.c".into()),
         }
+    }
+
+    #[test]
+    fn a_stray_carriage_return_is_read_as_a_line_break() {
+        let mut trail = sample();
+        trail.answers[0].answer = Some(Answer::Text("un\rdeux\r\ntrois".into()));
+        let back = from_toml(&to_toml(&trail)).unwrap();
+        assert_eq!(back.answers[0].answer, Some(Answer::Text("un\ndeux\ntrois".into())));
     }
 
     #[test]
@@ -360,6 +480,16 @@ mod tests {
     }
 
     #[test]
+    fn a_date_answer_is_written_as_an_iso_day_and_a_bad_one_is_named() {
+        let text = to_toml(&sample());
+        assert!(text.contains("kind = \"date\"\n") && text.contains("date = \"2026-12-15\"\n"), "{text}");
+        let bad = text.replacen("date = \"2026-12-15\"", "date = \"2026-02-30\"", 1);
+        assert_eq!(from_toml(&bad), Err(LoadError::BadAnswer { step: "s".into(), question: "d".into() }));
+        let on_text = text.replacen("scale = 3", "date = \"2026-12-15\"", 1);
+        assert_eq!(from_toml(&on_text), Err(LoadError::BadAnswer { step: "s".into(), question: "n".into() }));
+    }
+
+    #[test]
     fn a_newer_format_is_named() {
         let text = to_toml(&sample()).replacen("format = 1", "format = 7", 1);
         assert_eq!(from_toml(&text), Err(LoadError::Newer(7)));
@@ -368,13 +498,68 @@ mod tests {
     #[test]
     fn a_missing_field_is_invalid() {
         let text = to_toml(&sample()).replacen("title = \"Demande de l'école\"\n", "", 1);
-        assert!(matches!(from_toml(&text), Err(LoadError::Invalid(m)) if m.contains("title")));
+        assert!(
+            matches!(from_toml(&text), Err(LoadError::Invalid { message, .. }) if message.contains("title"))
+        );
     }
 
     #[test]
     fn an_answer_that_does_not_fit_its_kind_is_named() {
         let text = to_toml(&sample()).replacen("scale = 3", "text = \"3\"", 1);
         assert_eq!(from_toml(&text), Err(LoadError::BadAnswer { step: "s".into(), question: "n".into() }));
+    }
+
+    #[test]
+    fn a_damaged_line_is_placed_but_never_quoted() {
+        let text =
+            to_toml(&sample()).replacen("title = \"Demande de l'école\"", "title = \"Mme Dupont, 3 rue", 1);
+        let Err(LoadError::Invalid { at: Some(at), message }) = from_toml(&text) else {
+            panic!("not invalid")
+        };
+        assert_eq!(at.line, 3);
+        assert!(!message.contains("Dupont"), "{message}");
+        let text = to_toml(&sample()).replacen("created = ", "created = \"Mme Dupont\"\nx = ", 1);
+        let Err(LoadError::Invalid { message, .. }) = from_toml(&text) else { panic!("not invalid") };
+        assert!(!message.contains("Dupont"), "{message}");
+    }
+
+    #[test]
+    fn a_bad_format_value_is_placed() {
+        for bad in ["0", "\"1\"", "1.0"] {
+            let text = format!(
+                "# a comment\n{}",
+                to_toml(&sample()).replacen("format = 1", &format!("format = {bad}"), 1)
+            );
+            assert_eq!(from_toml(&text), Err(LoadError::BadFormat(Pos { line: 2, column: 10 })), "{bad}");
+        }
+    }
+
+    #[test]
+    fn what_a_hostile_trail_could_slip_in_is_damage() {
+        let text = to_toml(&sample());
+        let cases = [
+            (
+                text.replacen("id = \"abcd2345\"", "id = \"../../../tmp/x\"", 1),
+                LoadError::BadId { what: "trail" },
+            ),
+            (text.replacen("step = \"s\"", "step = \"../s\"", 1), LoadError::BadId { what: "step" }),
+            (
+                text.replacen("choice = \"b\"", "choice = \"zzz\"", 1),
+                LoadError::BadAnswer { step: "s".into(), question: "c".into() },
+            ),
+            (
+                text.replacen("choices = [\"a\"]", "choices = [\"a\", \"q\"]", 1),
+                LoadError::BadAnswer { step: "s".into(), question: "m".into() },
+            ),
+            (
+                text.replacen("question = \"c\"", "question = \"t\"", 1),
+                LoadError::DuplicateAnswer { step: "s".into(), question: "t".into() },
+            ),
+            (text.replacen("outcome = \"s.c\"", "outcome = \"nothing\"", 1), LoadError::BadOutcome),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(from_toml(&text), Err(expected.clone()), "{expected:?}");
+        }
     }
 
     #[test]

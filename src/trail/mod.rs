@@ -10,12 +10,14 @@ mod file;
 pub mod lint;
 pub mod outline;
 pub mod store;
+mod unknown;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::grid::{Answer, Kind};
 
 pub use file::{LoadError, from_toml, to_toml};
+pub use unknown::Unknown;
 
 /// The trail format versions this build reads.
 pub const FORMATS: &[i64] = &[1];
@@ -38,6 +40,9 @@ pub struct Trail {
     /// In the order they were first given.
     pub answers: Vec<AnswerRecord>,
     pub annotations: Vec<Annotation>,
+    /// Where the worker stopped (`step` or `step.question`), so that a
+    /// reopened trail opens there.
+    pub place: Option<String>,
 }
 
 /// What lists show of a trail, without its answers.
@@ -125,7 +130,7 @@ impl AnswerRecord {
             Answer::Multi { options, other } => {
                 options.iter().map(|o| self.label_of(o)).chain(other.iter().cloned()).collect()
             }
-            Answer::Text(_) | Answer::Scale(_) => Vec::new(),
+            Answer::Text(_) | Answer::Scale(_) | Answer::Date(_) => Vec::new(),
         }
     }
 
@@ -134,12 +139,24 @@ impl AnswerRecord {
         match answer {
             Answer::Text(t) => t.clone(),
             Answer::Scale(n) => n.to_string(),
+            Answer::Date(d) => d.format("%Y-%m-%d").to_string(),
             _ => self.labels(answer).join(", "),
         }
     }
 }
 
 impl Trail {
+    /// Every record by (step, question): for reading many answers, where
+    /// `record` one at a time would make the work grow with the square of
+    /// their number. The first record wins, as with `record`.
+    pub fn records(&self) -> std::collections::HashMap<(&str, &str), &AnswerRecord> {
+        let mut map = std::collections::HashMap::with_capacity(self.answers.len());
+        for r in &self.answers {
+            map.entry((r.step.as_str(), r.question.as_str())).or_insert(r);
+        }
+        map
+    }
+
     pub fn record(&self, step: &str, question: &str) -> Option<&AnswerRecord> {
         self.answers.iter().find(|r| r.step == step && r.question == question)
     }
@@ -187,6 +204,7 @@ impl Trail {
             },
             answers: Vec::new(),
             annotations: Vec::new(),
+            place: None,
         }
     }
 }

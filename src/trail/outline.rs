@@ -2,8 +2,10 @@
 //! the grid is still here (so unanswered and hidden questions appear), else
 //! from what the trail itself recorded. Export and compare read this.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{AnswerRecord, Trail};
-use crate::grid::{Grid, Kind, Reference};
+use crate::grid::{Grid, Kind, QuestionKind, Reference, Scale};
 use crate::walk::{At, Walk};
 
 pub struct Outline<'t> {
@@ -24,6 +26,11 @@ pub struct QuestionOutline<'t> {
     pub prompt: String,
     pub shown: bool,
     pub required: bool,
+    /// The question has a condition of its own: for a note, one the
+    /// answers met, so the note is part of what the answers point to.
+    pub conditional: bool,
+    /// A scale's bounds and labels, from the grid.
+    pub scale: Option<Scale>,
     pub record: Option<&'t AnswerRecord>,
 }
 
@@ -34,11 +41,13 @@ impl<'t> Outline<'t> {
             None => Vec::new(),
         };
         // Answers the grid no longer has (or all of them, without a grid).
+        // Sets and maps keep this linear in the number of answers.
+        let mut known: HashSet<(String, String)> =
+            steps.iter().flat_map(|s| s.questions.iter().map(|q| (s.id.clone(), q.id.clone()))).collect();
+        let mut step_at: HashMap<String, usize> =
+            steps.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         for record in &trail.answers {
-            let known = steps
-                .iter()
-                .any(|s| s.id == record.step && s.questions.iter().any(|q| q.id == record.question));
-            if known {
+            if !known.insert((record.step.clone(), record.question.clone())) {
                 continue;
             }
             let question = QuestionOutline {
@@ -47,17 +56,22 @@ impl<'t> Outline<'t> {
                 prompt: record.prompt.clone(),
                 shown: !record.hidden,
                 required: false,
+                conditional: false,
+                scale: None,
                 record: Some(record),
             };
-            match steps.iter_mut().find(|s| s.id == record.step) {
-                Some(step) => step.questions.push(question),
-                None => steps.push(StepOutline {
-                    id: record.step.clone(),
-                    title: record.step_title.clone(),
-                    shown: !record.hidden,
-                    references: Vec::new(),
-                    questions: vec![question],
-                }),
+            match step_at.get(&record.step) {
+                Some(&i) => steps[i].questions.push(question),
+                None => {
+                    step_at.insert(record.step.clone(), steps.len());
+                    steps.push(StepOutline {
+                        id: record.step.clone(),
+                        title: record.step_title.clone(),
+                        shown: !record.hidden,
+                        references: Vec::new(),
+                        questions: vec![question],
+                    })
+                }
             }
         }
         for step in steps.iter_mut().filter(|s| !s.shown) {
@@ -73,6 +87,7 @@ impl<'t> Outline<'t> {
 
 fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
     let walk = Walk::new(grid.clone(), trail.clone());
+    let records = trail.records();
     grid.steps
         .iter()
         .enumerate()
@@ -86,7 +101,7 @@ fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
                 .iter()
                 .enumerate()
                 .map(|(q, question)| {
-                    let record = trail.record(&step.id, &question.id);
+                    let record = records.get(&(step.id.as_str(), question.id.as_str())).copied();
                     QuestionOutline {
                         id: question.id.clone(),
                         kind: question.kind.kind(),
@@ -94,6 +109,11 @@ fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
                         prompt: record.map_or_else(|| question.prompt.clone(), |r| r.prompt.clone()),
                         shown: walk.question_shown(At { step: s, question: q }),
                         required: question.required,
+                        conditional: question.when.is_some(),
+                        scale: match &question.kind {
+                            QuestionKind::Scale(scale) => Some(scale.clone()),
+                            _ => None,
+                        },
                         record,
                     }
                 })

@@ -10,9 +10,11 @@ pub mod crypt;
 pub mod encryption;
 mod index;
 pub mod names;
+mod seen;
 
 use super::{LoadError, Summary, Trail, from_toml, to_toml};
 use index::{Index, Stamp};
+pub use seen::{ChangedOnDisk, is_changed_on_disk};
 
 /// Trails larger than this are refused: a year of daily writing is far less.
 pub const MAX_TRAIL_BYTES: u64 = 64 * 1024 * 1024;
@@ -82,20 +84,18 @@ impl Store {
     }
 
     pub fn load(path: &Path) -> Result<Trail, LoadError> {
-        let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        let mut bytes = Vec::new();
-        file.take(MAX_TRAIL_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| LoadError::Unreadable(e.to_string()))?;
-        if bytes.len() as u64 > MAX_TRAIL_BYTES {
-            return Err(LoadError::TooLarge(bytes.len() as u64));
-        }
-        let bytes = crypt::open(bytes).map_err(|e| match e {
-            crypt::DecryptError::Locked => LoadError::Locked,
-            crypt::DecryptError::Failed(m) => LoadError::Undecryptable(m),
-        })?;
-        let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)?;
-        from_toml(&text)
+        from_toml(&read_text(path)?.1)
+    }
+
+    /// Reads a trail to write it: taken after its lock (`_lock` is the
+    /// proof), so that no other window can be halfway through a save, and
+    /// remembered, so that a later save is refused if the file changes
+    /// under this program's feet.
+    pub fn load_locked(path: &Path, _lock: &Lock) -> Result<Trail, LoadError> {
+        let (raw, text) = read_text(path)?;
+        let trail = from_toml(&text)?;
+        seen::read(path, &raw, &text);
+        Ok(trail)
     }
 
     /// Every `*.toml` of the sessions folder, newest change first; damaged
@@ -104,35 +104,37 @@ impl Store {
     /// was read, and from the file otherwise; the index is then brought up
     /// to date.
     pub fn list(&self) -> Vec<Listed> {
-        let old = Index::read(&self.dir);
+        let mut old = Index::read(&self.dir);
+        let old_len = old.entries.len();
         let mut locked = false;
-        let mut new = Index::default();
         let mut changed = false;
         let mut listed = Vec::new();
+        let mut stamps = Vec::new();
         for path in self.files() {
             let Ok(meta) = fs::metadata(&path) else { continue };
             let stamp = Stamp::of(&meta);
             let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
             let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let summary = match old.get(&name, &stamp) {
-                Some(s) => Ok(s.clone()),
+            let summary = match old.take(&name, &stamp) {
+                Some(s) => Ok(s),
                 None => {
                     changed = true;
                     Store::load(&path).map(|t| t.summary())
                 }
             };
-            match &summary {
-                Ok(s) => {
-                    new.entries.insert(name, index::Entry { stamp, summary: s.clone() });
-                }
-                Err(LoadError::Locked) => locked = true,
-                Err(_) => {}
-            }
+            locked |= matches!(summary, Err(LoadError::Locked));
+            stamps.push((name, stamp));
             listed.push(Listed { path, summary, modified });
         }
-        // Without the key, the index is neither read nor rewritten.
-        if !locked && (changed || new.entries.len() != old.entries.len()) {
-            new.write(&self.dir);
+        drop(old);
+        let indexed = || {
+            stamps.iter().zip(&listed).filter_map(|((name, stamp), l)| {
+                l.summary.as_ref().ok().map(|summary| (name.as_str(), *stamp, summary))
+            })
+        };
+        // Without the key, the index of an encrypted folder is left as it is.
+        if !locked && (changed || indexed().count() != old_len) {
+            index::write_entries(&self.dir, indexed());
         }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
         listed
@@ -156,8 +158,7 @@ impl Store {
     /// In an encrypted folder the trail is encrypted to the folder's public
     /// key before anything is written: the temporary file holds ciphertext.
     pub fn save(&self, trail: &Trail, path: &Path) -> io::Result<()> {
-        let bytes = self.seal(to_toml(trail).into_bytes())?;
-        self.save_bytes(path, &bytes, |f, b| f.write_all(b))
+        self.save_bytes(path, to_toml(trail).as_bytes(), |f, b| f.write_all(b))
     }
 
     /// What to write for a serialized trail: encrypted to the folder's
@@ -166,9 +167,27 @@ impl Store {
         crypt::seal(self.data_dir(), plain)
     }
 
-    /// `save`, with the writing step given, so that tests can make it fail
-    /// midway as a full disk would.
+    /// `save` of a serialized trail, with the writing step given, so that
+    /// tests can make it fail midway as a full disk would. In an encrypted
+    /// folder the text is encrypted here (on the saver thread for the
+    /// screen's autosaves), before anything is written.
     pub fn save_bytes(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        write: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // Keys a newer discern wrote are written back.
+        let restored = seen::unknown(path).map(|u| u.restore(&String::from_utf8_lossy(bytes)));
+        let plain = restored.as_ref().map_or(bytes, |r| r.as_bytes());
+        let sealed = self.seal(plain.to_vec())?;
+        self.write_file(path, &sealed, write)
+    }
+
+    /// Writes `bytes` as they are in place of `path`, atomically (the part
+    /// of a save that touches the disk; encryption and decryption of a
+    /// whole folder use it to write their converted files).
+    pub(crate) fn write_file(
         &self,
         path: &Path,
         bytes: &[u8],
@@ -177,6 +196,16 @@ impl Store {
         let dir = path.parent().unwrap_or(&self.dir);
         if !dir.exists() {
             self.ensure()?;
+        }
+        if dir == self.dir {
+            crate::paths::refuse_symlink(dir)?;
+        }
+        // A file removed meanwhile is written again: nothing of it is lost.
+        if let Some(expected) = seen::expected(path)
+            && let Ok(on_disk) = fs::read(path)
+            && seen::Fingerprint::of(&on_disk) != expected
+        {
+            return Err(io::Error::other(ChangedOnDisk));
         }
         // tempfile creates the file 0600 on Unix and removes it if anything
         // below fails.
@@ -191,6 +220,7 @@ impl Store {
         tmp.as_file_mut().flush()?;
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
+        seen::wrote(path, bytes);
         // The rename itself is made durable by syncing the folder.
         if let Ok(d) = fs::File::open(dir) {
             let _ = d.sync_all();
@@ -207,8 +237,7 @@ impl Store {
             return Ok(as_path.to_path_buf());
         }
         // The path of a trail renamed since to its title-free name.
-        let renamed =
-            (arg.contains('/') || arg.ends_with(".toml")).then(|| names::id_from_file_name(as_path));
+        let renamed = looks_like_path.then(|| names::id_from_file_name(as_path));
         let needle = renamed.flatten().unwrap_or_else(|| arg.trim().to_lowercase());
         if needle.is_empty() {
             return Err(Resolve::NotFound);
@@ -288,6 +317,7 @@ impl Store {
     pub fn delete(path: &Path) -> io::Result<usize> {
         let id = names::id_from_file_name(path).or_else(|| Store::load(path).ok().map(|t| t.id));
         fs::remove_file(path)?;
+        seen::forget(path);
         let _ = fs::remove_file(lock_path(path));
         let sessions = path.parent().unwrap_or(Path::new("."));
         if let Some(name) = path.file_name() {
@@ -300,18 +330,46 @@ impl Store {
         })
     }
 
+    /// Whether `dir` is a sessions folder: this store's, or another one
+    /// named so (the example trails of a workshop). Only trails there can be
+    /// deleted.
+    pub fn is_sessions_folder(&self, dir: &Path) -> bool {
+        let canonical = |d: &Path| fs::canonicalize(d).ok();
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        canonical(dir).is_some_and(|d| Some(&d) == canonical(&self.dir).as_ref())
+            || canonical(dir).is_some_and(|d| d.file_name().is_some_and(|n| n == "sessions"))
+    }
+
+    /// Whether another discern holds the trail's lock; creates nothing (a
+    /// trail never opened has no lock file, and no holder).
+    pub fn held_elsewhere(path: &Path) -> bool {
+        let Ok(file) = fs::OpenOptions::new().write(true).open(lock_path(path)) else { return false };
+        matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock))
+    }
+
     /// Takes the trail's lock, so that only one discern writes it. The lock
     /// is the operating system's: it ends with the process, so a killed
     /// discern never leaves a trail locked.
+    ///
+    /// A lock file that is a symbolic link is refused, not followed: it
+    /// would create or chmod its target, outside the data folder.
     pub fn lock(path: &Path) -> Result<Lock, LockError> {
         let lock = lock_path(path);
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock)
-            .map_err(LockError::Io)?;
-        let _ = make_private(&lock);
+        crate::paths::refuse_symlink(&lock).map_err(LockError::Io)?;
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        let file = options.open(&lock).map_err(|e| match e.raw_os_error() {
+            #[cfg(unix)]
+            Some(libc::ELOOP) => LockError::Io(io::Error::other(crate::paths::SymlinkRefused(lock.clone()))),
+            _ => LockError::Io(e),
+        })?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
+        }
         match file.try_lock() {
             Ok(()) => Ok(Lock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(LockError::Held),
@@ -331,6 +389,30 @@ pub enum LockError {
     /// Another discern has the trail open.
     Held,
     Io(io::Error),
+}
+
+/// A trail file's text, within the size limit.
+/// The bytes of a trail file as they are on disk, and its text (decrypted
+/// when the file is encrypted).
+fn read_text(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
+    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TRAIL_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > MAX_TRAIL_BYTES {
+        return Err(LoadError::TooLarge(bytes.len() as u64));
+    }
+    let plain = if crypt::is_encrypted(&bytes) {
+        crypt::decrypt(&bytes).map_err(|e| match e {
+            crypt::DecryptError::Locked => LoadError::Locked,
+            crypt::DecryptError::Failed(m) => LoadError::Undecryptable(m),
+        })?
+    } else {
+        bytes.clone()
+    };
+    let text = String::from_utf8(plain).map_err(|_| LoadError::NotUtf8)?;
+    Ok((bytes, text))
 }
 
 /// `.NAME.toml.lock` beside the trail: hidden, so that lists pass it by.
@@ -398,6 +480,7 @@ mod tests {
                 history: vec![],
             }],
             annotations: vec![],
+            place: None,
         }
     }
 
@@ -437,6 +520,31 @@ mod tests {
         assert!(result.is_err());
         assert_eq!(fs::read(&path).unwrap(), before);
         assert_eq!(fs::read_dir(store.dir()).unwrap().count(), 1, "the temporary file is gone");
+    }
+
+    #[test]
+    fn a_save_never_replaces_content_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let t = trail("abcd2345", "T");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        let lock = Store::lock(&path).unwrap();
+        let mut mine = Store::load_locked(&path, &lock).unwrap();
+        mine.title = "Mine".into();
+        store.save(&mine, &path).unwrap();
+        // Another program writes the file: the next save is refused.
+        let theirs = fs::read_to_string(&path).unwrap().replace("Mine", "Theirs");
+        fs::write(&path, &theirs).unwrap();
+        mine.title = "Mine again".into();
+        let refused = store.save(&mine, &path).unwrap_err();
+        assert!(is_changed_on_disk(&refused), "{refused}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        // Read again, it saves.
+        let mut again = Store::load_locked(&path, &lock).unwrap();
+        again.title = "Merged".into();
+        store.save(&again, &path).unwrap();
+        assert_eq!(Store::load(&path).unwrap().title, "Merged");
     }
 
     #[test]

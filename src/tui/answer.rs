@@ -24,22 +24,19 @@ impl WalkScreen {
                 None if has_other && !self.other_open => self.open_other(),
                 None => {}
             },
-            QuestionKind::Multi { options: grid_options, .. } => {
-                let grid_order: Vec<String> = grid_options.iter().map(|o| o.id.clone()).collect();
-                let (mut chosen, other) = match answer {
-                    Some(Answer::Multi { options, other }) => (options, other),
-                    _ => (Vec::new(), None),
+            QuestionKind::Multi { .. } => {
+                let chosen = match &answer {
+                    Some(Answer::Multi { options, .. }) => options.clone(),
+                    _ => Vec::new(),
                 };
                 match option {
                     Some(id) => {
-                        if chosen.contains(&id) {
-                            chosen.retain(|c| *c != id);
-                        } else {
-                            chosen.push(id);
+                        let toggled = crate::walk::toggle(self.walk.question(at), answer.as_ref(), &id);
+                        // An exclusive option clears the "other" text: its box closes.
+                        if matches!(&toggled, Answer::Multi { other: None, .. }) {
+                            self.other_open = false;
                         }
-                        // Kept in the grid's order, whatever the order of ticking.
-                        chosen.sort_by_key(|id| grid_order.iter().position(|o| o == id));
-                        self.set_answer(Some(Answer::Multi { options: chosen, other }));
+                        self.set_answer(Some(toggled));
                     }
                     None if has_other && self.other_open => {
                         self.other_open = false;
@@ -72,11 +69,7 @@ impl WalkScreen {
             }
             QuestionKind::Choice { .. } if self.other_open => other.map(Answer::ChoiceOther),
             QuestionKind::Multi { .. } if self.other_open => {
-                let options = match self.walk.answer(at) {
-                    Some(Answer::Multi { options, .. }) => options.clone(),
-                    _ => Vec::new(),
-                };
-                Some(Answer::Multi { options, other })
+                Some(crate::walk::with_other(self.walk.question(at), self.walk.answer(at), other))
             }
             _ => return,
         };

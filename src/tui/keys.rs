@@ -67,6 +67,8 @@ pub enum WalkKeys {
         other_open: bool,
     },
     Scale,
+    /// A date question's field: one line; Enter goes on to the next question.
+    Date,
     /// No question focused: a reading step.
     Reading,
     /// A review, or a trail open in another window: nothing changes the
@@ -218,6 +220,11 @@ pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
             K::Backspace | K::Delete if !(on_other && other_open) => Some(WalkMsg::Clear),
             K::Char(_) if on_other => edit,
             K::Backspace | K::Delete | K::Left | K::Right | K::Home | K::End if on_other => edit,
+            _ => None,
+        },
+        WalkKeys::Date => match key.code {
+            K::Enter => Some(WalkMsg::NextQuestion),
+            K::Char(_) | K::Backspace | K::Delete | K::Left | K::Right | K::Home | K::End => edit,
             _ => None,
         },
         WalkKeys::Scale => match key.code {

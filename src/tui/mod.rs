@@ -9,6 +9,7 @@
 
 mod answer;
 pub mod app;
+mod date_field;
 mod dialog;
 mod editor;
 mod footer;
@@ -28,6 +29,8 @@ pub mod walk_screen;
 mod walk_view;
 mod wrap;
 
+#[cfg(test)]
+mod exclusive_tests;
 #[cfg(test)]
 mod test_support;
 

@@ -22,7 +22,7 @@ use crate::commands::Ctx;
 use crate::commands::trail::find_grid;
 use crate::grid::Grid;
 use crate::grid::library::Library;
-use crate::trail::store::{Lock, LockError, Store, make_private};
+use crate::trail::store::{Lock, LockError, Store};
 use crate::trail::{Time, Trail, export, lint, new_id};
 use crate::walk::Walk;
 
@@ -77,7 +77,7 @@ pub struct Runtime {
 
 impl Runtime {
     pub fn new(ctx: &Ctx, clock: fn() -> Time) -> Runtime {
-        Runtime::with_saver(ctx, clock, Saver::start(&ctx.data_dir))
+        Runtime::with_saver(ctx, clock, Saver::start(&ctx.data_dir, ctx.lang))
     }
 
     /// With a saver of one's own: tests use one whose writes fail.
@@ -174,7 +174,7 @@ impl Runtime {
     fn lock_error(&self, path: &Path, e: LockError) -> String {
         match e {
             LockError::Held => self.ctx.lang.trail_open_elsewhere(path),
-            LockError::Io(e) => e.to_string(),
+            LockError::Io(e) => self.ctx.lang.io_error(&e),
         }
     }
 
@@ -197,8 +197,27 @@ impl Runtime {
 
     /// A trail to walk or review. When another window has it open, it
     /// opens all the same, read only: this window then never writes it.
+    /// The lock is taken before the file is read, so that a window never
+    /// reads a trail another one is still writing and then saves that copy.
     fn open(&mut self, path: PathBuf, review: bool) -> Msg {
-        let trail = match Store::load(&path) {
+        // Held here already: the walk this program started with.
+        let held_here = self.lock.as_ref().is_some_and(|(p, _)| *p == path);
+        let taken = if held_here {
+            None
+        } else {
+            match Store::lock(&path) {
+                Ok(lock) => Some(lock),
+                Err(LockError::Held) => None,
+                Err(e) => return Msg::OpenFailed(OpenFailure::Locked(self.lock_error(&path, e))),
+            }
+        };
+        let writable = held_here || taken.is_some();
+        let read = match (&taken, &self.lock) {
+            (Some(lock), _) => Store::load_locked(&path, lock),
+            (None, Some((_, lock))) if held_here => Store::load_locked(&path, lock),
+            _ => Store::load(&path),
+        };
+        let trail = match read {
             Ok(t) => t,
             Err(e) => return Msg::OpenFailed(OpenFailure::Damaged(e)),
         };
@@ -210,17 +229,9 @@ impl Runtime {
                 language: g.language.clone(),
             });
         };
-        // Held here already: the walk this program started with.
-        let held_here = self.lock.as_ref().is_some_and(|(p, _)| *p == path);
-        let writable = held_here
-            || match Store::lock(&path) {
-                Ok(lock) => {
-                    self.lock = Some((path.clone(), lock));
-                    true
-                }
-                Err(LockError::Held) => false,
-                Err(e) => return Msg::OpenFailed(OpenFailure::Locked(self.lock_error(&path, e))),
-            };
+        if let Some(lock) = taken {
+            self.lock = Some((path.clone(), lock));
+        }
         let access = match (review, writable) {
             (true, can_save) => Access::Review { can_save },
             (false, true) => Access::Answer,
@@ -252,11 +263,15 @@ impl Runtime {
     }
 
     fn rename(&self, path: &Path, title: &str) -> Result<(), String> {
-        let _lock = self.locked(path)?;
-        let mut trail = Store::load(path).map_err(|e| self.ctx.lang.load_error(&e))?;
+        let taken = self.locked(path)?;
+        let read = match (&taken, &self.lock) {
+            (Some(lock), _) | (None, Some((_, lock))) => Store::load_locked(path, lock),
+            (None, None) => Store::load(path),
+        };
+        let mut trail = read.map_err(|e| self.ctx.lang.load_error(&e))?;
         trail.title = title.to_string();
         trail.updated = (self.clock)();
-        Store::new(&self.ctx.data_dir).save(&trail, path).map_err(|e| e.to_string())
+        Store::new(&self.ctx.data_dir).save(&trail, path).map_err(|e| self.ctx.lang.io_error(&e))
     }
 
     fn export(&self, path: PathBuf, confirmed: bool) -> Msg {
@@ -274,17 +289,18 @@ impl Runtime {
             }
         }
         let grid = self.grid_for(&trail);
-        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang);
+        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
         let dir = crate::paths::exports_dir(&self.ctx.data_dir);
-        Msg::Exported(write_export(&dir, &trail.id, text.as_bytes()))
+        let written = write_export(&dir, &trail.id, text.as_bytes());
+        Msg::Exported(written.map_err(|e| self.ctx.lang.io_error(&e)))
     }
 }
 
 /// Writes an export of the trail `id` as a new file of `dir` (0700), 0600,
 /// never over an existing one: `ID-1.md`, `ID-2.md`… (no word of the title,
 /// and `delete` finds them by the id).
-pub fn write_export(dir: &Path, id: &str, bytes: &[u8]) -> Result<PathBuf, String> {
-    crate::paths::create_private_dir(dir).map_err(|e| e.to_string())?;
+pub fn write_export(dir: &Path, id: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    crate::paths::create_private_dir(dir)?;
     for n in 1..10_000 {
         let path = dir.join(crate::trail::store::names::export_file_name(id, n));
         let mut options = std::fs::OpenOptions::new();
@@ -293,21 +309,22 @@ pub fn write_export(dir: &Path, id: &str, bytes: &[u8]) -> Result<PathBuf, Strin
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         match options.open(&path) {
             Ok(mut file) => {
-                let written =
-                    file.write_all(bytes).and_then(|()| file.sync_all()).and_then(|()| make_private(&path));
+                // Created 0600 (the umask can only take bits away) and new:
+                // create_new never follows a link, and nothing is chmod'ed by path.
+                let written = file.write_all(bytes).and_then(|()| file.sync_all());
                 return match written {
                     Ok(()) => Ok(path),
                     Err(e) => {
                         let _ = std::fs::remove_file(&path);
-                        Err(e.to_string())
+                        Err(e)
                     }
                 };
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(e),
         }
     }
-    Err(format!("{}: too many exports of this trail", dir.display()))
+    Err(std::io::Error::other(format!("{}: too many exports of this trail", dir.display())))
 }
 
 /// An app, its runtime and a terminal: one turn of the loop at a time.
@@ -394,7 +411,7 @@ impl<B: Backend> Session<B> {
         let job = self.app.walk_screen()?.file_job()?;
         self.runtime.wait_for_saves();
         let store = Store::new(self.runtime.data_dir());
-        Some(super::saver::write_job(&store, &job, &super::saver::disk_writer()))
+        Some(super::saver::write_job(&store, &job, &super::saver::disk_writer()).map_err(|e| e.to_string()))
     }
 
     fn dispatch(&mut self, msg: Msg) {

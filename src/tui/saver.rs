@@ -14,6 +14,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::text::Lang;
 use crate::trail::Annotation;
 use crate::trail::store::Store;
 
@@ -52,11 +53,11 @@ pub struct Saver {
 }
 
 impl Saver {
-    pub fn start(data_dir: &Path) -> Saver {
-        Saver::with_writer(data_dir, disk_writer())
+    pub fn start(data_dir: &Path, lang: Lang) -> Saver {
+        Saver::with_writer(data_dir, lang, disk_writer())
     }
 
-    pub fn with_writer(data_dir: &Path, write: WriteFn) -> Saver {
+    pub fn with_writer(data_dir: &Path, lang: Lang, write: WriteFn) -> Saver {
         let (job_tx, job_rx) = mpsc::channel::<SaveJob>();
         let (report_tx, report_rx) = mpsc::channel();
         let store = Store::new(data_dir);
@@ -64,7 +65,7 @@ impl Saver {
             .name("discern-saver".into())
             .spawn(move || {
                 for job in job_rx {
-                    let result = write_job(&store, &job, &write);
+                    let result = write_job(&store, &job, &write).map_err(|e| lang.io_error(&e));
                     let report = SaveReport { path: job.path, generation: job.generation, result };
                     if report_tx.send(report).is_err() {
                         break;
@@ -126,21 +127,17 @@ impl Saver {
     }
 }
 
-/// Writes a job through the store; the error in words.
-pub fn write_job(store: &Store, job: &SaveJob, write: &WriteFn) -> Result<(), String> {
+/// Writes a job through the store (which encrypts it, in an encrypted
+/// folder: on this thread, so typing never waits for it).
+pub fn write_job(store: &Store, job: &SaveJob, write: &WriteFn) -> io::Result<()> {
     match &job.content {
-        // In an encrypted folder the trail is encrypted here, on this
-        // thread, to the folder's public key: typing never waits for it.
-        Content::Trail(bytes) => {
-            let bytes = store.seal(bytes.clone()).map_err(|e| e.to_string())?;
-            store.save_bytes(&job.path, &bytes, |f, b| write(f, b)).map_err(|e| e.to_string())
-        }
+        Content::Trail(bytes) => store.save_bytes(&job.path, bytes, |f, b| write(f, b)),
         Content::Annotations(annotations) => {
             // A file that cannot be read is left as it is.
-            let mut trail = Store::load(&job.path).map_err(|e| e.to_string())?;
+            let mut trail = Store::load(&job.path).map_err(|e| io::Error::other(e.to_string()))?;
             trail.annotations = annotations.clone();
-            let bytes = store.seal(crate::trail::to_toml(&trail).into_bytes()).map_err(|e| e.to_string())?;
-            store.save_bytes(&job.path, &bytes, |f, b| write(f, b)).map_err(|e| e.to_string())
+            let bytes = crate::trail::to_toml(&trail);
+            store.save_bytes(&job.path, bytes.as_bytes(), |f, b| write(f, b))
         }
     }
 }
@@ -175,7 +172,7 @@ mod tests {
     #[test]
     fn jobs_are_written_in_order_and_reported() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut saver = Saver::start(dir.path());
+        let mut saver = Saver::start(dir.path(), Lang::En);
         let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
         for generation in 1..=3 {
             let content = Content::Trail(format!("generation = {generation}\n").into_bytes());
@@ -193,6 +190,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut saver = Saver::with_writer(
             dir.path(),
+            Lang::En,
             Box::new(|_, _| Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))),
         );
         let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
@@ -217,7 +215,7 @@ mod tests {
         walk.annotate(facts, "C. M.", "See with the team.", support::clock());
         // Whatever the walk holds besides, only the annotations go to the file.
         walk.trail.answers.clear();
-        let mut saver = Saver::start(dir.path());
+        let mut saver = Saver::start(dir.path(), Lang::En);
         let content = Content::Annotations(walk.trail.annotations.clone());
         saver.submit(SaveJob { path: path.clone(), content, generation: 1 });
         assert!(saver.wait_all(Duration::from_secs(10)).iter().all(|r| r.result.is_ok()));
@@ -232,7 +230,7 @@ mod tests {
         let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
         std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
         std::fs::write(&path, "format = 1\nid = ").expect("written");
-        let mut saver = Saver::start(dir.path());
+        let mut saver = Saver::start(dir.path(), Lang::En);
         saver.submit(SaveJob {
             path: path.clone(),
             content: Content::Annotations(Vec::new()),

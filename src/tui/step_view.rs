@@ -256,6 +256,7 @@ fn question_rows(
             super::option_rows::render(screen, doc_sink(doc), question, answer, is_focus, width)
         }
         QuestionKind::Scale(scale) => scale_rows(doc, scale, answer, is_focus, inner, p),
+        QuestionKind::Date(_) => super::date_field::render(screen, doc_sink(doc), answer, is_focus, width),
         QuestionKind::Note => {}
     }
     // A hidden step says it once, above its questions.

@@ -96,11 +96,13 @@ impl WalkScreen {
         if !self.can_write() {
             return vec![WalkOut::Leave { exit, saved: true }];
         }
-        if self.leave_armed {
-            return vec![WalkOut::Leave { exit, saved: false }];
-        }
+        // Checked before the armed key: a save that failed, then succeeded
+        // when tried again, leaves nothing unsaved.
         if !self.dirty() && self.save.in_flight.is_none() {
             return vec![WalkOut::Leave { exit, saved: true }];
+        }
+        if self.leave_armed {
+            return vec![WalkOut::Leave { exit, saved: false }];
         }
         self.pending_exit = Some(exit);
         match self.save_job() {

@@ -180,6 +180,7 @@ impl WalkScreen {
         match &self.walk.question(at).kind {
             QuestionKind::Text => WalkKeys::Text,
             QuestionKind::Scale(_) => WalkKeys::Scale,
+            QuestionKind::Date(_) => WalkKeys::Date,
             QuestionKind::Note => WalkKeys::Reading,
             kind => WalkKeys::Options {
                 on_other: kind.has_other() && self.highlight == kind.options().len(),
@@ -282,8 +283,15 @@ impl WalkScreen {
             self.say_read_only();
             return;
         }
+        let is_date = matches!(self.focused_kind(), Some(QuestionKind::Date(_)));
         let Some(editor) = &mut self.editor else { return };
         let is_text = self.focus.is_some_and(|at| matches!(self.walk.question(at).kind, QuestionKind::Text));
+        if is_date {
+            if editor.insert_str(&text.replace(['\r', '\n'], " ")) {
+                self.date_from_editor();
+            }
+            return;
+        }
         if !is_text && !self.other_open {
             return;
         }
@@ -305,7 +313,7 @@ impl WalkScreen {
     /// Whether the keys go to the editor: the terminal's cursor is shown there.
     pub fn typing(&self) -> bool {
         match self.keys() {
-            WalkKeys::Text => true,
+            WalkKeys::Text | WalkKeys::Date => true,
             WalkKeys::Options { on_other, other_open } => on_other && other_open,
             _ => false,
         }
@@ -395,6 +403,7 @@ impl WalkScreen {
                         Some(AnswerEditor::one_line(text, self.lang.other_placeholder(), &self.palette));
                 }
             }
+            QuestionKind::Date(_) => self.enter_date(answer.as_ref()),
             QuestionKind::Scale(_) | QuestionKind::Note => {}
         }
     }
@@ -452,6 +461,14 @@ impl WalkScreen {
 
     pub(super) fn edit(&mut self, input: ratatui_textarea::Input) {
         let Some(kind) = self.focused_kind() else { return };
+        if matches!(kind, QuestionKind::Date(_)) {
+            if let Some(editor) = &mut self.editor
+                && editor.input(input)
+            {
+                self.date_from_editor();
+            }
+            return;
+        }
         let is_text = matches!(kind, QuestionKind::Text);
         let on_other = kind.has_other() && self.highlight == kind.options().len();
         if !is_text && !on_other {

@@ -130,7 +130,9 @@ fn hints(screen: &WalkScreen, has_refs: bool) -> Vec<Hint> {
         WalkKeys::ReadOnly => {
             vec![H::NextQuestion, H::PrevQuestion, H::Scroll, H::NextStep, H::PrevStep, H::Steps]
         }
-        WalkKeys::Text => vec![H::NextQuestion, H::PrevQuestion, H::NextStep, H::PrevStep, H::Steps],
+        WalkKeys::Text | WalkKeys::Date => {
+            vec![H::NextQuestion, H::PrevQuestion, H::NextStep, H::PrevStep, H::Steps]
+        }
         WalkKeys::Options { on_other: true, other_open: true } => {
             vec![H::OtherText, H::NextQuestion, H::MoveOption, H::NextStep, H::Steps]
         }

@@ -62,6 +62,15 @@ kind = "scale"
 prompt = "Sure?"
 min = 1
 max = 5
+
+[[steps]]
+id = "pointers"
+title = "What your answers point to"
+[[steps.questions]]
+id = "p_keep"
+kind = "note"
+prompt = "Silence."
+when = { question = "end.choice", is = "keep" }
 "#;
 
 fn time(minute: u32) -> Time {
@@ -247,4 +256,90 @@ fn answers_are_found_whatever_their_order_in_the_trail_file() {
     assert_eq!(changed.answer(at(1, 1)), Some(&Answer::Choice("must".into())));
     assert!(changed.set(at(3, 1), Some(Answer::Scale(2)), time(4)));
     assert_eq!(changed.answer(at(3, 1)), Some(&Answer::Scale(2)));
+}
+
+#[test]
+fn tab_stops_on_steps_that_hold_only_notes_and_guidance() {
+    let w = walk();
+    let stops: Vec<(usize, Option<usize>)> = w.stops().collect();
+    assert_eq!(stops, [(0, None), (1, Some(0)), (1, Some(1)), (3, Some(0)), (3, Some(1)), (4, None)]);
+    assert_eq!(w.next_stop(3, Some(1)), Some((4, None)));
+    assert_eq!(w.next_stop(4, None), None);
+    assert_eq!(w.prev_stop(4, None), Some((3, Some(1))));
+    assert_eq!(w.prev_stop(1, Some(0)), Some((0, None)));
+    assert_eq!(w.next_stop(0, None), Some((1, Some(0))));
+}
+
+#[test]
+fn the_place_of_a_step_counts_the_shown_steps_and_answers() {
+    let mut w = walk();
+    assert_eq!(w.step_number(0), (1, 4));
+    assert_eq!(w.step_number(3), (3, 4));
+    assert_eq!(w.answered_count(), (0, 4));
+    w.set(at(1, 1), Some(Answer::Choice("must".into())), time(1));
+    assert_eq!(w.step_number(3), (4, 5));
+    assert_eq!(w.answered_count(), (1, 6));
+}
+
+#[test]
+fn a_place_is_named_and_found_again_while_the_walk_reaches_it() {
+    let mut w = walk();
+    assert_eq!(w.place_name(1, Some(1)), "s.regime");
+    assert_eq!(w.place("s.regime"), Some((1, Some(1))));
+    assert_eq!(w.place("pointers"), Some((4, None)));
+    assert_eq!(w.place("duty.basis"), None, "hidden");
+    w.set(at(1, 1), Some(Answer::Choice("must".into())), time(1));
+    assert_eq!(w.place("duty.basis"), Some((2, Some(0))));
+    assert_eq!(w.place("gone.q"), None);
+}
+
+mod exclusive {
+    use super::*;
+
+    const GRID: &str = r#"
+format = 2
+[grid]
+id = "g"
+version = "2"
+language = "en"
+title = "G"
+[[steps]]
+id = "s"
+title = "S"
+[[steps.questions]]
+id = "duty"
+kind = "multi"
+prompt = "Which?"
+other = true
+options = [
+  { id = "ip", label = "A child in danger" },
+  { id = "mission", label = "A child-welfare mission" },
+  { id = "none", label = "None of these", exclusive = true },
+  { id = "unsure", label = "I don't know", exclusive = true },
+]
+"#;
+
+    fn multi(options: &[&str], other: Option<&str>) -> Answer {
+        Answer::Multi {
+            options: options.iter().map(|o| o.to_string()).collect(),
+            other: other.map(String::from),
+        }
+    }
+
+    #[test]
+    fn an_exclusive_option_clears_the_others_and_another_clears_it() {
+        let grid = parse(GRID).unwrap();
+        let q = &grid.steps[0].questions[0];
+        let both = multi(&["ip", "mission"], Some("my words"));
+        assert_eq!(toggle(q, Some(&both), "none"), multi(&["none"], None));
+        let none = multi(&["none"], None);
+        assert_eq!(toggle(q, Some(&none), "unsure"), multi(&["unsure"], None));
+        assert_eq!(toggle(q, Some(&none), "mission"), multi(&["mission"], None));
+        assert_eq!(toggle(q, Some(&none), "none"), multi(&[], None));
+        // Ordinary options still add up, in the grid's order.
+        assert_eq!(toggle(q, Some(&multi(&["mission"], None)), "ip"), multi(&["ip", "mission"], None));
+        // Typing an "other" text is choosing another answer too.
+        assert_eq!(with_other(q, Some(&none), Some("x".into())), multi(&[], Some("x")));
+        assert_eq!(with_other(q, Some(&multi(&["ip"], None)), Some("x".into())), multi(&["ip"], Some("x")));
+    }
 }

@@ -23,6 +23,12 @@ id = "regime"
 kind = "choice"
 prompt = "Régime ?"
 options = [{ id = "silence", label = "Se taire" }, { id = "must", label = "Devoir parler" }]
+[[steps.questions]]
+id = "who"
+kind = "multi"
+prompt = "Qui demande"
+options = [{ id = "school", label = "Le collège, le CPE" }, { id = "family", label = "La famille" }]
+other = true
 [[steps.references]]
 label = "Code pénal, art. 226-13"
 text = "Le secret."
@@ -52,10 +58,36 @@ kind = "scale"
 prompt = "Certitude ?"
 min = 1
 max = 5
+min_label = "pas sûr"
+max_label = "tout à fait sûr"
 [[steps.questions]]
 id = "n"
 kind = "note"
 prompt = "Une note."
+[[steps.questions]]
+id = "tell"
+kind = "text"
+prompt = "Que direz-vous à la personne ?"
+[[steps.references]]
+label = "Code pénal, art. 226-13"
+text = "Le secret."
+[[steps]]
+id = "pointers"
+title = "Ce que vos réponses font apparaître"
+[[steps.questions]]
+id = "p_silence"
+kind = "note"
+prompt = "Silence. Le <secret> demeure."
+when = { question = "s.regime", is = "silence" }
+[[steps.questions]]
+id = "p_must"
+kind = "note"
+prompt = "Devoir. Une obligation."
+when = { question = "s.regime", is = "must" }
+[[steps.questions]]
+id = "p_always"
+kind = "note"
+prompt = "Dans tous les cas, notez vos raisons."
 "#;
 
 fn time(m: u32) -> crate::trail::Time {
@@ -67,7 +99,7 @@ fn walked() -> (Grid, Trail) {
     let mut w =
         Walk::new(grid.clone(), Trail::start(&grid, "Demande de l'école", "abcd2345".into(), time(0)));
     let at = |step, question| At { step, question };
-    w.set(at(0, 0), Some(Answer::Text("L'école demande.".into())), time(1));
+    w.set(at(0, 0), Some(Answer::Text("L'école demande des nouvelles de L. au CPE.".into())), time(1));
     w.close_edit();
     w.set(at(0, 1), Some(Answer::Choice("must".into())), time(2));
     w.set(
@@ -79,6 +111,13 @@ fn walked() -> (Grid, Trail) {
     w.set(at(0, 1), Some(Answer::Choice("silence".into())), time(4));
     w.set(at(2, 0), Some(Answer::Choice("keep".into())), time(5));
     w.set(at(2, 1), Some(Answer::Scale(4)), time(6));
+    w.set(
+        at(0, 2),
+        Some(Answer::Multi { options: vec!["school".into()], other: Some("l'ASE".into()) }),
+        time(6),
+    );
+    w.close_edit();
+    w.set(at(0, 0), Some(Answer::Text("L'école demande des nouvelles de L.\r\nau CMP.".into())), time(7));
     let mut trail = w.trail;
     trail.annotations.push(Annotation {
         at: time(9),
@@ -93,16 +132,17 @@ fn walked() -> (Grid, Trail) {
 #[test]
 fn json_export_has_the_shape_scripts_rely_on() {
     let (grid, trail) = walked();
-    let v: Value = serde_json::from_str(&render(&trail, Some(&grid), ExportFormat::Json, Lang::Fr)).unwrap();
+    let v: Value =
+        serde_json::from_str(&render(&trail, Some(&grid), ExportFormat::Json, Lang::Fr, false)).unwrap();
     assert_eq!(v["format"], 1);
     assert_eq!(v["id"], "abcd2345");
     assert_eq!(v["title"], "Demande de l'école");
     assert_eq!(v["created"], "2026-11-29T10:00:00+01:00");
-    assert_eq!(v["updated"], "2026-11-29T10:06:00+01:00");
+    assert_eq!(v["updated"], "2026-11-29T10:07:00+01:00");
     assert_eq!(v["grid"], json!({ "id": "g", "version": "2", "language": "fr", "title": "Grille" }));
     assert_eq!(v["outcome"], "Ne pas transmettre");
     let steps = v["steps"].as_array().unwrap();
-    assert_eq!(steps.len(), 3);
+    assert_eq!(steps.len(), 4);
     assert_eq!(steps[1]["id"], "duty");
     assert_eq!(steps[1]["shown"], false);
     let regime = &steps[0]["questions"][1];
@@ -130,7 +170,7 @@ fn json_export_has_the_shape_scripts_rely_on() {
 #[test]
 fn json_export_without_the_grid_still_holds_every_answer() {
     let (_, trail) = walked();
-    let v: Value = serde_json::from_str(&render(&trail, None, ExportFormat::Json, Lang::En)).unwrap();
+    let v: Value = serde_json::from_str(&render(&trail, None, ExportFormat::Json, Lang::En, false)).unwrap();
     let steps = v["steps"].as_array().unwrap();
     let ids: Vec<&str> = steps.iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["s", "duty", "end"]);
@@ -140,29 +180,146 @@ fn json_export_without_the_grid_still_holds_every_answer() {
 }
 
 #[test]
-fn markdown_puts_the_decision_first_then_steps_references_history_and_annotations() {
+fn json_export_adds_the_notes_the_answers_showed() {
     let (grid, trail) = walked();
-    let md = render(&trail, Some(&grid), ExportFormat::Md, Lang::Fr);
+    let v: Value =
+        serde_json::from_str(&render(&trail, Some(&grid), ExportFormat::Json, Lang::Fr, false)).unwrap();
+    assert_eq!(
+        v["notes_shown"],
+        json!([{ "step": "pointers", "id": "p_silence", "text": "Silence. Le <secret> demeure." }])
+    );
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "annotations",
+            "created",
+            "format",
+            "grid",
+            "id",
+            "notes_shown",
+            "outcome",
+            "steps",
+            "title",
+            "updated"
+        ]
+    );
+}
+
+#[test]
+fn the_meeting_copy_puts_the_decision_first_then_pointers_answers_and_references() {
+    let (grid, trail) = walked();
+    let md = render(&trail, Some(&grid), ExportFormat::Md, Lang::Fr, false);
     let pos = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing in\n{md}"));
     assert!(md.starts_with("# Demande de l'école\n"));
-    assert!(pos("## Décision et raisons") < pos("## Situation"));
-    assert!(pos("**Votre décision ?**\n\n- Ne pas transmettre") < pos("## Situation"));
-    assert!(md.contains("**Les faits ?**\n\nL'école demande.\n\n> Annotation de Superviseur, le 29/11/2026 à 10:09 : Et la famille ?"));
-    // The hidden step is not among the shown steps, but its answer is kept.
-    assert!(pos("## Réponses gardées d'une piste abandonnée") > pos("## Situation"));
-    assert!(md.contains("- Péril\n- autre chose"));
-    assert!(md.contains("- Code pénal, art. 226-13 — Le secret."));
+    assert!(pos("## Décision et raisons") < pos("## Ce que vos réponses font apparaître"));
+    assert!(pos("## Ce que vos réponses font apparaître") < pos("## Réponses, étape par étape"));
+    assert!(pos("## Réponses, étape par étape") < pos("### Situation"));
+    assert!(pos("### Situation") < pos("## Références"));
+    assert!(md.contains("## Décision et raisons\n\n- **Votre décision ?** Ne pas transmettre\n"));
+    assert!(md.contains("- **Certitude ?** 4 sur 5 (pas sûr … tout à fait sûr)\n"));
+    // Only the notes a condition showed, as written.
+    assert!(md.contains("## Ce que vos réponses font apparaître\n\n- Silence. Le <secret> demeure.\n\n"));
+    assert!(!md.contains("Devoir. Une obligation."));
+    assert!(!md.contains("Dans tous les cas"));
+    // A line break is a hard break; labels keep their commas readable.
+    assert!(md.contains("- **Les faits ?** L'école demande des nouvelles de L.  \n  au CMP.\n"), "{md}");
+    assert!(md.contains("- **Qui demande** : Le collège, le CPE ; Autre : l'ASE\n"));
+    // Questions left aside are counted, hidden answers mentioned.
+    assert!(md.contains("*Une question laissée de côté. Une réponse d'une piste abandonnée est gardée"));
+    // References once each, by their label.
+    assert_eq!(md.matches("- Code pénal, art. 226-13\n").count(), 1);
+    assert!(!md.contains("Le secret."));
     assert!(!md.contains("223-6"), "references of hidden steps are not cited");
-    assert!(md.contains("## Comment les réponses ont changé\n\n**Régime ?**\n\n- du 29/11/2026 à 10:02 au 29/11/2026 à 10:04 : Devoir parler\n- aujourd'hui : Se taire"));
-    assert!(!md.contains("Une note."));
+    // Neither history nor annotations in the meeting copy.
+    assert!(!md.contains("Comment les réponses ont changé"));
+    assert!(!md.contains("Superviseur"));
+    assert!(!md.contains("Péril"));
+}
+
+#[test]
+fn the_full_copy_adds_reference_texts_history_with_dates_and_annotations() {
+    let (grid, trail) = walked();
+    let md = render(&trail, Some(&grid), ExportFormat::Md, Lang::Fr, true);
+    assert!(md.contains("- Code pénal, art. 226-13 — Le secret.\n"));
+    assert!(md.contains("## Réponses gardées d'une piste abandonnée"));
+    assert!(md.contains("- **Fondement ?** Péril ; Autre : autre chose\n"));
+    assert!(md.contains(
+        "**Régime ?**\n\n- du 29/11/2026 à 10:02 au 29/11/2026 à 10:04 : Devoir parler\n- depuis le 29/11/2026 à 10:04 : Se taire\n"
+    ));
+    // A changed text shows what changed.
+    assert!(
+        md.contains(
+            "- depuis le 29/11/2026 à 10:07 : L'école demande des nouvelles de L.  \n  au ~~CPE.~~ **CMP.**\n"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("aujourd'hui"));
+    assert!(md.contains("## Annotations\n\n- Annotation de Superviseur, le 29/11/2026 à 10:09 : Et la famille ? — *Les faits ?*"));
 }
 
 #[test]
 fn text_export_has_no_markdown_marks() {
     let (grid, trail) = walked();
-    let txt = render(&trail, Some(&grid), ExportFormat::Txt, Lang::En);
+    let txt = render(&trail, Some(&grid), ExportFormat::Txt, Lang::En, true);
     assert!(txt.starts_with("Demande de l'école\n==================\n"));
     assert!(!txt.contains("**"));
+    assert!(!txt.contains("~~"));
     assert!(!txt.contains("## "));
     assert!(txt.contains("Decision and reasons\n--------------------"));
+    assert!(txt.contains("- Certitude ? 4 of 5 (pas sûr … tout à fait sûr)\n"));
+    assert!(txt.contains("- Qui demande: Le collège, le CPE; Other: l'ASE\n"));
+    assert!(txt.contains("- since 2026-11-29 10:07: L'école demande des nouvelles de L.\n  au [removed: CPE.] [added: CMP.]\n"), "{txt}");
+}
+
+/// Tags open and close in order; void elements stand alone; no `<` outside a tag.
+fn assert_well_formed(html: &str) {
+    let void = ["meta", "br", "!DOCTYPE"];
+    let mut open: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        let end = rest[i..].find('>').map(|e| i + e).expect("a tag closes");
+        let tag = &rest[i + 1..end];
+        assert!(!tag.contains('<'), "stray < in {tag:?}");
+        let name: String = tag.trim_start_matches('/').chars().take_while(|c| !c.is_whitespace()).collect();
+        if let Some(closing) = tag.strip_prefix('/') {
+            let closing: String = closing.chars().take_while(|c| !c.is_whitespace()).collect();
+            assert_eq!(open.pop().as_deref(), Some(closing.as_str()), "mismatched </{closing}>");
+        } else if !void.contains(&name.as_str()) {
+            open.push(name);
+        }
+        rest = &rest[end + 1..];
+    }
+    assert!(open.is_empty(), "left open: {open:?}");
+}
+
+#[test]
+fn the_html_page_is_well_formed_self_contained_and_escapes_every_text() {
+    let (grid, mut trail) = walked();
+    trail.title = "<i>x</i> & co".into();
+    trail.record_mut("s", "facts").unwrap().answer =
+        Some(Answer::Text("<script>alert(1)</script>\nligne".into()));
+    let html = render(&trail, Some(&grid), ExportFormat::Html, Lang::Fr, true);
+    assert_well_formed(&html);
+    assert!(html.contains("<title>&lt;i&gt;x&lt;/i&gt; &amp; co</title>"));
+    assert!(html.contains("<h1>&lt;i&gt;x&lt;/i&gt; &amp; co</h1>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;<br>\nligne"));
+    assert!(html.contains("<li>Silence. Le &lt;secret&gt; demeure.</li>"));
+    assert!(!html.contains("<i>") && !html.contains("<script"));
+    assert!(html.contains("@page { size: A4"));
+    for outside in ["<link", "src=", "href=", "@import", "url(", "@font-face"] {
+        assert!(!html.contains(outside), "{outside}");
+    }
+    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("<h2>Décision et raisons</h2>"));
+}
+
+#[test]
+fn a_stray_carriage_return_in_a_stored_answer_is_a_line_break() {
+    let (grid, mut trail) = walked();
+    trail.record_mut("s", "facts").unwrap().answer = Some(Answer::Text("un\rdeux".into()));
+    let md = render(&trail, Some(&grid), ExportFormat::Md, Lang::Fr, false);
+    assert!(md.contains("- **Les faits ?** un  \n  deux\n"), "{md}");
+    let txt = render(&trail, Some(&grid), ExportFormat::Txt, Lang::Fr, false);
+    assert!(txt.contains("- Les faits ? un\n  deux\n"), "{txt}");
 }

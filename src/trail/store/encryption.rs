@@ -116,7 +116,7 @@ impl Store {
             Err(super::LockError::Io(e)) => return report.failed.push((path.to_path_buf(), e.to_string())),
         };
         let converted = fs::read(path).and_then(|bytes| change(&bytes)).and_then(|new| match new {
-            Some(bytes) => self.save_bytes(path, &bytes, |f, b| f.write_all(b)).map(|()| true),
+            Some(bytes) => self.write_file(path, &bytes, |f, b| f.write_all(b)).map(|()| true),
             None => Ok(false),
         });
         match converted {

@@ -82,11 +82,10 @@ impl Index {
         trusted.then_some(&entry.summary)
     }
 
-    /// Writes the index through a temporary file and a rename. A failure is
-    /// harmless: the next listing reads the trails again.
-    pub fn write(self, dir: &Path) {
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
-        self.write_as_of(dir, now);
+    /// `get`, moving the summary out: listing keeps one copy of each.
+    pub fn take(&mut self, name: &str, stamp: &Stamp) -> Option<Summary> {
+        self.get(name, stamp)?;
+        self.entries.remove(name).map(|e| e.summary)
     }
 
     fn write_as_of(mut self, dir: &Path, written_ns: i128) {
@@ -113,5 +112,53 @@ impl Index {
             let written_ns = index.written_ns;
             index.write_as_of(dir, written_ns);
         }
+    }
+}
+
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    stamp: Stamp,
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct IndexRef<'a> {
+    version: u32,
+    written_ns: i128,
+    entries: HashMap<&'a str, EntryRef<'a>>,
+}
+
+/// Writes an index of these entries, streamed to a temporary file renamed
+/// into place (borrowing the summaries the listing already holds, so that
+/// 10,000 trails are not held twice more). A failure is harmless: the next
+/// listing reads the trails again.
+pub fn write_entries<'a>(dir: &Path, entries: impl Iterator<Item = (&'a str, Stamp, &'a Summary)>) {
+    let index = IndexRef {
+        version: INDEX_VERSION,
+        written_ns: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128),
+        entries: entries.map(|(name, stamp, summary)| (name, EntryRef { stamp, summary })).collect(),
+    };
+    // In an encrypted folder the index is encrypted before it is written:
+    // neither the temporary file nor the index holds a title in plaintext.
+    if sealed(dir) {
+        let data_dir = dir.parent().unwrap_or(Path::new("."));
+        let Ok(json) = serde_json::to_vec(&index) else { return };
+        let Ok(bytes) = super::crypt::seal(data_dir, json) else { return };
+        let Ok(mut tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
+        if std::io::Write::write_all(&mut tmp, &bytes).is_ok()
+            && tmp.persist(dir.join(SEALED_INDEX_NAME)).is_ok()
+        {
+            let _ = fs::remove_file(dir.join(INDEX_NAME));
+        }
+        return;
+    }
+    let Ok(tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
+    let mut out = std::io::BufWriter::new(tmp);
+    if serde_json::to_writer(&mut out, &index).is_err() {
+        return;
+    }
+    let Ok(tmp) = out.into_inner() else { return };
+    if tmp.persist(dir.join(INDEX_NAME)).is_ok() {
+        let _ = fs::remove_file(dir.join(SEALED_INDEX_NAME));
     }
 }

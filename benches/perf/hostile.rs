@@ -1,0 +1,156 @@
+//! Issue 11: what hostile files cost. Grids near the size limit, a trail of
+//! 20,000 answers, a plain walk of 2,000 questions. Each row gives the time
+//! and, for grids, the peak memory against the file's size.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use discern::grid::{Answer, QuestionKind, parse};
+use discern::trail::store::Store;
+use discern::trail::{Trail, now};
+use discern::walk::Walk;
+
+use super::{Row, discern, ms};
+
+/// Runs a command once, feeding `input`; its time and peak resident memory (KB).
+// The child is reaped by wait4, which also gives its own peak memory.
+#[allow(clippy::zombie_processes)]
+fn run_measured(mut cmd: Command, input: &[u8]) -> (Duration, i64) {
+    let start = Instant::now();
+    let mut child =
+        cmd.stdin(Stdio::piped()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("runs");
+    let mut stdin = child.stdin.take().expect("piped");
+    stdin.write_all(input).expect("input written");
+    drop(stdin);
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the child's pid is ours to wait for, and both pointers are valid.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert!(pid > 0, "waited for the child");
+    (start.elapsed(), usage.ru_maxrss)
+}
+
+const HEADER: &str = "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"en\"\ntitle = \"T\"\n";
+const LIMIT: usize = 4 * 1024 * 1024;
+
+fn grid_row(root: &Path, what: &str, text: String) -> Row {
+    let path = root.join(format!("{}.toml", what.len()));
+    fs::write(&path, &text).expect("written");
+    let mut cmd = discern(root);
+    cmd.arg("grid").arg("check").arg(&path);
+    let (t, rss_kb) = run_measured(cmd, b"");
+    let ratio = rss_kb as f64 * 1024.0 / text.len() as f64;
+    Row {
+        what: format!("`grid check`, {what} ({:.1} MB)", text.len() as f64 / 1_048_576.0),
+        budget: "≤ 1 s, ≤ 10× its size".into(),
+        measured: format!("{}, {:.1} MB ({ratio:.1}×)", ms(t), rss_kb as f64 / 1024.0),
+        ok: t <= Duration::from_secs(1) && ratio <= 10.0,
+    }
+}
+
+/// Lines of `unit` repeated until just under the size limit.
+fn fill(prefix: &str, unit: impl Fn(usize) -> String, suffix: &str) -> String {
+    let mut t = String::from(prefix);
+    let mut i = 0;
+    loop {
+        let next = unit(i);
+        if t.len() + next.len() + suffix.len() >= LIMIT {
+            break;
+        }
+        t.push_str(&next);
+        i += 1;
+    }
+    t.push_str(suffix);
+    t
+}
+
+const ONE_STEP: &str = "[[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"q\"\nkind = \"text\"\nprompt = \"p\"\n";
+
+pub fn rows(root: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<Row> {
+    let mut rows = Vec::new();
+    if wanted("hostile") || wanted("grids") {
+        let keys: String = (0..40_000).map(|i| format!("k{i} = 1\n")).collect();
+        rows.push(grid_row(root, "40,000 unknown keys", format!("{HEADER}{keys}{ONE_STEP}")));
+        let choice = "[[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"q\"\nkind = \"choice\"\nprompt = \"p\"\n";
+        let options = fill(
+            &format!("{HEADER}{choice}"),
+            |i| format!("[[steps.questions.options]]\nid = \"o{i}\"\nlabel = \"L\"\n"),
+            "",
+        );
+        rows.push(grid_row(root, "options up to the size limit", options));
+        let tiny = fill(HEADER, |i| format!("k{i}=1\n"), ONE_STEP);
+        rows.push(grid_row(root, "unknown keys up to the size limit", tiny));
+    }
+    if wanted("hostile") || wanted("answers") {
+        rows.extend(answers_rows(root));
+    }
+    if wanted("hostile") || wanted("plain") {
+        rows.push(plain_row(root));
+    }
+    rows
+}
+
+/// A trail answering every question of a 2,000-step grid of 10 questions.
+fn answers_rows(root: &Path) -> Vec<Row> {
+    let data = root.join("answers");
+    let grid_path = root.join("answers-grid.toml");
+    super::data::big_grid(&grid_path, 2_000, 10);
+    let grid = parse(&fs::read_to_string(&grid_path).expect("readable")).expect("valid");
+    let mut walk = Walk::new(grid.clone(), Trail::start(&grid, "Long", "longlong".into(), now()));
+    for (s, step) in grid.steps.iter().enumerate() {
+        for (q, question) in step.questions.iter().enumerate() {
+            let answer = match &question.kind {
+                QuestionKind::Choice { .. } => Answer::Choice("a".into()),
+                QuestionKind::Multi { .. } => Answer::Multi { options: vec!["x".into()], other: None },
+                QuestionKind::Scale(sc) => Answer::Scale(sc.min),
+                _ => Answer::Text(format!("Answer {s}.{q}")),
+            };
+            walk.set(discern::walk::At { step: s, question: q }, Some(answer), now());
+        }
+    }
+    walk.trail.grid.path = Some(grid_path.display().to_string());
+    let store = Store::new(&data);
+    store.ensure().expect("folder");
+    let path = store.path_for(&walk.trail);
+    store.save(&walk.trail, &path).expect("saved");
+    let n = walk.trail.answers.len();
+    let mut rows = Vec::new();
+    for (what, args) in [
+        ("export --format md", vec!["export", "longlong", "--yes", "--format", "md"]),
+        ("export --format json", vec!["export", "longlong", "--yes", "--format", "json"]),
+        ("review (off a terminal)", vec!["review", "longlong"]),
+        ("compare of the trail with itself", vec!["compare", "longlong", "longlong"]),
+    ] {
+        let mut cmd = discern(&data);
+        cmd.args(&args);
+        let (t, _) = run_measured(cmd, b"");
+        rows.push(Row {
+            what: format!("`{what}`, {n} answers"),
+            budget: "≤ 1 s".into(),
+            measured: ms(t),
+            ok: t <= Duration::from_secs(1),
+        });
+    }
+    rows
+}
+
+/// `new --plain` through a 2,000-question grid, one answer a line.
+fn plain_row(root: &Path) -> Row {
+    let data = root.join("plain");
+    let grid_path = root.join("plain-grid.toml");
+    let n = super::data::big_grid(&grid_path, 200, 10);
+    let input: String = (0..n).map(|_| "1\n").collect();
+    let mut cmd = discern(&data);
+    cmd.args(["new", "--plain", "--title", "Long walk", "--grid"]).arg(&grid_path);
+    let (t, _) = run_measured(cmd, input.as_bytes());
+    Row {
+        what: format!("plain walk of a {n}-question grid"),
+        budget: "≤ 1 s".into(),
+        measured: ms(t),
+        ok: t <= Duration::from_secs(1),
+    }
+}

@@ -1,0 +1,42 @@
+use super::*;
+use crate::grid::parse;
+
+const GRID: &str = include_str!("../../../tests/grids/good/format2.fr.toml");
+
+#[test]
+fn markdown_marks_one_choice_and_several_choices_apart() {
+    let md = render(&parse(GRID).unwrap(), HandoutFormat::Md, Lang::Fr);
+    assert!(
+        md.contains(
+            "**1.1. Une obligation de transmettre s'applique-t-elle ?**\n\n- [ ] Un enfant en danger"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("- [ ] Je ne sais pas\n"), "{md}");
+    assert!(md.contains("**2.1. Que décidez-vous ?**\n\n- ( ) Transmettre\n- ( ) Attendre\n"), "{md}");
+    assert!(md.contains("> Vous pouvez en parler à un collègue sans nommer la personne.\n\n*À lire si vous avez coché « Je ne sais pas » à 1.1*"), "{md}");
+    assert!(
+        md.contains("**2.2. Quand reviendrez-vous sur cette décision ?**\n\nDate : …… / …… / ………"),
+        "{md}"
+    );
+    assert!(md.contains("*À remplir si vous avez répondu à 2.2*"), "{md}");
+}
+
+#[test]
+fn plain_text_uses_the_same_marks_and_brackets_conditions() {
+    let txt = render(&parse(GRID).unwrap(), HandoutFormat::Txt, Lang::Fr);
+    assert!(txt.contains("   [ ] Aucune de ces situations\n"), "{txt}");
+    assert!(txt.contains("   ( ) Attendre\n"), "{txt}");
+    assert!(txt.contains("   [À remplir si vous avez répondu à 2.2]\n"), "{txt}");
+}
+
+#[test]
+fn the_html_handout_is_one_escaped_page() {
+    let html = render(&parse(GRID).unwrap(), HandoutFormat::Html, Lang::Fr);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"), "{html}");
+    assert!(html.contains("<title>Une décision &amp; son suivi</title>"), "{html}");
+    assert!(html.contains("<h3>2.1. Que décidez-vous ?</h3>"), "{html}");
+    assert!(html.contains("<p>( ) Transmettre<br>\n( ) Attendre</p>"), "{html}");
+    assert!(html.contains("Qu&#39;en direz-vous à la personne ?"), "{html}");
+    assert!(!html.contains("<script"));
+}

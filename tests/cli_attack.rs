@@ -1,0 +1,301 @@
+//! What a hostile or careless file can try against the command line: each
+//! test reproduces one finding of the attack on discern (issue 11).
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{discern, stderr, stdout};
+
+const GRID: &str = "tests/grids/good/example.fr.toml";
+
+fn new_trail(data: &Path) -> PathBuf {
+    let out = discern(data).args(["new", "--grid", GRID, "--title", "Cas"]).write_stdin("").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    PathBuf::from(stdout(&out).lines().last().unwrap())
+}
+
+#[test]
+fn a_purge_age_past_the_calendar_is_an_error_not_a_panic() {
+    let data = tempfile::tempdir().unwrap();
+    new_trail(data.path());
+    let out = discern(data.path()).args(["purge", "--older-than", "96486081", "--yes"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("96486081 days reach back before the calendar begins"), "{}", stderr(&out));
+    fs::write(data.path().join("config.toml"), "retention_days = 4294967295\n").unwrap();
+    let out = discern(data.path()).args(["purge", "--yes"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    let trails = fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .filter(|e| !e.as_ref().unwrap().file_name().to_string_lossy().starts_with('.'))
+        .count();
+    assert_eq!(trails, 1, "nothing deleted");
+}
+
+#[test]
+fn delete_refuses_a_file_that_is_not_a_trail_and_creates_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let notes = elsewhere.path().join("notes.toml");
+    fs::write(&notes, "name = \"not a trail\"\n").unwrap();
+    let out = discern(data.path()).args(["delete", notes.to_str().unwrap(), "--yes"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is not a readable trail"), "{}", stderr(&out));
+    assert!(notes.exists());
+    // A trail outside any sessions folder is not deleted either, and nothing
+    // (no lock file) is created beside it.
+    let trail = new_trail(data.path());
+    let copy = elsewhere.path().join("copy.toml");
+    fs::copy(&trail, &copy).unwrap();
+    let out =
+        discern(data.path()).args(["delete", copy.to_str().unwrap()]).write_stdin("y\n").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is not in a trails folder"), "{}", stderr(&out));
+    let mut names: Vec<String> = fs::read_dir(elsewhere.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["copy.toml", "notes.toml"]);
+}
+
+#[test]
+fn delete_creates_no_lock_file_before_the_confirmation() {
+    let data = tempfile::tempdir().unwrap();
+    let trail = new_trail(data.path());
+    let lock = trail.with_file_name(format!(".{}.lock", trail.file_name().unwrap().to_string_lossy()));
+    let _ = fs::remove_file(&lock);
+    let out =
+        discern(data.path()).args(["delete", trail.to_str().unwrap()]).write_stdin("n\n").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(trail.exists());
+    assert!(!lock.exists(), "the lock file was created before the answer");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_grid_path_that_is_a_fifo_or_a_terminal_is_refused_without_waiting() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("grid.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    for grid in [fifo.to_str().unwrap(), "/dev/stdin"] {
+        let out = discern(data.path()).args(["grid", "check", grid]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{grid}");
+        assert!(stdout(&out).contains("not a regular file"), "{}", stdout(&out));
+    }
+    // A trail naming such a grid: export and review do not hang.
+    let trail = new_trail(data.path());
+    let text = fs::read_to_string(&trail).unwrap();
+    let pointed = text.replacen("[grid]\n", &format!("[grid]\npath = \"{}\"\n", fifo.display()), 1);
+    let pointed =
+        if text.contains("\npath = ") {
+            text.lines()
+                .map(|l| {
+                    if l.starts_with("path = ") { format!("path = \"{}\"", fifo.display()) } else { l.into() }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            pointed
+        };
+    fs::write(&trail, pointed).unwrap();
+    for command in ["export", "review"] {
+        let out = discern(data.path())
+            .args(
+                [command, trail.to_str().unwrap(), "--yes"]
+                    .iter()
+                    .filter(|a| command == "export" || **a != "--yes"),
+            )
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{command}: {}", stderr(&out));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_planted_in_the_data_folder_are_refused_and_their_targets_untouched() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let data = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+
+    // A lock file that is a link to a file outside.
+    let trail = new_trail(data.path());
+    let victim = outside.path().join("victim");
+    fs::write(&victim, "keep").unwrap();
+    fs::set_permissions(&victim, fs::Permissions::from_mode(0o644)).unwrap();
+    let lock = trail.with_file_name(format!(".{}.lock", trail.file_name().unwrap().to_string_lossy()));
+    let _ = fs::remove_file(&lock);
+    symlink(&victim, &lock).unwrap();
+    let absent = outside.path().join("created");
+    let out = discern(data.path())
+        .args(["open", "--plain", trail.to_str().unwrap()])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is a symbolic link"), "{}", stderr(&out));
+    assert_eq!(mode(&victim), 0o644, "the target is not chmod'ed");
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+    fs::remove_file(&lock).unwrap();
+    symlink(&absent, &lock).unwrap();
+    let _ = discern(data.path())
+        .args(["open", "--plain", trail.to_str().unwrap()])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert!(!absent.exists(), "no file is created through the link");
+
+    // sessions/ and exports/ as links to a folder outside.
+    let data = tempfile::tempdir().unwrap();
+    let target = outside.path().join("folder");
+    fs::create_dir(&target).unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o755)).unwrap();
+    symlink(&target, data.path().join("sessions")).unwrap();
+    let out = discern(data.path())
+        .args(["new", "--grid", GRID, "--title", "Cas"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is a symbolic link"), "{}", stderr(&out));
+    assert_eq!(mode(&target), 0o755);
+    assert_eq!(fs::read_dir(&target).unwrap().count(), 0, "nothing written into the target");
+}
+
+#[cfg(unix)]
+#[test]
+fn grid_new_writes_a_private_file_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("discern");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" --lang en grid new mine")
+        .arg(&bin)
+        .env("DISCERN_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = PathBuf::from(stdout(&out).trim());
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+}
+
+/// Reads lines from `reader` on a thread; the receiver gets them as they come.
+fn lines_of(reader: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(reader).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Waits for a line holding `needle`; a generous bound turns a hang into a failure.
+fn wait_for(rx: &std::sync::mpsc::Receiver<String>, needle: &str) -> bool {
+    while let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        if line.contains(needle) {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn plain_mode_says_at_once_that_a_save_failed() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let data = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("discern"))
+        .args(["--lang", "en", "new", "--plain", "--grid", GRID, "--title", "Cas"])
+        .env("DISCERN_DATA_DIR", data.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = lines_of(child.stdout.take().unwrap());
+    let err = lines_of(child.stderr.take().unwrap());
+    let mut input = child.stdin.take().unwrap();
+    assert!(wait_for(&out, "qui vous demande quoi"), "the first question is asked");
+    input.write_all(b"Un premier recit.\n").unwrap();
+    input.flush().unwrap();
+    assert!(wait_for(&out, "Dans quel régime"), "the second question is asked");
+    // The first answer was saved at once; another program now changes the file.
+    let trail = fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.extension().is_some_and(|x| x == "toml")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+        })
+        .unwrap();
+    assert!(fs::read_to_string(&trail).unwrap().contains("Un premier recit."));
+    let mut changed = fs::read_to_string(&trail).unwrap();
+    changed.push_str("# changed by another program\n");
+    fs::write(&trail, &changed).unwrap();
+    input.write_all(b"1\n").unwrap();
+    input.flush().unwrap();
+    assert!(wait_for(&err, "changed on disk"), "the failed save is reported before the input ends");
+    drop(input);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&trail).unwrap(), changed, "the other program's change is kept");
+}
+
+#[test]
+fn a_scripted_plain_walk_saved_in_batches_keeps_every_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let grid = dir.path().join("long.en.toml");
+    let mut text = String::from(
+        "format = 1\n[grid]\nid = \"long\"\nversion = \"1\"\nlanguage = \"en\"\ntitle = \"Long\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\n",
+    );
+    for q in 0..300 {
+        text.push_str(&format!(
+            "[[steps.questions]]\nid = \"q{q}\"\nkind = \"text\"\nprompt = \"Question {q}?\"\n"
+        ));
+    }
+    fs::write(&grid, text).unwrap();
+    let input: String = (0..300).map(|q| format!("answer {q}\n")).collect();
+    let out = discern(data.path())
+        .args(["new", "--grid", grid.to_str().unwrap(), "--title", "Long"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = PathBuf::from(stdout(&out).lines().last().unwrap());
+    let saved = fs::read_to_string(path).unwrap();
+    for q in [0, 150, 299] {
+        assert!(saved.contains(&format!("answer {q}\"")), "answer {q} is saved");
+    }
+}
+
+#[test]
+fn keys_written_by_a_newer_version_survive_a_walk() {
+    let data = tempfile::tempdir().unwrap();
+    let trail = new_trail(data.path());
+    let text = fs::read_to_string(&trail).unwrap();
+    let text = text.replacen("\n[grid]\n", "\nmood = \"calm\"\n\n[grid]\ncolour = \"blue\"\n", 1);
+    fs::write(&trail, text).unwrap();
+    let out = discern(data.path())
+        .args(["open", "--plain", trail.to_str().unwrap()])
+        .write_stdin("Un récit.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let saved = fs::read_to_string(&trail).unwrap();
+    assert!(saved.contains("Un récit."), "{saved}");
+    assert!(saved.contains("mood = \"calm\""), "{saved}");
+    assert!(saved.contains("colour = \"blue\""), "{saved}");
+}

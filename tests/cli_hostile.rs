@@ -1,0 +1,146 @@
+//! Files from someone else — a participant's trail, a colleague's grid, a
+//! config — through every command-line output path. None of their control
+//! characters may reach the terminal.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{discern, stderr, stdout};
+
+/// Sets the terminal's title, writes the clipboard, clears the screen
+/// (C1 CSI), flips the text's direction.
+const HOSTILE: &str = "\u{1b}]0;pwned\u{7}\u{1b}]52;c;Y3VybA==\u{7}\u{9b}2J\u{202e}\u{2066}";
+const TOML_HOSTILE: &str = r"\u001b]0;pwned\u0007\u001b]52;c;Y3VybA==\u0007\u009b2J\u202e\u2066";
+
+fn hostile_grid() -> String {
+    format!(
+        r#"format = 1
+
+[grid]
+id = "hostile"
+version = "1"
+language = "en"
+title = "Grid {h}"
+summary = "Summary {h}"
+
+[[steps]]
+id = "s"
+title = "Step {h}"
+guidance = "Guidance {h}"
+
+[[steps.questions]]
+id = "q"
+kind = "text"
+prompt = "Prompt {h}"
+hint = "Hint {h}"
+
+[[steps.questions]]
+id = "c"
+kind = "choice"
+prompt = "Choice {h}"
+options = [{{ id = "a", label = "A {h}", hint = "ha {h}" }}, {{ id = "b", label = "B {h}" }}]
+
+[[steps.references]]
+label = "Ref {h}"
+text = "Text {h}"
+"#,
+        h = TOML_HOSTILE
+    )
+}
+
+/// The bytes a terminal would obey: ESC, BEL, C1 controls, bidi overrides.
+fn assert_clean(what: &str, bytes: &[u8]) {
+    assert!(!bytes.contains(&0x1b), "{what}: ESC reached the terminal");
+    assert!(!bytes.contains(&0x07), "{what}: BEL reached the terminal");
+    let text = String::from_utf8_lossy(bytes);
+    for c in text.chars() {
+        assert!(!('\u{80}'..='\u{9f}').contains(&c), "{what}: C1 control {:?}", c);
+        assert!(
+            !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+            "{what}: bidirectional override {:?}",
+            c
+        );
+    }
+}
+
+fn run(data: &Path, what: &str, args: &[&str], input: &str) -> std::process::Output {
+    let out = discern(data).args(args).write_stdin(input).output().unwrap();
+    assert_clean(&format!("{what} (stdout)"), &out.stdout);
+    assert_clean(&format!("{what} (stderr)"), &out.stderr);
+    out
+}
+
+#[test]
+fn no_output_path_lets_a_control_character_through() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let grid = dir.path().join("hostile.en.toml");
+    fs::write(&grid, hostile_grid()).unwrap();
+    let grid = grid.to_str().unwrap();
+    let title = format!("Title {HOSTILE}");
+    let answers = format!("Answer {HOSTILE}\n1\n");
+
+    let out =
+        run(data.path(), "new --plain", &["new", "--plain", "--grid", grid, "--title", &title], &answers);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Prompt ␛]0;pwned␇"), "shown visibly: {}", stdout(&out));
+    let trail = stdout(&out).lines().last().unwrap().to_string();
+    let id = fs::read_to_string(&trail).unwrap();
+    let id = id.lines().find_map(|l| l.strip_prefix("id = \"")).unwrap().trim_end_matches('"').to_string();
+
+    run(data.path(), "open --plain", &["open", "--plain", &id], "\n\n");
+    run(data.path(), "list", &["list"], "");
+    run(data.path(), "list --json", &["list", "--json"], "");
+    for format in ["md", "txt", "json"] {
+        let out = run(data.path(), "export", &["export", &id, "--yes", "--format", format], "");
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    // The confirmation before an export with warnings, answered no.
+    run(data.path(), "export prompt", &["export", &id], "n\n");
+    run(data.path(), "review", &["review", &id], "");
+    run(data.path(), "compare", &["compare", &id, &id], "");
+    run(data.path(), "compare txt", &["compare", &id, &id, "--format", "txt"], "");
+    run(data.path(), "lint", &["lint", &id], "");
+    let out = run(data.path(), "delete prompt", &["delete", &id], "n\n");
+    assert!(stderr(&out).contains("␛]0;pwned␇"), "the title is shown visibly: {}", stderr(&out));
+
+    // A file written with -o keeps the text as it is.
+    let file = dir.path().join("out.md");
+    let out = run(data.path(), "export -o", &["export", &id, "--yes", "-o", file.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(fs::read_to_string(&file).unwrap().contains(HOSTILE));
+
+    // Grids: show, list (from the user's folder), check messages naming a key.
+    run(data.path(), "grid show", &["grid", "show", grid], "");
+    fs::create_dir_all(data.path().join("grids")).unwrap();
+    fs::copy(grid, data.path().join("grids/hostile.en.toml")).unwrap();
+    let broken = dir.path().join("broken.en.toml");
+    let key = r#""k\u001b]0;x\u0007\u009b" = 1"#;
+    fs::write(&broken, hostile_grid().replacen("[grid]\n", &format!("[grid]\n{key}\n"), 1)).unwrap();
+    fs::copy(&broken, data.path().join("grids/broken.en.toml")).unwrap();
+    run(data.path(), "grid list", &["grid", "list"], "");
+    let out = run(data.path(), "grid check", &["grid", "check", broken.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    run(
+        data.path(),
+        "new from a broken grid",
+        &["new", "--plain", "--grid", broken.to_str().unwrap(), "--title", "x"],
+        "",
+    );
+
+    // A damaged trail, and a config with a hostile key.
+    let sessions = data.path().join("sessions");
+    fs::write(sessions.join("damaged.toml"), format!("format = 1\nid = \"x\"\ntitle = \"{TOML_HOSTILE}\n"))
+        .unwrap();
+    run(data.path(), "list with a damaged trail", &["list"], "");
+    run(
+        data.path(),
+        "open a damaged trail",
+        &["open", "--plain", sessions.join("damaged.toml").to_str().unwrap()],
+        "",
+    );
+    fs::write(data.path().join("config.toml"), format!("\"{TOML_HOSTILE}\" = 1\n")).unwrap();
+    run(data.path(), "config warning", &["list"], "");
+}
