@@ -288,7 +288,14 @@ impl Store {
             else {
                 continue;
             };
-            let target = self.dir.join(&target_name);
+            // The trail may have taken the other extension since (see
+            // `crypt`): that file is the one to compare with and replace.
+            let named = self.dir.join(&target_name);
+            let target = TRAIL_EXTENSIONS
+                .iter()
+                .map(|e| named.with_extension(e))
+                .find(|p| p.exists())
+                .unwrap_or(named);
             let Ok(_lock) = Store::lock(&target) else { continue };
             let (tmp, current) = (Store::load(&path), Store::load(&target));
             // Encrypted and no passphrase in this run: it cannot be judged,
@@ -607,6 +614,27 @@ mod tests {
         fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.cccc.tmp")), to_toml(&old)).unwrap();
         assert!(matches!(store.clean_leftovers().as_slice(), [Leftover::Removed(_)]));
         assert_eq!(Store::load(&path).unwrap().title, "Newer");
+    }
+
+    #[test]
+    fn a_leftover_named_before_its_trail_became_age_never_makes_a_second_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut t = trail("abcd2345", "T");
+        let toml = store.path_for(&t);
+        store.save(&t, &toml).unwrap();
+        let age = toml.with_extension("age");
+        fs::rename(&toml, &age).unwrap();
+        let name = toml.file_name().unwrap().to_string_lossy().into_owned();
+        fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.aaaa.tmp")), to_toml(&t)).unwrap();
+        assert!(matches!(store.clean_leftovers().as_slice(), [Leftover::Removed(_)]));
+        assert!(!toml.exists(), "no second copy of the trail");
+        t.updated += chrono::Duration::seconds(5);
+        t.title = "Newer".into();
+        fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.bbbb.tmp")), to_toml(&t)).unwrap();
+        assert_eq!(store.clean_leftovers(), [Leftover::Recovered(age.clone())]);
+        assert!(!toml.exists());
+        assert_eq!(Store::load(&age).unwrap().title, "Newer");
     }
 
     #[test]
