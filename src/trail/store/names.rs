@@ -78,11 +78,19 @@ impl Store {
     /// without the passphrase. Returns the renames done, old and new path.
     pub fn rename_to_title_free(&self) -> Vec<(PathBuf, PathBuf)> {
         let mut done = Vec::new();
+        // A file's content is read only where its extension may be wrong:
+        // `.toml` in an encrypted folder, `.age` in a plaintext one (after an
+        // interrupted encrypt or decrypt), so that a listing stays a listing.
+        let suspect = if super::crypt::is_encrypted_folder(self.data_dir()) { "toml" } else { "age" };
         for path in self.files() {
             let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            let extension = if holds_ciphertext(&path) { "age" } else { "toml" };
             let title_free = is_title_free(&name);
-            if title_free && path.extension().is_some_and(|e| e == extension) {
+            let current = path.extension().unwrap_or_default().to_string_lossy().into_owned();
+            if title_free && current != suspect {
+                continue;
+            }
+            let extension = if holds_ciphertext(&path) { "age" } else { "toml" };
+            if title_free && current == extension {
                 continue;
             }
             let Ok(lock) = Store::lock(&path) else { continue };
