@@ -92,10 +92,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(record) = walk.record(at)
             && let Some(answer) = &record.answer
         {
-            let words = match answer {
-                Answer::Date(d) => lang.date_in_words(*d),
-                _ => record.answer_in_words(answer).replace('\n', " / "),
-            };
+            let words = lang.answer_words(record, answer).replace('\n', " / ");
             writeln!(self.out, "{}", lang.plain_current(&words))?;
         }
         loop {
@@ -167,7 +164,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             QuestionKind::Choice { options, other } | QuestionKind::Multi { options, other } => {
                 for (i, o) in options.iter().enumerate() {
                     let hint = o.hint.as_ref().map(|h| format!(" — {h}")).unwrap_or_default();
-                    writeln!(self.out, "{}) {}{hint}", i + 1, o.label)?;
+                    // Said before the slip, for those who hear the list.
+                    let alone = if o.exclusive { lang.plain_exclusive_mark() } else { "" };
+                    writeln!(self.out, "{}) {}{alone}{hint}", i + 1, o.label)?;
                 }
                 if *other {
                     writeln!(self.out, "{}) {} …", options.len() + 1, lang.other_label())?;
@@ -197,7 +196,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if self.input.read_line(&mut line)? == 0 {
             return Ok(None);
         }
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+        // A CR inside the line (a paste from an old Mac file) is a line break.
+        Ok(Some(crate::grid::line_breaks(line.trim_end_matches(['\n', '\r'])).into_owned()))
     }
 }
 

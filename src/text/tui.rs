@@ -54,6 +54,12 @@ impl Lang {
                 H::Page => ("PgPréc PgSuiv", "page"),
                 H::HomeEnd => ("Début Fin", "haut, bas"),
                 H::Close => ("q", "fermer"),
+                H::ScrollStep => ("Ctrl+↑↓", "faire défiler l'étape"),
+                H::Undo => ("Ctrl+Z", "annuler la frappe"),
+                H::Redo => ("Ctrl+Y", "rétablir"),
+                H::ExportMd => ("e", "exporter la synthèse (Markdown)"),
+                H::ExportHtml => ("h", "exporter la synthèse (HTML, à imprimer)"),
+                H::BackToWalk => ("Échap", "revenir au parcours"),
             },
             Lang::En => match hint {
                 H::NextQuestion => ("Tab", "next question"),
@@ -99,6 +105,12 @@ impl Lang {
                 H::Page => ("PgUp PgDn", "page"),
                 H::HomeEnd => ("Home End", "top, bottom"),
                 H::Close => ("q", "close"),
+                H::ScrollStep => ("Ctrl+↑↓", "scroll the step"),
+                H::Undo => ("Ctrl+Z", "undo typing"),
+                H::Redo => ("Ctrl+Y", "redo"),
+                H::ExportMd => ("e", "export the summary (Markdown)"),
+                H::ExportHtml => ("h", "export the summary (HTML, to print)"),
+                H::BackToWalk => ("Esc", "back to the walk"),
             },
         }
     }

@@ -15,6 +15,8 @@ pub enum Mismatch {
 pub struct Row {
     pub step_title: String,
     pub prompt: String,
+    /// A date question's answers are `YYYY-MM-DD`, written in words on output.
+    pub kind: Kind,
     /// The answer of each trail in words; `None` when unanswered.
     pub answers: Vec<Option<String>>,
 }
@@ -44,22 +46,23 @@ pub fn compare<'t>(trails: &'t [Trail], grid: Option<&Grid>) -> Result<Compariso
     }
     let outlines: Vec<Outline> = trails.iter().map(|t| Outline::build(t, grid)).collect();
     // Every (step, question) that any trail knows, first-seen order.
-    let mut keys: Vec<(String, String, String, String)> = Vec::new();
+    let mut keys: Vec<(String, String, String, String, Kind)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for outline in &outlines {
         for (s, q) in outline.questions() {
             if q.kind == Kind::Note || !seen.insert((s.id.clone(), q.id.clone())) {
                 continue;
             }
-            keys.push((s.id.clone(), q.id.clone(), s.title.clone(), q.prompt.clone()));
+            keys.push((s.id.clone(), q.id.clone(), s.title.clone(), q.prompt.clone(), q.kind));
         }
     }
     let records: Vec<_> = trails.iter().map(Trail::records).collect();
     let rows = keys
         .into_iter()
-        .map(|(step, question, step_title, prompt)| Row {
+        .map(|(step, question, step_title, prompt, kind)| Row {
             step_title,
             prompt,
+            kind,
             answers: records
                 .iter()
                 .map(|r| r.get(&(step.as_str(), question.as_str())).and_then(|r| words(r)))
@@ -112,7 +115,15 @@ impl Comparison<'_> {
                 format!("{}{mark}\n", row.prompt)
             });
             for (i, answer) in row.answers.iter().enumerate() {
-                let text = answer.clone().unwrap_or_else(|| format!("({})", lang.no_answer()));
+                let day = answer
+                    .as_deref()
+                    .filter(|_| row.kind == Kind::Date)
+                    .and_then(|a| chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok());
+                let text = match (day, answer) {
+                    (Some(day), _) => lang.date_in_words(day),
+                    (None, Some(a)) => a.clone(),
+                    (None, None) => format!("({})", lang.no_answer()),
+                };
                 let text = text.replace('\n', if md { "  \n    " } else { "\n     " });
                 out.push_str(&format!("{}{}. {text}\n", if md { "- " } else { "  " }, i + 1));
             }
@@ -135,7 +146,7 @@ mod tests {
 
     fn trail(title: &str, choice: Option<&str>, text: Option<&str>, grid_src: &str) -> Trail {
         let grid = parse(grid_src).unwrap();
-        let now = crate::trail::now();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a fixed time");
         let mut w = Walk::new(grid.clone(), Trail::start(&grid, title, "abcd2345".into(), now));
         if let Some(c) = choice {
             w.set(At { step: 0, question: 0 }, Some(Answer::Choice(c.into())), now);
@@ -170,6 +181,22 @@ mod tests {
         assert!(c.versions_differ);
         assert!(!c.rows[0].differs());
         assert!(c.render(false, Lang::En).contains("different versions"));
+    }
+
+    #[test]
+    fn date_answers_are_compared_in_words() {
+        let src = "format = 2\n[grid]\nid = \"g\"\nversion = \"2\"\nlanguage = \"fr\"\ntitle = \"G\"\n[[steps]]\nid = \"s\"\ntitle = \"Étape\"\n[[steps.questions]]\nid = \"d\"\nkind = \"date\"\nprompt = \"Quand ?\"\n";
+        let grid = parse(src).unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a fixed time");
+        let dated = |title: &str, day: u32| {
+            let mut w = Walk::new(grid.clone(), Trail::start(&grid, title, "abcd2345".into(), now));
+            let date = chrono::NaiveDate::from_ymd_opt(2026, 12, day).expect("a real day");
+            w.set(At { step: 0, question: 0 }, Some(Answer::Date(date)), now);
+            w.trail
+        };
+        let trails = vec![dated("A", 15), dated("B", 16)];
+        let md = compare(&trails, Some(&grid)).unwrap().render(true, Lang::Fr);
+        assert!(md.contains("- 1. mardi 15 décembre 2026\n- 2. mercredi 16 décembre 2026\n"), "{md}");
     }
 
     #[test]

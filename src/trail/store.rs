@@ -11,6 +11,7 @@ pub mod encryption;
 mod index;
 pub mod names;
 mod seen;
+mod words;
 
 use super::{LoadError, Summary, Trail, from_toml, to_toml};
 use index::{Index, Stamp};
@@ -329,6 +330,7 @@ impl Store {
         let sessions = path.parent().unwrap_or(Path::new("."));
         if let Some(name) = path.file_name() {
             Index::forget(sessions, &name.to_string_lossy());
+            words::forget(sessions, &name.to_string_lossy());
         }
         let exports = sessions.parent().map(crate::paths::exports_dir);
         Ok(match (id, exports) {
@@ -402,11 +404,9 @@ pub enum LockError {
 /// The bytes of a trail file as they are on disk, and its text (decrypted
 /// when the file is encrypted).
 fn read_text(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
-    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.kind()))?;
     let mut bytes = Vec::new();
-    file.take(MAX_TRAIL_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    file.take(MAX_TRAIL_BYTES + 1).read_to_end(&mut bytes).map_err(|e| LoadError::Unreadable(e.kind()))?;
     if bytes.len() as u64 > MAX_TRAIL_BYTES {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }

@@ -19,7 +19,8 @@ use crate::trail::{LoadError, Summary};
 pub struct TrailRow {
     pub path: PathBuf,
     pub summary: Result<Summary, LoadError>,
-    /// Title and grid, lowercased without accents, for the filter.
+    /// Title and grid, lowercased without accents, for the filter; then,
+    /// once read, the words of the answers.
     search: String,
 }
 
@@ -110,6 +111,8 @@ pub enum LibraryOut {
         path: PathBuf,
         title: String,
     },
+    /// The words of these trails' answers, for the filter.
+    LoadWords(Vec<PathBuf>),
     Help,
     Quit,
 }
@@ -127,6 +130,9 @@ pub struct LibraryScreen {
     pub loaded: bool,
     /// Whether the data folder is encrypted, once known.
     pub encrypted: Option<bool>,
+    /// The words of each trail's answers, once read (by path), kept across
+    /// readings of the list.
+    words: std::collections::HashMap<PathBuf, String>,
     lang: Lang,
     palette: Palette,
 }
@@ -142,6 +148,7 @@ impl LibraryScreen {
             message: None,
             loaded: false,
             encrypted: None,
+            words: std::collections::HashMap::new(),
             lang,
             palette,
         }
@@ -179,10 +186,14 @@ impl LibraryScreen {
         self.rows = listed
             .into_iter()
             .map(|l| {
-                let search = match &l.summary {
+                let mut search = match &l.summary {
                     Ok(t) => fold(&format!("{} {}", t.title, t.grid.title)),
                     Err(_) => fold(&l.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()),
                 };
+                if let Some(words) = self.words.get(&l.path) {
+                    search.push('\u{0}');
+                    search.push_str(words);
+                }
                 TrailRow { path: l.path, summary: l.summary, search }
             })
             .collect();
@@ -206,6 +217,20 @@ impl LibraryScreen {
 
     pub fn say(&mut self, text: String, error: bool) {
         self.message = Some(Message { text, error });
+    }
+
+    /// The words of the answers came: the filter finds them from now on.
+    pub fn words_loaded(&mut self, words: Vec<(PathBuf, String)>) {
+        self.words = words.into_iter().collect();
+        for row in &mut self.rows {
+            if let Some(words) = self.words.get(&row.path) {
+                let title_end = row.search.find('\u{0}').unwrap_or(row.search.len());
+                row.search.truncate(title_end);
+                row.search.push('\u{0}');
+                row.search.push_str(words);
+            }
+        }
+        self.apply_filter();
     }
 
     fn apply_filter(&mut self) {
@@ -252,7 +277,12 @@ impl LibraryScreen {
             LibraryMsg::Up => self.selected = self.selected.saturating_sub(1),
             LibraryMsg::Down => self.selected = (self.selected + 1).min(self.shown.len().saturating_sub(1)),
             LibraryMsg::New => return vec![LibraryOut::LoadGrids],
-            LibraryMsg::Filter => self.mode = Mode::Filter,
+            LibraryMsg::Filter => {
+                self.mode = Mode::Filter;
+                // The answers' words are read as the filter opens (from
+                // their own index, so it costs little after the first time).
+                return vec![LibraryOut::LoadWords(self.rows.iter().map(|r| r.path.clone()).collect())];
+            }
             LibraryMsg::ClearFilter => {
                 self.filter = editor::line("", "", &self.palette);
                 self.apply_filter();
@@ -412,19 +442,7 @@ impl LibraryScreen {
 
 /// Lowercase, without the accents of French, so that "ecole" finds "École".
 fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    crate::trail::search_fold(s)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Store, crypt, index, lock_path};
+use super::{Store, crypt, index, lock_path, words};
 
 /// What a conversion did.
 #[derive(Debug, Default)]
@@ -67,6 +67,9 @@ impl Store {
         // The index is written again, encrypted; the plaintext one goes.
         self.list();
         let _ = fs::remove_file(self.dir().join(index::INDEX_NAME));
+        // The words of the answers kept for the filter are a cache: the
+        // plaintext one goes, and the filter writes it again, encrypted.
+        let _ = fs::remove_file(self.dir().join(words::WORDS_NAME));
         Ok(report)
     }
 
@@ -95,6 +98,7 @@ impl Store {
         fs::remove_file(crypt::public_key_path(&data))?;
         self.list();
         let _ = fs::remove_file(self.dir().join(index::SEALED_INDEX_NAME));
+        let _ = fs::remove_file(self.dir().join(words::SEALED_WORDS_NAME));
         fs::remove_file(crypt::key_path(&data))?;
         crypt::forget();
         Ok(())
