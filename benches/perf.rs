@@ -1,4 +1,4 @@
-//! The performance budget of issue 7, measured on the release build:
+//! The performance budgets of issues 7 and 13, measured on the release build:
 //! `cargo bench --bench perf` (or `benches/run.sh`, which also installs
 //! jrnl 4.6 to compare against). Prints a table; numbers are medians, but
 //! for the rows of hostile files (issue 11: `hostile`, or `grids`,
@@ -6,6 +6,8 @@
 
 #[path = "perf/data.rs"]
 mod data;
+#[path = "perf/encrypted.rs"]
+mod encrypted;
 #[path = "perf/filter.rs"]
 mod filter;
 #[path = "perf/hostile.rs"]
@@ -114,6 +116,10 @@ fn main() {
             measured: ms(t),
             ok: true,
         });
+    }
+
+    if wanted("encrypted") {
+        rows.extend(encrypted::rows(root.path()));
     }
 
     rows.extend(hostile::rows(root.path(), &wanted));

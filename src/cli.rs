@@ -31,6 +31,9 @@ pub struct Global {
     /// Plain questions and answers on standard input and output, no full screen.
     #[arg(long, global = true)]
     pub plain: bool,
+    /// Read the passphrase of an encrypted data folder from the first line of FILE (for scripts).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,6 +109,10 @@ pub enum Command {
     },
     /// The privacy warnings of a whole trail.
     Lint { trail: String },
+    /// Encrypt the data folder: every trail, the index and the author name, with a passphrase.
+    Encrypt,
+    /// Decrypt the data folder: back to plaintext files.
+    Decrypt,
     /// Print the completion script for a shell (bash, zsh, fish, powershell).
     Completions {
         /// The shell: bash, zsh, fish or powershell.

@@ -107,6 +107,27 @@ pub fn save_author(path: &Path, author: &str) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Removes the author name from the config file (when it moves into an
+/// encrypted data folder), keeping every other line as it was.
+pub fn remove_author(path: &Path) -> std::io::Result<()> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let text: String = existing
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("author") || !l.contains('='))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".config-").tempfile_in(dir)?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -149,9 +149,36 @@ fn delete_asks_and_no_is_the_default() {
     assert_eq!(h.trail_files().len(), 1);
     h.press(KeyCode::Char('d')).press(KeyCode::Char('n'));
     assert_eq!(h.trail_files().len(), 1);
+    h.press(KeyCode::Char('e'));
+    assert!(h.dir.path().join("exports/aaaa2345-1.md").is_file());
     h.press(KeyCode::Char('d')).press(KeyCode::Char('y'));
     assert!(h.trail_files().is_empty());
-    assert!(h.screen().contains("Trail “Keep me” deleted"));
+    let screen = h.screen();
+    assert!(screen.contains("Trail “Keep me” deleted, with its export in exports/."), "{screen}");
+    assert!(!h.dir.path().join("exports/aaaa2345-1.md").exists(), "its export went with it");
+}
+
+#[test]
+fn the_library_says_whether_the_folder_is_encrypted_and_suggests_it_once() {
+    let mut h = Harness::library(|dir| {
+        save_trail(dir, "Plain", "aaaa2345");
+    });
+    let screen = h.screen();
+    assert!(screen.contains("folder not encrypted"), "{screen}");
+    assert!(screen.contains("discern encrypt"), "the tip is shown the first time: {screen}");
+    // The next start of the library does not say it again.
+    let ctx = tui_support::ctx(h.dir.path());
+    let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("a terminal");
+    let app = discern::tui::App::library(
+        discern::text::Lang::En,
+        discern::tui::theme::Palette::mono(),
+        tui_support::clock,
+    );
+    let mut again =
+        discern::tui::Session::new(terminal, app, discern::tui::Runtime::new(&ctx, tui_support::clock));
+    again.draw().expect("drawn");
+    let shown = format!("{:?}", again.terminal().backend().buffer());
+    assert!(shown.contains("folder not encrypted") && !shown.contains("discern encrypt"), "{shown}");
 }
 
 #[test]
@@ -233,4 +260,24 @@ fn a_trail_locked_by_this_program_opens_and_is_let_go_after_the_walk() {
     assert!(Store::lock(&path).is_ok(), "the lock went with the walk");
     h.press(KeyCode::Char('d')).press(KeyCode::Char('y'));
     assert!(h.trail_files().is_empty());
+}
+
+#[test]
+fn in_an_encrypted_folder_the_export_says_it_is_plaintext_and_asks_first() {
+    let mut h = Harness::library(|dir| {
+        Store::new(dir).create_key("a passphrase for the test").expect("a key");
+        save_trail(dir, "Locked away", "aaaa2345");
+    });
+    assert!(h.screen().contains("encrypted folder"), "{}", h.screen());
+    h.press(KeyCode::Char('e'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("the export will be a plaintext") && screen.contains("Export in plaintext?"),
+        "{screen}"
+    );
+    h.press(KeyCode::Char('n'));
+    assert!(!h.dir.path().join("exports").exists(), "no means no plaintext on disk");
+    h.press(KeyCode::Char('e')).press(KeyCode::Char('y'));
+    let export = h.dir.path().join("exports/aaaa2345-1.md");
+    assert!(std::fs::read_to_string(export).expect("exported once confirmed").contains("Locked away"));
 }

@@ -48,8 +48,13 @@ pub fn rows(root: &Path) -> Vec<Row> {
 /// Opens the filter and types a word that matches every trail, then one
 /// that matches none, then clears them: the time of each key.
 fn session(data_dir: &Path, opening: &mut Vec<Duration>) -> Vec<Duration> {
-    let ctx =
-        Ctx { lang: Lang::Fr, data_dir: data_dir.to_path_buf(), config: Config::default(), plain: false };
+    let ctx = Ctx {
+        lang: Lang::Fr,
+        data_dir: data_dir.to_path_buf(),
+        config: Config::default(),
+        plain: false,
+        passphrase_file: None,
+    };
     let terminal = Terminal::new(TestBackend::new(120, 40)).expect("a terminal");
     let mut s = Session::new(terminal, App::library(Lang::Fr, Palette::mono(), now), Runtime::new(&ctx, now));
     s.draw().expect("drawn");

@@ -95,8 +95,13 @@ fn key_to_frame(root: &Path) -> (Duration, Duration) {
     }
     walk.set(text_at, Some(Answer::Text(text)), now());
     walk.close_edit();
-    let ctx =
-        Ctx { lang: Lang::Fr, data_dir: root.join("frames-data"), config: Config::default(), plain: false };
+    let ctx = Ctx {
+        lang: Lang::Fr,
+        data_dir: root.join("frames-data"),
+        config: Config::default(),
+        plain: false,
+        passphrase_file: None,
+    };
     // Ephemeral: the saver writes nothing, so only the screen is measured.
     let app = App::walk(walk, None, false, Lang::Fr, Palette::mono(), now);
     let terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");

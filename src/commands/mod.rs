@@ -1,5 +1,6 @@
 //! Each command, from parsed arguments to output and exit code.
 
+pub mod encryption;
 mod grid;
 pub mod trail;
 
@@ -16,6 +17,8 @@ pub struct Ctx {
     pub data_dir: PathBuf,
     pub config: Config,
     pub plain: bool,
+    /// `--passphrase-file`: where the passphrase of an encrypted folder is read.
+    pub passphrase_file: Option<PathBuf>,
 }
 
 /// A command that could not do its work: the message says what and what to do.
@@ -36,7 +39,23 @@ impl Ctx {
         for p in &problems {
             crate::tell!("discern: {}", lang.config_problem(&config.path, p));
         }
-        Ctx { lang, data_dir, config, plain: global.plain }
+        Ctx { lang, data_dir, config, plain: global.plain, passphrase_file: global.passphrase_file.clone() }
+    }
+
+    /// The same context once the folder's key is unlocked: the author's
+    /// name is then read from the encrypted folder.
+    pub fn unlocked(&self) -> Ctx {
+        let mut config = self.config.clone();
+        if let Some(author) = crate::trail::store::encryption::sealed_author(&self.data_dir) {
+            config.author = Some(author);
+        }
+        Ctx {
+            lang: self.lang,
+            data_dir: self.data_dir.clone(),
+            config,
+            plain: self.plain,
+            passphrase_file: self.passphrase_file.clone(),
+        }
     }
 
     pub fn grids_dir(&self) -> PathBuf {
@@ -56,6 +75,25 @@ fn writes_trails(command: Option<&Command>) -> bool {
 }
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
+    // An encrypted folder is unlocked once, before anything reads it.
+    let unlocked;
+    let ctx = if encryption::reads_trails(&command)
+        && crate::trail::store::crypt::is_encrypted_folder(&ctx.data_dir)
+        && !crate::trail::store::crypt::is_unlocked()
+    {
+        let dialog = trail::interactive(ctx)
+            && matches!(command, None | Some(Command::Open { .. } | Command::Review { .. }));
+        match encryption::unlock(ctx, dialog)? {
+            Some(c) => {
+                unlocked = c;
+                &unlocked
+            }
+            // Left the passphrase dialog with Esc: nothing was done.
+            None => return Ok(ExitCode::SUCCESS),
+        }
+    } else {
+        ctx
+    };
     if writes_trails(command.as_ref()) {
         let store = crate::trail::store::Store::new(&ctx.data_dir);
         // Work left in a temporary file by a crash is dealt with first, and
@@ -93,6 +131,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         Some(Command::Compare { trails, format }) => trail::compare(ctx, &trails, format),
         Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),
+        Some(Command::Encrypt) => encryption::encrypt(ctx),
+        Some(Command::Decrypt) => encryption::decrypt(ctx),
         None if trail::interactive(ctx) => crate::tui::run_library(ctx),
         // Without a terminal, the library is the list.
         None => trail::list(ctx, false),

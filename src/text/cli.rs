@@ -23,6 +23,15 @@ impl Lang {
                     "-/plain",
                     "Questions et réponses en texte simple sur l'entrée et la sortie standard, sans plein écran.",
                 ),
+                (
+                    "-/passphrase_file",
+                    "Lire la phrase de passe d'un dossier chiffré sur la première ligne de FICHIER (pour les scripts).",
+                ),
+                (
+                    "encrypt",
+                    "Chiffrer le dossier de données : chaque parcours, l'index et le nom d'auteur, avec une phrase de passe.",
+                ),
+                ("decrypt", "Déchiffrer le dossier de données : retour à des fichiers en clair."),
                 ("grid", "Grilles : lister, vérifier, montrer, créer."),
                 ("grid/list", "Les grilles disponibles."),
                 (

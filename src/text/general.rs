@@ -147,6 +147,14 @@ impl Lang {
                 format!("la réponse à {step}.{question} ne correspond pas à son type de question ou à ses options"),
                 format!("the answer to {step}.{question} does not fit its kind of question or its options"),
             ),
+            E::Locked => self.pick(
+                "parcours chiffré : la phrase de passe n'a pas été donnée".into(),
+                "encrypted trail: the passphrase was not given".into(),
+            ),
+            E::Undecryptable(m) => self.pick(
+                format!("la clé de ce dossier n'ouvre pas ce fichier chiffré : {m}"),
+                format!("this folder's key does not open this encrypted file: {m}"),
+            ),
             E::Cut => self.pick(
                 "le fichier s'arrête avant sa fin (il a été coupé) ; rien n'y a été changé".into(),
                 "the file stops before its end (it was cut short); nothing was changed in it".into(),

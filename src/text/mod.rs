@@ -7,6 +7,7 @@
 mod cli;
 pub use cli::CliHeading;
 mod date;
+mod encryption;
 mod general;
 mod grid;
 mod handout;

@@ -52,6 +52,10 @@ pub enum LoadError {
     BadOutcome,
     /// The file stops before its end: it was cut short.
     Cut,
+    /// An encrypted trail, and no passphrase given in this run.
+    Locked,
+    /// An encrypted trail that this folder's key does not open.
+    Undecryptable(String),
 }
 
 /// The value of `ends_with`, and the name of the last table.

@@ -6,6 +6,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+pub mod crypt;
+pub mod encryption;
 mod index;
 pub mod names;
 mod seen;
@@ -22,7 +24,7 @@ pub const MAX_TRAIL_BYTES: u64 = 64 * 1024 * 1024;
 pub const TEMP_PREFIX: &str = ".discern-save-";
 
 /// The extensions of trail files: plaintext TOML, and age-encrypted TOML.
-pub const TRAIL_EXTENSIONS: [&str; 1] = ["toml"];
+pub const TRAIL_EXTENSIONS: [&str; 2] = ["toml", "age"];
 
 pub struct Store {
     dir: PathBuf,
@@ -70,13 +72,20 @@ impl Store {
         crate::paths::create_private_dir(&self.dir)
     }
 
-    /// Where a new trail goes: `YYYY-MM-DD-ID.toml`, no word of its title.
+    /// The data folder the sessions folder is in.
+    pub fn data_dir(&self) -> &Path {
+        self.dir.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Where a new trail goes: `YYYY-MM-DD-ID.toml` (`.age` when the folder
+    /// is encrypted), no word of its title.
     pub fn path_for(&self, trail: &Trail) -> PathBuf {
-        self.dir.join(names::trail_file_name(trail, "toml"))
+        let extension = if crypt::is_encrypted_folder(self.data_dir()) { "age" } else { "toml" };
+        self.dir.join(names::trail_file_name(trail, extension))
     }
 
     pub fn load(path: &Path) -> Result<Trail, LoadError> {
-        from_toml(&read_text(path)?)
+        from_toml(&read_text(path)?.1)
     }
 
     /// Reads a trail to write it: taken after its lock (`_lock` is the
@@ -84,9 +93,9 @@ impl Store {
     /// remembered, so that a later save is refused if the file changes
     /// under this program's feet.
     pub fn load_locked(path: &Path, _lock: &Lock) -> Result<Trail, LoadError> {
-        let text = read_text(path)?;
+        let (raw, text) = read_text(path)?;
         let trail = from_toml(&text)?;
-        seen::read(path, &text);
+        seen::read(path, &raw, &text);
         Ok(trail)
     }
 
@@ -98,6 +107,7 @@ impl Store {
     pub fn list(&self) -> Vec<Listed> {
         let mut old = Index::read(&self.dir);
         let old_len = old.entries.len();
+        let mut locked = false;
         let mut changed = false;
         let mut listed = Vec::new();
         let mut stamps = Vec::new();
@@ -113,6 +123,7 @@ impl Store {
                     Store::load(&path).map(|t| t.summary())
                 }
             };
+            locked |= matches!(summary, Err(LoadError::Locked));
             stamps.push((name, stamp));
             listed.push(Listed { path, summary, modified });
         }
@@ -122,7 +133,8 @@ impl Store {
                 l.summary.as_ref().ok().map(|summary| (name.as_str(), *stamp, summary))
             })
         };
-        if changed || indexed().count() != old_len {
+        // Without the key, the index of an encrypted folder is left as it is.
+        if !locked && (changed || indexed().count() != old_len) {
             index::write_entries(&self.dir, indexed());
         }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
@@ -144,13 +156,39 @@ impl Store {
     /// Saves through a temporary file in the same folder, synced and renamed
     /// over the old one: a crash leaves either the old trail or the new one,
     /// never a mix, and a failed save leaves the old file as it was.
+    /// In an encrypted folder the trail is encrypted to the folder's public
+    /// key before anything is written: the temporary file holds ciphertext.
     pub fn save(&self, trail: &Trail, path: &Path) -> io::Result<()> {
         self.save_bytes(path, to_toml(trail).as_bytes(), |f, b| f.write_all(b))
     }
 
-    /// `save`, with the writing step given, so that tests can make it fail
-    /// midway as a full disk would.
+    /// What to write for a serialized trail: encrypted to the folder's
+    /// public key when the folder is encrypted, else the bytes themselves.
+    pub fn seal(&self, plain: Vec<u8>) -> io::Result<Vec<u8>> {
+        crypt::seal(self.data_dir(), plain)
+    }
+
+    /// `save` of a serialized trail, with the writing step given, so that
+    /// tests can make it fail midway as a full disk would. In an encrypted
+    /// folder the text is encrypted here (on the saver thread for the
+    /// screen's autosaves), before anything is written.
     pub fn save_bytes(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        write: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // Keys a newer discern wrote are written back.
+        let restored = seen::unknown(path).map(|u| u.restore(&String::from_utf8_lossy(bytes)));
+        let plain = restored.as_ref().map_or(bytes, |r| r.as_bytes());
+        let sealed = self.seal(plain.to_vec())?;
+        self.write_file(path, &sealed, write)
+    }
+
+    /// Writes `bytes` as they are in place of `path`, atomically (the part
+    /// of a save that touches the disk; encryption and decryption of a
+    /// whole folder use it to write their converted files).
+    pub(crate) fn write_file(
         &self,
         path: &Path,
         bytes: &[u8],
@@ -163,9 +201,6 @@ impl Store {
         if dir == self.dir {
             crate::paths::refuse_symlink(dir)?;
         }
-        // Keys a newer discern wrote are written back.
-        let restored = seen::unknown(path).map(|u| u.restore(&String::from_utf8_lossy(bytes)));
-        let bytes = restored.as_ref().map_or(bytes, |r| r.as_bytes());
         // A file removed meanwhile is written again: nothing of it is lost.
         if let Some(expected) = seen::expected(path)
             && let Ok(on_disk) = fs::read(path)
@@ -197,12 +232,13 @@ impl Store {
     /// Finds a trail by path, id, or unique prefix of an id.
     pub fn resolve(&self, arg: &str) -> Result<PathBuf, Resolve> {
         let as_path = Path::new(arg);
-        if (arg.contains('/') || arg.ends_with(".toml")) && as_path.is_file() {
+        let looks_like_path =
+            arg.contains('/') || TRAIL_EXTENSIONS.iter().any(|e| arg.ends_with(&format!(".{e}")));
+        if looks_like_path && as_path.is_file() {
             return Ok(as_path.to_path_buf());
         }
         // The path of a trail renamed since to its title-free name.
-        let renamed =
-            (arg.contains('/') || arg.ends_with(".toml")).then(|| names::id_from_file_name(as_path));
+        let renamed = looks_like_path.then(|| names::id_from_file_name(as_path));
         let needle = renamed.flatten().unwrap_or_else(|| arg.trim().to_lowercase());
         if needle.is_empty() {
             return Err(Resolve::NotFound);
@@ -247,13 +283,28 @@ impl Store {
                 .and_then(|n| n.strip_suffix(".tmp"))
                 .and_then(|n| n.rsplit_once('.'))
                 .map(|(target, _random)| target.to_string())
-                .filter(|t| t.ends_with(".toml") && !t.contains('/'))
+                .filter(|t| {
+                    TRAIL_EXTENSIONS.iter().any(|e| t.ends_with(&format!(".{e}"))) && !t.contains('/')
+                })
             else {
                 continue;
             };
-            let target = self.dir.join(&target_name);
+            // The trail may have taken the other extension since (see
+            // `crypt`): that file is the one to compare with and replace.
+            let named = self.dir.join(&target_name);
+            let target = TRAIL_EXTENSIONS
+                .iter()
+                .map(|e| named.with_extension(e))
+                .find(|p| p.exists())
+                .unwrap_or(named);
             let Ok(_lock) = Store::lock(&target) else { continue };
-            let newer = match (Store::load(&path), Store::load(&target)) {
+            let (tmp, current) = (Store::load(&path), Store::load(&target));
+            // Encrypted and no passphrase in this run: it cannot be judged,
+            // so it waits for a run that has the key.
+            if matches!(tmp, Err(LoadError::Locked)) || matches!(current, Err(LoadError::Locked)) {
+                continue;
+            }
+            let newer = match (tmp, current) {
                 (Ok(tmp), Ok(current)) => tmp.updated > current.updated,
                 (Ok(_), Err(LoadError::Unreadable(_))) => !target.exists(),
                 _ => false,
@@ -350,14 +401,25 @@ pub enum LockError {
 }
 
 /// A trail file's text, within the size limit.
-fn read_text(path: &Path) -> Result<String, LoadError> {
+/// The bytes of a trail file as they are on disk, and its text (decrypted
+/// when the file is encrypted).
+fn read_text(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
     let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.kind()))?;
     let mut bytes = Vec::new();
     file.take(MAX_TRAIL_BYTES + 1).read_to_end(&mut bytes).map_err(|e| LoadError::Unreadable(e.kind()))?;
     if bytes.len() as u64 > MAX_TRAIL_BYTES {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)
+    let plain = if crypt::is_encrypted(&bytes) {
+        crypt::decrypt(&bytes).map_err(|e| match e {
+            crypt::DecryptError::Locked => LoadError::Locked,
+            crypt::DecryptError::Failed(m) => LoadError::Undecryptable(m),
+        })?
+    } else {
+        bytes.clone()
+    };
+    let text = String::from_utf8(plain).map_err(|_| LoadError::NotUtf8)?;
+    Ok((bytes, text))
 }
 
 /// `.NAME.toml.lock` beside the trail: hidden, so that lists pass it by.
@@ -552,6 +614,27 @@ mod tests {
         fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.cccc.tmp")), to_toml(&old)).unwrap();
         assert!(matches!(store.clean_leftovers().as_slice(), [Leftover::Removed(_)]));
         assert_eq!(Store::load(&path).unwrap().title, "Newer");
+    }
+
+    #[test]
+    fn a_leftover_named_before_its_trail_became_age_never_makes_a_second_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut t = trail("abcd2345", "T");
+        let toml = store.path_for(&t);
+        store.save(&t, &toml).unwrap();
+        let age = toml.with_extension("age");
+        fs::rename(&toml, &age).unwrap();
+        let name = toml.file_name().unwrap().to_string_lossy().into_owned();
+        fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.aaaa.tmp")), to_toml(&t)).unwrap();
+        assert!(matches!(store.clean_leftovers().as_slice(), [Leftover::Removed(_)]));
+        assert!(!toml.exists(), "no second copy of the trail");
+        t.updated += chrono::Duration::seconds(5);
+        t.title = "Newer".into();
+        fs::write(store.dir().join(format!("{TEMP_PREFIX}{name}.bbbb.tmp")), to_toml(&t)).unwrap();
+        assert_eq!(store.clean_leftovers(), [Leftover::Recovered(age.clone())]);
+        assert!(!toml.exists());
+        assert_eq!(Store::load(&age).unwrap().title, "Newer");
     }
 
     #[test]

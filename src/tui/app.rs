@@ -59,6 +59,12 @@ pub enum Msg {
     Tick(Instant),
     Saved(Vec<SaveReport>),
     Listed(Vec<Listed>),
+    /// Whether the data folder is encrypted; `suggest` the first time
+    /// plaintext trails are shown, to mention `discern encrypt` once.
+    Folder {
+        encrypted: bool,
+        suggest: bool,
+    },
     Grids(Picker),
     /// A trail to walk (or to read: `access`); `saved` is the outcome of
     /// the first save of a new one; `author` signs a review's annotations.
@@ -72,10 +78,12 @@ pub enum Msg {
     /// The outcome of keeping a reviewer's name in the config file.
     AuthorSaved(Result<(), String>),
     OpenFailed(OpenFailure),
-    /// The export found passages that look identifying.
+    /// The export found passages that look identifying, or (`plaintext`)
+    /// it would write plaintext into an encrypted folder.
     ExportNeedsConfirm {
         path: PathBuf,
         warnings: usize,
+        plaintext: bool,
     },
     Exported(Result<PathBuf, String>),
     /// The summary exported from the end of a walk.
@@ -99,6 +107,8 @@ pub enum Effect {
         wait: bool,
     },
     ListTrails,
+    /// Whether the data folder is encrypted (after a listing).
+    FolderState,
     LoadGrids,
     /// A trail to walk, or with `review` to review; read only when another
     /// window has it open.
@@ -454,7 +464,16 @@ impl App {
 /// The outcome of file work done for the library.
 fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Listed(listed) => library.listed(listed),
+        Msg::Listed(listed) => {
+            library.listed(listed);
+            return vec![Effect::FolderState];
+        }
+        Msg::Folder { encrypted, suggest } => {
+            library.encrypted = Some(encrypted);
+            if suggest && library.message.is_none() {
+                library.say(lang.suggest_encrypt().to_string(), false);
+            }
+        }
         Msg::Grids(picker) => library.grids_loaded(picker),
         Msg::OpenFailed(failure) => {
             let text = match failure {
@@ -466,8 +485,19 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
             };
             library.say(text, true);
         }
-        Msg::ExportNeedsConfirm { path, warnings } => {
-            let question = format!("{} {}", lang.lint_summary(warnings), lang.export_confirm());
+        Msg::ExportNeedsConfirm { path, warnings, plaintext } => {
+            let mut question = String::new();
+            if warnings > 0 {
+                question.push_str(&format!("{} ", lang.lint_summary(warnings)));
+            }
+            if plaintext {
+                question.push_str(&format!("{} ", lang.export_is_plaintext()));
+            }
+            question.push_str(if warnings > 0 {
+                lang.export_confirm()
+            } else {
+                lang.export_plaintext_confirm()
+            });
             library.confirm_export(path, question);
         }
         Msg::Words(words) => library.words_loaded(words),

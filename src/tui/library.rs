@@ -128,6 +128,8 @@ pub struct LibraryScreen {
     pub message: Option<Message>,
     /// The list has been read at least once.
     pub loaded: bool,
+    /// Whether the data folder is encrypted, once known.
+    pub encrypted: Option<bool>,
     /// The words of each trail's answers, once read (by path), kept across
     /// readings of the list.
     words: std::collections::HashMap<PathBuf, String>,
@@ -145,6 +147,7 @@ impl LibraryScreen {
             mode: Mode::List,
             message: None,
             loaded: false,
+            encrypted: None,
             words: std::collections::HashMap::new(),
             lang,
             palette,

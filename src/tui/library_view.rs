@@ -25,10 +25,11 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
     let width = area.width as usize;
     let header = Rect { height: 1, ..area };
     let title = format!("discern — {}", lang.library_title());
-    frame.render_widget(
-        Paragraph::new(footer::fit(vec![Span::raw(" "), Span::styled(title, p.title())], width)),
-        header,
-    );
+    let mut spans = vec![Span::raw(" "), Span::styled(title, p.title())];
+    if let Some(encrypted) = screen.encrypted {
+        spans.push(Span::styled(format!("  · {}", lang.folder_state(encrypted)), p.dim()));
+    }
+    frame.render_widget(Paragraph::new(footer::fit(spans, width)), header);
 
     let filter = screen.filter_text();
     let filtering = matches!(screen.mode, Mode::Filter) || !filter.is_empty();

@@ -26,6 +26,7 @@ mod step_view;
 mod steps_list;
 mod terminal;
 pub mod theme;
+mod unlock;
 pub mod walk_screen;
 mod walk_view;
 mod wrap;
@@ -54,6 +55,25 @@ use terminal::{TerminalEvents, TerminalGuard};
 use theme::Palette;
 
 /// The library (`discern` with no argument).
+/// The passphrase dialog of an encrypted folder, on the full screen: `true`
+/// once the folder is unlocked, `false` when the user left with `Esc`.
+pub fn unlock_dialog(ctx: &Ctx) -> Result<bool, Failure> {
+    use crate::trail::store::crypt::{self, UnlockError};
+    let lang = ctx.lang;
+    let (guard, mut terminal) = TerminalGuard::enter().map_err(|e| Failure(lang.terminal_failed(&e)))?;
+    let palette = Palette::from_env(ctx.config.theme);
+    let mut events = TerminalEvents::new().map_err(|e| Failure(lang.terminal_failed(&e)))?;
+    let outcome = unlock::run(&mut terminal, &mut events, lang, &palette, |passphrase| {
+        match crypt::unlock(&ctx.data_dir, passphrase) {
+            Ok(()) => Ok(true),
+            Err(UnlockError::WrongPassphrase) => Ok(false),
+            Err(UnlockError::KeyUnusable(m)) => Err(lang.key_unusable(&crypt::key_path(&ctx.data_dir), &m)),
+        }
+    });
+    drop(guard);
+    outcome.map_err(Failure)
+}
+
 pub fn run_library(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let app = App::library(ctx.lang, Palette::from_env(ctx.config.theme), crate::trail::now);
     run(ctx, app, None).0

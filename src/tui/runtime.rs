@@ -110,6 +110,7 @@ impl Runtime {
             data_dir: ctx.data_dir.clone(),
             config: ctx.config.clone(),
             plain: ctx.plain,
+            passphrase_file: ctx.passphrase_file.clone(),
         };
         Runtime { ctx, clock, saver, lock: None }
     }
@@ -126,6 +127,10 @@ impl Runtime {
                 Msg::Saved(self.saver.wait_all(SAVE_WAIT))
             }
             Effect::ListTrails => Msg::Listed(Store::new(&self.ctx.data_dir).list()),
+            Effect::FolderState => {
+                let (encrypted, suggest) = crate::trail::store::encryption::folder_state(&self.ctx.data_dir);
+                Msg::Folder { encrypted, suggest }
+            }
             Effect::LoadWords(paths) => Msg::Words(Store::new(&self.ctx.data_dir).answer_words(&paths)),
             Effect::LoadGrids => {
                 Msg::Grids(Picker::from_library(&Library::load(&self.ctx.grids_dir()), self.ctx.lang))
@@ -164,6 +169,12 @@ impl Runtime {
     fn save_author(&mut self, name: String) -> Result<(), String> {
         let path = self.ctx.config.path.clone();
         self.ctx.config.author = Some(name.clone());
+        // In an encrypted folder the name is kept there, encrypted.
+        if crate::trail::store::crypt::is_encrypted_folder(&self.ctx.data_dir) {
+            let data = &self.ctx.data_dir;
+            return crate::trail::store::encryption::seal_author(data, &name)
+                .map_err(|e| format!("{}: {e}", data.display()));
+        }
         if path.as_os_str().is_empty() {
             return Err(self.ctx.lang.no_config_file().to_string());
         }
@@ -301,8 +312,11 @@ impl Runtime {
         };
         if !confirmed {
             let warnings = lint::warnings(&trail).len();
-            if warnings > 0 {
-                return Msg::ExportNeedsConfirm { path, warnings };
+            // In an encrypted folder an export is the one plaintext file:
+            // it is written only once the user has said yes to that.
+            let plaintext = crate::trail::store::crypt::is_encrypted_folder(&self.ctx.data_dir);
+            if warnings > 0 || plaintext {
+                return Msg::ExportNeedsConfirm { path, warnings, plaintext };
             }
         }
         let grid = self.grid_for(&trail);

@@ -127,7 +127,8 @@ impl Saver {
     }
 }
 
-/// Writes a job through the store.
+/// Writes a job through the store (which encrypts it, in an encrypted
+/// folder: on this thread, so typing never waits for it).
 pub fn write_job(store: &Store, job: &SaveJob, write: &WriteFn) -> io::Result<()> {
     match &job.content {
         Content::Trail(bytes) => store.save_bytes(&job.path, bytes, |f, b| write(f, b)),

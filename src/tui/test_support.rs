@@ -49,7 +49,13 @@ pub fn title(lang: Lang) -> &'static str {
 }
 
 pub fn ctx(data_dir: &Path, lang: Lang) -> Ctx {
-    Ctx { lang, data_dir: data_dir.to_path_buf(), config: Config::default(), plain: false }
+    Ctx {
+        lang,
+        data_dir: data_dir.to_path_buf(),
+        config: Config::default(),
+        plain: false,
+        passphrase_file: None,
+    }
 }
 
 /// A moment of the day before the tests' clock.

@@ -36,7 +36,13 @@ pub fn grid() -> Grid {
 }
 
 pub fn ctx(data_dir: &Path) -> Ctx {
-    Ctx { lang: Lang::En, data_dir: data_dir.to_path_buf(), config: Config::default(), plain: false }
+    Ctx {
+        lang: Lang::En,
+        data_dir: data_dir.to_path_buf(),
+        config: Config::default(),
+        plain: false,
+        passphrase_file: None,
+    }
 }
 
 /// Saves a new trail of the test grid and returns its path.

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::trail::Summary;
 
 pub(super) const INDEX_NAME: &str = ".index.json";
+/// The index of an encrypted folder: the same JSON, encrypted to its key.
+pub(super) const SEALED_INDEX_NAME: &str = ".index.age";
 const INDEX_VERSION: u32 = 1;
 /// Changes this close to the index's own writing are not trusted: a file
 /// written twice within the file system's time granularity could keep its
@@ -43,6 +45,11 @@ impl Stamp {
     }
 }
 
+/// Whether the sessions folder `dir` is in an encrypted data folder.
+fn sealed(dir: &Path) -> bool {
+    super::crypt::is_encrypted_folder(dir.parent().unwrap_or(Path::new(".")))
+}
+
 /// A file changed at `stamp` is known as it was when a record written at
 /// `written_ns` was made, unless the change was too close to it.
 pub fn trusted(stamp: &Stamp, written_ns: i128) -> bool {
@@ -65,8 +72,10 @@ pub struct Index {
 impl Index {
     /// The index of `dir`, or an empty one when it is missing or damaged.
     pub fn read(dir: &Path) -> Index {
-        fs::read(dir.join(INDEX_NAME))
+        let name = if sealed(dir) { SEALED_INDEX_NAME } else { INDEX_NAME };
+        fs::read(dir.join(name))
             .ok()
+            .and_then(|bytes| super::crypt::open(bytes).ok())
             .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
             .filter(|i| i.version == INDEX_VERSION)
             .unwrap_or_default()
@@ -88,9 +97,14 @@ impl Index {
         self.version = INDEX_VERSION;
         self.written_ns = written_ns;
         let Ok(bytes) = serde_json::to_vec(&self) else { return };
+        // Encrypted before it is written: the temporary file holds no title.
+        let data_dir = dir.parent().unwrap_or(Path::new("."));
+        let Ok(bytes) = super::crypt::seal(data_dir, bytes) else { return };
+        let (name, other) =
+            if sealed(dir) { (SEALED_INDEX_NAME, INDEX_NAME) } else { (INDEX_NAME, SEALED_INDEX_NAME) };
         let Ok(mut tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
-        if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
-            let _ = tmp.persist(dir.join(INDEX_NAME));
+        if std::io::Write::write_all(&mut tmp, &bytes).is_ok() && tmp.persist(dir.join(name)).is_ok() {
+            let _ = fs::remove_file(dir.join(other));
         }
     }
 
@@ -129,11 +143,27 @@ pub fn write_entries<'a>(dir: &Path, entries: impl Iterator<Item = (&'a str, Sta
         written_ns: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128),
         entries: entries.map(|(name, stamp, summary)| (name, EntryRef { stamp, summary })).collect(),
     };
+    // In an encrypted folder the index is encrypted before it is written:
+    // neither the temporary file nor the index holds a title in plaintext.
+    if sealed(dir) {
+        let data_dir = dir.parent().unwrap_or(Path::new("."));
+        let Ok(json) = serde_json::to_vec(&index) else { return };
+        let Ok(bytes) = super::crypt::seal(data_dir, json) else { return };
+        let Ok(mut tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
+        if std::io::Write::write_all(&mut tmp, &bytes).is_ok()
+            && tmp.persist(dir.join(SEALED_INDEX_NAME)).is_ok()
+        {
+            let _ = fs::remove_file(dir.join(INDEX_NAME));
+        }
+        return;
+    }
     let Ok(tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
     let mut out = std::io::BufWriter::new(tmp);
     if serde_json::to_writer(&mut out, &index).is_err() {
         return;
     }
     let Ok(tmp) = out.into_inner() else { return };
-    let _ = tmp.persist(dir.join(INDEX_NAME));
+    if tmp.persist(dir.join(INDEX_NAME)).is_ok() {
+        let _ = fs::remove_file(dir.join(SEALED_INDEX_NAME));
+    }
 }

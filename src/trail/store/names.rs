@@ -71,26 +71,44 @@ pub fn delete_exports(exports_dir: &Path, id: &str) -> usize {
 
 impl Store {
     /// Renames every trail whose file name still holds words of its title
-    /// to `DATE-ID.EXT`, each by one atomic rename under its lock; a trail
-    /// open in another discern is left for a later run, and a damaged one
-    /// (whose id and date cannot be read) is left as it is. Returns the
-    /// renames done, old and new path.
+    /// to `DATE-ID.toml`, and gives every file the extension of what it
+    /// holds (`.age` for ciphertext, `.toml` for plaintext, see
+    /// `crypt`); each by one atomic rename under the locks of both names.
+    /// A trail open in another discern is left for a later run, and so is a
+    /// damaged one, or an encrypted one whose old name cannot be replaced
+    /// without the passphrase. Returns the renames done, old and new path.
     pub fn rename_to_title_free(&self) -> Vec<(PathBuf, PathBuf)> {
         let mut done = Vec::new();
+        // A file's content is read only where its extension may be wrong:
+        // `.toml` in an encrypted folder, `.age` in a plaintext one (after an
+        // interrupted encrypt or decrypt), so that a listing stays a listing.
+        let suspect = if super::crypt::is_encrypted_folder(self.data_dir()) { "toml" } else { "age" };
         for path in self.files() {
             let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            if is_title_free(&name) {
+            let title_free = is_title_free(&name);
+            let current = path.extension().unwrap_or_default().to_string_lossy().into_owned();
+            if title_free && current != suspect {
+                continue;
+            }
+            let extension = if holds_ciphertext(&path) { "age" } else { "toml" };
+            if title_free && current == extension {
                 continue;
             }
             let Ok(lock) = Store::lock(&path) else { continue };
-            let Ok(trail) = Store::load(&path) else { continue };
-            let extension = path.extension().unwrap_or_default().to_string_lossy().into_owned();
-            let target = self.dir().join(trail_file_name(&trail, &extension));
+            let stem = if title_free {
+                name.rsplit_once('.').map_or(name.clone(), |(stem, _)| stem.to_string())
+            } else {
+                let Ok(trail) = Store::load(&path) else { continue };
+                let new_name = trail_file_name(&trail, extension);
+                new_name.rsplit_once('.').map_or(new_name.clone(), |(stem, _)| stem.to_string())
+            };
+            let target = self.dir().join(format!("{stem}.{extension}"));
             // Never over another file: two trails cannot share an id, so a
             // file already there is not this trail's to replace.
             if target.exists() {
                 continue;
             }
+            let Ok(target_lock) = Store::lock(&target) else { continue };
             if fs::rename(&path, &target).is_ok() {
                 if let Ok(d) = fs::File::open(self.dir()) {
                     let _ = d.sync_all();
@@ -99,9 +117,18 @@ impl Store {
                 let _ = fs::remove_file(super::lock_path(&path));
                 done.push((path, target));
             }
+            drop(target_lock);
         }
         done
     }
+}
+
+/// Whether a file starts like an age file (reads its first bytes only).
+pub fn holds_ciphertext(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 22];
+    fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok()
+        && super::crypt::is_encrypted(&head)
 }
 
 #[cfg(test)]
@@ -111,6 +138,7 @@ mod tests {
     #[test]
     fn title_free_names_are_recognised() {
         assert!(is_title_free("2026-11-29-abcd2345.toml"));
+        assert!(is_title_free("2026-11-29-abcd2345.age"));
         assert!(!is_title_free("2026-11-29-lea-martin-abcd2345.toml"));
         assert!(!is_title_free("2026-11-29-abcd2345.md"));
         assert!(!is_title_free("2026-11-29-ABCD2345.toml"));

@@ -41,9 +41,10 @@ fn seen() -> std::sync::MutexGuard<'static, HashMap<PathBuf, Seen>> {
     SEEN.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A file read for writing: its fingerprint and its unknown keys.
-pub(super) fn read(path: &Path, text: &str) {
-    let entry = Seen { fingerprint: Fingerprint::of(text.as_bytes()), unknown: Unknown::of(text) };
+/// A file read for writing: the fingerprint of its bytes on disk (which
+/// are ciphertext in an encrypted folder) and the unknown keys of its text.
+pub(super) fn read(path: &Path, raw: &[u8], text: &str) {
+    let entry = Seen { fingerprint: Fingerprint::of(raw), unknown: Unknown::of(text) };
     seen().insert(path.to_path_buf(), entry);
 }
 

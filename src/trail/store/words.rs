@@ -13,7 +13,19 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use super::index::{Stamp, trusted};
 
-const WORDS_NAME: &str = ".words.json";
+pub(super) const WORDS_NAME: &str = ".words.json";
+/// The same, encrypted to the folder's key, in an encrypted folder.
+pub(super) const SEALED_WORDS_NAME: &str = ".words.age";
+
+/// The words file's name, and the other one (to remove when it is written).
+fn names(dir: &Path) -> (&'static str, &'static str) {
+    let data_dir = dir.parent().unwrap_or(Path::new("."));
+    if super::crypt::is_encrypted_folder(data_dir) {
+        (SEALED_WORDS_NAME, WORDS_NAME)
+    } else {
+        (WORDS_NAME, SEALED_WORDS_NAME)
+    }
+}
 const WORDS_VERSION: u32 = 1;
 
 #[derive(Serialize, Deserialize, Default)]
@@ -62,8 +74,9 @@ pub(super) fn forget(dir: &Path, name: &str) {
 }
 
 fn read(dir: &Path) -> Words {
-    fs::read(dir.join(WORDS_NAME))
+    fs::read(dir.join(names(dir).0))
         .ok()
+        .and_then(|bytes| super::crypt::open(bytes).ok())
         .and_then(|bytes| serde_json::from_slice::<Words>(&bytes).ok())
         .filter(|w| w.version == WORDS_VERSION)
         .unwrap_or_default()
@@ -75,9 +88,13 @@ fn write(mut words: Words, dir: &Path) {
     words.version = WORDS_VERSION;
     words.written_ns = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
     let Ok(bytes) = serde_json::to_vec(&words) else { return };
+    // The words of the answers are encrypted before they are written, in
+    // an encrypted folder: the temporary file holds no answer either.
+    let Ok(bytes) = super::crypt::seal(dir.parent().unwrap_or(Path::new(".")), bytes) else { return };
+    let (name, other) = names(dir);
     let Ok(mut tmp) = tempfile::Builder::new().prefix(".words-").tempfile_in(dir) else { return };
-    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
-        let _ = tmp.persist(dir.join(WORDS_NAME));
+    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() && tmp.persist(dir.join(name)).is_ok() {
+        let _ = fs::remove_file(dir.join(other));
     }
 }
 

@@ -1,0 +1,167 @@
+//! `discern encrypt|decrypt`, and the passphrase asked once per run before
+//! a command reads an encrypted folder.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Ctx, Failure};
+use crate::cli::Command;
+use crate::trail::store::crypt::{self, UnlockError};
+use crate::trail::store::{Store, encryption};
+
+/// Whether a command reads trails (and so needs the key of an encrypted
+/// folder). Starting a trail does not: saving encrypts to the public key.
+pub fn reads_trails(command: &Option<Command>) -> bool {
+    !matches!(command, Some(Command::Grid(_) | Command::New { .. } | Command::Encrypt))
+}
+
+/// Asks for the passphrase of an encrypted folder (from `--passphrase-file`,
+/// else on the terminal without echo) and unlocks it for this run. `None`
+/// when the user left without giving one.
+pub fn unlock(ctx: &Ctx, dialog: bool) -> Result<Option<Ctx>, Failure> {
+    let lang = ctx.lang;
+    let try_unlock = |passphrase: &str| match crypt::unlock(&ctx.data_dir, passphrase) {
+        Ok(()) => Ok(()),
+        Err(UnlockError::WrongPassphrase) => Err(Failure(lang.passphrase_wrong().to_string())),
+        Err(UnlockError::KeyUnusable(m)) => {
+            Err(Failure(lang.key_unusable(&crypt::key_path(&ctx.data_dir), &m)))
+        }
+    };
+    if let Some(file) = &ctx.passphrase_file {
+        try_unlock(&read_passphrase_file(ctx, file)?)?;
+    } else if dialog {
+        if !crate::tui::unlock_dialog(ctx)? {
+            return Ok(None);
+        }
+    } else if std::io::stdin().is_terminal() {
+        let Some(passphrase) = read_hidden(lang.passphrase_prompt()) else {
+            return Err(Failure(lang.passphrase_cancelled().to_string()));
+        };
+        eprintln!("{}", lang.unlocking());
+        try_unlock(&passphrase)?;
+    } else {
+        return Err(Failure(lang.passphrase_needed().to_string()));
+    }
+    Ok(Some(ctx.unlocked()))
+}
+
+/// The first line of the file named with `--passphrase-file`.
+fn read_passphrase_file(ctx: &Ctx, file: &Path) -> Result<String, Failure> {
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Failure(ctx.lang.passphrase_file_unreadable(file, &e)))?;
+    Ok(text.lines().next().unwrap_or("").trim_end_matches('\r').to_string())
+}
+
+/// Reads a line on the terminal without showing it. `None` on Esc, Ctrl-C
+/// or Ctrl-D.
+pub fn read_hidden(prompt: &str) -> Option<String> {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+    eprint!("{prompt}");
+    let _ = std::io::stderr().flush();
+    enable_raw_mode().ok()?;
+    let mut line = String::new();
+    let result = loop {
+        let Ok(Event::Key(key)) = event::read() else { continue };
+        if key.kind == KeyEventKind::Release {
+            continue;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Enter => break Some(line),
+            KeyCode::Esc => break None,
+            KeyCode::Char('c' | 'd') if ctrl => break None,
+            KeyCode::Backspace => {
+                line.pop();
+            }
+            KeyCode::Char(c) if !ctrl => line.push(c),
+            _ => {}
+        }
+    };
+    let _ = disable_raw_mode();
+    eprintln!();
+    result
+}
+
+/// The passphrase for a new key: from the file, or twice on the terminal.
+fn new_passphrase(ctx: &Ctx) -> Result<String, Failure> {
+    let lang = ctx.lang;
+    let passphrase = if let Some(file) = &ctx.passphrase_file {
+        read_passphrase_file(ctx, file)?
+    } else if std::io::stdin().is_terminal() {
+        eprintln!("{}", lang.passphrase_warning());
+        let first = read_hidden(lang.passphrase_prompt())
+            .ok_or_else(|| Failure(lang.passphrase_cancelled().into()))?;
+        if first.is_empty() {
+            return Err(Failure(lang.passphrase_empty().to_string()));
+        }
+        let second = read_hidden(lang.passphrase_again())
+            .ok_or_else(|| Failure(lang.passphrase_cancelled().into()))?;
+        if first != second {
+            return Err(Failure(lang.passphrase_mismatch().to_string()));
+        }
+        first
+    } else {
+        return Err(Failure(lang.passphrase_needed().to_string()));
+    };
+    if passphrase.is_empty() {
+        return Err(Failure(lang.passphrase_empty().to_string()));
+    }
+    Ok(passphrase)
+}
+
+pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    let store = Store::new(&ctx.data_dir);
+    if crypt::is_encrypted_folder(&ctx.data_dir) {
+        eprintln!("{}", lang.already_encrypted());
+    } else {
+        let passphrase = new_passphrase(ctx)?;
+        store
+            .create_key(&passphrase)
+            .map_err(|e| Failure(lang.cannot_write(&crypt::key_path(&ctx.data_dir), &e)))?;
+    }
+    // The author's name leaves the config file for the encrypted folder.
+    if let Some(author) = &ctx.config.author
+        && !ctx.config.path.as_os_str().is_empty()
+    {
+        encryption::seal_author(&ctx.data_dir, author)
+            .and_then(|()| crate::config::remove_author(&ctx.config.path))
+            .map_err(|e| Failure(lang.cannot_write(&ctx.config.path, &e)))?;
+    }
+    let report = store.encrypt_trails().map_err(|e| Failure(lang.cannot_write(store.dir(), &e)))?;
+    eprintln!("{}", lang.encrypted_report(&report, &ctx.data_dir));
+    // Exports made before are plaintext, and stay the user's to keep or not.
+    let exports = crate::paths::exports_dir(&ctx.data_dir);
+    let plaintext_exports = std::fs::read_dir(&exports).map_or(0, |d| d.filter_map(|e| e.ok()).count());
+    if plaintext_exports > 0 {
+        eprintln!("{}", lang.plaintext_exports_left(plaintext_exports, &exports));
+    }
+    Ok(if report.complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn decrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
+    let lang = ctx.lang;
+    if !crypt::is_encrypted_folder(&ctx.data_dir) {
+        eprintln!("{}", lang.not_encrypted());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let store = Store::new(&ctx.data_dir);
+    let report = store.decrypt_trails();
+    if report.complete() {
+        // The author's name goes back to the config file before its
+        // encrypted copy is removed.
+        if let Some(author) = encryption::sealed_author(&ctx.data_dir)
+            && !ctx.config.path.as_os_str().is_empty()
+        {
+            crate::config::save_author(&ctx.config.path, &author)
+                .map_err(|e| Failure(lang.cannot_write(&ctx.config.path, &e)))?;
+        }
+        encryption::remove_sealed_author(&ctx.data_dir)
+            .and_then(|()| store.remove_key())
+            .map_err(|e| Failure(lang.cannot_write(&crypt::key_path(&ctx.data_dir), &e)))?;
+    }
+    eprintln!("{}", lang.decrypted_report(&report, &ctx.data_dir));
+    Ok(if report.complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

@@ -1,0 +1,214 @@
+//! Encryption of the data folder: passphrase, encrypt, decrypt, unlock.
+
+use std::path::Path;
+
+use super::Lang;
+use crate::trail::store::encryption::Converted;
+
+impl Lang {
+    pub fn passphrase_prompt(self) -> &'static str {
+        self.pick("Phrase de passe : ", "Passphrase: ")
+    }
+
+    pub fn passphrase_again(self) -> &'static str {
+        self.pick("La même, une seconde fois : ", "The same, once more: ")
+    }
+
+    pub fn passphrase_warning(self) -> &'static str {
+        self.pick(
+            "Choisissez une phrase de passe dont vous vous souviendrez : si elle est oubliée, personne ne peut la retrouver, et les parcours chiffrés sont perdus. Quelques mots inhabituels valent mieux qu'un mot compliqué.",
+            "Choose a passphrase you will remember: if you forget it, nobody can recover it, and the encrypted trails are lost. A few unusual words are better than one complicated word.",
+        )
+    }
+
+    pub fn passphrase_empty(self) -> &'static str {
+        self.pick(
+            "une phrase de passe vide ne protège rien : rien n'a été chiffré",
+            "an empty passphrase protects nothing: nothing was encrypted",
+        )
+    }
+
+    pub fn passphrase_mismatch(self) -> &'static str {
+        self.pick(
+            "les deux phrases de passe ne sont pas les mêmes : rien n'a été chiffré",
+            "the two passphrases differ: nothing was encrypted",
+        )
+    }
+
+    pub fn passphrase_cancelled(self) -> &'static str {
+        self.pick("abandon : rien n'a été changé", "cancelled: nothing was changed")
+    }
+
+    pub fn passphrase_wrong(self) -> &'static str {
+        self.pick(
+            "cette phrase de passe n'ouvre pas ce dossier : rien n'a été changé",
+            "this passphrase does not open this folder: nothing was changed",
+        )
+    }
+
+    pub fn passphrase_needed(self) -> &'static str {
+        self.pick(
+            "le dossier de données est chiffré : donnez sa phrase de passe sur un terminal, ou avec --passphrase-file FICHIER ; rien n'a été changé",
+            "the data folder is encrypted: give its passphrase on a terminal, or with --passphrase-file FILE; nothing was changed",
+        )
+    }
+
+    pub fn passphrase_file_unreadable(self, path: &Path, e: &std::io::Error) -> String {
+        self.pick(
+            format!("impossible de lire la phrase de passe dans {} : {e}", path.display()),
+            format!("cannot read the passphrase from {}: {e}", path.display()),
+        )
+    }
+
+    pub fn key_unusable(self, path: &Path, m: &str) -> String {
+        self.pick(
+            format!("la clé du dossier {} est illisible : {m}", path.display()),
+            format!("the folder's key {} cannot be used: {m}", path.display()),
+        )
+    }
+
+    pub fn unlocking(self) -> &'static str {
+        self.pick("Déverrouillage…", "Unlocking…")
+    }
+
+    pub fn already_encrypted(self) -> &'static str {
+        self.pick(
+            "Le dossier est déjà chiffré ; les fichiers encore en clair le sont maintenant.",
+            "The folder is already encrypted; files still in plaintext are encrypted now.",
+        )
+    }
+
+    pub fn not_encrypted(self) -> &'static str {
+        self.pick(
+            "Le dossier n'est pas chiffré : rien à faire.",
+            "The folder is not encrypted: nothing to do.",
+        )
+    }
+
+    pub fn encrypted_report(self, r: &Converted, data_dir: &Path) -> String {
+        let n = r.done;
+        let mut out = self.pick(
+            format!(
+                "Dossier {} chiffré : {n} parcours chiffrés, plus l'index et le nom d'auteur. La clé est dans key.age, protégée par votre phrase de passe.",
+                data_dir.display()
+            ),
+            format!(
+                "Folder {} encrypted: {n} trails encrypted, and the index and the author name. The key is in key.age, protected by your passphrase.",
+                data_dir.display()
+            ),
+        );
+        out.push_str(&self.leftover_report(r));
+        out
+    }
+
+    pub fn decrypted_report(self, r: &Converted, data_dir: &Path) -> String {
+        let n = r.done;
+        let mut out = if r.complete() {
+            self.pick(
+                format!(
+                    "Dossier {} déchiffré : {n} parcours remis en clair ; la clé a été supprimée.",
+                    data_dir.display()
+                ),
+                format!(
+                    "Folder {} decrypted: {n} trails back in plaintext; the key was removed.",
+                    data_dir.display()
+                ),
+            )
+        } else {
+            self.pick(
+                format!("{n} parcours remis en clair ; le dossier reste chiffré tant que les autres ne le sont pas."),
+                format!("{n} trails back in plaintext; the folder stays encrypted until the others are."),
+            )
+        };
+        out.push_str(&self.leftover_report(r));
+        out
+    }
+
+    fn leftover_report(self, r: &Converted) -> String {
+        let mut out = String::new();
+        for p in &r.open_elsewhere {
+            out.push_str(&self.pick(
+                format!(
+                    "\n  {} est ouvert dans une autre fenêtre : relancez la commande quand il sera fermé.",
+                    p.display()
+                ),
+                format!(
+                    "\n  {} is open in another window: run the command again once it is closed.",
+                    p.display()
+                ),
+            ));
+        }
+        for (p, e) in &r.failed {
+            out.push_str(&self.pick(
+                format!("\n  {} n'a pas été converti : {e} ; il est resté tel quel.", p.display()),
+                format!("\n  {} was not converted: {e}; it was left as it was.", p.display()),
+            ));
+        }
+        out
+    }
+
+    pub fn plaintext_exports_left(self, n: usize, dir: &Path) -> String {
+        let d = dir.display();
+        match n {
+            1 => self.pick(
+                format!("1 export fait auparavant reste en clair dans {d} : supprimez-le si vous n'en avez plus besoin."),
+                format!("1 export made before stays in plaintext in {d}: delete it if you no longer need it."),
+            ),
+            n => self.pick(
+                format!("{n} exports faits auparavant restent en clair dans {d} : supprimez ceux dont vous n'avez plus besoin."),
+                format!("{n} exports made before stay in plaintext in {d}: delete those you no longer need."),
+            ),
+        }
+    }
+
+    pub fn suggest_encrypt(self) -> &'static str {
+        self.pick(
+            "Conseil : vos parcours sont en clair sur ce disque. « discern encrypt » les chiffre avec une phrase de passe (ce conseil ne sera pas répété).",
+            "Tip: your trails are in plaintext on this disk. \"discern encrypt\" encrypts them with a passphrase (this tip is not repeated).",
+        )
+    }
+}
+
+/// The passphrase dialog on the screen.
+impl Lang {
+    /// Beside the library's title.
+    pub fn folder_state(self, encrypted: bool) -> &'static str {
+        match encrypted {
+            true => self.pick("dossier chiffré", "encrypted folder"),
+            false => self.pick("dossier non chiffré", "folder not encrypted"),
+        }
+    }
+
+    pub fn export_is_plaintext(self) -> &'static str {
+        self.pick(
+            "Le dossier est chiffré, mais l'export sera un fichier en clair dans exports/.",
+            "The folder is encrypted, but the export will be a plaintext file in exports/.",
+        )
+    }
+
+    pub fn export_plaintext_confirm(self) -> &'static str {
+        self.pick("Exporter en clair ?", "Export in plaintext?")
+    }
+
+    pub fn unlock_title(self) -> &'static str {
+        self.pick("Dossier chiffré", "Encrypted folder")
+    }
+
+    pub fn unlock_explain(self) -> &'static str {
+        self.pick(
+            "Vos parcours sont chiffrés. Tapez la phrase de passe pour les lire.",
+            "Your trails are encrypted. Type the passphrase to read them.",
+        )
+    }
+
+    pub fn unlock_wrong(self) -> &'static str {
+        self.pick(
+            "Cette phrase de passe n'ouvre pas le dossier. Vérifiez les majuscules et réessayez.",
+            "This passphrase does not open the folder. Check capital letters and try again.",
+        )
+    }
+
+    pub fn unlock_keys(self) -> &'static str {
+        self.pick("Entrée : ouvrir · Échap : quitter", "Enter: open · Esc: leave")
+    }
+}
