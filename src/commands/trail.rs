@@ -13,7 +13,7 @@ use crate::grid::library::Library;
 use crate::plain::Plain;
 use crate::text::{TerminalSafe, for_terminal, json_for_terminal};
 use crate::trail::store::{Lock, LockError, Resolve, Store};
-use crate::trail::{Trail, compare, export, lint, new_id, now};
+use crate::trail::{Trail, asof, compare, export, lint, new_id, now};
 use crate::walk::Walk;
 
 /// Whether the full screen can be used: both ends are a terminal and
@@ -216,13 +216,35 @@ fn input_waiting() -> bool {
 }
 
 /// Finds and reads a trail; a damaged one is reported, never touched.
+/// `TRAIL@YYYY-MM-DD` or `TRAIL@YYYY-MM-DDTHH:MM` is the trail as it stood
+/// at the end of that day or minute, local time: read, never written.
 pub fn load(ctx: &Ctx, arg: &str) -> Result<(PathBuf, Trail), Failure> {
-    let path = find(ctx, arg)?;
+    let (name, moment) = asof::split(arg);
+    let path = find_file(ctx, name)?;
     let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
-    Ok((path, trail))
+    match moment {
+        None => Ok((path, trail)),
+        Some(m) => {
+            let at = m.end_in(&chrono::Local).ok_or_else(|| Failure(ctx.lang.as_of_no_such_time(arg)))?;
+            let old = asof::as_of(&trail, at).map_err(|e| match e {
+                asof::AsOfError::BeforeCreation { created } => {
+                    Failure(ctx.lang.as_of_before_creation(arg, created))
+                }
+            })?;
+            Ok((path, old))
+        }
+    }
 }
 
+/// The file of a trail that will be written to: a trail as it stood is refused.
 pub fn find(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
+    if asof::split(arg).1.is_some() {
+        return Err(Failure(ctx.lang.as_of_read_only(arg)));
+    }
+    find_file(ctx, arg)
+}
+
+fn find_file(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
     let lang = ctx.lang;
     Store::new(&ctx.data_dir).resolve(arg).map_err(|e| match e {
         Resolve::NotFound => Failure(lang.no_such_trail(arg)),
@@ -346,6 +368,14 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
         let (_, trail) = load(ctx, arg)?;
         let grid = find_grid(ctx, &trail);
         return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true));
+    }
+    // A trail as it stood is read only: no lock, nothing written.
+    if asof::split(arg).1.is_some() {
+        let (path, trail) = load(ctx, arg)?;
+        return match find_grid(ctx, &trail) {
+            Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, None),
+            None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
+        };
     }
     // Lock first, then read, as `open` does.
     let path = find(ctx, arg)?;

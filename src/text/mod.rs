@@ -6,6 +6,7 @@
 
 mod cli;
 mod date;
+mod follow_up;
 mod general;
 mod grid;
 mod handout;

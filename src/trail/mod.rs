@@ -4,6 +4,7 @@
 //! the options, so that it can be read, exported and compared after its grid
 //! has changed or disappeared.
 
+pub mod asof;
 pub mod compare;
 pub mod export;
 mod file;
