@@ -69,7 +69,9 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         }
         Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
         Some(Command::Review { trail }) => trail::review(ctx, &trail),
-        Some(Command::Compare { trails, format }) => trail::compare(ctx, &trails, format),
+        Some(Command::Compare { trails, format, anonymous }) => {
+            trail::compare(ctx, &trails, format, anonymous)
+        }
         Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),
         None if trail::interactive(ctx) => crate::tui::run_library(ctx),

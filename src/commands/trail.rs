@@ -411,19 +411,39 @@ pub fn lint(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     Ok(if warnings.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-pub fn compare(ctx: &Ctx, args: &[String], format: Option<CompareFormat>) -> Result<ExitCode, Failure> {
+pub fn compare(
+    ctx: &Ctx,
+    args: &[String],
+    format: Option<CompareFormat>,
+    anonymous: bool,
+) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
-    let trails: Vec<Trail> = args.iter().map(|a| load(ctx, a).map(|(_, t)| t)).collect::<Result<_, _>>()?;
+    let trails: Vec<Trail> = args.iter().map(|a| load_compared(ctx, a)).collect::<Result<_, _>>()?;
     let grid = find_grid(ctx, &trails[0]);
     let comparison = compare::compare(&trails, grid.as_ref()).map_err(|e| match e {
         compare::Mismatch::DifferentGrids(list) => Failure(lang.compare_different_grids(&list)),
     })?;
     if format.is_none() && interactive(ctx) {
-        let text = comparison.render(false, lang);
+        let text = comparison.render(false, lang, anonymous);
         return crate::tui::run_pager(ctx, &lang.compare_title(&trails[0].grid.title), &text);
     }
     let md = format != Some(CompareFormat::Txt);
-    print(&comparison.render(md, lang))
+    print(&comparison.render(md, lang, anonymous))
+}
+
+/// A trail to compare: a `.json` file is read as a trail's JSON export
+/// (what a trainer collects from participants), anything else as TRAIL.
+fn load_compared(ctx: &Ctx, arg: &str) -> Result<Trail, Failure> {
+    let path = Path::new(arg);
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !is_json || !path.is_file() {
+        return load(ctx, arg).map(|(_, t)| t);
+    }
+    match Store::load_export(path) {
+        Ok(Ok(trail)) => Ok(trail),
+        Ok(Err(e)) => Err(Failure(ctx.lang.not_an_export(path, &e))),
+        Err(e) => Err(damaged(ctx, path, &e)),
+    }
 }
 
 /// Deletes one trail, and only a trail: a file that reads as one and lies in

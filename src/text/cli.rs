@@ -57,6 +57,14 @@ impl Lang {
                 ),
                 ("review", "Relire un parcours avec l'historique de chaque réponse, et l'annoter."),
                 ("compare", "Comparer des parcours faits avec la même grille, question par question."),
+                (
+                    "compare/trails",
+                    "Des parcours (PARCOURS ou PARCOURS@DATE), ou leurs exports JSON (FICHIER.json) ; à partir de trois, les choix sont comptés.",
+                ),
+                (
+                    "compare/anonymous",
+                    "Sans les titres : les réponses sont étiquetées P1, P2… (pour un vidéoprojecteur).",
+                ),
                 ("lint", "Ce qui ressemble à une donnée identifiante dans tout un parcours."),
             ],
         }

@@ -31,4 +31,28 @@ impl Lang {
             ),
         )
     }
+
+    /// « 6 sur 10 »
+    pub fn count_of(self, n: usize, total: usize) -> String {
+        self.pick(format!("{n} sur {total}"), format!("{n} of {total}"))
+    }
+
+    pub fn compare_participants(self, n: usize) -> String {
+        self.pick(format!("{n} participants (anonymes)"), format!("{n} participants (anonymous)"))
+    }
+
+    pub fn not_an_export(self, path: &std::path::Path, e: &crate::trail::import::ImportError) -> String {
+        use crate::trail::import::ImportError as E;
+        let path = path.display();
+        match e {
+            E::NotJson { line, column } => self.pick(
+                format!("{path} : ce n'est pas du JSON (ligne {line}, colonne {column}) ; on compare des parcours ou leurs exports JSON (`discern export TRAIL --format json`)"),
+                format!("{path}: this is not JSON (line {line}, column {column}); compare trails or their JSON exports (`discern export TRAIL --format json`)"),
+            ),
+            E::NotAnExport(field) => self.pick(
+                format!("{path} : ce n'est pas un export JSON de discern (champ `{field}` absent ou invalide)"),
+                format!("{path}: this is not a discern JSON export (field `{field}` missing or invalid)"),
+            ),
+        }
+    }
 }

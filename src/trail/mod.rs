@@ -8,6 +8,7 @@ pub mod asof;
 pub mod compare;
 pub mod export;
 mod file;
+pub mod import;
 pub mod lint;
 pub mod outline;
 pub mod store;
