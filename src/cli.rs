@@ -108,6 +108,8 @@ pub enum Command {
         #[arg(long)]
         anonymous: bool,
     },
+    /// The trails whose revisit date has come, oldest first.
+    Due,
     /// The privacy warnings of a whole trail.
     Lint { trail: String },
 }

@@ -1,5 +1,6 @@
 //! Each command, from parsed arguments to output and exit code.
 
+mod due;
 mod grid;
 pub mod trail;
 
@@ -53,7 +54,10 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         }
         // Trails named after their title by an earlier version lose that
         // name; commands that only read leave the folder as it is.
-        if !matches!(command, Some(Command::Export { .. } | Command::Lint { .. } | Command::Compare { .. })) {
+        if !matches!(
+            command,
+            Some(Command::Export { .. } | Command::Lint { .. } | Command::Compare { .. } | Command::Due)
+        ) {
             store.rename_to_title_free();
         }
     }
@@ -74,6 +78,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         }
         Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),
+        Some(Command::Due) => due::run(ctx),
         None if trail::interactive(ctx) => crate::tui::run_library(ctx),
         // Without a terminal, the library is the list.
         None => trail::list(ctx, false),

@@ -262,7 +262,8 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
                 Ok(t) => serde_json::json!({
                     "id": t.id, "title": t.title, "created": t.created.to_rfc3339(), "updated": t.updated.to_rfc3339(),
                     "grid": { "id": t.grid.id, "version": t.grid.version, "language": t.grid.language, "title": t.grid.title },
-                    "outcome": t.outcome, "path": l.path.display().to_string(),
+                    "outcome": t.outcome, "revisit": t.revisit.map(|d| d.format("%Y-%m-%d").to_string()),
+                    "path": l.path.display().to_string(),
                 }),
                 Err(e) => serde_json::json!({ "path": l.path.display().to_string(), "damaged": lang.load_error(e) }),
             })

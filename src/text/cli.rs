@@ -65,6 +65,7 @@ impl Lang {
                     "compare/anonymous",
                     "Sans les titres : les réponses sont étiquetées P1, P2… (pour un vidéoprojecteur).",
                 ),
+                ("due", "Les parcours dont la date pour y revenir est arrivée, les plus anciens d'abord."),
                 ("lint", "Ce qui ressemble à une donnée identifiante dans tout un parcours."),
             ],
         }

@@ -55,4 +55,30 @@ impl Lang {
             ),
         }
     }
+
+    /// « aujourd'hui », « 3 jours de retard »
+    pub fn days_late(self, days: i64) -> String {
+        match (self, days) {
+            (Lang::Fr, 0) => "aujourd'hui".into(),
+            (Lang::Fr, 1) => "1 jour de retard".into(),
+            (Lang::Fr, n) => format!("{n} jours de retard"),
+            (Lang::En, 0) => "today".into(),
+            (Lang::En, 1) => "1 day late".into(),
+            (Lang::En, n) => format!("{n} days late"),
+        }
+    }
+
+    pub fn nothing_due(self) -> &'static str {
+        self.pick(
+            "Aucun parcours à revoir : aucune date pour y revenir n'est arrivée.",
+            "Nothing to come back to: no revisit date has come.",
+        )
+    }
+
+    pub fn due_how_to_follow_up(self) -> &'static str {
+        self.pick(
+            "Pour noter ce qui s'est passé : discern follow-up PARCOURS",
+            "To note what happened: discern follow-up TRAIL",
+        )
+    }
 }

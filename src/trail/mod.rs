@@ -11,6 +11,7 @@ mod file;
 pub mod import;
 pub mod lint;
 pub mod outline;
+pub mod revisit;
 pub mod store;
 mod unknown;
 
@@ -57,6 +58,9 @@ pub struct Summary {
     pub grid: GridRef,
     /// The label of the outcome answer.
     pub outcome: Option<String>,
+    /// When the worker means to come back to the decision (see `revisit`).
+    #[serde(default)]
+    pub revisit: Option<chrono::NaiveDate>,
 }
 
 /// Which grid a trail was made with.
@@ -175,6 +179,7 @@ impl Trail {
             updated: self.updated,
             grid: self.grid.clone(),
             outcome: self.outcome_label(),
+            revisit: self.revisit(),
         }
     }
 

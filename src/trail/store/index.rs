@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use crate::trail::Summary;
 
 pub(super) const INDEX_NAME: &str = ".index.json";
-const INDEX_VERSION: u32 = 1;
+/// 2: summaries hold the revisit date.
+const INDEX_VERSION: u32 = 2;
 /// Changes this close to the index's own writing are not trusted: a file
 /// written twice within the file system's time granularity could keep its
 /// modification time (the "racy" case git knows well).
