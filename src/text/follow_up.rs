@@ -81,4 +81,19 @@ impl Lang {
             "To note what happened: discern follow-up TRAIL",
         )
     }
+
+    /// The library's last column for a trail whose revisit date has come
+    /// (at most 16 columns).
+    pub fn library_due_mark(self, days: i64) -> String {
+        match (self, days) {
+            (Lang::Fr, 0) => "à revoir".into(),
+            (Lang::Fr, n) => format!("à revoir (+{n} j)"),
+            (Lang::En, 0) => "due today".into(),
+            (Lang::En, n) => format!("due (+{n} d)"),
+        }
+    }
+
+    pub fn library_due_only(self) -> &'static str {
+        self.pick("à revoir", "due")
+    }
 }

@@ -54,6 +54,8 @@ impl Lang {
                 H::Page => ("PgPréc PgSuiv", "page"),
                 H::HomeEnd => ("Début Fin", "haut, bas"),
                 H::Close => ("q", "fermer"),
+                H::DueOnly => ("a", "à revoir seulement"),
+                H::AllTrails => ("a", "tous les parcours"),
             },
             Lang::En => match hint {
                 H::NextQuestion => ("Tab", "next question"),
@@ -99,6 +101,8 @@ impl Lang {
                 H::Page => ("PgUp PgDn", "page"),
                 H::HomeEnd => ("Home End", "top, bottom"),
                 H::Close => ("q", "close"),
+                H::DueOnly => ("a", "only those due"),
+                H::AllTrails => ("a", "all trails"),
             },
         }
     }

@@ -266,6 +266,7 @@ impl App {
             }
             other => {
                 if let Screen::Library(library) = &mut self.screen {
+                    library.today = Some((self.clock)().date_naive());
                     return library_result(library, self.lang, other);
                 }
             }

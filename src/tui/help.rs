@@ -59,9 +59,21 @@ fn read_only_keys(lang: Lang, to_library: bool, annotate: bool) -> Vec<(&'static
 
 fn library_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
     use Hint as H;
-    [H::MoveTrail, H::Open, H::Review, H::New, H::Filter, H::Rename, H::Export, H::Delete, H::Help, H::Quit]
-        .map(|h| lang.key_hint(h))
-        .to_vec()
+    [
+        H::MoveTrail,
+        H::Open,
+        H::Review,
+        H::DueOnly,
+        H::New,
+        H::Filter,
+        H::Rename,
+        H::Export,
+        H::Delete,
+        H::Help,
+        H::Quit,
+    ]
+    .map(|h| lang.key_hint(h))
+    .to_vec()
 }
 
 fn pager_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {

@@ -51,6 +51,10 @@ pub enum Hint {
     Page,
     HomeEnd,
     Close,
+    /// The library shows only the trails whose revisit date has come.
+    DueOnly,
+    /// Back from the trails due to all of them.
+    AllTrails,
 }
 
 /// Where the keys go in the walkthrough.
@@ -136,6 +140,8 @@ pub enum LibraryMsg {
     Delete,
     /// `v`: the trail in review.
     Review,
+    /// `a`: only the trails to come back to (« à revoir »), or all again.
+    DueOnly,
     Help,
     Quit,
     /// Esc in the list: clears the filter.
@@ -320,6 +326,7 @@ pub fn library_msg(key: KeyEvent, keys: LibraryKeys) -> Option<LibraryMsg> {
             K::Char('e' | 'E') => Some(LibraryMsg::Export),
             K::Char('d' | 'D') | K::Delete => Some(LibraryMsg::Delete),
             K::Char('v' | 'V') => Some(LibraryMsg::Review),
+            K::Char('a' | 'A') => Some(LibraryMsg::DueOnly),
             K::F(1) => Some(LibraryMsg::Help),
             K::Char('q' | 'Q') => Some(LibraryMsg::Quit),
             K::Esc => Some(LibraryMsg::ClearFilter),

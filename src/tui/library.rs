@@ -125,6 +125,10 @@ pub struct LibraryScreen {
     pub message: Option<Message>,
     /// The list has been read at least once.
     pub loaded: bool,
+    /// Today, for the trails whose revisit date has come.
+    pub today: Option<chrono::NaiveDate>,
+    /// Only the trails whose revisit date has come (`a`).
+    pub due_only: bool,
     lang: Lang,
     palette: Palette,
 }
@@ -139,6 +143,8 @@ impl LibraryScreen {
             mode: Mode::List,
             message: None,
             loaded: false,
+            today: None,
+            due_only: false,
             lang,
             palette,
         }
@@ -205,9 +211,25 @@ impl LibraryScreen {
         self.message = Some(Message { text, error });
     }
 
+    /// How many days ago a row's revisit date came (0: today); `None` when
+    /// it has not come or the trail has none.
+    pub fn days_late(&self, row: &TrailRow) -> Option<i64> {
+        let today = self.today?;
+        let revisit = row.summary.as_ref().ok()?.revisit.filter(|d| *d <= today)?;
+        Some((today - revisit).num_days())
+    }
+
+    /// Whether any trail's revisit date has come.
+    pub fn any_due(&self) -> bool {
+        self.rows.iter().any(|r| self.days_late(r).is_some())
+    }
+
     fn apply_filter(&mut self) {
         let needle = fold(self.filter_text().trim());
-        self.shown = (0..self.rows.len()).filter(|&i| self.rows[i].search.contains(&needle)).collect();
+        self.shown = (0..self.rows.len())
+            .filter(|&i| self.rows[i].search.contains(&needle))
+            .filter(|&i| !self.due_only || self.days_late(&self.rows[i]).is_some())
+            .collect();
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
     }
 
@@ -256,6 +278,11 @@ impl LibraryScreen {
             }
             LibraryMsg::Help => return vec![LibraryOut::Help],
             LibraryMsg::Quit => return vec![LibraryOut::Quit],
+            LibraryMsg::DueOnly => {
+                self.due_only = !self.due_only;
+                self.selected = 0;
+                self.apply_filter();
+            }
             LibraryMsg::Open
             | LibraryMsg::Review
             | LibraryMsg::Rename
