@@ -96,4 +96,71 @@ impl Lang {
     pub fn library_due_only(self) -> &'static str {
         self.pick("à revoir", "due")
     }
+
+    pub fn follow_ups_heading(self) -> &'static str {
+        self.pick("Retour sur la décision", "Coming back to the decision")
+    }
+
+    /// The three questions of a follow-up, and the fourth about the next date.
+    pub fn follow_up_happened_prompt(self) -> &'static str {
+        self.pick("Que s'est-il passé depuis la décision ?", "What has happened since the decision?")
+    }
+
+    pub fn follow_up_held_prompt(self) -> &'static str {
+        self.pick("La décision a-t-elle tenu ?", "Did the decision hold?")
+    }
+
+    pub fn follow_up_learned_prompt(self) -> &'static str {
+        self.pick("Qu'en retenez-vous ?", "What have you learned from it?")
+    }
+
+    pub fn follow_up_revisit_prompt(self) -> &'static str {
+        self.pick(
+            "Quand y revenir encore ? (date, ou rien : plus de date)",
+            "When to come back to it again? (a date, or nothing: no more date)",
+        )
+    }
+
+    pub fn follow_up_happened_label(self) -> &'static str {
+        self.pick("Ce qui s'est passé :", "What happened:")
+    }
+
+    pub fn follow_up_learned_label(self) -> &'static str {
+        self.pick("Ce que vous en retenez :", "What you learned:")
+    }
+
+    /// The answer to « La décision a-t-elle tenu ? », as an option.
+    pub fn held_label(self, held: crate::trail::Held) -> &'static str {
+        use crate::trail::Held as H;
+        match held {
+            H::Yes => self.pick("Oui", "Yes"),
+            H::Partly => self.pick("En partie", "Partly"),
+            H::No => self.pick("Non", "No"),
+            H::TooEarly => self.pick("Trop tôt pour le dire", "Too early to say"),
+        }
+    }
+
+    /// The same answer as a sentence, for documents.
+    pub fn held_sentence(self, held: crate::trail::Held) -> &'static str {
+        use crate::trail::Held as H;
+        match held {
+            H::Yes => self.pick("La décision a tenu.", "The decision held."),
+            H::Partly => self.pick("La décision a tenu en partie.", "The decision partly held."),
+            H::No => self.pick("La décision n'a pas tenu.", "The decision did not hold."),
+            H::TooEarly => self.pick(
+                "Trop tôt pour dire si la décision a tenu.",
+                "Too early to say whether the decision held.",
+            ),
+        }
+    }
+
+    pub fn follow_up_next(self, revisit: Option<chrono::NaiveDate>) -> String {
+        match revisit {
+            Some(d) => self.pick(
+                format!("Prochain retour prévu : {}", self.date_in_words(d)),
+                format!("Next time to come back to it: {}", self.date_in_words(d)),
+            ),
+            None => self.pick("Pas d'autre date prévue.".into(), "No further date.".into()),
+        }
+    }
 }

@@ -77,12 +77,14 @@ pub fn as_of(trail: &Trail, at: Time) -> Result<Trail, AsOfError> {
     let mut out = trail.clone();
     out.answers = trail.answers.iter().filter_map(|r| record_at(r, at, trail.created)).collect();
     out.annotations.retain(|a| a.at <= at);
+    out.follow_ups.retain(|f| f.at <= at);
     out.place = None;
     let last = out
         .answers
         .iter()
         .map(|r| r.at)
         .chain(out.annotations.iter().map(|a| a.at))
+        .chain(out.follow_ups.iter().map(|f| f.at))
         .max()
         .unwrap_or(trail.created);
     out.updated = last.max(trail.created).min(trail.updated);
@@ -168,6 +170,7 @@ mod tests {
                 text: "n".into(),
             }],
             place: None,
+            follow_ups: vec![],
         }
     }
 

@@ -85,6 +85,30 @@ pub fn from_export_json(text: &str) -> Result<Trail, ImportError> {
             .collect::<Result<_, ImportError>>()?,
         None => Vec::new(),
     };
+    let follow_ups = match v.get("follow_ups").and_then(Value::as_array) {
+        Some(list) => list
+            .iter()
+            .map(|f| {
+                let held = serde_json::from_value(field(f, "held")?.clone())
+                    .map_err(|_| ImportError::NotAnExport("held".into()))?;
+                let revisit = match f.get("revisit").and_then(Value::as_str) {
+                    Some(d) => Some(
+                        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                            .map_err(|_| ImportError::NotAnExport("revisit".into()))?,
+                    ),
+                    None => None,
+                };
+                Ok(super::FollowUp {
+                    at: time(f, "at")?,
+                    happened: string(f, "happened")?,
+                    held,
+                    learned: string(f, "learned")?,
+                    revisit,
+                })
+            })
+            .collect::<Result<_, ImportError>>()?,
+        None => Vec::new(),
+    };
     Ok(Trail {
         id: string(&v, "id")?,
         title: string(&v, "title")?,
@@ -101,6 +125,7 @@ pub fn from_export_json(text: &str) -> Result<Trail, ImportError> {
         answers,
         annotations,
         place: None,
+        follow_ups,
     })
 }
 

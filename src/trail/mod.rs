@@ -8,6 +8,7 @@ pub mod asof;
 pub mod compare;
 pub mod export;
 mod file;
+mod follow_up;
 pub mod import;
 pub mod lint;
 pub mod outline;
@@ -20,6 +21,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::grid::{Answer, Kind};
 
 pub use file::{LoadError, from_toml, to_toml};
+pub use follow_up::{FollowUp, Held};
 pub use unknown::Unknown;
 
 /// The trail format versions this build reads.
@@ -46,6 +48,8 @@ pub struct Trail {
     /// Where the worker stopped (`step` or `step.question`), so that a
     /// reopened trail opens there.
     pub place: Option<String>,
+    /// Coming back to the decision later, oldest first: beside the answers.
+    pub follow_ups: Vec<FollowUp>,
 }
 
 /// What lists show of a trail, without its answers.
@@ -212,6 +216,7 @@ impl Trail {
             answers: Vec::new(),
             annotations: Vec::new(),
             place: None,
+            follow_ups: Vec::new(),
         }
     }
 }

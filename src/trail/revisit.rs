@@ -11,7 +11,11 @@ impl Trail {
     /// holds the grid's outcome (the shipped grids ask « Quand reviendrez-vous
     /// sur cette décision ? »). The first such answer, in the trail's order;
     /// a hidden one does not count.
+    /// After a follow-up, the date it set (or none) replaces the answer.
     pub fn revisit(&self) -> Option<NaiveDate> {
+        if let Some(last) = self.follow_ups.last() {
+            return last.revisit;
+        }
         let (step, _) = self.grid.outcome.as_deref()?.split_once('.')?;
         self.answers.iter().filter(|r| r.step == step && r.kind == Kind::Date && !r.hidden).find_map(|r| {
             match r.answer {

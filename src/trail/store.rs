@@ -432,6 +432,7 @@ mod tests {
             }],
             annotations: vec![],
             place: None,
+            follow_ups: vec![],
         }
     }
 
