@@ -110,6 +110,11 @@ pub enum Command {
     },
     /// The trails whose revisit date has come, oldest first.
     Due,
+    /// Come back to a decision: what happened, whether it held, what you learned.
+    FollowUp {
+        /// An id, a unique prefix of one, or a path.
+        trail: String,
+    },
     /// The privacy warnings of a whole trail.
     Lint { trail: String },
 }

@@ -1,6 +1,7 @@
 //! Each command, from parsed arguments to output and exit code.
 
 mod due;
+mod follow_up;
 mod grid;
 pub mod trail;
 
@@ -79,6 +80,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),
         Some(Command::Due) => due::run(ctx),
+        Some(Command::FollowUp { trail }) => follow_up::run(ctx, &trail),
         None if trail::interactive(ctx) => crate::tui::run_library(ctx),
         // Without a terminal, the library is the list.
         None => trail::list(ctx, false),

@@ -72,11 +72,11 @@ pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     }
 }
 
-fn damaged(ctx: &Ctx, path: &Path, e: &crate::trail::LoadError) -> Failure {
+pub(super) fn damaged(ctx: &Ctx, path: &Path, e: &crate::trail::LoadError) -> Failure {
     Failure(ctx.lang.damaged_trail(path, &ctx.lang.load_error(e)))
 }
 
-fn lock_failure(ctx: &Ctx, path: &Path, e: LockError) -> Failure {
+pub(super) fn lock_failure(ctx: &Ctx, path: &Path, e: LockError) -> Failure {
     match e {
         LockError::Held => Failure(ctx.lang.trail_open_elsewhere(path)),
         LockError::Io(e) => Failure(ctx.lang.cannot_write(path, &e)),

@@ -65,6 +65,11 @@ impl Lang {
                     "compare/anonymous",
                     "Sans les titres : les réponses sont étiquetées P1, P2… (pour un vidéoprojecteur).",
                 ),
+                (
+                    "follow-up",
+                    "Revenir sur une décision : ce qui s'est passé, si elle a tenu, ce que vous en retenez.",
+                ),
+                ("follow-up/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
                 ("due", "Les parcours dont la date pour y revenir est arrivée, les plus anciens d'abord."),
                 ("lint", "Ce qui ressemble à une donnée identifiante dans tout un parcours."),
             ],

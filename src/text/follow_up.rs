@@ -163,4 +163,65 @@ impl Lang {
             None => self.pick("Pas d'autre date prévue.".into(), "No further date.".into()),
         }
     }
+
+    pub fn follow_up_held_misfit(self, line: &str) -> String {
+        self.pick(
+            format!("{} ne correspond à aucune réponse : tapez un numéro de 1 à 4.", self.quote(line.trim())),
+            format!("{} is none of the answers: type a number from 1 to 4.", self.quote(line.trim())),
+        )
+    }
+
+    pub fn follow_up_saved(self, path: &std::path::Path) -> String {
+        self.pick(
+            format!("Retour sur la décision enregistré dans {}", path.display()),
+            format!("Follow-up saved in {}", path.display()),
+        )
+    }
+
+    pub fn follow_up_nothing_saved(self) -> &'static str {
+        self.pick(
+            "Retour sur la décision non terminé : rien n'a été enregistré.",
+            "Follow-up not finished: nothing was saved.",
+        )
+    }
+
+    pub fn follow_up_title(self, trail: &str) -> String {
+        self.pick(
+            format!("Retour sur la décision : {trail}"),
+            format!("Coming back to the decision: {trail}"),
+        )
+    }
+
+    pub fn follow_up_held_needed(self) -> &'static str {
+        self.pick(
+            "Dites si la décision a tenu (ou qu'il est trop tôt pour le dire), puis Ctrl+S.",
+            "Say whether the decision held (or that it is too early to say), then Ctrl+S.",
+        )
+    }
+
+    pub fn follow_up_leave_warning(self) -> &'static str {
+        self.pick(
+            "Ce retour n'est pas enregistré : Échap encore pour le laisser, Ctrl+S pour l'enregistrer.",
+            "This follow-up is not saved: Esc again to leave it, Ctrl+S to save it.",
+        )
+    }
+
+    pub fn follow_up_no_date(self) -> &'static str {
+        self.pick("vide : plus de date", "empty: no more date")
+    }
+
+    pub fn follow_up_help_note(self) -> &'static str {
+        self.pick(
+            "Le retour sur la décision est daté et gardé à côté des réponses, qui ne changent pas. Rien n'est enregistré avant Ctrl+S (ou Entrée dans la date). La nouvelle date remplace l'ancienne ; laissée vide, le parcours n'est plus « à revoir ».",
+            "The follow-up is dated and kept beside the answers, which do not change. Nothing is saved before Ctrl+S (or Enter in the date). The new date replaces the old one; left empty, the trail is no longer due.",
+        )
+    }
+
+    pub fn help_follow_up(self) -> &'static str {
+        self.pick("Revenir sur une décision", "Coming back to a decision")
+    }
+
+    pub fn library_follow_up_saved(self, title: &str) -> String {
+        self.pick(format!("Retour sur la décision enregistré : {title}"), format!("Follow-up saved: {title}"))
+    }
 }

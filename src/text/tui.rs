@@ -54,8 +54,11 @@ impl Lang {
                 H::Page => ("PgPréc PgSuiv", "page"),
                 H::HomeEnd => ("Début Fin", "haut, bas"),
                 H::Close => ("q", "fermer"),
-                H::DueOnly => ("a", "à revoir seulement"),
+                H::DueOnly => ("a", "à revoir"),
                 H::AllTrails => ("a", "tous les parcours"),
+                H::FollowUp => ("f", "faire le point"),
+                H::NextField => ("Tab", "champ suivant"),
+                H::PrevField => ("Maj+Tab", "champ précédent"),
             },
             Lang::En => match hint {
                 H::NextQuestion => ("Tab", "next question"),
@@ -101,8 +104,11 @@ impl Lang {
                 H::Page => ("PgUp PgDn", "page"),
                 H::HomeEnd => ("Home End", "top, bottom"),
                 H::Close => ("q", "close"),
-                H::DueOnly => ("a", "only those due"),
+                H::DueOnly => ("a", "due only"),
                 H::AllTrails => ("a", "all trails"),
+                H::FollowUp => ("f", "follow up"),
+                H::NextField => ("Tab", "next field"),
+                H::PrevField => ("Shift+Tab", "previous field"),
             },
         }
     }

@@ -110,6 +110,11 @@ pub enum LibraryOut {
         path: PathBuf,
         title: String,
     },
+    /// Come back to the decision of this trail.
+    FollowUp {
+        path: PathBuf,
+        title: String,
+    },
     Help,
     Quit,
 }
@@ -287,6 +292,7 @@ impl LibraryScreen {
             | LibraryMsg::Review
             | LibraryMsg::Rename
             | LibraryMsg::Export
+            | LibraryMsg::FollowUp
             | LibraryMsg::Delete => {
                 return self.on_selected(msg);
             }
@@ -319,6 +325,9 @@ impl LibraryScreen {
             LibraryMsg::Open => vec![LibraryOut::Open(row.path.clone())],
             LibraryMsg::Review => vec![LibraryOut::Review(row.path.clone())],
             LibraryMsg::Export => vec![LibraryOut::Export { path: row.path.clone(), confirmed: false }],
+            LibraryMsg::FollowUp => {
+                vec![LibraryOut::FollowUp { path: row.path.clone(), title: summary.title.clone() }]
+            }
             _ => {
                 let title = TitleBox::new(Purpose::Rename(index), &summary.title, &self.palette, self.lang);
                 self.mode = Mode::Title(Box::new(title));

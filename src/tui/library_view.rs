@@ -81,6 +81,7 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
             Hint::MoveTrail,
             Hint::Open,
             if screen.due_only { Hint::AllTrails } else { Hint::DueOnly },
+            Hint::FollowUp,
             Hint::Review,
             Hint::New,
             Hint::Filter,
