@@ -74,11 +74,16 @@ fn no_date_means_no_longer_due_and_an_unfinished_follow_up_keeps_nothing() {
     let due = discern(data.path()).arg("due").output().unwrap();
     assert!(stdout(&due).contains("c8k3m2qa"), "due before: {}", stdout(&due));
     let original = std::fs::read(&path).unwrap();
-    let out = discern(data.path()).args(["follow-up", &path]).write_stdin("Nothing yet.\n4\n").output().unwrap();
+    let out =
+        discern(data.path()).args(["follow-up", &path]).write_stdin("Nothing yet.\n4\n").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("nothing was saved"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&path).unwrap(), original);
-    let out = discern(data.path()).args(["follow-up", &path]).write_stdin("Nothing yet.\n4\n\n\n").output().unwrap();
+    let out = discern(data.path())
+        .args(["follow-up", &path])
+        .write_stdin("Nothing yet.\n4\n\n\n")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let v = json(data.path(), &path);
     assert_eq!(v["follow_ups"][0]["held"], "too_early");
