@@ -6,6 +6,8 @@
 
 #[path = "perf/data.rs"]
 mod data;
+#[path = "perf/filter.rs"]
+mod filter;
 #[path = "perf/hostile.rs"]
 mod hostile;
 #[path = "perf/tui_frames.rs"]
@@ -136,6 +138,10 @@ fn main() {
     }
 
     rows.extend(hostile::rows(root.path(), &wanted));
+
+    if wanted("filter") {
+        rows.extend(filter::rows(root.path()));
+    }
 
     if wanted("frame") || wanted("library") || wanted("memory") {
         rows.extend(tui_frames::rows(root.path(), &wanted));

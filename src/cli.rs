@@ -117,6 +117,34 @@ pub enum Command {
     },
     /// The privacy warnings of a whole trail.
     Lint { trail: String },
+    /// Print the completion script for a shell (bash, zsh, fish, powershell).
+    Completions {
+        /// The shell: bash, zsh, fish or powershell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+}
+
+/// The shells `discern completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+impl Shell {
+    pub fn generator(self) -> clap_complete::Shell {
+        match self {
+            Shell::Bash => clap_complete::Shell::Bash,
+            Shell::Zsh => clap_complete::Shell::Zsh,
+            Shell::Fish => clap_complete::Shell::Fish,
+            Shell::Powershell => clap_complete::Shell::PowerShell,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,21 +200,94 @@ pub fn early_lang() -> Lang {
 /// The command line with its help in `lang`.
 pub fn command(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
-    let mut cmd = headings(Cli::command(), lang);
+    let mut cmd = Cli::command()
+        .mut_subcommand("completions", |s| s.about(lang.cli_completions()))
+        .mut_subcommand("man", |s| s.about(lang.cli_man()));
     for (path, help) in lang.cli_help() {
         cmd = localize(cmd, path, help);
+    }
+    let cmd = cmd.disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(lang.cli_print_version()),
+    );
+    let mut cmd = fixed_words(cmd, lang);
+    // The `help` command exists once the command is built.
+    cmd.build();
+    help_command_words(cmd, lang)
+}
+
+/// The about of every `help` command (one per command with subcommands).
+fn help_command_words(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    let mut cmd = cmd;
+    for name in names {
+        cmd = if name == "help" {
+            cmd.mut_subcommand(name, |s| s.about(lang.cli_help_command()))
+        } else {
+            cmd.mut_subcommand(name, |s| help_command_words(s, lang))
+        };
     }
     cmd
 }
 
-/// The headings of the help, in `lang`, for a command and its subcommands.
-fn headings(cmd: clap::Command, lang: Lang) -> clap::Command {
+/// The words clap writes by itself, in `lang`, for a command and its
+/// subcommands: the headings, the help flag, the possible and default
+/// values.
+fn fixed_words(cmd: clap::Command, lang: Lang) -> clap::Command {
+    use crate::text::CliHeading;
     let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
-    let mut cmd = cmd
-        .subcommand_help_heading(lang.cli_commands_heading())
-        .help_template(format!("{{about}}\n\n{} {{usage}}\n\n{{all-args}}", lang.cli_usage_heading()));
+    let mut template = format!("{{about-with-newline}}\n{} {{usage}}\n", lang.cli_usage_heading());
+    let mut cmd = cmd;
+    if !names.is_empty() {
+        template += &format!("\n{}\n{{subcommands}}\n", lang.cli_heading(CliHeading::Commands));
+        cmd = cmd.subcommand_value_name(lang.cli_command_placeholder());
+    }
+    if cmd.get_positionals().next().is_some() {
+        template += &format!("\n{}\n{{positionals}}\n", lang.cli_heading(CliHeading::Arguments));
+    }
+    template += &format!("\n{}\n{{options}}", lang.cli_heading(CliHeading::Options));
+    let mut cmd = cmd.help_template(template).disable_help_flag(true).arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help(lang.cli_print_help()),
+    );
+    let args: Vec<(String, Vec<String>, Vec<String>, String)> = cmd
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values())
+        .map(|a| {
+            let values = a
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let defaults = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+            let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            (a.get_id().to_string(), values, defaults, help)
+        })
+        .collect();
+    for (id, values, defaults, help) in args {
+        if values.is_empty() && defaults.is_empty() {
+            continue;
+        }
+        let mut words = help;
+        if let Some(default) = defaults.first() {
+            words = format!("{words} {}", lang.cli_default_value(default));
+        }
+        if !values.is_empty() {
+            words = format!("{words} {}", lang.cli_possible_values(&values));
+        }
+        cmd = cmd.mut_arg(id, |a| {
+            a.hide_possible_values(true).hide_default_value(true).help(words.trim().to_string())
+        });
+    }
     for name in names {
-        cmd = cmd.mut_subcommand(name, |s| headings(s, lang));
+        cmd = cmd.mut_subcommand(name, |s| fixed_words(s, lang));
     }
     cmd
 }

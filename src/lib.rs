@@ -11,6 +11,7 @@ pub mod html;
 pub mod paths;
 pub mod plain;
 pub mod privacy;
+pub mod signals;
 pub mod text;
 pub mod trail;
 pub mod tui;

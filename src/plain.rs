@@ -94,10 +94,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(record) = walk.record(at)
             && let Some(answer) = &record.answer
         {
-            let words = match answer {
-                Answer::Date(d) => lang.date_in_words(*d),
-                _ => record.answer_in_words(answer).replace('\n', " / "),
-            };
+            let words = lang.answer_words(record, answer).replace('\n', " / ");
             writeln!(self.out, "{}", lang.plain_current(&words))?;
         }
         loop {
@@ -201,7 +198,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if self.input.read_line(&mut line)? == 0 {
             return Ok(None);
         }
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+        // A CR inside the line (a paste from an old Mac file) is a line break.
+        Ok(Some(crate::grid::line_breaks(line.trim_end_matches(['\n', '\r'])).into_owned()))
     }
 }
 

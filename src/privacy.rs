@@ -972,6 +972,12 @@ mod tests {
     fn assert_linear(unit: &str, size: usize) {
         let small = unit.repeat(size / unit.len().max(1));
         let large = unit.repeat(4 * size / unit.len().max(1));
+        if cfg!(debug_assertions) {
+            // Unoptimised, on a machine others share, times say nothing:
+            // `cargo test --release` measures; here the scan only has to hold.
+            check_invariants(&large, &scan(&large));
+            return;
+        }
         // A busy machine can stretch one measure, never all of five: the
         // best ratio of five tries is the text's own growth.
         let mut ratio = f64::INFINITY;

@@ -269,6 +269,15 @@ impl Walk {
         }
     }
 
+    /// Keeps the place in the trail. Moving is no change of the answers:
+    /// the trail's last change stays as it was, but the place is saved.
+    pub fn set_place(&mut self, place: String) {
+        if self.trail.place.as_deref() != Some(place.as_str()) {
+            self.trail.place = Some(place);
+            self.changes += 1;
+        }
+    }
+
     /// The place named by `place_name`, if the grid still has it and the
     /// walk still reaches it.
     pub fn place(&self, name: &str) -> Option<(usize, Option<usize>)> {

@@ -23,8 +23,14 @@ fn damaged_trails_are_listed_refused_and_never_modified() {
     let good = new_trail(data.path(), "Des faits.\n1\n");
     let text = fs::read_to_string(&good).unwrap();
     let sessions = good.parent().unwrap().to_path_buf();
+    // Cut inside a quoted string (wherever the checkout is, whatever the
+    // grid's path): certainly invalid TOML.
+    let in_a_string = text.find("title = \"").unwrap() + "title = \"".len();
+    // Cut at a line boundary, whole TOML: only the missing end says it is cut.
+    let before_the_end = text.rfind("\n[end]\n").unwrap() + 1;
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("truncated", text.as_bytes()[..text.len() / 3].to_vec(), "invalid content"),
+        ("truncated", text.as_bytes()[..in_a_string].to_vec(), "invalid content"),
+        ("cut-short", text.as_bytes()[..before_the_end].to_vec(), "cut short"),
         ("not-utf8", [&text.as_bytes()[..40], &[0xff, 0xfe, 0x00][..]].concat(), "not UTF-8"),
         ("invalid-toml", b"format = 1\n[grid\nid = ".to_vec(), "invalid content"),
         ("missing-fields", b"format = 1\nid = \"x\"\n".to_vec(), "invalid content"),
@@ -63,9 +69,11 @@ fn a_save_that_fails_midway_keeps_the_previous_file_and_says_so() {
     let data = tempfile::tempdir().unwrap();
     let path = new_trail(data.path(), &format!("{}\n", "Un long récit. ".repeat(200)));
     let before = fs::read(&path).unwrap();
-    // A file size limit makes every write past 1 KB fail, as a full disk would.
+    // A file size limit makes every write past 1 KB fail, as a full disk
+    // would. SIGXFSZ keeps its default here (it would kill the process):
+    // discern itself must ignore it to see the failure and report it.
     let bin = assert_cmd::cargo::cargo_bin("discern");
-    let script = format!("trap '' XFSZ; ulimit -f 1; exec '{}' open '{}'", bin.display(), path.display());
+    let script = format!("trap - XFSZ; ulimit -f 1; exec '{}' open '{}'", bin.display(), path.display());
     let out = std::process::Command::new("sh")
         .arg("-c")
         .arg(script)

@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{discern, stderr, stdout};
+use common::{aged, discern, stderr, stdout};
 use serde_json::Value;
 
 const GRID: &str = "tests/grids/good/example.fr.toml";
@@ -115,8 +115,11 @@ fn trails_are_private_files_in_private_folders() {
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(path.parent().unwrap()), 0o700);
     assert_eq!(mode(&root), 0o700);
+    // Named after the day it was created (read from the file, not the clock).
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    assert!(name.starts_with(&chrono::Local::now().format("%Y-%m-%d-").to_string()), "{name}");
+    let text = fs::read_to_string(&path).unwrap();
+    let created = text.lines().find_map(|l| l.strip_prefix("created = ")).unwrap().trim_matches('"');
+    assert!(name.starts_with(&format!("{}-", &created[..10])), "{name} {created}");
     assert_eq!(name.len(), "YYYY-MM-DD-abcd2345.toml".len(), "no word of the title: {name}");
 }
 
@@ -124,7 +127,8 @@ fn trails_are_private_files_in_private_folders() {
 fn list_shows_newest_first_with_outcome_and_damaged_files_without_stopping() {
     let data = tempfile::tempdir().unwrap();
     let first = new_trail(data.path(), "Première", "a\n1\n");
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // Changed long ago, rather than a second before the next one.
+    fs::write(&first, aged(&fs::read_to_string(&first).unwrap())).unwrap();
     let second = new_trail(data.path(), "Seconde", "b\n2\n");
     let damaged = data.path().join("sessions/2026-01-01-broken-zzzzzzzz.toml");
     fs::write(&damaged, "format = 1\nid = ").unwrap();
@@ -226,8 +230,7 @@ fn delete_asks_unless_yes_and_purge_removes_only_old_trails() {
     let recent = new_trail(data.path(), "Recent", "x\n");
     let old = new_trail(data.path(), "Old", "x\n");
     let text = fs::read_to_string(&old).unwrap();
-    let aged = text.replace(&chrono::Local::now().format("%Y-").to_string(), "2001-");
-    fs::write(&old, aged).unwrap();
+    fs::write(&old, aged(&text)).unwrap();
     let out = discern(data.path()).args(["purge", "--older-than", "30", "--yes"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!old.exists());
@@ -399,7 +402,7 @@ fn purge_takes_its_age_from_the_config_when_none_is_given() {
     let data = tempfile::tempdir().unwrap();
     let old = new_trail(data.path(), "Old", "x\n");
     let text = fs::read_to_string(&old).unwrap();
-    fs::write(&old, text.replace(&chrono::Local::now().format("%Y-").to_string(), "2001-")).unwrap();
+    fs::write(&old, aged(&text)).unwrap();
     let out = discern(data.path()).args(["purge", "--yes"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--older-than DAYS"), "{}", stderr(&out));

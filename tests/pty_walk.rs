@@ -6,8 +6,6 @@
 
 mod pty_support;
 
-use std::time::Duration;
-
 use pty_support::{GRID, discern, send, trail_text, wait_for};
 use rexpect::process::WaitStatus;
 
@@ -31,7 +29,7 @@ fn a_new_trail_is_walked_on_the_full_screen_and_saved_by_itself() {
 
     // Esc goes to the library: the program is still running.
     send(&mut p, "\x1b");
-    std::thread::sleep(Duration::from_millis(500));
+    p.exp_string("Pty trail").expect("the library lists the trail");
     assert!(
         matches!(p.process().status(), Some(WaitStatus::StillAlive)),
         "after Esc, discern shows the library instead of quitting"
@@ -53,7 +51,8 @@ fn the_library_greets_opens_the_grid_picker_and_ctrl_c_quits() {
     send(&mut p, "n");
     p.exp_string("Choose").expect("the grid picker opens");
     send(&mut p, "\x1b");
-    std::thread::sleep(Duration::from_millis(300));
+    // Still in the library, greeting, where the picker was.
+    p.exp_string("Welcome").expect("Esc only closed the picker");
     assert!(matches!(p.process().status(), Some(WaitStatus::StillAlive)), "Esc only closes the picker");
     send(&mut p, "\x03");
     p.exp_eof().expect("Ctrl-C quits");

@@ -10,17 +10,74 @@ use discern::grid::{self, library::SHIPPED};
 use discern::trail::{Trail, from_toml, to_toml};
 use proptest::prelude::*;
 
+/// A fixed moment, so that no test depends on the clock.
+fn moment(minute: u32) -> discern::trail::Time {
+    chrono::DateTime::parse_from_rfc3339(&format!("2026-11-29T10:{minute:02}:00+01:00"))
+        .expect("a valid time")
+}
+
 /// A valid trail, as the program writes it, to mutate.
 fn sample_trail() -> String {
     let (_, text) = SHIPPED.iter().find(|(n, _)| n.starts_with("delor-secret.fr")).expect("shipped grid");
     let g = grid::parse(text).expect("valid");
-    let mut walk = discern::walk::Walk::new(
-        g.clone(),
-        Trail::start(&g, "Exemple", "abcd2345".into(), discern::trail::now()),
-    );
+    let mut walk =
+        discern::walk::Walk::new(g.clone(), Trail::start(&g, "Exemple", "abcd2345".into(), moment(0)));
     let at = walk.next_question(0, None).expect("a question");
-    walk.set(at, Some(grid::Answer::Text("Des faits, sans nom.".into())), discern::trail::now());
+    walk.set(at, Some(grid::Answer::Text("Des faits, sans nom.".into())), moment(1));
     to_toml(&walk.trail)
+}
+
+/// An ordinary trail: several answers (one changed, so with a history) and
+/// an annotation, as the program writes it.
+fn ordinary_trail() -> String {
+    let (_, text) = SHIPPED.iter().find(|(n, _)| n.starts_with("delor-secret.fr")).expect("shipped grid");
+    let g = grid::parse(text).expect("valid");
+    let mut walk =
+        discern::walk::Walk::new(g.clone(), Trail::start(&g, "Exemple", "abcd2345".into(), moment(0)));
+    let mut texts = Vec::new();
+    let mut at = walk.next_question(0, None);
+    let mut minute = 1;
+    while let Some(here) = at.filter(|_| texts.len() < 4) {
+        if matches!(walk.question(here).kind, grid::QuestionKind::Text) {
+            walk.set(
+                here,
+                Some(grid::Answer::Text(format!("Réponse « {minute} »,\nsur deux lignes."))),
+                moment(minute),
+            );
+            texts.push(here);
+            minute += 1;
+        }
+        at = walk.next_question(here.step, Some(here.question));
+    }
+    // Back to the first answer: changing it keeps the earlier one in its history.
+    let first = *texts.first().expect("a text question");
+    walk.set(first, Some(grid::Answer::Text("Réponse revue".into())), moment(20));
+    walk.trail.annotations.push(discern::trail::Annotation {
+        at: moment(30),
+        author: "Sup".into(),
+        step: "s".into(),
+        question: "q".into(),
+        text: "Et le consentement ?".into(),
+    });
+    to_toml(&walk.trail)
+}
+
+/// A trail cut at any byte is refused as damaged, or (cut only in its last
+/// line break) read whole: never read as a trail with less in it.
+#[test]
+fn a_trail_cut_at_any_byte_is_never_read_as_a_shorter_one() {
+    let text = ordinary_trail();
+    let whole = from_toml(&text).expect("the whole trail loads");
+    assert!(whole.answers.len() >= 2 && whole.answers.iter().any(|a| !a.history.is_empty()), "{text}");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("cut.toml");
+    for cut in 0..text.len() {
+        std::fs::write(&path, &text.as_bytes()[..cut]).expect("the cut file is written");
+        if let Ok(trail) = discern::trail::store::Store::load(&path) {
+            assert_eq!(trail, whole, "cut at byte {cut} of {} read as another trail", text.len());
+        }
+        assert_eq!(std::fs::read(&path).expect("the cut file"), &text.as_bytes()[..cut], "cut file changed");
+    }
 }
 
 /// One mutation of a text: a byte changed, a range removed, a range repeated,
@@ -99,11 +156,8 @@ proptest! {
 /// errors, never a crash, as a grid and as a trail.
 #[test]
 fn the_toml_test_suite_is_never_a_crash() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/testdata/toml-test");
-    if !root.is_dir() {
-        eprintln!("toml-test suite not found at {}: skipped", root.display());
-        return;
-    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/toml-test");
+    assert!(root.join("LICENSE").is_file(), "the toml-test suite is missing from {}", root.display());
     let mut seen = 0;
     let mut stack = vec![root];
     while let Some(dir) = stack.pop() {

@@ -46,21 +46,30 @@ impl Ctx {
     }
 }
 
+/// Whether a command may write trails (and so deals with leftovers): the
+/// library, a new (not ephemeral) trail, open, delete, purge.
+fn writes_trails(command: Option<&Command>) -> bool {
+    match command {
+        None => true,
+        Some(Command::New { ephemeral, .. }) => !ephemeral,
+        Some(
+            Command::Open { .. } | Command::Delete { .. } | Command::Purge { .. } | Command::FollowUp { .. },
+        ) => true,
+        Some(_) => false,
+    }
+}
+
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
-    if !matches!(command, Some(Command::Grid(_)) | Some(Command::New { ephemeral: true, .. })) {
+    if writes_trails(command.as_ref()) {
         let store = crate::trail::store::Store::new(&ctx.data_dir);
-        // Work left in a temporary file by a crash is dealt with first.
+        // Work left in a temporary file by a crash is dealt with first, and
+        // trails named after their title by an earlier version lose that
+        // name: only by the commands that write trails, as the others never
+        // rename or remove a file.
         for leftover in store.clean_leftovers() {
             crate::tell!("discern: {}", ctx.lang.leftover(&leftover));
         }
-        // Trails named after their title by an earlier version lose that
-        // name; commands that only read leave the folder as it is.
-        if !matches!(
-            command,
-            Some(Command::Export { .. } | Command::Lint { .. } | Command::Compare { .. } | Command::Due)
-        ) {
-            store.rename_to_title_free();
-        }
+        store.rename_to_title_free();
     }
     match command {
         Some(Command::Grid(g)) => grid::run(ctx, g),
@@ -73,6 +82,17 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
             trail::export(ctx, &trail, format, output.as_deref(), full, yes)
         }
         Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = crate::cli::command(ctx.lang);
+            clap_complete::generate(shell.generator(), &mut cmd, "discern", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let page = clap_mangen::Man::new(crate::cli::command(ctx.lang));
+            page.render(&mut std::io::stdout())
+                .map(|()| ExitCode::SUCCESS)
+                .map_err(|e| Failure(ctx.lang.io_error(&e)))
+        }
         Some(Command::Review { trail }) => trail::review(ctx, &trail),
         Some(Command::Compare { trails, format, anonymous }) => {
             trail::compare(ctx, &trails, format, anonymous)

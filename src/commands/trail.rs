@@ -111,8 +111,19 @@ fn run_walk(
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     if interactive(ctx) {
+        let id = walk.trail.id.clone();
+        // After the screen closes on a new trail: where it is, and how to export it.
+        let tell = |path: &Path| {
+            if !reopened && path.exists() {
+                println!("{}", lang.after_new(path, &id));
+            }
+        };
         return match (path, export_to) {
-            (Some((path, lock)), None) => crate::tui::run_walk_locked(ctx, walk, path, lock),
+            (Some((path, lock)), None) => {
+                let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
+                tell(&path);
+                result
+            }
             (Some((path, lock)), Some((file, format))) => {
                 let grid = walk.grid.clone();
                 let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
@@ -122,6 +133,7 @@ fn run_walk(
                         .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
                     crate::tell!("{}", lang.exported_to(&file));
                 }
+                tell(&path);
                 result
             }
             (None, None) => crate::tui::run_walk(ctx, walk, None),

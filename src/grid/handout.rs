@@ -16,7 +16,8 @@ use crate::text::Lang;
 pub enum HandoutFormat {
     Md,
     Txt,
-    /// One self-contained page that prints on A4.
+    // One self-contained page that prints on A4. (A plain comment: a doc
+    // comment would show, untranslated, in the French --help.)
     Html,
 }
 

@@ -66,7 +66,7 @@ pub fn load_file_with_text(path: &Path) -> (String, Result<Grid, Vec<Problem>>) 
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Vec<Problem>> {
-    let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.to_string()))];
+    let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.kind()))];
     let not_a_file = || vec![Problem::at_start(ProblemKind::NotAFile)];
     if !fs::metadata(path).map_err(unreadable)?.is_file() {
         return Err(not_a_file());

@@ -86,7 +86,7 @@ pub struct Problem {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
-    Unreadable(String),
+    Unreadable(std::io::ErrorKind),
     /// A FIFO, a device or a folder: only a regular file is read as a grid.
     NotAFile,
     NotUtf8,

@@ -65,7 +65,7 @@ fn run(walk: &mut Walk, input: &str, reopened: bool) -> (String, usize) {
 
 fn new_walk() -> Walk {
     let grid = parse_grid(GRID).unwrap();
-    let trail = Trail::start(&grid, "T", "abcd2345".into(), crate::trail::now());
+    let trail = Trail::start(&grid, "T", "abcd2345".into(), clock());
     Walk::new(grid, trail)
 }
 
@@ -230,4 +230,12 @@ fn english_dates_are_iso_and_plus_days_counts_from_the_clock() {
     let mut w = format_2_walk();
     run_in(Lang::En, &mut w, "\n2027-01-30\n");
     assert_eq!(answer(&w, "s", "revisit"), Some(day(2027, 1, 30)));
+}
+
+#[test]
+fn a_carriage_return_inside_a_line_is_a_line_break_and_crlf_ends_the_line() {
+    let mut w = new_walk();
+    run(&mut w, "first\rsecond\r\n1\r\n", false);
+    assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("first\nsecond".into())));
+    assert_eq!(answer(&w, "s", "regime"), Some(Answer::Choice("silence".into())));
 }

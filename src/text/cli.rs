@@ -72,15 +72,172 @@ impl Lang {
                 ("follow-up/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
                 ("due", "Les parcours dont la date pour y revenir est arrivée, les plus anciens d'abord."),
                 ("lint", "Ce qui ressemble à une donnée identifiante dans tout un parcours."),
+                ("completions/shell", "Le shell : bash, zsh, fish ou powershell."),
             ],
         }
     }
 
-    pub fn cli_commands_heading(self) -> &'static str {
-        self.pick("Commandes", "Commands")
+    pub fn cli_usage_heading(self) -> &'static str {
+        self.pick("Utilisation\u{a0}:", "Usage:")
+    }
+}
+
+/// The fixed words of the command line's help.
+impl Lang {
+    /// A heading of the help, with its colon as each language writes it.
+    pub fn cli_heading(self, heading: CliHeading) -> &'static str {
+        match (self, heading) {
+            (Lang::Fr, CliHeading::Commands) => "Commandes\u{a0}:",
+            (Lang::Fr, CliHeading::Arguments) => "Arguments\u{a0}:",
+            (Lang::Fr, CliHeading::Options) => "Options\u{a0}:",
+            (Lang::En, CliHeading::Commands) => "Commands:",
+            (Lang::En, CliHeading::Arguments) => "Arguments:",
+            (Lang::En, CliHeading::Options) => "Options:",
+        }
     }
 
-    pub fn cli_usage_heading(self) -> &'static str {
-        self.pick("Utilisation :", "Usage:")
+    pub fn cli_command_placeholder(self) -> &'static str {
+        self.pick("COMMANDE", "COMMAND")
     }
+
+    pub fn cli_print_help(self) -> &'static str {
+        self.pick("Afficher l'aide", "Print help")
+    }
+
+    pub fn cli_print_version(self) -> &'static str {
+        self.pick("Afficher la version", "Print version")
+    }
+
+    pub fn cli_help_command(self) -> &'static str {
+        self.pick(
+            "Afficher cette aide, ou celle des commandes nommées",
+            "Print this message or the help of the given subcommand(s)",
+        )
+    }
+
+    pub fn cli_completions(self) -> &'static str {
+        self.pick(
+            "Afficher le script de complétion pour un shell (bash, zsh, fish, powershell).",
+            "Print the completion script for a shell (bash, zsh, fish, powershell)",
+        )
+    }
+
+    pub fn cli_man(self) -> &'static str {
+        self.pick("Afficher la page de manuel (roff).", "Print the manual page (roff)")
+    }
+
+    /// What an argument's help says of the values it takes.
+    pub fn cli_possible_values(self, values: &[String]) -> String {
+        let values = values.join(", ");
+        self.pick(format!("[valeurs possibles\u{a0}: {values}]"), format!("[possible values: {values}]"))
+    }
+
+    pub fn cli_default_value(self, value: &str) -> String {
+        self.pick(format!("[par défaut\u{a0}: {value}]"), format!("[default: {value}]"))
+    }
+
+    /// A mistake on the command line, in words, with the usage and where
+    /// to learn more. Clap's own words are English only: its errors are
+    /// told again from their kind and their details.
+    pub fn cli_error(self, e: &clap::Error) -> String {
+        use clap::error::{ContextKind as C, ErrorKind as K};
+        let get = |kind: C| e.get(kind).map(|v| v.to_string()).filter(|v| !v.is_empty());
+        let arg = get(C::InvalidArg).unwrap_or_default();
+        let value = get(C::InvalidValue).unwrap_or_default();
+        let mut text = match e.kind() {
+            K::InvalidSubcommand => self.pick(
+                format!(
+                    "commande inconnue «\u{a0}{value}\u{a0}»",
+                    value = get(C::InvalidSubcommand).unwrap_or_default()
+                ),
+                format!("unrecognized subcommand '{}'", get(C::InvalidSubcommand).unwrap_or_default()),
+            ),
+            K::UnknownArgument => self.pick(
+                format!("argument inattendu «\u{a0}{arg}\u{a0}»"),
+                format!("unexpected argument '{arg}' found"),
+            ),
+            K::InvalidValue if value.is_empty() => self.pick(
+                format!("il manque une valeur après «\u{a0}{arg}\u{a0}»"),
+                format!("a value is required for '{arg}' but none was supplied"),
+            ),
+            K::InvalidValue | K::ValueValidation => self.pick(
+                format!("valeur «\u{a0}{value}\u{a0}» invalide pour «\u{a0}{arg}\u{a0}»"),
+                format!("invalid value '{value}' for '{arg}'"),
+            ),
+            K::MissingRequiredArgument => {
+                let missing = match e.get(C::InvalidArg) {
+                    Some(clap::error::ContextValue::Strings(args)) => args.join(", "),
+                    _ => arg,
+                };
+                self.pick(
+                    format!("il manque des arguments obligatoires\u{a0}: {missing}"),
+                    format!("the following required arguments were not provided: {missing}"),
+                )
+            }
+            K::MissingSubcommand => self.pick(
+                format!(
+                    "il manque une commande après «\u{a0}{}\u{a0}»",
+                    get(C::InvalidSubcommand).unwrap_or_default()
+                ),
+                format!("'{}' requires a subcommand", get(C::InvalidSubcommand).unwrap_or_default()),
+            ),
+            K::ArgumentConflict => self.pick(
+                format!(
+                    "«\u{a0}{arg}\u{a0}» ne peut pas être utilisé avec «\u{a0}{}\u{a0}»",
+                    get(C::PriorArg).unwrap_or_default()
+                ),
+                format!(
+                    "the argument '{arg}' cannot be used with '{}'",
+                    get(C::PriorArg).unwrap_or_default()
+                ),
+            ),
+            K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => self.pick(
+                format!("nombre de valeurs incorrect pour «\u{a0}{arg}\u{a0}»"),
+                format!("wrong number of values for '{arg}'"),
+            ),
+            K::NoEquals => self.pick(
+                format!("«\u{a0}{arg}\u{a0}» s'écrit avec un signe égal («\u{a0}=\u{a0}»)"),
+                format!("equal sign is needed when assigning values to '{arg}'"),
+            ),
+            _ => self.pick(
+                "la ligne de commande n'est pas comprise".into(),
+                "the command line is not understood".into(),
+            ),
+        };
+        if let Some(clap::error::ContextValue::Strings(values)) = e.get(C::ValidValue) {
+            text.push_str(&format!("\n  {}", self.cli_possible_values(values)));
+        }
+        for kind in [C::SuggestedSubcommand, C::SuggestedArg, C::SuggestedValue] {
+            if let Some(suggestion) = e.get(kind) {
+                let quote = |s: &str| self.pick(format!("«\u{a0}{s}\u{a0}»"), format!("'{s}'"));
+                let suggestion = match suggestion {
+                    clap::error::ContextValue::Strings(s) => {
+                        s.iter().map(|s| quote(s)).collect::<Vec<_>>().join(self.pick(" ou ", " or "))
+                    }
+                    other => quote(&other.to_string()),
+                };
+                text.push_str(&self.pick(
+                    format!("\n  vouliez-vous dire {suggestion}\u{a0}?"),
+                    format!("\n  did you mean {suggestion}?"),
+                ));
+            }
+        }
+        if let Some(usage) = get(C::Usage) {
+            let usage = usage.trim().trim_start_matches("Usage:").trim();
+            text.push_str(&format!("\n\n{} {usage}", self.cli_usage_heading()));
+        }
+        text.push_str(&self.pick(
+            "\n\nPour en savoir plus, essayez «\u{a0}--help\u{a0}».".to_string(),
+            "\n\nFor more information, try '--help'.".to_string(),
+        ));
+        format!("{} {text}", self.pick("erreur\u{a0}:", "error:"))
+    }
+}
+
+/// The headings of the command line's help.
+#[derive(Debug, Clone, Copy)]
+pub enum CliHeading {
+    Commands,
+    Arguments,
+    Options,
 }

@@ -56,6 +56,15 @@ impl Lang {
         }
     }
 
+    /// An answer on one line as a person reads it: a date in words, the
+    /// rest as the trail words it.
+    pub fn answer_words(self, record: &crate::trail::AnswerRecord, answer: &crate::grid::Answer) -> String {
+        match answer {
+            crate::grid::Answer::Date(d) => self.date_in_words(*d),
+            _ => record.answer_in_words(answer),
+        }
+    }
+
     /// A date as people of this language type it: « 15/12/2026 », `2026-12-15`.
     pub fn date_typed(self, date: NaiveDate) -> String {
         date.format(self.pick("%d/%m/%Y", "%Y-%m-%d")).to_string()
@@ -150,5 +159,25 @@ mod tests {
         let first = NaiveDate::from_ymd_opt(2027, 1, 1).expect("a real day");
         assert_eq!(Lang::Fr.date_in_words(first), "vendredi 1er janvier 2027");
         assert_eq!(Lang::En.date_in_words(first), "Friday 1 January 2027");
+    }
+
+    #[test]
+    fn a_date_answer_reads_in_words_and_others_as_the_trail_words_them() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").expect("a valid time");
+        let record = crate::trail::AnswerRecord {
+            step: "s".into(),
+            question: "q".into(),
+            step_title: "S".into(),
+            kind: crate::grid::Kind::Choice,
+            prompt: "?".into(),
+            options: vec![("yes".into(), "Oui".into())],
+            answer: None,
+            at: t,
+            hidden: false,
+            history: Vec::new(),
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 12, 15).expect("a real day");
+        assert_eq!(Lang::Fr.answer_words(&record, &crate::grid::Answer::Date(day)), "mardi 15 décembre 2026");
+        assert_eq!(Lang::Fr.answer_words(&record, &crate::grid::Answer::Choice("yes".into())), "Oui");
     }
 }

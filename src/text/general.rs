@@ -77,7 +77,16 @@ impl Lang {
                 ),
             );
         }
-        e.to_string()
+        // The system's words are English ("No such file or directory (os
+        // error 2)"): the kind of error is told instead.
+        match self.io_words(e.kind()) {
+            Some(words) => words,
+            // EIO, as a terminal that was closed gives.
+            None if cfg!(unix) && e.raw_os_error() == Some(5) => {
+                self.pick("erreur d'entrée-sortie".into(), "input/output error".into())
+            }
+            None => e.to_string(),
+        }
     }
 }
 
@@ -86,7 +95,10 @@ impl Lang {
     pub fn load_error(self, e: &crate::trail::LoadError) -> String {
         use crate::trail::LoadError as E;
         match e {
-            E::Unreadable(m) => self.pick(format!("lecture impossible : {m}"), format!("cannot be read: {m}")),
+            E::Unreadable(m) => {
+                let m = self.io_kind(*m);
+                self.pick(format!("lecture impossible : {m}"), format!("cannot be read: {m}"))
+            }
             E::TooLarge(n) => {
                 self.pick(format!("fichier trop gros ({} Mo)", n / 1_048_576), format!("file too large ({} MB)", n / 1_048_576))
             }
@@ -135,6 +147,10 @@ impl Lang {
                 format!("la réponse à {step}.{question} ne correspond pas à son type de question ou à ses options"),
                 format!("the answer to {step}.{question} does not fit its kind of question or its options"),
             ),
+            E::Cut => self.pick(
+                "le fichier s'arrête avant sa fin (il a été coupé) ; rien n'y a été changé".into(),
+                "the file stops before its end (it was cut short); nothing was changed in it".into(),
+            ),
         }
     }
 }
@@ -159,13 +175,6 @@ impl Lang {
         self.pick(
             format!("Commencé le {created}, modifié le {updated}"),
             format!("Started {created}, last changed {updated}"),
-        )
-    }
-
-    pub fn export_private_note(self) -> &'static str {
-        self.pick(
-            "Document de travail personnel : un support de réflexion, pas un dossier sur la personne.",
-            "Personal working document: a support for thinking, not a file on the person.",
         )
     }
 
@@ -215,13 +224,6 @@ impl Lang {
 
     pub fn no_answer(self) -> &'static str {
         self.pick("Sans réponse", "No answer")
-    }
-
-    pub fn export_footer(self) -> &'static str {
-        self.pick(
-            "Exporté par discern. Une grille est un support de réflexion, pas un avis juridique : la décision vous appartient.",
-            "Exported by discern. A grid is a support for thinking, not legal advice: the decision is yours.",
-        )
     }
 }
 
@@ -487,8 +489,8 @@ impl Lang {
 
     pub fn cannot_delete(self, path: &Path, e: &std::io::Error) -> String {
         self.pick(
-            format!("impossible de supprimer {} : {e}", path.display()),
-            format!("cannot delete {}: {e}", path.display()),
+            format!("impossible de supprimer {} : {}", path.display(), self.io_error(e)),
+            format!("cannot delete {}: {}", path.display(), self.io_error(e)),
         )
     }
 
@@ -510,20 +512,30 @@ impl Lang {
 
     pub fn nothing_to_purge(self, days: u32) -> String {
         self.pick(
-            format!("Aucun parcours inchangé depuis plus de {days} jours."),
-            format!("No trail unchanged for more than {days} days."),
+            format!("Aucun parcours inchangé depuis {}.", self.more_than_days(days)),
+            format!("No trail unchanged for {}.", self.more_than_days(days)),
         )
     }
 
     pub fn confirm_purge(self, n: usize, days: u32) -> String {
-        self.pick(
-            format!("Supprimer définitivement ces {n} parcours, inchangés depuis plus de {days} jours ?"),
-            format!("Delete these {n} trails, unchanged for more than {days} days, for good?"),
-        )
+        let days = self.more_than_days(days);
+        match (self, n) {
+            (Lang::Fr, 1) => format!("Supprimer définitivement ce parcours, inchangé depuis {days} ?"),
+            (Lang::Fr, n) => format!("Supprimer définitivement ces {n} parcours, inchangés depuis {days} ?"),
+            (Lang::En, 1) => format!("Delete this trail, unchanged for {days}, for good?"),
+            (Lang::En, n) => format!("Delete these {n} trails, unchanged for {days}, for good?"),
+        }
     }
 
     pub fn purged(self, n: usize, exports: usize) -> String {
-        let head = self.pick(format!("{n} parcours supprimés"), format!("{n} trails deleted"));
+        let head = match (self, n) {
+            (Lang::Fr, 0) => "Aucun parcours supprimé".into(),
+            (Lang::Fr, 1) => "1 parcours supprimé".into(),
+            (Lang::Fr, n) => format!("{n} parcours supprimés"),
+            (Lang::En, 0) => "No trail deleted".into(),
+            (Lang::En, 1) => "1 trail deleted".into(),
+            (Lang::En, n) => format!("{n} trails deleted"),
+        };
         let exports = match exports {
             0 => self.pick(" (aucun export dans exports/).", " (no export in exports/).").to_string(),
             1 => self.pick(", avec 1 export dans exports/.", ", with 1 export in exports/.").to_string(),
@@ -533,6 +545,18 @@ impl Lang {
             ),
         };
         format!("{head}{exports} {}", self.exports_elsewhere())
+    }
+
+    /// « plus d'un jour », "more than 1 day": a number of days with its
+    /// plural as each language makes it (French: singular for 0 and 1).
+    fn more_than_days(self, days: u32) -> String {
+        match (self, days) {
+            (Lang::Fr, 1) => "plus d'un jour".into(),
+            (Lang::Fr, 0) => "plus de 0 jour".into(),
+            (Lang::Fr, n) => format!("plus de {n} jours"),
+            (Lang::En, 1) => "more than 1 day".into(),
+            (Lang::En, n) => format!("more than {n} days"),
+        }
     }
 }
 
@@ -675,5 +699,72 @@ impl Lang {
                 format!("an incomplete temporary file left by a crash was removed ({})", p.display()),
             ),
         }
+    }
+}
+
+/// Errors of the operating system.
+impl Lang {
+    /// `io_error` for what is kept of an error: its kind.
+    pub fn io_kind(self, kind: std::io::ErrorKind) -> String {
+        self.io_words(kind).unwrap_or_else(|| std::io::Error::from(kind).to_string())
+    }
+
+    fn io_words(self, kind: std::io::ErrorKind) -> Option<String> {
+        use std::io::ErrorKind as K;
+        let (fr, en) = match kind {
+            K::NotFound => ("fichier ou dossier introuvable", "no such file or folder"),
+            K::PermissionDenied => ("permission refusée", "permission denied"),
+            K::AlreadyExists => ("le fichier existe déjà", "the file already exists"),
+            K::StorageFull => ("plus de place sur le disque", "no space left on the disk"),
+            K::QuotaExceeded => ("quota de disque dépassé", "disk quota exceeded"),
+            K::FileTooLarge => ("fichier trop gros pour ce système", "file too large for this system"),
+            K::ReadOnlyFilesystem => ("disque en lecture seule", "read-only disk"),
+            K::IsADirectory => ("c'est un dossier, pas un fichier", "it is a folder, not a file"),
+            K::NotADirectory => {
+                ("un élément du chemin n'est pas un dossier", "a part of the path is not a folder")
+            }
+            K::DirectoryNotEmpty => ("le dossier n'est pas vide", "the folder is not empty"),
+            K::InvalidFilename => ("nom de fichier invalide", "invalid file name"),
+            K::InvalidData => ("contenu illisible", "unreadable content"),
+            K::UnexpectedEof => ("fin de fichier inattendue", "unexpected end of file"),
+            K::BrokenPipe => ("la sortie a été fermée", "the output was closed"),
+            K::Interrupted => ("opération interrompue", "operation interrupted"),
+            K::ResourceBusy => ("fichier occupé", "file busy"),
+            K::CrossesDevices => {
+                ("déplacement impossible d'un disque à l'autre", "cannot move from one disk to another")
+            }
+            K::TooManyLinks => ("trop de liens", "too many links"),
+            K::Unsupported => ("opération non prise en charge ici", "operation not supported here"),
+            K::OutOfMemory => ("mémoire insuffisante", "out of memory"),
+            _ => return None,
+        };
+        Some(self.pick(fr.to_string(), en.to_string()))
+    }
+}
+#[cfg(test)]
+mod plural_tests {
+    use super::Lang;
+
+    #[test]
+    fn counts_take_the_plural_each_language_gives_them() {
+        assert!(Lang::Fr.purged(1, 0).starts_with("1 parcours supprimé ("));
+        assert!(Lang::Fr.purged(2, 1).starts_with("2 parcours supprimés, avec 1 export"));
+        assert!(Lang::En.purged(1, 0).starts_with("1 trail deleted ("));
+        assert!(Lang::En.purged(3, 2).starts_with("3 trails deleted, with 2 exports"));
+        assert_eq!(Lang::Fr.nothing_to_purge(1), "Aucun parcours inchangé depuis plus d'un jour.");
+        assert_eq!(Lang::En.nothing_to_purge(1), "No trail unchanged for more than 1 day.");
+        assert_eq!(Lang::Fr.nothing_to_purge(30), "Aucun parcours inchangé depuis plus de 30 jours.");
+        assert!(
+            Lang::Fr
+                .confirm_purge(1, 1)
+                .starts_with("Supprimer définitivement ce parcours, inchangé depuis plus d'un jour")
+        );
+        assert!(
+            Lang::En.confirm_purge(1, 2).starts_with("Delete this trail, unchanged for more than 2 days")
+        );
+        assert_eq!(
+            Lang::Fr.lint_summary(1),
+            "1 élément ressemble à une donnée identifiante : pensez à pseudonymiser."
+        );
     }
 }

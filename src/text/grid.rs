@@ -73,7 +73,10 @@ impl Lang {
             }
         };
         match k {
-            ProblemKind::Unreadable(e) => self.pick(format!("lecture impossible : {e}"), format!("cannot be read: {e}")),
+            ProblemKind::Unreadable(e) => {
+                let e = self.io_kind(*e);
+                self.pick(format!("lecture impossible : {e}"), format!("cannot be read: {e}"))
+            }
             ProblemKind::NotAFile => self.pick(
                 "ce n'est pas un fichier ordinaire (un tube, un terminal ou un dossier ?) : il n'est pas lu".into(),
                 "this is not a regular file (a pipe, a terminal or a folder?): it is not read".into(),
@@ -90,7 +93,9 @@ impl Lang {
                 format!("le fichier est trop gros ({} Ko, au plus {} Ko)", bytes / 1024, limit / 1024),
                 format!("the file is too large ({} KB, at most {} KB)", bytes / 1024, limit / 1024),
             ),
-            ProblemKind::Syntax(m) => self.pick(format!("syntaxe TOML : {m}"), format!("TOML syntax: {m}")),
+            ProblemKind::Syntax(m) => {
+                self.pick(format!("syntaxe TOML : {}", toml_message_fr(m)), format!("TOML syntax: {m}"))
+            }
             ProblemKind::UnsupportedFormat(v) => self.pick(
                 format!("format {v} non pris en charge ; cette version lit {versions}"),
                 format!("unsupported format {v}; this version reads {versions}"),
@@ -305,5 +310,125 @@ impl Lang {
             ),
             format!("{} already exists; it was left as it is (choose another id)", path.display()),
         )
+    }
+}
+
+/// The TOML parser's message in French: its description from a table of
+/// the parser's own phrases, and what it expected. A phrase not in the
+/// table is left as the parser wrote it.
+fn toml_message_fr(message: &str) -> String {
+    let (what, expected) = match message.split_once(", expected ") {
+        Some((what, expected)) => (what, Some(expected)),
+        None => (message, None),
+    };
+    let what = TOML_PHRASES.iter().find(|(en, _)| *en == what).map_or(what, |(_, fr)| fr);
+    match expected {
+        Some(expected) => {
+            let expected =
+                TOML_EXPECTED.iter().fold(expected.replace(" or ", " ou "), |e, (en, fr)| e.replace(en, fr));
+            format!("{what} (attendu : {expected})")
+        }
+        None => what.to_string(),
+    }
+}
+
+/// What the parser expected, in French (longest first: they are replaced in turn).
+const TOML_EXPECTED: &[(&str, &str)] = &[
+    ("non-double-quote visible characters", "des caractères visibles autres que « \" »"),
+    ("non-single-quote visible characters", "des caractères visibles autres que « ' »"),
+    ("non-single-quote characters", "des caractères autres que « ' »"),
+    ("multi-line basic string", "une chaîne sur plusieurs lignes"),
+    ("unicode hexadecimal value", "une valeur Unicode hexadécimale"),
+    ("printable characters", "des caractères imprimables"),
+    ("literal string", "une chaîne entre apostrophes"),
+    ("basic string", "une chaîne entre guillemets"),
+    ("characters", "des caractères"),
+    ("digits", "des chiffres"),
+    ("letters", "des lettres"),
+    ("numbers", "des nombres"),
+    ("value", "une valeur"),
+    ("key", "une clé"),
+];
+
+/// (the parser's phrase, in French).
+const TOML_PHRASES: &[(&str, &str)] = &[
+    ("duplicate key", "clé en double"),
+    ("unclosed table", "en-tête de table non fermé"),
+    ("unclosed array table", "en-tête de tableau de tables non fermé"),
+    ("unclosed array", "tableau non fermé"),
+    ("unclosed inline table", "table en ligne non fermée"),
+    ("invalid basic string", "chaîne entre guillemets non fermée ou invalide"),
+    ("invalid literal string", "chaîne entre apostrophes non fermée ou invalide"),
+    ("invalid multi-line basic string", "chaîne sur plusieurs lignes non fermée ou invalide"),
+    ("invalid multi-line literal string", "chaîne littérale sur plusieurs lignes non fermée ou invalide"),
+    ("invalid string", "chaîne invalide"),
+    ("invalid key", "clé invalide"),
+    ("invalid unquoted key", "clé sans guillemets invalide"),
+    ("invalid key-value pair", "paire clé = valeur invalide"),
+    ("invalid table", "table invalide"),
+    ("invalid inline table element", "élément de table en ligne invalide"),
+    ("invalid value", "valeur invalide"),
+    ("invalid boolean", "booléen invalide (true ou false)"),
+    ("invalid integer number", "nombre entier invalide"),
+    ("invalid float", "nombre à virgule invalide"),
+    ("invalid fraction", "partie décimale invalide"),
+    ("invalid exponent", "exposant invalide"),
+    ("invalid mantissa", "mantisse invalide"),
+    ("invalid date-time", "date ou heure invalide"),
+    ("invalid hexadecimal number", "nombre hexadécimal invalide"),
+    ("invalid octal number", "nombre octal invalide"),
+    ("invalid binary number", "nombre binaire invalide"),
+    ("invalid comment character", "caractère interdit dans un commentaire"),
+    ("integer number overflowed", "nombre entier trop grand"),
+    ("missing value", "valeur manquante"),
+    ("missing value for key", "valeur manquante pour la clé"),
+    ("missing assignment between key-value pairs", "signe « = » manquant entre la clé et la valeur"),
+    ("missing comma between array elements", "virgule manquante entre les éléments du tableau"),
+    ("missing comma between key-value pairs", "virgule manquante entre les paires clé = valeur"),
+    ("missing key for inline table element", "clé manquante dans une table en ligne"),
+    ("missing opening quote", "guillemet ouvrant manquant"),
+    ("missing escaped value", "caractère d'échappement incomplet"),
+    ("missing array opening", "crochet ouvrant « [ » manquant"),
+    ("missing inline table opening", "accolade ouvrante « { » manquante"),
+    ("missing table open", "crochet ouvrant « [ » manquant"),
+    ("missing comment start", "début de commentaire « # » manquant"),
+    ("extra comma in array", "virgule en trop dans le tableau"),
+    ("extra comma in inline table", "virgule en trop dans la table en ligne"),
+    ("extra assignment between key-value pairs", "signe « = » en trop"),
+    ("extra `=`", "signe « = » en trop"),
+    ("unexpected `=` in array", "signe « = » inattendu dans un tableau"),
+    ("unexpected content", "contenu inattendu"),
+    ("unexpected content between comment and newline", "contenu inattendu après le commentaire"),
+    ("unexpected key or value", "clé ou valeur inattendue"),
+    ("unexpected leading zero", "zéro en tête inattendu"),
+    ("unexpected sign", "signe inattendu"),
+    ("string values must be quoted", "un texte doit être entre guillemets"),
+    ("carriage return must be followed by newline", "un retour chariot doit être suivi d'un saut de ligne"),
+    ("radix must be lowercase", "le préfixe de base doit être en minuscules"),
+    (
+        "cannot extend value of type array with a dotted key",
+        "un tableau ne peut pas être prolongé par une clé pointée",
+    ),
+    (
+        "cannot extend value of type inline table with a dotted key",
+        "une table en ligne ne peut pas être prolongée par une clé pointée",
+    ),
+];
+
+#[cfg(test)]
+mod toml_words_tests {
+    use super::toml_message_fr;
+
+    #[test]
+    fn the_toml_parsers_words_are_told_in_french() {
+        assert_eq!(
+            toml_message_fr("unclosed table, expected `]`"),
+            "en-tête de table non fermé (attendu : `]`)"
+        );
+        assert_eq!(toml_message_fr("duplicate key"), "clé en double");
+        assert_eq!(
+            toml_message_fr("invalid basic string, expected `\"`"),
+            "chaîne entre guillemets non fermée ou invalide (attendu : `\"`)"
+        );
     }
 }

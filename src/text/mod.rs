@@ -5,6 +5,7 @@
 //! submodules follow the parts of the program.
 
 mod cli;
+pub use cli::CliHeading;
 mod date;
 mod follow_up;
 mod general;
@@ -16,6 +17,7 @@ mod starter;
 mod summary;
 mod translation;
 mod tui;
+mod walk_end;
 
 pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 

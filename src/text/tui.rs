@@ -59,6 +59,12 @@ impl Lang {
                 H::FollowUp => ("f", "faire le point"),
                 H::NextField => ("Tab", "champ suivant"),
                 H::PrevField => ("Maj+Tab", "champ précédent"),
+                H::ScrollStep => ("Ctrl+↑↓", "faire défiler l'étape"),
+                H::Undo => ("Ctrl+Z", "annuler la frappe"),
+                H::Redo => ("Ctrl+Y", "rétablir"),
+                H::ExportMd => ("e", "exporter la synthèse (Markdown)"),
+                H::ExportHtml => ("h", "exporter la synthèse (HTML, à imprimer)"),
+                H::BackToWalk => ("Échap", "revenir au parcours"),
             },
             Lang::En => match hint {
                 H::NextQuestion => ("Tab", "next question"),
@@ -109,6 +115,12 @@ impl Lang {
                 H::FollowUp => ("f", "follow up"),
                 H::NextField => ("Tab", "next field"),
                 H::PrevField => ("Shift+Tab", "previous field"),
+                H::ScrollStep => ("Ctrl+↑↓", "scroll the step"),
+                H::Undo => ("Ctrl+Z", "undo typing"),
+                H::Redo => ("Ctrl+Y", "redo"),
+                H::ExportMd => ("e", "export the summary (Markdown)"),
+                H::ExportHtml => ("h", "export the summary (HTML, to print)"),
+                H::BackToWalk => ("Esc", "back to the walk"),
             },
         }
     }

@@ -15,6 +15,8 @@ pub enum Mismatch {
 pub struct Row {
     pub step_title: String,
     pub prompt: String,
+    /// A date question's answers are `YYYY-MM-DD`, written in words on output.
+    pub kind: Kind,
     /// The answer of each trail in words; `None` when unanswered.
     pub answers: Vec<Option<String>>,
     /// For choice and multi questions: how many trails chose each option.
@@ -76,7 +78,13 @@ pub fn compare<'t>(trails: &'t [Trail], grid: Option<&Grid>) -> Result<Compariso
                 records.iter().map(|r| r.get(&(step.as_str(), question.as_str())).copied()).collect();
             let tally = matches!(kind, Kind::Choice | Kind::Multi)
                 .then(|| tally(&these, grid_options(grid, &step, &question)));
-            Row { step_title, prompt, answers: these.iter().map(|r| r.and_then(words)).collect(), tally }
+            Row {
+                step_title,
+                prompt,
+                kind,
+                answers: these.iter().map(|r| r.and_then(words)).collect(),
+                tally,
+            }
         })
         .filter(|row| row.answers.iter().any(Option::is_some))
         .collect();
@@ -184,7 +192,15 @@ impl Comparison<'_> {
                 }
                 _ => {
                     for (i, answer) in row.answers.iter().enumerate() {
-                        let text = answer.clone().unwrap_or_else(|| format!("({})", lang.no_answer()));
+                        let day = answer
+                            .as_deref()
+                            .filter(|_| row.kind == Kind::Date)
+                            .and_then(|a| chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok());
+                        let text = match (day, answer) {
+                            (Some(day), _) => lang.date_in_words(day),
+                            (None, Some(a)) => a.clone(),
+                            (None, None) => format!("({})", lang.no_answer()),
+                        };
                         let text = text.replace('\n', if md { "  \n    " } else { "\n     " });
                         let label = if anonymous { format!("P{}.", i + 1) } else { format!("{}.", i + 1) };
                         out.push_str(&format!("{bullet}{label} {text}\n"));
@@ -210,7 +226,7 @@ mod tests {
 
     fn trail(title: &str, choice: Option<&str>, text: Option<&str>, grid_src: &str) -> Trail {
         let grid = parse(grid_src).unwrap();
-        let now = crate::trail::now();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a fixed time");
         let mut w = Walk::new(grid.clone(), Trail::start(&grid, title, "abcd2345".into(), now));
         if let Some(c) = choice {
             w.set(At { step: 0, question: 0 }, Some(Answer::Choice(c.into())), now);
@@ -272,6 +288,22 @@ mod tests {
         // Two trails are shown side by side, not counted.
         let two = compare(&trails[..2], Some(&grid)).unwrap();
         assert!(!two.render(true, Lang::Fr, false).contains("sur 2"));
+    }
+
+    #[test]
+    fn date_answers_are_compared_in_words() {
+        let src = "format = 2\n[grid]\nid = \"g\"\nversion = \"2\"\nlanguage = \"fr\"\ntitle = \"G\"\n[[steps]]\nid = \"s\"\ntitle = \"Étape\"\n[[steps.questions]]\nid = \"d\"\nkind = \"date\"\nprompt = \"Quand ?\"\n";
+        let grid = parse(src).unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a fixed time");
+        let dated = |title: &str, day: u32| {
+            let mut w = Walk::new(grid.clone(), Trail::start(&grid, title, "abcd2345".into(), now));
+            let date = chrono::NaiveDate::from_ymd_opt(2026, 12, day).expect("a real day");
+            w.set(At { step: 0, question: 0 }, Some(Answer::Date(date)), now);
+            w.trail
+        };
+        let trails = vec![dated("A", 15), dated("B", 16)];
+        let md = compare(&trails, Some(&grid)).unwrap().render(true, Lang::Fr, false);
+        assert!(md.contains("- 1. mardi 15 décembre 2026\n- 2. mercredi 16 décembre 2026\n"), "{md}");
     }
 
     #[test]

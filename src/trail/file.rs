@@ -1,5 +1,12 @@
 //! The trail file format (TOML, `format = 1`), to and from `Trail`. Pure:
 //! the store does the reading and writing.
+//!
+//! A file cut short (a full disk, a copy that stopped) must never read as a
+//! trail with fewer answers. So a trail says near its top, in its second
+//! line, `ends_with = "[end]"`, and its last table is `[end]`, repeating its
+//! id: a cut anywhere after the second line loses the `[end]` table (or cuts
+//! it), and a cut before it loses the required keys. Trails written before
+//! this (without `ends_with`) are still read as they are.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +17,7 @@ use crate::grid::{Answer, Kind, Lines, Pos, is_item_id};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", crate::text::Lang::En.load_error(self))]
 pub enum LoadError {
-    Unreadable(String),
+    Unreadable(std::io::ErrorKind),
     TooLarge(u64),
     NotUtf8,
     Empty,
@@ -43,11 +50,18 @@ pub enum LoadError {
     },
     /// `grid.outcome` is not a `step.question` name.
     BadOutcome,
+    /// The file stops before its end: it was cut short.
+    Cut,
 }
+
+/// The value of `ends_with`, and the name of the last table.
+const END: &str = "[end]";
 
 #[derive(Serialize, Deserialize)]
 struct FileTrail {
     format: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ends_with: Option<String>,
     id: String,
     title: String,
     created: Time,
@@ -63,6 +77,14 @@ struct FileTrail {
     /// Where the worker stopped: `step` or `step.question`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<FileEnd>,
+}
+
+/// The last table of a trail file: its presence says the file is whole.
+#[derive(Serialize, Deserialize)]
+struct FileEnd {
+    id: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -197,6 +219,7 @@ impl FileValue {
 pub fn to_toml(trail: &Trail) -> String {
     let file = FileTrail {
         format: 1,
+        ends_with: Some(END.to_string()),
         id: trail.id.clone(),
         title: trail.title.clone(),
         created: trail.created,
@@ -260,6 +283,7 @@ pub fn to_toml(trail: &Trail) -> String {
             })
             .collect(),
         place: trail.place.clone(),
+        end: Some(FileEnd { id: trail.id.clone() }),
     };
     toml::to_string(&file).expect("a trail is always representable in TOML")
 }
@@ -291,6 +315,9 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
     }
     let file: FileTrail = toml::from_str(text).map_err(invalid)?;
     check_ids(&file)?;
+    if file.ends_with.is_some() && file.end.as_ref().is_none_or(|end| end.id != file.id) {
+        return Err(LoadError::Cut);
+    }
     let mut answers = Vec::with_capacity(file.answers.len());
     let mut seen = std::collections::HashSet::new();
     for a in file.answers {
@@ -552,13 +579,35 @@ mod tests {
     }
 
     #[test]
+    fn a_trail_ends_with_its_end_table() {
+        let text = to_toml(&sample());
+        assert!(text.starts_with("format = 1\nends_with = \"[end]\"\n"), "{text}");
+        assert!(text.ends_with("[end]\nid = \"abcd2345\"\n"), "{text}");
+    }
+
+    #[test]
+    fn a_trail_cut_before_its_end_is_cut() {
+        let text = to_toml(&sample());
+        let cut = &text[..text.find("[[annotations]]").expect("an annotation")];
+        assert_eq!(from_toml(cut), Err(LoadError::Cut));
+    }
+
+    #[test]
+    fn a_trail_written_before_the_end_table_is_read_as_it_is() {
+        let text = to_toml(&sample()).replacen("ends_with = \"[end]\"\n", "", 1);
+        let text = &text[..text.find("[end]").expect("the end table")];
+        assert_eq!(from_toml(text).unwrap(), sample());
+    }
+
+    #[test]
     fn a_damaged_line_is_placed_but_never_quoted() {
         let text =
             to_toml(&sample()).replacen("title = \"Demande de l'école\"", "title = \"Mme Dupont, 3 rue", 1);
         let Err(LoadError::Invalid { at: Some(at), message }) = from_toml(&text) else {
             panic!("not invalid")
         };
-        assert_eq!(at.line, 3);
+        // Line 4: after `format` and `ends_with`, then `id`.
+        assert_eq!(at.line, 4);
         assert!(!message.contains("Dupont"), "{message}");
         let text = to_toml(&sample()).replacen("created = ", "created = \"Mme Dupont\"\nx = ", 1);
         let Err(LoadError::Invalid { message, .. }) = from_toml(&text) else { panic!("not invalid") };

@@ -68,7 +68,7 @@ mod tests {
             "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"fr\"\ntitle = \"G\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"t\"\nkind = \"text\"\nprompt = \"Les faits ?\"\n[[steps.questions]]\nid = \"n\"\nkind = \"scale\"\nprompt = \"N\"\nmin = 1\nmax = 5\n",
         )
         .unwrap();
-        let now = crate::trail::now();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a fixed time");
         let trail = Trail::start(&grid, "Situation de Madame Durand", "abcd2345".into(), now);
         let mut w = Walk::new(grid, trail);
         let at = At { step: 0, question: 0 };

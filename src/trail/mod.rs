@@ -242,9 +242,65 @@ pub fn new_id() -> String {
         .collect()
 }
 
+/// Text made ready for a search that ignores case, accents and ligatures
+/// (« college » finds « Collège », « oe » finds « œ »), with every run of
+/// white space as one space.
+pub fn search_fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars().flat_map(fold_accent).flat_map(char::to_lowercase) {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// The words of a trail's current answers (texts, chosen labels, "other"
+/// texts), folded for search; answers are kept apart by a character no
+/// search holds, so that no match spans two answers.
+pub fn answer_words(trail: &Trail) -> String {
+    trail
+        .answers
+        .iter()
+        .filter_map(|r| r.answer.as_ref().map(|a| search_fold(&r.answer_in_words(a))))
+        .collect::<Vec<_>>()
+        .join("\u{0}")
+}
+
+fn fold_accent(c: char) -> Vec<char> {
+    let folded = match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ÿ' | 'Ÿ' => 'y',
+        'ñ' | 'Ñ' => 'n',
+        'œ' | 'Œ' => return vec!['o', 'e'],
+        'æ' | 'Æ' => return vec!['a', 'e'],
+        other => other,
+    };
+    vec![folded]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_folding_ignores_case_accents_ligatures_and_line_breaks() {
+        assert_eq!(search_fold("Le  Collège\nde L'ŒUVRE"), "le college de l'oeuvre");
+        assert!(search_fold("Un cœur").contains(&search_fold("coeur")));
+    }
 
     #[test]
     fn ids_are_eight_safe_characters_and_differ() {

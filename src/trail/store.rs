@@ -9,6 +9,7 @@ use std::time::SystemTime;
 mod index;
 pub mod names;
 mod seen;
+mod words;
 
 use super::{LoadError, Summary, Trail, from_toml, to_toml};
 use index::{Index, Stamp};
@@ -284,6 +285,7 @@ impl Store {
         let sessions = path.parent().unwrap_or(Path::new("."));
         if let Some(name) = path.file_name() {
             Index::forget(sessions, &name.to_string_lossy());
+            words::forget(sessions, &name.to_string_lossy());
         }
         let exports = sessions.parent().map(crate::paths::exports_dir);
         Ok(match (id, exports) {
@@ -355,11 +357,9 @@ pub enum LockError {
 
 /// A trail file's text, within the size limit.
 fn read_text(path: &Path) -> Result<String, LoadError> {
-    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.kind()))?;
     let mut bytes = Vec::new();
-    file.take(MAX_TRAIL_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::Unreadable(e.to_string()))?;
+    file.take(MAX_TRAIL_BYTES + 1).read_to_end(&mut bytes).map_err(|e| LoadError::Unreadable(e.kind()))?;
     if bytes.len() as u64 > MAX_TRAIL_BYTES {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }

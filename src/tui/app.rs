@@ -24,10 +24,11 @@ use super::theme::Palette;
 use super::walk_screen::{Exit, WalkOut, WalkScreen};
 use super::wrap;
 use super::{library_view, pager_view, walk_view};
+use crate::cli::ExportFormat;
 use crate::grid::Grid;
 use crate::text::Lang;
 use crate::trail::store::Listed;
-use crate::trail::{FollowUp, LoadError, Time};
+use crate::trail::{FollowUp, LoadError, Time, Trail};
 use crate::walk::Walk;
 
 /// Below this, a short message asks for a larger window.
@@ -82,6 +83,10 @@ pub enum Msg {
         warnings: usize,
     },
     Exported(Result<PathBuf, String>),
+    /// The summary exported from the end of a walk.
+    WalkExported(Result<PathBuf, String>),
+    /// The words of the trails' answers, for the library's filter.
+    Words(Vec<(PathBuf, String)>),
     Deleted {
         title: String,
         /// How many of the library's exports went with it.
@@ -133,6 +138,14 @@ pub enum Effect {
     Close(PathBuf),
     /// A reviewer's name, for the config file (and the rest of the session).
     SaveAuthor(String),
+    /// The words of these trails' answers.
+    LoadWords(Vec<PathBuf>),
+    /// The meeting summary of the trail being walked, into `exports/`.
+    ExportWalk {
+        trail: Box<Trail>,
+        grid: Box<Grid>,
+        format: ExportFormat,
+    },
 }
 
 pub struct App {
@@ -141,6 +154,9 @@ pub struct App {
     clock: fn() -> Time,
     screen: Screen,
     help: Option<HelpFor>,
+    /// How far the help is scrolled, and how far it can be as last drawn.
+    help_scroll: u16,
+    help_limit: std::cell::Cell<u16>,
     size: (u16, u16),
     finished: bool,
     /// Left a walk whose last changes could not be saved.
@@ -200,6 +216,8 @@ impl App {
             clock,
             screen,
             help: None,
+            help_scroll: 0,
+            help_limit: std::cell::Cell::new(0),
             size: (80, 24),
             finished: false,
             lost: false,
@@ -300,6 +318,11 @@ impl App {
                 self.screen = Screen::Walk(Box::new(screen));
             }
             Msg::FollowUpSaved(result) => return self.follow_up_saved(result),
+            Msg::WalkExported(result) => {
+                if let Screen::Walk(walk) = &mut self.screen {
+                    walk.exported(result);
+                }
+            }
             Msg::AuthorSaved(result) => {
                 if let Screen::Walk(walk) = &mut self.screen {
                     walk.author_saved(result);
@@ -320,7 +343,21 @@ impl App {
         if self.too_small() && !quit {
             return Vec::new();
         }
-        if self.help.take().is_some() && !quit {
+        if self.help.is_some() && !quit {
+            // ↑↓ and the page keys scroll the help (a small window cannot
+            // show it whole); any other key closes it.
+            use ratatui::crossterm::event::KeyCode as K;
+            let limit = self.help_limit.get();
+            match key.code {
+                K::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                K::Down => self.help_scroll = (self.help_scroll + 1).min(limit),
+                K::PageUp => self.help_scroll = self.help_scroll.saturating_sub(8),
+                K::PageDown => self.help_scroll = (self.help_scroll + 8).min(limit),
+                _ => {
+                    self.help = None;
+                    self.help_scroll = 0;
+                }
+            }
             return Vec::new();
         }
         match &mut self.screen {
@@ -379,6 +416,7 @@ impl App {
                 self.screen = Screen::FollowUp(Box::new(screen), Some(path));
                 return None;
             }
+            LibraryOut::LoadWords(paths) => Effect::LoadWords(paths),
             LibraryOut::Help => {
                 self.help = Some(HelpFor::Library);
                 return None;
@@ -402,6 +440,14 @@ impl App {
             }
             WalkOut::Leave { exit, saved } => self.leave(exit, saved),
             WalkOut::Author(name) => vec![Effect::SaveAuthor(name)],
+            WalkOut::Export(format) => match self.walk_screen() {
+                Some(w) if w.path.is_some() => vec![Effect::ExportWalk {
+                    trail: Box::new(w.walk.trail.clone()),
+                    grid: Box::new(w.walk.grid.clone()),
+                    format,
+                }],
+                _ => Vec::new(),
+            },
         }
     }
 
@@ -493,7 +539,8 @@ impl App {
             Screen::FollowUp(f, _) => follow_up::render(f, (self.clock)(), frame, area, self.help.is_none()),
         }
         if let Some(help_for) = self.help {
-            help::render(self.lang, &self.palette, help_for, frame, area);
+            let limit = help::render(self.lang, &self.palette, help_for, self.help_scroll, frame, area);
+            self.help_limit.set(limit);
         }
     }
 }
@@ -517,6 +564,7 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
             let question = format!("{} {}", lang.lint_summary(warnings), lang.export_confirm());
             library.confirm_export(path, question);
         }
+        Msg::Words(words) => library.words_loaded(words),
         Msg::Exported(Ok(path)) => library.say(lang.exported_to(&path), false),
         Msg::Exported(Err(e)) => library.say(lang.export_failed(&e), true),
         Msg::Deleted { title, result } => {

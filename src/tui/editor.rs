@@ -51,7 +51,22 @@ pub fn edit_line(editor: &mut TextArea<'static>, input: Input) -> bool {
     if matches!(input.key, Key::Enter) {
         return false;
     }
-    editor.input(input)
+    editor.input(undo_keys(input))
+}
+
+/// Ctrl-Z undoes and Ctrl-Y redoes, as in the editors people know; the
+/// text area's own keys for them are Ctrl-U and Ctrl-R (and its Ctrl-Y
+/// pastes what Ctrl-K cut, which nobody here expects).
+pub fn undo_keys(input: Input) -> Input {
+    match input {
+        Input { key: Key::Char('z' | 'Z'), ctrl: true, alt: false, .. } => {
+            Input { key: Key::Char('u'), ctrl: true, alt: false, shift: false }
+        }
+        Input { key: Key::Char('y' | 'Y'), ctrl: true, alt: false, .. } => {
+            Input { key: Key::Char('r'), ctrl: true, alt: false, shift: false }
+        }
+        other => other,
+    }
 }
 
 /// The text of a one-line editor.

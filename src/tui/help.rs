@@ -32,11 +32,22 @@ pub enum HelpFor {
 fn walk_keys(lang: Lang, to_library: bool) -> Vec<(&'static str, &'static str)> {
     use Hint as H;
     let mut rows = vec![lang.help_typing(), lang.help_new_line()];
-    rows.extend([H::NextQuestion, H::PrevQuestion, H::MoveOption].map(|h| lang.key_hint(h)));
+    rows.extend(
+        [H::Undo, H::Redo, H::NextQuestion, H::PrevQuestion, H::MoveOption].map(|h| lang.key_hint(h)),
+    );
     rows.push(lang.help_choose());
     rows.extend(
-        [H::ScaleChange, H::ScaleDigit, H::Clear, H::NextStep, H::PrevStep, H::Steps, H::References]
-            .map(|h| lang.key_hint(h)),
+        [
+            H::ScaleChange,
+            H::ScaleDigit,
+            H::Clear,
+            H::ScrollStep,
+            H::NextStep,
+            H::PrevStep,
+            H::Steps,
+            H::References,
+        ]
+        .map(|h| lang.key_hint(h)),
     );
     let back = if to_library { H::ToLibrary } else { H::QuitWalk };
     rows.extend([H::Save, H::Help, back, H::SaveAndQuit].map(|h| lang.key_hint(h)));
@@ -123,7 +134,9 @@ fn heading(text: &str, p: &Palette) -> Line<'static> {
     Line::styled(text.to_string(), p.title())
 }
 
-pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, frame: &mut Frame, area: Rect) {
+/// Draws the help scrolled down by `scroll` rows; returns how far it can
+/// scroll, so that ↓ past the end does not pile up.
+pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, scroll: u16, frame: &mut Frame, area: Rect) -> u16 {
     let outer = area;
     frame.render_widget(Clear, outer);
     let block = Block::bordered()
@@ -132,7 +145,7 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, frame: &mut Frame, are
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
     if inner.width < 4 || inner.height < 2 {
-        return;
+        return 0;
     }
     let content = Rect { x: inner.x + 1, width: inner.width - 2, height: inner.height - 1, ..inner };
     let two_columns = content.width >= 72;
@@ -168,16 +181,21 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, frame: &mut Frame, are
         Span::raw(""),
         Span::raw(""),
     ));
+    let rows = if two_columns { left.len().max(right.len()) } else { left.len() + 1 + right.len() };
+    let limit = u16::try_from(rows.saturating_sub(content.height as usize)).unwrap_or(u16::MAX);
+    let scroll = scroll.min(limit);
     if two_columns {
         let left_area = Rect { width: column as u16, ..content };
         let right_area = Rect { x: content.x + column as u16 + 2, width: right_column as u16, ..content };
-        frame.render_widget(Paragraph::new(left), left_area);
-        frame.render_widget(Paragraph::new(right), right_area);
+        frame.render_widget(Paragraph::new(left).scroll((scroll, 0)), left_area);
+        frame.render_widget(Paragraph::new(right).scroll((scroll, 0)), right_area);
     } else {
         left.push(Line::default());
         left.extend(right);
-        frame.render_widget(Paragraph::new(left), content);
+        frame.render_widget(Paragraph::new(left).scroll((scroll, 0)), content);
     }
     let close = Rect { y: inner.y + inner.height - 1, height: 1, ..content };
-    frame.render_widget(Paragraph::new(Line::styled(lang.help_close(), p.hint())), close);
+    let close_text = if limit > 0 { lang.help_close_scroll() } else { lang.help_close() };
+    frame.render_widget(Paragraph::new(Line::styled(close_text, p.hint())), close);
+    limit
 }

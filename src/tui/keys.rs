@@ -59,6 +59,12 @@ pub enum Hint {
     FollowUp,
     NextField,
     PrevField,
+    ScrollStep,
+    Undo,
+    Redo,
+    ExportMd,
+    ExportHtml,
+    BackToWalk,
 }
 
 /// Where the keys go in the walkthrough.
@@ -82,6 +88,8 @@ pub enum WalkKeys {
     /// A review, or a trail open in another window: nothing changes the
     /// answers; ↑↓ scroll and `a` annotates.
     ReadOnly,
+    /// The end screen, after the last question.
+    End,
     /// The box of an annotation: several lines.
     Annotation,
     /// The box asking for the author's name: one line.
@@ -129,6 +137,10 @@ pub enum WalkMsg {
     BoxCancel,
     /// A key for the box's editor.
     BoxEdit(Input),
+    /// The end screen: export the summary.
+    ExportSummary(crate::cli::ExportFormat),
+    /// Out of the end screen, back to the walk.
+    LeaveEnd,
 }
 
 /// What a key asks of the library.
@@ -198,6 +210,25 @@ pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
     if is_ctrl(&key, 's') {
         return Some(WalkMsg::SaveNow);
     }
+    if keys == WalkKeys::End {
+        return match key.code {
+            K::F(1) => Some(WalkMsg::Help),
+            K::Esc | K::BackTab | K::PageUp => Some(WalkMsg::LeaveEnd),
+            K::F(2) => Some(WalkMsg::FocusSteps),
+            K::Char('e' | 'E' | 'm' | 'M') => Some(WalkMsg::ExportSummary(crate::cli::ExportFormat::Md)),
+            K::Char('h' | 'H') => Some(WalkMsg::ExportSummary(crate::cli::ExportFormat::Html)),
+            _ => None,
+        };
+    }
+    // Ctrl-↑↓ scroll the step while a question has the focus, so that its
+    // guidance stays in reach.
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == K::Up && keys != WalkKeys::Steps {
+        return Some(WalkMsg::ScrollUp);
+    }
+    if ctrl && key.code == K::Down && keys != WalkKeys::Steps {
+        return Some(WalkMsg::ScrollDown);
+    }
     let common = match key.code {
         K::F(1) => Some(WalkMsg::Help),
         K::F(2) if keys == WalkKeys::Steps => Some(WalkMsg::LeaveSteps),
@@ -261,6 +292,7 @@ pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
             _ => None,
         },
         WalkKeys::Annotation | WalkKeys::Author => box_msg(key, keys),
+        WalkKeys::End => None,
     }
 }
 

@@ -19,7 +19,8 @@ use crate::trail::{LoadError, Summary};
 pub struct TrailRow {
     pub path: PathBuf,
     pub summary: Result<Summary, LoadError>,
-    /// Title and grid, lowercased without accents, for the filter.
+    /// Title and grid, lowercased without accents, for the filter; then,
+    /// once read, the words of the answers.
     search: String,
 }
 
@@ -115,6 +116,8 @@ pub enum LibraryOut {
         path: PathBuf,
         title: String,
     },
+    /// The words of these trails' answers, for the filter.
+    LoadWords(Vec<PathBuf>),
     Help,
     Quit,
 }
@@ -134,6 +137,9 @@ pub struct LibraryScreen {
     pub today: Option<chrono::NaiveDate>,
     /// Only the trails whose revisit date has come (`a`).
     pub due_only: bool,
+    /// The words of each trail's answers, once read (by path), kept across
+    /// readings of the list.
+    words: std::collections::HashMap<PathBuf, String>,
     lang: Lang,
     palette: Palette,
 }
@@ -150,6 +156,7 @@ impl LibraryScreen {
             loaded: false,
             today: None,
             due_only: false,
+            words: std::collections::HashMap::new(),
             lang,
             palette,
         }
@@ -187,10 +194,14 @@ impl LibraryScreen {
         self.rows = listed
             .into_iter()
             .map(|l| {
-                let search = match &l.summary {
+                let mut search = match &l.summary {
                     Ok(t) => fold(&format!("{} {}", t.title, t.grid.title)),
                     Err(_) => fold(&l.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()),
                 };
+                if let Some(words) = self.words.get(&l.path) {
+                    search.push('\u{0}');
+                    search.push_str(words);
+                }
                 TrailRow { path: l.path, summary: l.summary, search }
             })
             .collect();
@@ -227,6 +238,20 @@ impl LibraryScreen {
     /// Whether any trail's revisit date has come.
     pub fn any_due(&self) -> bool {
         self.rows.iter().any(|r| self.days_late(r).is_some())
+    }
+
+    /// The words of the answers came: the filter finds them from now on.
+    pub fn words_loaded(&mut self, words: Vec<(PathBuf, String)>) {
+        self.words = words.into_iter().collect();
+        for row in &mut self.rows {
+            if let Some(words) = self.words.get(&row.path) {
+                let title_end = row.search.find('\u{0}').unwrap_or(row.search.len());
+                row.search.truncate(title_end);
+                row.search.push('\u{0}');
+                row.search.push_str(words);
+            }
+        }
+        self.apply_filter();
     }
 
     fn apply_filter(&mut self) {
@@ -276,7 +301,12 @@ impl LibraryScreen {
             LibraryMsg::Up => self.selected = self.selected.saturating_sub(1),
             LibraryMsg::Down => self.selected = (self.selected + 1).min(self.shown.len().saturating_sub(1)),
             LibraryMsg::New => return vec![LibraryOut::LoadGrids],
-            LibraryMsg::Filter => self.mode = Mode::Filter,
+            LibraryMsg::Filter => {
+                self.mode = Mode::Filter;
+                // The answers' words are read as the filter opens (from
+                // their own index, so it costs little after the first time).
+                return vec![LibraryOut::LoadWords(self.rows.iter().map(|r| r.path.clone()).collect())];
+            }
             LibraryMsg::ClearFilter => {
                 self.filter = editor::line("", "", &self.palette);
                 self.apply_filter();
@@ -445,19 +475,7 @@ impl LibraryScreen {
 
 /// Lowercase, without the accents of French, so that "ecole" finds "École".
 fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'ç' => 'c',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    crate::trail::search_fold(s)
 }
 
 #[cfg(test)]

@@ -100,8 +100,11 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
             Hint::Delete,
         ],
     };
-    frame
-        .render_widget(Paragraph::new(footer::line(lang, p, &hints, &[Hint::Help, Hint::Quit], width)), keys);
+    // While typing in the filter, `q` is a letter of it: only the keys that
+    // work there are shown (Ctrl-C still quits).
+    let tail: &[Hint] =
+        if matches!(screen.mode, Mode::Filter) { &[Hint::Help] } else { &[Hint::Help, Hint::Quit] };
+    frame.render_widget(Paragraph::new(footer::line(lang, p, &hints, tail, width)), keys);
     overlays(screen, frame, area, cursor);
 }
 

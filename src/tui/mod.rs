@@ -12,6 +12,7 @@ pub mod app;
 mod date_field;
 mod dialog;
 mod editor;
+mod end_view;
 mod follow_up;
 mod footer;
 pub mod help;
@@ -24,6 +25,7 @@ pub mod runtime;
 pub mod saver;
 mod step_view;
 mod steps_list;
+mod terminal;
 pub mod theme;
 pub mod walk_screen;
 mod walk_view;
@@ -34,20 +36,13 @@ mod exclusive_tests;
 #[cfg(test)]
 mod test_support;
 
-use std::io::{self, Stdout};
+use std::io::Stdout;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
 
 pub use app::{App, Effect, Msg};
 pub use runtime::{Events, Runtime, Session, event_loop};
@@ -55,6 +50,8 @@ pub use runtime::{Events, Runtime, Session, event_loop};
 use crate::commands::{Ctx, Failure};
 use crate::trail::store::Lock;
 use crate::walk::Walk;
+pub use terminal::restore_terminal;
+use terminal::{TerminalEvents, TerminalGuard};
 use theme::Palette;
 
 /// The library (`discern` with no argument).
@@ -93,31 +90,35 @@ fn walk_app(ctx: &Ctx, walk: Walk, path: Option<PathBuf>) -> App {
     App::walk(walk, path, needs_save, ctx.lang, palette, crate::trail::now)
 }
 
-/// Leaves the terminal as it was found, whatever happens: the guard's drop
-/// runs on return, on error and while a panic unwinds.
-struct TerminalGuard;
+/// The message and backtrace of a panic, kept to be printed once the
+/// screen is restored (printed on the alternate screen, they would vanish
+/// with it).
+static PANIC_REPORT: Mutex<Option<Crash>> = Mutex::new(None);
 
-impl TerminalGuard {
-    fn enter() -> io::Result<(TerminalGuard, Terminal<CrosstermBackend<Stdout>>)> {
-        enable_raw_mode()?;
-        let guard = TerminalGuard;
-        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        Ok((guard, terminal))
-    }
+/// A panic: its message (with where it happened) and its backtrace.
+#[derive(Debug)]
+struct Crash {
+    message: String,
+    backtrace: String,
 }
 
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        let _ = execute!(io::stdout(), DisableBracketedPaste, LeaveAlternateScreen);
-        let _ = disable_raw_mode();
-        let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
-    }
+/// Runs `body`, turning a panic into its message and backtrace: the hook
+/// keeps them instead of printing them on the full screen.
+fn catch_panic<T>(body: impl FnOnce() -> T) -> Result<T, Crash> {
+    let previous_hook = panic::take_hook();
+    panic::set_hook(Box::new(|info| {
+        let backtrace = std::backtrace::Backtrace::force_capture();
+        if let Ok(mut report) = PANIC_REPORT.lock() {
+            *report = Some(Crash { message: info.to_string(), backtrace: backtrace.to_string() });
+        }
+    }));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(body));
+    panic::set_hook(previous_hook);
+    outcome.map_err(|_| {
+        let report = PANIC_REPORT.lock().ok().and_then(|mut m| m.take());
+        report.unwrap_or_else(|| Crash { message: "panic".to_string(), backtrace: String::new() })
+    })
 }
-
-/// The message of a panic, kept to be printed once the screen is restored
-/// (printed on the alternate screen, it would vanish with it).
-static PANIC_MESSAGE: Mutex<Option<String>> = Mutex::new(None);
 
 /// Runs `app` on the terminal until it is finished; gives back the walk on
 /// screen at the end, if any.
@@ -149,29 +150,26 @@ fn run_with<T>(
         Ok(entered) => entered,
         Err(e) => return (Err(Failure(lang.terminal_failed(&e))), take(app)),
     };
-
-    // A panic is caught below, so that the walk is saved before the
-    // terminal is restored; the hook only keeps its message.
-    let previous_hook = panic::take_hook();
-    panic::set_hook(Box::new(|info| {
-        if let Ok(mut m) = PANIC_MESSAGE.lock() {
-            *m = Some(info.to_string());
+    let mut events = match TerminalEvents::new() {
+        Ok(events) => events,
+        Err(e) => {
+            drop(guard);
+            return (Err(Failure(lang.terminal_failed(&e))), take(app));
         }
-    }));
+    };
+
+    // A panic is caught, so that the walk is saved before the terminal is
+    // restored; its message and backtrace are printed after.
     let mut slot: Option<Session<CrosstermBackend<Stdout>>> = None;
-    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+    let outcome = catch_panic(|| {
         let session = slot.insert(Session::new(terminal, app, runtime));
-        event_loop(session, &mut TerminalEvents::new())
-    }));
-    panic::set_hook(previous_hook);
+        event_loop(session, &mut events)
+    });
 
     let stopped = match outcome {
         Ok(Ok(())) => None,
-        Ok(Err(e)) => Some(e),
-        Err(_) => {
-            let message = PANIC_MESSAGE.lock().ok().and_then(|mut m| m.take());
-            Some(message.unwrap_or_else(|| "panic".to_string()))
-        }
+        Ok(Err(e)) => Some(Crash { message: e, backtrace: String::new() }),
+        Err(crash) => Some(crash),
     };
     let result = match (stopped, &mut slot) {
         (None, Some(session)) => {
@@ -180,67 +178,19 @@ fn run_with<T>(
             Ok(code)
         }
         (None, None) => Ok(ExitCode::SUCCESS),
-        (Some(what), session) => {
+        (Some(crash), session) => {
             let saved = session.as_mut().and_then(|s| s.rescue()).map(|r| r.is_ok());
-            Err(Failure(lang.screen_stopped(&what, saved)))
+            let told = lang.screen_stopped(&crash.message, saved);
+            let backtrace = crash.backtrace.trim_end();
+            Err(Failure(if backtrace.is_empty() { told } else { format!("{told}\n{backtrace}") }))
         }
     };
     // The saver finishes its work before the terminal is given back.
     let walk = slot.and_then(|session| take(session.into_app()));
     drop(guard);
+    // Signals end the process again as they would, now the screen is closed.
+    drop(events);
     (result, walk)
-}
-
-/// The terminal's own events, and the signals that ask the program to stop.
-struct TerminalEvents {
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl TerminalEvents {
-    /// SIGTERM (a shutdown, `kill`) and SIGHUP (the terminal closed) are
-    /// turned into the Ctrl-C of the app: save, restore the terminal, exit.
-    fn new() -> TerminalEvents {
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-            // Without the handler the default still ends the program; the
-            // trail is then at most one tick behind.
-            let _ = signal_hook::flag::register(signal, stop.clone());
-        }
-        TerminalEvents { stop }
-    }
-
-    fn stop_requested(&self) -> bool {
-        self.stop.load(std::sync::atomic::Ordering::Relaxed)
-    }
-}
-
-impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<event::Event>> {
-        use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-        let ctrl_c = || Some(Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
-        if self.stop_requested() {
-            return Ok(ctrl_c());
-        }
-        // Poll in short slices, so that a signal is seen within 50 ms even
-        // while no key comes.
-        let deadline = Instant::now() + timeout;
-        loop {
-            let slice = deadline.saturating_duration_since(Instant::now()).min(Duration::from_millis(50));
-            match event::poll(slice) {
-                Ok(true) => return event::read().map(Some),
-                Ok(false) => {}
-                // A terminal that went away (SIGHUP) is a request to stop.
-                Err(_) if self.stop_requested() => return Ok(ctrl_c()),
-                Err(e) => return Err(e),
-            }
-            if self.stop_requested() {
-                return Ok(ctrl_c());
-            }
-            if Instant::now() >= deadline {
-                return Ok(None);
-            }
-        }
-    }
 }
 
 pub mod pager;
@@ -281,4 +231,18 @@ pub fn run_read_only(ctx: &Ctx, walk: Walk, path: PathBuf) -> Result<ExitCode, F
 pub fn run_pager(ctx: &Ctx, title: &str, text: &str) -> Result<ExitCode, Failure> {
     let palette = Palette::from_env(ctx.config.theme);
     run(ctx, App::pager(title, text, ctx.lang, palette, crate::trail::now), None).0
+}
+
+#[cfg(test)]
+mod crash_tests {
+    use super::catch_panic;
+
+    #[test]
+    fn a_panic_is_kept_with_its_message_and_backtrace_and_the_hook_is_given_back() {
+        let crash = catch_panic(|| panic!("the walk broke")).expect_err("the panic is caught");
+        assert!(crash.message.contains("the walk broke"), "{}", crash.message);
+        assert!(crash.message.contains("src/tui/mod.rs"), "where it happened: {}", crash.message);
+        assert!(!crash.backtrace.trim().is_empty(), "a backtrace is kept");
+        assert_eq!(catch_panic(|| 7).expect("no panic"), 7);
+    }
 }

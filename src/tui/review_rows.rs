@@ -43,7 +43,7 @@ pub fn history(screen: &WalkScreen, at: At, is_focus: bool, width: usize) -> Vec
     }
     for revision in record.history.iter().rev() {
         let before = match &revision.answer {
-            Some(answer) => record.answer_in_words(answer).replace('\n', " "),
+            Some(answer) => lang.answer_words(record, answer).replace('\n', " "),
             None => lang.no_answer_before().to_string(),
         };
         let line = lang.changed_on(&revision.at, &before);

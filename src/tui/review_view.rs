@@ -56,7 +56,8 @@ fn annotation_box(
     // What is annotated stays in sight: the question and its answer.
     let prompt = &screen.walk.question(draft.at).prompt;
     let mut above = wrapped(prompt, p.strong(), text_width, 2);
-    let answer = screen.walk.record(draft.at).and_then(|r| r.answer.as_ref().map(|a| r.answer_in_words(a)));
+    let answer =
+        screen.walk.record(draft.at).and_then(|r| r.answer.as_ref().map(|a| lang.answer_words(r, a)));
     match answer {
         Some(words) => above.extend(excerpt(&words, p.plain(), text_width, 3)),
         None => above.extend(wrapped(lang.no_answer(), p.dim(), text_width, 1)),

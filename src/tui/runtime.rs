@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Effect, Msg, OpenFailure};
 use super::picker::Picker;
@@ -33,10 +33,19 @@ const SAVE_WAIT: Duration = Duration::from_secs(30);
 /// after a change, so a change is on disk well within a second.
 pub const TICK: Duration = Duration::from_millis(300);
 
+/// How long a terminal that cannot be drawn on is given to say it was closed.
+const HANG_UP_WAIT: Duration = Duration::from_secs(1);
+
 /// Where the events come from: the terminal, or a test's script.
 pub trait Events {
     /// The next event, if one comes within `timeout`.
     fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>>;
+
+    /// Whether the program was asked to stop (a signal, a closed terminal):
+    /// no event will come any more.
+    fn stop_requested(&self) -> bool {
+        false
+    }
 }
 
 /// The loop: time passes (saving what changed), the screen is drawn, the
@@ -52,9 +61,23 @@ pub fn event_loop<B: Backend>(session: &mut Session<B>, events: &mut impl Events
         if session.finished() {
             return Ok(());
         }
-        session.draw().map_err(|e| e.to_string())?;
+        if let Err(e) = session.draw() {
+            // A terminal that went away cannot be drawn on: that is a
+            // request to stop, not a failure — the hang-up may be told a
+            // moment after the failed write.
+            let until = Instant::now() + HANG_UP_WAIT;
+            while !events.stop_requested() && Instant::now() < until {
+                let _ = events.next(until.saturating_duration_since(Instant::now()));
+            }
+            session.stop();
+            return if events.stop_requested() { Ok(()) } else { Err(e.to_string()) };
+        }
         let waited = last_tick.map_or(Duration::ZERO, |t| t.elapsed());
         let mut next = events.next(TICK.saturating_sub(waited)).map_err(|e| e.to_string())?;
+        if events.stop_requested() {
+            session.stop();
+            return Ok(());
+        }
         // Everything that arrived is taken in before the next frame, so that
         // a burst of keys (a paste without bracketed paste) costs one redraw.
         while let Some(event) = next {
@@ -103,6 +126,7 @@ impl Runtime {
                 Msg::Saved(self.saver.wait_all(SAVE_WAIT))
             }
             Effect::ListTrails => Msg::Listed(Store::new(&self.ctx.data_dir).list()),
+            Effect::LoadWords(paths) => Msg::Words(Store::new(&self.ctx.data_dir).answer_words(&paths)),
             Effect::LoadGrids => {
                 Msg::Grids(Picker::from_library(&Library::load(&self.ctx.grids_dir()), self.ctx.lang))
             }
@@ -126,6 +150,13 @@ impl Runtime {
             }
             Effect::SaveAuthor(name) => Msg::AuthorSaved(self.save_author(name)),
             Effect::SaveFollowUp { path, entry } => Msg::FollowUpSaved(self.add_follow_up(&path, *entry)),
+            Effect::ExportWalk { trail, grid, format } => {
+                let text = export::render(&trail, Some(&grid), format, self.ctx.lang, false);
+                let ext = if format == ExportFormat::Html { "html" } else { "md" };
+                let dir = crate::paths::exports_dir(&self.ctx.data_dir);
+                let written = write_export(&dir, &trail.id, ext, text.as_bytes());
+                Msg::WalkExported(written.map_err(|e| self.ctx.lang.io_error(&e)))
+            }
         })
     }
 
@@ -295,18 +326,18 @@ impl Runtime {
         let grid = self.grid_for(&trail);
         let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
         let dir = crate::paths::exports_dir(&self.ctx.data_dir);
-        let written = write_export(&dir, &trail.id, text.as_bytes());
+        let written = write_export(&dir, &trail.id, "md", text.as_bytes());
         Msg::Exported(written.map_err(|e| self.ctx.lang.io_error(&e)))
     }
 }
 
 /// Writes an export of the trail `id` as a new file of `dir` (0700), 0600,
-/// never over an existing one: `ID-1.md`, `ID-2.md`… (no word of the title,
-/// and `delete` finds them by the id).
-pub fn write_export(dir: &Path, id: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+/// never over an existing one: `ID-1.EXT`, `ID-2.EXT`… (no word of the
+/// title, and `delete` finds them by the id).
+pub fn write_export(dir: &Path, id: &str, extension: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     crate::paths::create_private_dir(dir)?;
     for n in 1..10_000 {
-        let path = dir.join(crate::trail::store::names::export_file_name(id, n));
+        let path = dir.join(crate::trail::store::names::export_file_name(id, n, extension));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -354,6 +385,13 @@ impl<B: Backend> Session<B> {
         self.dispatch(Msg::Event(event));
     }
 
+    /// A request to stop from outside (a signal, a closed terminal): what
+    /// Ctrl-C does — the walk is saved and the program quits — from
+    /// whatever screen or dialog is up.
+    pub fn stop(&mut self) {
+        self.handle(Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+    }
+
     /// The passing of time: saves come back, changes get saved.
     pub fn tick(&mut self, now: Instant) {
         let reports = self.runtime.save_reports();
@@ -385,7 +423,14 @@ impl<B: Backend> Session<B> {
     }
 
     pub fn into_app(self) -> App {
-        self.app
+        let Session { mut terminal, app, runtime } = self;
+        drop(runtime);
+        // Dropping a terminal that cannot show its cursor any more (it was
+        // closed) prints a complaint on a standard error that is gone too.
+        if terminal.show_cursor().is_err() {
+            std::mem::forget(terminal);
+        }
+        app
     }
 
     pub fn app_mut(&mut self) -> &mut App {

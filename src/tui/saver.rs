@@ -219,7 +219,9 @@ mod tests {
         saver.submit(SaveJob { path: path.clone(), content, generation: 1 });
         assert!(saver.wait_all(Duration::from_secs(10)).iter().all(|r| r.result.is_ok()));
         let after = std::fs::read_to_string(&path).expect("readable");
-        assert!(after.starts_with(before.trim_end()), "{before}\n---\n{after}");
+        // Everything up to the end table is as it was; the annotations come before it.
+        let answers = &before[..before.rfind("\n[end]\n").expect("the end table")];
+        assert!(after.starts_with(answers), "{before}\n---\n{after}");
         assert_eq!(Store::load(&path).expect("reads back").annotations, walk.trail.annotations);
     }
 

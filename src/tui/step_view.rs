@@ -116,10 +116,8 @@ fn scroll_offset(screen: &WalkScreen, doc: &Doc, height: usize) -> usize {
         }
     }
     let offset = offset.min(max);
-    if screen.access.answers() {
-        return offset;
-    }
-    // Read only: ↑↓ move the step from there, within the document.
+    // ↑↓ in a trail only read, Ctrl-↑↓ while answering, move the step from
+    // there, within the document: guidance above a question stays in reach.
     let (base, max) = (offset as i32, max as i32);
     screen.shift_range.set((-base, max - base));
     (base + screen.shift).clamp(0, max) as usize

@@ -40,7 +40,7 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect) {
     }
     let cursor = match screen.pane {
         Pane::Steps(c) => c,
-        Pane::Questions => screen.step,
+        Pane::Questions | Pane::End => screen.step,
     };
     // Only the rows in view are worked out: a long grid costs no more.
     let offset = if count <= height { 0 } else { cursor.saturating_sub(height / 2).min(count - height) };

@@ -10,6 +10,7 @@ use super::review::{Access, Review, ReviewOut};
 use super::saver::SaveJob;
 use super::theme::Palette;
 pub use super::walk_saving::SaveState;
+use crate::cli::ExportFormat;
 use crate::grid::{Answer, QuestionKind};
 use crate::text::Lang;
 use crate::trail::Time;
@@ -31,6 +32,9 @@ pub enum Pane {
     Questions,
     /// The list of steps (F2), with its highlight.
     Steps(usize),
+    /// After the last question: what was answered, the outcome, and the
+    /// summary to export.
+    End,
 }
 
 /// What the walkthrough asks of the program.
@@ -46,6 +50,8 @@ pub enum WalkOut {
     Help,
     /// A reviewer gave their name: keep it in the config file.
     Author(String),
+    /// The meeting summary into the data folder's `exports/`.
+    Export(ExportFormat),
 }
 
 pub struct WalkScreen {
@@ -88,6 +94,10 @@ pub struct WalkScreen {
     /// A short message after a key that could not do anything.
     pub notice: Option<String>,
     pub after_back: Exit,
+    /// Where the end screen's last export went, or why it failed.
+    pub exported: Option<Result<PathBuf, String>>,
+    /// An ephemeral walk: Esc asked once whether to throw it away.
+    pub discard_armed: bool,
     /// Leaving waits for this save.
     pub(super) pending_exit: Option<Exit>,
     /// The save before leaving failed: the same key again leaves anyway.
@@ -99,8 +109,14 @@ pub struct WalkScreen {
 
 impl WalkScreen {
     pub fn new(walk: Walk, path: Option<PathBuf>, lang: Lang, palette: Palette, clock: fn() -> Time) -> Self {
-        let step = walk.first_step();
-        let focus = walk.first_question_in(step);
+        // A reopened trail opens where the worker stopped.
+        let (step, focus) = match walk.trail.place.as_deref().and_then(|p| walk.place(p)) {
+            Some((s, q)) => (s, q.map(|q| At { step: s, question: q })),
+            None => {
+                let step = walk.first_step();
+                (step, walk.first_question_in(step))
+            }
+        };
         let saved = walk.changes;
         let after_back = if path.is_some() { Exit::Library } else { Exit::Quit };
         let mut screen = WalkScreen {
@@ -125,6 +141,8 @@ impl WalkScreen {
             privacy_due: false,
             notice: None,
             after_back,
+            exported: None,
+            discard_armed: false,
             pending_exit: None,
             leave_armed: false,
             lang,
@@ -170,8 +188,10 @@ impl WalkScreen {
         if let Some(keys) = self.review_keys() {
             return keys;
         }
-        if let Pane::Steps(_) = self.pane {
-            return WalkKeys::Steps;
+        match self.pane {
+            Pane::Steps(_) => return WalkKeys::Steps,
+            Pane::End => return WalkKeys::End,
+            Pane::Questions => {}
         }
         if !self.access.answers() {
             return WalkKeys::ReadOnly;
@@ -193,6 +213,9 @@ impl WalkScreen {
         self.notice = None;
         if !matches!(msg, WalkMsg::Back | WalkMsg::Quit) {
             self.leave_armed = false;
+        }
+        if msg != WalkMsg::Back {
+            self.discard_armed = false;
         }
         if !matches!(msg, WalkMsg::Digit(_)) {
             self.last_digit = false;
@@ -239,6 +262,19 @@ impl WalkScreen {
             WalkMsg::SaveNow if !self.access.answers() && !self.dirty() => {}
             WalkMsg::SaveNow => {
                 return self.save_job().map(|job| WalkOut::Save { job, wait: false }).into_iter().collect();
+            }
+            WalkMsg::LeaveEnd => self.set_pane(Pane::Questions),
+            WalkMsg::ExportSummary(_) if self.path.is_none() => {
+                self.notice = Some(self.lang.end_ephemeral_export().to_string())
+            }
+            WalkMsg::ExportSummary(format) => {
+                self.exported = None;
+                return vec![WalkOut::Export(format)];
+            }
+            // An ephemeral walk is thrown away on leaving: Esc asks first.
+            WalkMsg::Back if self.path.is_none() && self.walk.changes > 0 && !self.discard_armed => {
+                self.discard_armed = true;
+                self.notice = Some(self.lang.ephemeral_discard_question().to_string());
             }
             WalkMsg::Back => return self.leave(self.after_back),
             WalkMsg::Quit => {
@@ -295,7 +331,9 @@ impl WalkScreen {
         if !is_text && !self.other_open {
             return;
         }
-        let text = if is_text { text.replace("\r\n", "\n") } else { text.replace(['\r', '\n'], " ") };
+        // CR and CRLF (from another system's clipboard) are line breaks.
+        let text = crate::grid::line_breaks(text);
+        let text = if is_text { text.into_owned() } else { text.replace('\n', " ") };
         if editor.insert_str(&text) {
             self.answer_from_editor();
         }
@@ -327,20 +365,44 @@ impl WalkScreen {
         }
     }
 
+    /// Tab: the next question, or the next step that is only read; after
+    /// the last one, the end screen.
     fn next_question(&mut self) {
         let from = self.focus.map(|f| f.question);
-        match self.walk.next_question(self.step, from) {
-            Some(at) => self.focus_on(Some(at), at.step),
+        match self.walk.next_stop(self.step, from) {
+            Some((s, q)) => self.focus_on(q.map(|q| At { step: s, question: q }), s),
+            None if self.access.answers() => {
+                self.walk.close_edit();
+                self.set_pane(Pane::End);
+            }
             None => self.notice = Some(self.lang.no_next_question().to_string()),
         }
     }
 
     fn prev_question(&mut self) {
+        if self.pane == Pane::End {
+            self.set_pane(Pane::Questions);
+            return;
+        }
         let from = self.focus.map(|f| f.question);
-        match self.walk.prev_question(self.step, from) {
-            Some(at) => self.focus_on(Some(at), at.step),
+        match self.walk.prev_stop(self.step, from) {
+            Some((s, q)) => self.focus_on(q.map(|q| At { step: s, question: q }), s),
             None => self.notice = Some(self.lang.no_prev_question().to_string()),
         }
+    }
+
+    /// Keeps where the worker stands in the trail, for the next opening.
+    fn remember_place(&mut self) {
+        if !self.access.answers() {
+            return;
+        }
+        let place = self.walk.place_name(self.step, self.focus.map(|f| f.question));
+        self.walk.set_place(place);
+    }
+
+    /// The outcome of an export from the end screen.
+    pub fn exported(&mut self, result: Result<PathBuf, String>) {
+        self.exported = Some(result);
     }
 
     fn go_to_step(&mut self, s: usize) {
@@ -360,6 +422,7 @@ impl WalkScreen {
         self.step = step;
         self.set_pane(Pane::Questions);
         self.enter_question();
+        self.remember_place();
     }
 
     /// Sets up the focused question's highlight and editors from its
@@ -474,6 +537,8 @@ impl WalkScreen {
         if !is_text && !on_other {
             return;
         }
+        // Typing brings the step back to the question.
+        self.shift = 0;
         if !is_text && !self.other_open {
             // Typing on the "Other" entry chooses it.
             self.open_other();
@@ -502,3 +567,6 @@ fn changes_an_answer(msg: &WalkMsg) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod end_tests;

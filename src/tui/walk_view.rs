@@ -10,9 +10,9 @@ use ratatui::widgets::Paragraph;
 use super::footer;
 use super::keys::{Hint, WalkKeys};
 use super::review::Access;
-use super::walk_screen::{Exit, WalkScreen};
+use super::walk_screen::{Exit, Pane, WalkScreen};
 use super::wrap::{self, lines, wrap_styled};
-use super::{review_view, step_view, steps_list};
+use super::{end_view, review_view, step_view, steps_list};
 use crate::grid::QuestionKind;
 
 pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool) {
@@ -36,23 +36,40 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool) 
         Access::Review { .. } => lang.review_header(&trail.title, grid_title),
         Access::Answer | Access::ReadOnly => lang.walk_header(&trail.title, grid_title),
     };
-    frame.render_widget(
-        Paragraph::new(footer::fit(vec![Span::raw(" "), Span::styled(title, p.title())], width)),
-        header,
-    );
+    // Where one stands, on the right: « Étape 3 sur 12 · 5 réponses sur 20 ».
+    let (place, steps) = screen.walk.step_number(screen.step);
+    let (answered, questions) = screen.walk.answered_count();
+    let progress = if screen.pane == Pane::End {
+        format!("{} · {} ", lang.end_title(), lang.answered_of(answered, questions))
+    } else {
+        format!("{} · {} ", lang.step_of(place, steps), lang.answered_of(answered, questions))
+    };
+    let progress_width = wrap::width(&progress);
+    let title_room = width.saturating_sub(progress_width + 2);
+    let mut spans = footer::fit(vec![Span::raw(" "), Span::styled(title, p.title())], title_room).spans;
+    if title_room > 10 {
+        let used: usize = spans.iter().map(|s| wrap::width(&s.content)).sum();
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + progress_width))));
+        spans.push(Span::styled(progress, p.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), header);
 
     let left_width = (area.width / 3).clamp(20, 34);
     let left = Rect { width: left_width, ..body };
     let right = Rect { x: body.x + left_width, width: body.width - left_width, ..body };
     steps_list::render(screen, frame, left);
-    step_view::render(screen, frame, right, cursor);
+    if screen.pane == Pane::End {
+        end_view::render(screen, frame, right);
+    } else {
+        step_view::render(screen, frame, right, cursor);
+    }
 
     frame.render_widget(Paragraph::new(status_lines), status);
     let back = if screen.after_back == Exit::Library { Hint::ToLibrary } else { Hint::QuitWalk };
     let has_refs = !screen.walk.step(screen.step).references.is_empty();
     let hints = hints(screen, has_refs);
     let tail: &[Hint] = match screen.keys() {
-        WalkKeys::Steps | WalkKeys::Annotation | WalkKeys::Author => &[Hint::Help],
+        WalkKeys::Steps | WalkKeys::Annotation | WalkKeys::Author | WalkKeys::End => &[Hint::Help],
         _ => &[Hint::Help, back],
     };
     let mut line = Line::default();
@@ -124,14 +141,19 @@ fn hints(screen: &WalkScreen, has_refs: bool) -> Vec<Hint> {
     let mut hints = match screen.keys() {
         WalkKeys::Steps => return vec![H::MoveStep, H::GoToStep, H::BackFromSteps],
         WalkKeys::Annotation | WalkKeys::Author => return Vec::new(),
+        WalkKeys::End if screen.path.is_some() => return vec![H::ExportMd, H::ExportHtml, H::BackToWalk],
+        WalkKeys::End => return vec![H::BackToWalk],
         WalkKeys::ReadOnly if screen.access == (Access::Review { can_save: true }) => {
             vec![H::Annotate, H::NextQuestion, H::PrevQuestion, H::Scroll, H::NextStep, H::PrevStep, H::Steps]
         }
         WalkKeys::ReadOnly => {
             vec![H::NextQuestion, H::PrevQuestion, H::Scroll, H::NextStep, H::PrevStep, H::Steps]
         }
-        WalkKeys::Text | WalkKeys::Date => {
-            vec![H::NextQuestion, H::PrevQuestion, H::NextStep, H::PrevStep, H::Steps]
+        WalkKeys::Text => {
+            vec![H::NextQuestion, H::PrevQuestion, H::NextStep, H::PrevStep, H::ScrollStep, H::Undo, H::Steps]
+        }
+        WalkKeys::Date => {
+            vec![H::NextQuestion, H::PrevQuestion, H::NextStep, H::PrevStep, H::ScrollStep, H::Steps]
         }
         WalkKeys::Options { on_other: true, other_open: true } => {
             vec![H::OtherText, H::NextQuestion, H::MoveOption, H::NextStep, H::Steps]

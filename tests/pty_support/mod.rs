@@ -5,6 +5,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[cfg(target_os = "linux")]
+pub mod raw;
+
 use rexpect::reader::Options;
 use rexpect::session::spawn_with_options;
 

@@ -44,6 +44,12 @@ impl Stamp {
     }
 }
 
+/// A file changed at `stamp` is known as it was when a record written at
+/// `written_ns` was made, unless the change was too close to it.
+pub fn trusted(stamp: &Stamp, written_ns: i128) -> bool {
+    stamp.mtime_ns + RACY_NS < written_ns
+}
+
 #[derive(Serialize, Deserialize)]
 pub struct Entry {
     pub stamp: Stamp,
@@ -70,8 +76,7 @@ impl Index {
     /// The summary recorded for `name`, if its file is still as it was.
     pub fn get(&self, name: &str, stamp: &Stamp) -> Option<&Summary> {
         let entry = self.entries.get(name)?;
-        let trusted = entry.stamp == *stamp && stamp.mtime_ns + RACY_NS < self.written_ns;
-        trusted.then_some(&entry.summary)
+        (entry.stamp == *stamp && trusted(stamp, self.written_ns)).then_some(&entry.summary)
     }
 
     /// `get`, moving the summary out: listing keeps one copy of each.

@@ -36,16 +36,17 @@ pub fn id_from_file_name(path: &Path) -> Option<String> {
         .then(|| id.to_string())
 }
 
-/// The name of the `n`th export of a trail made from the library.
-pub fn export_file_name(id: &str, n: u32) -> String {
-    format!("{id}-{n}.md")
+/// The name of the `n`th export of a trail made from the library or the
+/// end of a walk: `ID-N.md`, or `ID-N.html` for the printable page.
+pub fn export_file_name(id: &str, n: u32, extension: &str) -> String {
+    format!("{id}-{n}.{extension}")
 }
 
 /// Whether a file of the exports folder belongs to the trail `id`: the
-/// title-free `ID-N.md`, or an export of an earlier version named after the
-/// trail's file (`DATE-slug-ID.md`, `DATE-slug-ID-N.md`).
+/// title-free `ID-N.md` (or `.html`), or an export of an earlier version
+/// named after the trail's file (`DATE-slug-ID.md`, `DATE-slug-ID-N.md`).
 fn is_export_of(name: &str, id: &str) -> bool {
-    let Some(stem) = name.strip_suffix(".md") else { return false };
+    let Some(stem) = name.strip_suffix(".md").or_else(|| name.strip_suffix(".html")) else { return false };
     fn numbered(s: &str) -> Option<(&str, &str)> {
         s.rsplit_once('-').filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     }

@@ -116,6 +116,7 @@ impl AnswerEditor {
 
     /// A key; whether it changed the text.
     pub fn input(&mut self, input: Input) -> bool {
+        let input = super::undo_keys(input);
         if jumps_far(&input) {
             self.widen();
         } else {

@@ -243,3 +243,35 @@ fn with_nothing_due_the_key_says_so() {
     let screen = h.screen();
     assert!(screen.contains(Lang::Fr.nothing_due()), "{screen}");
 }
+
+#[test]
+fn the_filter_finds_words_inside_answers_without_accents_and_shows_only_its_keys() {
+    let mut h = Harness::library(Lang::Fr, 80, 24, |dir| {
+        fill(dir, Lang::Fr);
+        let store = Store::new(dir);
+        let grid = support::grid(Lang::Fr);
+        let trail = crate::trail::Trail::start(&grid, "Sans rapport", "zzzz2345".into(), at_minute(7));
+        let mut walk = Walk::new(grid, trail);
+        walk.set(
+            At { step: 1, question: 0 },
+            Some(Answer::Text("Le collège et le cœur du sujet".into())),
+            at_minute(8),
+        );
+        store.save(&walk.trail, &store.path_for(&walk.trail)).expect("saved");
+    });
+    h.press(KeyCode::Char('/'));
+    h.type_text("college");
+    let screen = h.screen();
+    assert!(screen.contains("Sans rapport"), "{screen}");
+    assert!(!screen.contains("Appel du juge"), "{screen}");
+    let footer = screen.lines().last().unwrap().to_string();
+    assert!(!footer.contains("quitter"), "q is a letter here: {footer}");
+    assert!(footer.contains("F1"), "{footer}");
+    for _ in 0..7 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("coeur");
+    assert!(h.screen().contains("Sans rapport"));
+    h.type_text(" absent");
+    assert!(!h.screen().contains("Sans rapport"));
+}

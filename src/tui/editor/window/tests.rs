@@ -103,7 +103,8 @@ impl Twins {
 
     fn press(&mut self, input: Input) -> &mut Self {
         let changed = self.editor.input(input.clone());
-        assert_eq!(changed, self.whole.input(input.clone()), "{input:?} changes the text or not");
+        let same_keys = super::super::undo_keys(input.clone());
+        assert_eq!(changed, self.whole.input(same_keys), "{input:?} changes the text or not");
         assert_eq!(self.editor.text(), self.whole.lines().join("\n"), "the answer after {input:?}");
         self.same();
         self
@@ -204,7 +205,17 @@ fn a_selection_across_the_window_edge_is_kept_and_cut_whole() {
     twins.times(90, &[shift(Key::Up)]);
     assert!(twins.windows.len() >= 2, "{:?}", twins.windows);
     twins.press(ctrl(Key::Char('x')));
-    twins.times(50, &[key(Key::Down)]).press(ctrl(Key::Char('y')));
+    twins.times(50, &[key(Key::Down)]).press(key(Key::Paste));
+}
+
+#[test]
+fn ctrl_z_undoes_typing_and_ctrl_y_redoes_it() {
+    let mut twins = Twins::new("Le collège", AREA);
+    twins.type_text(" demande");
+    twins.press(ctrl(Key::Char('z'))).press(ctrl(Key::Char('z')));
+    assert_eq!(twins.editor.text(), "Le collège deman");
+    twins.press(ctrl(Key::Char('y'))).press(ctrl(Key::Char('y')));
+    assert_eq!(twins.editor.text(), "Le collège demande");
 }
 
 #[test]

@@ -1,0 +1,125 @@
+//! A walk that ends: where one stands in it, the end screen, leaving.
+
+use std::path::Path;
+
+use super::Lang;
+
+impl Lang {
+    /// « Étape 3 sur 12 », counting the steps the answers show.
+    pub fn step_of(self, step: usize, steps: usize) -> String {
+        self.pick(format!("Étape {step} sur {steps}"), format!("Step {step} of {steps}"))
+    }
+
+    pub fn answered_of(self, answered: usize, questions: usize) -> String {
+        match (self, answered) {
+            (Lang::Fr, 0 | 1) => format!("{answered} réponse sur {questions}"),
+            (Lang::Fr, _) => format!("{answered} réponses sur {questions}"),
+            (Lang::En, 1) => format!("1 answer of {questions}"),
+            (Lang::En, _) => format!("{answered} answers of {questions}"),
+        }
+    }
+
+    pub fn end_title(self) -> &'static str {
+        self.pick("Fin du parcours", "End of the walk")
+    }
+
+    pub fn end_counts(self, answered: usize, skipped: usize) -> String {
+        let answered = match (self, answered) {
+            (Lang::Fr, 0 | 1) => format!("{answered} question répondue"),
+            (Lang::Fr, n) => format!("{n} questions répondues"),
+            (Lang::En, 1) => "1 question answered".to_string(),
+            (Lang::En, n) => format!("{n} questions answered"),
+        };
+        let skipped = match (self, skipped) {
+            (Lang::Fr, 0 | 1) => format!("{skipped} laissée de côté"),
+            (Lang::Fr, n) => format!("{n} laissées de côté"),
+            (Lang::En, n) => format!("{n} left aside"),
+        };
+        format!("{answered}, {skipped}.")
+    }
+
+    pub fn end_outcome(self, outcome: Option<&str>) -> String {
+        match outcome {
+            Some(o) => self.pick(format!("Votre décision : {o}"), format!("Your decision: {o}")),
+            None => self.pick(
+                "Pas encore de décision : vous pouvez y revenir quand vous voulez.".into(),
+                "No decision yet: you can come back to it whenever you like.".into(),
+            ),
+        }
+    }
+
+    pub fn end_revisit(self, when: &str) -> String {
+        self.pick(format!("Vous y reviendrez : {when}"), format!("You will look at it again: {when}"))
+    }
+
+    pub fn end_required(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Fr, 1) => "Une question marquée importante est sans réponse.".into(),
+            (Lang::Fr, n) => format!("{n} questions marquées importantes sont sans réponse."),
+            (Lang::En, 1) => "One question marked as important has no answer.".into(),
+            (Lang::En, n) => format!("{n} questions marked as important have no answer."),
+        }
+    }
+
+    pub fn end_privacy(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Fr, 1) => {
+                "⚠ Un passage ressemble à une donnée identifiante : relisez-le avant d'exporter.".into()
+            }
+            (Lang::Fr, n) => format!(
+                "⚠ {n} passages ressemblent à des données identifiantes : relisez-les avant d'exporter."
+            ),
+            (Lang::En, 1) => "⚠ One passage looks identifying: read it again before exporting.".into(),
+            (Lang::En, n) => format!("⚠ {n} passages look identifying: read them again before exporting."),
+        }
+    }
+
+    pub fn end_exports_note(self) -> &'static str {
+        self.pick(
+            "La synthèse tient sur une page : la décision, ce que vos réponses font apparaître, vos réponses. Elle est écrite dans le dossier exports de vos données, lisible par vous seul.",
+            "The summary fits on one page: the decision, what your answers point to, your answers. It is written in the exports folder of your data, readable by you alone.",
+        )
+    }
+
+    pub fn end_exported(self, path: &Path) -> String {
+        self.pick(
+            format!("Synthèse exportée : {}", path.display()),
+            format!("Summary exported: {}", path.display()),
+        )
+    }
+
+    pub fn end_ephemeral_export(self) -> &'static str {
+        self.pick(
+            "Parcours éphémère : rien n'est écrit. Pour en garder la synthèse, relancez avec -o FICHIER.",
+            "Ephemeral walk: nothing is written. To keep its summary, start again with -o FILE.",
+        )
+    }
+
+    pub fn ephemeral_discard_question(self) -> &'static str {
+        self.pick(
+            "Ce parcours éphémère ne sera pas gardé. Échap encore pour le quitter ; une autre touche pour rester.",
+            "This ephemeral walk will not be kept. Esc again to leave it; any other key to stay.",
+        )
+    }
+
+    /// Printed after the full screen closes on a walk started by `discern new`.
+    pub fn after_new(self, path: &Path, id: &str) -> String {
+        self.pick(
+            format!(
+                "Parcours enregistré : {}\nPour en exporter la synthèse : discern export {id} --format md (ou html) -o synthese.md",
+                path.display()
+            ),
+            format!(
+                "Trail saved: {}\nTo export its summary: discern export {id} --format md (or html) -o summary.md",
+                path.display()
+            ),
+        )
+    }
+
+    pub fn help_close_scroll(self) -> &'static str {
+        self.pick(
+            "↑↓ PgPréc PgSuiv : faire défiler · une autre touche ferme l'aide.",
+            "↑↓ PgUp PgDn: scroll · any other key closes the help.",
+        )
+    }
+}
