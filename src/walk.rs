@@ -58,6 +58,11 @@ pub struct Walk {
     /// position, so that finding an answer does not scan the trail: with a
     /// long grid walked to the end, scanning made a choice cost milliseconds.
     slots: Vec<Vec<Option<usize>>>,
+    /// How many records the trail held when `slots` last knew them all: a
+    /// question without a slot has no record unless the trail grew since
+    /// (records added from outside the walk), so that an unanswered
+    /// question is not searched for at every condition it appears in.
+    slots_cover: usize,
 }
 
 impl Walk {
@@ -80,6 +85,7 @@ impl Walk {
                 s.questions.iter().map(|q| positions.get(&(s.id.as_str(), q.id.as_str())).copied()).collect()
             })
             .collect();
+        let slots_cover = trail.answers.len();
         let mut walk = Walk {
             grid,
             trail,
@@ -90,6 +96,7 @@ impl Walk {
             changes: 0,
             names,
             slots,
+            slots_cover,
         };
         walk.recompute();
         walk
@@ -106,6 +113,7 @@ impl Walk {
         };
         match self.slots[at.step][at.question] {
             Some(i) if fits(i) => Some(i),
+            None if self.trail.answers.len() == self.slots_cover => None,
             _ => self.trail.answers.iter().position(|r| r.step == step.id && &r.question == question),
         }
     }
@@ -422,6 +430,9 @@ impl Walk {
                 }
                 was_answered = false;
                 self.slots[at.step][at.question] = Some(self.trail.answers.len());
+                if self.slots_cover == self.trail.answers.len() {
+                    self.slots_cover += 1;
+                }
                 self.trail.answers.push(AnswerRecord {
                     step: step.id.clone(),
                     question: question.id.clone(),

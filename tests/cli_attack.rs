@@ -299,3 +299,19 @@ fn keys_written_by_a_newer_version_survive_a_walk() {
     assert!(saved.contains("mood = \"calm\""), "{saved}");
     assert!(saved.contains("colour = \"blue\""), "{saved}");
 }
+
+#[test]
+fn a_grid_of_far_more_keys_than_any_grid_is_refused_before_parsing() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let grid = dir.path().join("many.toml");
+    let keys: String = (0..60_000).map(|i| format!("k{i}=1\n")).collect();
+    fs::write(&grid, format!("format = 1\n{keys}")).unwrap();
+    let out = discern(data.path()).args(["grid", "check", grid.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains(":1:1: error: the file holds more than 50000 keys and values"),
+        "{}",
+        stdout(&out)
+    );
+}

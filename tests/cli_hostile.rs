@@ -93,9 +93,13 @@ fn no_output_path_lets_a_control_character_through() {
     run(data.path(), "open --plain", &["open", "--plain", &id], "\n\n");
     run(data.path(), "list", &["list"], "");
     run(data.path(), "list --json", &["list", "--json"], "");
-    for format in ["md", "txt", "json"] {
-        let out = run(data.path(), "export", &["export", &id, "--yes", "--format", format], "");
-        assert!(out.status.success(), "{}", stderr(&out));
+    for format in ["md", "txt", "json", "html"] {
+        for full in [&[][..], &["--full"][..]] {
+            let mut args = vec!["export", &id, "--yes", "--format", format];
+            args.extend_from_slice(full);
+            let out = run(data.path(), "export", &args, "");
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
     }
     // The confirmation before an export with warnings, answered no.
     run(data.path(), "export prompt", &["export", &id], "n\n");

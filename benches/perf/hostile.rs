@@ -10,8 +10,7 @@ use std::time::{Duration, Instant};
 
 use discern::grid::{Answer, QuestionKind, parse};
 use discern::trail::store::Store;
-use discern::trail::{Trail, now};
-use discern::walk::Walk;
+use discern::trail::{AnswerRecord, Trail, now};
 
 use super::{Row, discern, ms};
 
@@ -38,7 +37,7 @@ const HEADER: &str = "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage 
 const LIMIT: usize = 4 * 1024 * 1024;
 
 fn grid_row(root: &Path, what: &str, text: String) -> Row {
-    let path = root.join(format!("{}.toml", what.len()));
+    let path = root.join(format!("grid-{}.toml", what.len()));
     fs::write(&path, &text).expect("written");
     let mut cmd = discern(root);
     cmd.arg("grid").arg("check").arg(&path);
@@ -76,14 +75,24 @@ pub fn rows(root: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<Row> {
         let keys: String = (0..40_000).map(|i| format!("k{i} = 1\n")).collect();
         rows.push(grid_row(root, "40,000 unknown keys", format!("{HEADER}{keys}{ONE_STEP}")));
         let choice = "[[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"q\"\nkind = \"choice\"\nprompt = \"p\"\n";
+        // The largest grid accepted: options with long labels, up to the
+        // size limit and under the item limit.
+        let label = "Une option décrite longuement, comme un ou une collègue pourrait l'écrire. ".repeat(4);
         let options = fill(
+            &format!("{HEADER}{choice}"),
+            |i| format!("[[steps.questions.options]]\nid = \"o{i}\"\nlabel = \"{label}\"\n"),
+            "",
+        );
+        rows.push(grid_row(root, "options with long labels up to the size limit", options));
+        // Tiny keys up to the size limit: past the item limit, refused.
+        let tiny = fill(HEADER, |i| format!("k{i}=1\n"), ONE_STEP);
+        rows.push(grid_row(root, "unknown keys up to the size limit (refused)", tiny));
+        let short = fill(
             &format!("{HEADER}{choice}"),
             |i| format!("[[steps.questions.options]]\nid = \"o{i}\"\nlabel = \"L\"\n"),
             "",
         );
-        rows.push(grid_row(root, "options up to the size limit", options));
-        let tiny = fill(HEADER, |i| format!("k{i}=1\n"), ONE_STEP);
-        rows.push(grid_row(root, "unknown keys up to the size limit", tiny));
+        rows.push(grid_row(root, "short options up to the size limit (refused)", short));
     }
     if wanted("hostile") || wanted("answers") {
         rows.extend(answers_rows(root));
@@ -94,30 +103,45 @@ pub fn rows(root: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<Row> {
     rows
 }
 
-/// A trail answering every question of a 2,000-step grid of 10 questions.
+/// A trail answering every question of a 2,000-step grid of 10 questions,
+/// read without its grid.
 fn answers_rows(root: &Path) -> Vec<Row> {
     let data = root.join("answers");
     let grid_path = root.join("answers-grid.toml");
     super::data::big_grid(&grid_path, 2_000, 10);
     let grid = parse(&fs::read_to_string(&grid_path).expect("readable")).expect("valid");
-    let mut walk = Walk::new(grid.clone(), Trail::start(&grid, "Long", "longlong".into(), now()));
-    for (s, step) in grid.steps.iter().enumerate() {
-        for (q, question) in step.questions.iter().enumerate() {
+    // Built record by record: the walk re-reads every condition at each
+    // answer, which no real grid (at most some thousands of questions) feels.
+    let mut trail = Trail::start(&grid, "Long", "longlong".into(), now());
+    for step in &grid.steps {
+        for question in &step.questions {
             let answer = match &question.kind {
                 QuestionKind::Choice { .. } => Answer::Choice("a".into()),
                 QuestionKind::Multi { .. } => Answer::Multi { options: vec!["x".into()], other: None },
                 QuestionKind::Scale(sc) => Answer::Scale(sc.min),
-                _ => Answer::Text(format!("Answer {s}.{q}")),
+                _ => Answer::Text(format!("Answer {}.{}", step.id, question.id)),
             };
-            walk.set(discern::walk::At { step: s, question: q }, Some(answer), now());
+            trail.answers.push(AnswerRecord {
+                step: step.id.clone(),
+                question: question.id.clone(),
+                step_title: step.title.clone(),
+                kind: question.kind.kind(),
+                prompt: question.prompt.clone(),
+                options: question.kind.options().iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
+                answer: Some(answer),
+                at: now(),
+                hidden: false,
+                history: Vec::new(),
+            });
         }
     }
-    walk.trail.grid.path = Some(grid_path.display().to_string());
+    // As a trainer gets it from a participant: the trail alone, its grid
+    // (of 20,000 questions, past what a grid may hold) not in the library.
     let store = Store::new(&data);
     store.ensure().expect("folder");
-    let path = store.path_for(&walk.trail);
-    store.save(&walk.trail, &path).expect("saved");
-    let n = walk.trail.answers.len();
+    let path = store.path_for(&trail);
+    store.save(&trail, &path).expect("saved");
+    let n = trail.answers.len();
     let mut rows = Vec::new();
     for (what, args) in [
         ("export --format md", vec!["export", "longlong", "--yes", "--format", "md"]),

@@ -114,8 +114,9 @@ fn run_walk(
         let id = walk.trail.id.clone();
         // After the screen closes on a new trail: where it is, and how to export it.
         let tell = |path: &Path| {
+            // The terminal may be gone (a closed window): never a panic for it.
             if !reopened && path.exists() {
-                println!("{}", lang.after_new(path, &id));
+                let _ = writeln!(std::io::stdout(), "{}", lang.after_new(path, &id));
             }
         };
         return match (path, export_to) {

@@ -222,6 +222,25 @@ mod tests {
     }
 
     #[test]
+    fn finding_one_grid_reads_only_the_files_named_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, text) = SHIPPED.iter().find(|(n, _)| *n == "partage.fr.toml").unwrap();
+        std::fs::write(dir.path().join("partage.fr.toml"), text).unwrap();
+        std::fs::write(dir.path().join("huge.fr.toml"), "not = [a grid").unwrap();
+        let named = Library::load_named(dir.path(), "partage");
+        let users: Vec<String> = named
+            .entries
+            .iter()
+            .filter_map(|e| match &e.origin {
+                Origin::User(p) => Some(p.file_name().unwrap().to_string_lossy().into_owned()),
+                Origin::Shipped(_) => None,
+            })
+            .collect();
+        assert_eq!(users, ["partage.fr.toml"], "the other user grid is not read");
+        assert!(Library::find_exact_in(dir.path(), "partage", "fr").is_some());
+    }
+
+    #[test]
     fn every_shipped_grid_is_valid_and_named_id_dot_language() {
         let grids = shipped();
         assert_eq!(grids.len(), 6);

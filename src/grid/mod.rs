@@ -4,6 +4,7 @@
 //! Everything here is pure except `library`, which reads grid files.
 
 mod answer;
+mod budget;
 mod condition;
 pub mod date;
 pub mod handout;

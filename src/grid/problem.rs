@@ -40,7 +40,7 @@ impl<'s> Lines<'s> {
         let mut count = 0;
         chars.push(0);
         for chunk in bytes.chunks(CHUNK) {
-            count += chunk.iter().filter(|b| !is_continuation(**b)).count();
+            count += count_chars(chunk);
             chars.push(count);
         }
         Lines { src, starts, chars }
@@ -51,14 +51,23 @@ impl<'s> Lines<'s> {
         let offset = offset.min(self.src.len());
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        Pos { line, column: self.chars_before(offset) - self.chars_before(start) + 1 }
+        // A short way into its line, counting there is cheapest.
+        let column = if offset - start <= CHUNK {
+            count_chars(&self.src.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
+        Pos { line, column: column + 1 }
     }
 
     fn chars_before(&self, offset: usize) -> usize {
         let chunk = offset / CHUNK;
-        let rest = &self.src.as_bytes()[chunk * CHUNK..offset];
-        self.chars[chunk] + rest.iter().filter(|b| !is_continuation(**b)).count()
+        self.chars[chunk] + count_chars(&self.src.as_bytes()[chunk * CHUNK..offset])
     }
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| !is_continuation(**b)).count()
 }
 
 /// A byte inside a UTF-8 character, not at its start.
@@ -94,6 +103,10 @@ pub enum ProblemKind {
     TooLarge {
         bytes: u64,
         limit: u64,
+    },
+    /// Far more keys, values and tables than any grid holds.
+    TooManyItems {
+        limit: usize,
     },
     Syntax(String),
     UnsupportedFormat(String),

@@ -93,7 +93,15 @@ impl Lang {
                 format!("le fichier est trop gros ({} Ko, au plus {} Ko)", bytes / 1024, limit / 1024),
                 format!("the file is too large ({} KB, at most {} KB)", bytes / 1024, limit / 1024),
             ),
-            ProblemKind::Syntax(m) => {
+            ProblemKind::TooManyItems { limit } => self.pick(
+                format!(
+                    "le fichier contient plus de {limit} clés et valeurs ; une grille en compte quelques milliers au plus : est-ce le bon fichier ?"
+                ),
+                format!(
+                    "the file holds more than {limit} keys and values; a grid has a few thousand at most: is this the right file?"
+                ),
+            ),
+                        ProblemKind::Syntax(m) => {
                 self.pick(format!("syntaxe TOML : {}", toml_message_fr(m)), format!("TOML syntax: {m}"))
             }
             ProblemKind::UnsupportedFormat(v) => self.pick(

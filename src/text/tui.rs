@@ -62,9 +62,9 @@ impl Lang {
                 H::ScrollStep => ("Ctrl+↑↓", "faire défiler l'étape"),
                 H::Undo => ("Ctrl+Z", "annuler la frappe"),
                 H::Redo => ("Ctrl+Y", "rétablir"),
-                H::ExportMd => ("e", "exporter la synthèse (Markdown)"),
-                H::ExportHtml => ("h", "exporter la synthèse (HTML, à imprimer)"),
-                H::BackToWalk => ("Échap", "revenir au parcours"),
+                H::ExportMd => ("e", "Markdown"),
+                H::ExportHtml => ("h", "HTML"),
+                H::BackToWalk => ("Échap", "retour au parcours"),
             },
             Lang::En => match hint {
                 H::NextQuestion => ("Tab", "next question"),
@@ -118,8 +118,8 @@ impl Lang {
                 H::ScrollStep => ("Ctrl+↑↓", "scroll the step"),
                 H::Undo => ("Ctrl+Z", "undo typing"),
                 H::Redo => ("Ctrl+Y", "redo"),
-                H::ExportMd => ("e", "export the summary (Markdown)"),
-                H::ExportHtml => ("h", "export the summary (HTML, to print)"),
+                H::ExportMd => ("e", "Markdown"),
+                H::ExportHtml => ("h", "HTML"),
                 H::BackToWalk => ("Esc", "back to the walk"),
             },
         }

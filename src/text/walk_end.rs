@@ -74,6 +74,22 @@ impl Lang {
         }
     }
 
+    /// The end screen's keys, in full sentences (the footer names them short).
+    pub fn end_keys(self) -> [(&'static str, &'static str); 3] {
+        self.pick(
+            [
+                ("e", "exporter la synthèse en Markdown"),
+                ("h", "exporter la synthèse en HTML, à imprimer"),
+                ("Échap", "revenir au parcours"),
+            ],
+            [
+                ("e", "export the summary as Markdown"),
+                ("h", "export the summary as HTML, to print"),
+                ("Esc", "back to the walk"),
+            ],
+        )
+    }
+
     pub fn end_exports_note(self) -> &'static str {
         self.pick(
             "La synthèse tient sur une page : la décision, ce que vos réponses font apparaître, vos réponses. Elle est écrite dans le dossier exports de vos données, lisible par vous seul.",

@@ -8,7 +8,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::keys::Hint;
 use super::walk_screen::WalkScreen;
 use super::wrap::{lines, wrap_styled};
 use crate::grid::QuestionKind;
@@ -53,14 +52,13 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect) {
         para(&lang.end_privacy(warnings), p.warn(), &mut out);
     }
     out.push(Line::default());
-    if screen.path.is_some() {
-        for hint in [Hint::ExportMd, Hint::ExportHtml] {
-            let (key, action) = lang.key_hint(hint);
-            out.push(Line::from(vec![Span::styled(format!("{key:<6}"), p.key()), Span::raw(action)]));
-        }
+    let keys = lang.end_keys();
+    // Without a file (ephemeral), only the way back.
+    let shown = if screen.path.is_some() { &keys[..] } else { &keys[2..] };
+    for (key, action) in shown {
+        let rows = wrap_styled(&[(action, p.plain())], width.saturating_sub(6).max(1), usize::MAX).0;
+        out.extend(lines(rows, Span::styled(format!("{key:<6}"), p.key()), Span::raw("      ")));
     }
-    let (key, action) = lang.key_hint(Hint::BackToWalk);
-    out.push(Line::from(vec![Span::styled(format!("{key:<6}"), p.key()), Span::raw(action)]));
     out.push(Line::default());
     match &screen.exported {
         Some(Ok(path)) => para(&lang.end_exported(path), p.good(), &mut out),

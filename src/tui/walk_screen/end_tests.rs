@@ -46,8 +46,8 @@ fn tab_after_the_last_question_opens_the_end_screen_which_exports_the_summary() 
         "Fin du parcours",
         "1 question répondue, 3 laissées de côté.",
         "Votre décision : ",
-        "exporter la synthèse (Markdown)",
-        "exporter la synthèse (HTML, à imprimer)",
+        "exporter la synthèse en Markdown",
+        "exporter la synthèse en HTML, à imprimer",
         "revenir au parcours",
     ] {
         assert!(screen.contains(seen), "{seen:?} in\n{screen}");
@@ -215,4 +215,18 @@ fn the_end_screen_shows_the_decision_and_the_revisit_date_in_words() {
     let screen = h.screen();
     assert!(screen.contains("Votre décision : Attendre, consulter d'abord"), "{screen}");
     assert!(screen.contains("Vous y reviendrez : mardi 8 décembre 2026"), "{screen}");
+}
+
+#[test]
+fn the_end_screen_as_a_person_sees_it() {
+    for lang in crate::tui::test_support::LANGS {
+        for (width, height) in [(80, 24), (60, 16)] {
+            let mut h = Harness::walk(lang, width, height);
+            tab(&mut h, 3);
+            h.press(KeyCode::Char(' '));
+            tab(&mut h, 2);
+            h.saved();
+            insta::assert_snapshot!(format!("end_screen_{}_{width}x{height}", lang.tag()), h.screen());
+        }
+    }
 }
