@@ -116,7 +116,7 @@ fn run_walk(
         let tell = |path: &Path| {
             // The terminal may be gone (a closed window): never a panic for it.
             if !reopened && path.exists() {
-                let _ = writeln!(std::io::stdout(), "{}", lang.after_new(path, &id));
+                let _ = writeln!(std::io::stdout(), "{}", for_terminal(&lang.after_new(path, &id)));
             }
         };
         return match (path, export_to) {

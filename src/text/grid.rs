@@ -101,7 +101,7 @@ impl Lang {
                     "the file holds more than {limit} keys and values; a grid has a few thousand at most: is this the right file?"
                 ),
             ),
-                        ProblemKind::Syntax(m) => {
+            ProblemKind::Syntax(m) => {
                 self.pick(format!("syntaxe TOML : {}", toml_message_fr(m)), format!("TOML syntax: {m}"))
             }
             ProblemKind::UnsupportedFormat(v) => self.pick(

@@ -101,20 +101,24 @@ impl<W: Write> Write for TerminalSafe<W> {
     }
 }
 
-/// `eprintln!` for text that may hold someone else's characters.
+/// `eprintln!` for text that may hold someone else's characters; a closed
+/// terminal is not a panic.
 #[macro_export]
 macro_rules! tell {
-    ($($arg:tt)*) => {
-        eprintln!("{}", $crate::text::for_terminal(&format!($($arg)*)))
-    };
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "{}", $crate::text::for_terminal(&format!($($arg)*)));
+    }};
 }
 
-/// `println!` for text that may hold someone else's characters.
+/// `println!` for text that may hold someone else's characters; a closed
+/// terminal or pipe is not a panic.
 #[macro_export]
 macro_rules! say {
-    ($($arg:tt)*) => {
-        println!("{}", $crate::text::for_terminal(&format!($($arg)*)))
-    };
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), "{}", $crate::text::for_terminal(&format!($($arg)*)));
+    }};
 }
 
 #[cfg(test)]
