@@ -89,6 +89,27 @@ fn main() {
         }
     }
 
+    if wanted("due") {
+        // The index keeps each trail's revisit date: after the first run
+        // (the warm-up, which builds it), no trail file is read.
+        let data = root.path().join("due-10000");
+        data::due_trails(&data, 10_000);
+        let t = time_command(
+            || {
+                let mut c = discern(&data);
+                c.arg("due");
+                c
+            },
+            20,
+        );
+        rows.push(Row {
+            what: "`discern due` with 10000 trails (1000 due)".into(),
+            budget: "≤ 300 ms".into(),
+            measured: ms(t),
+            ok: t.as_secs_f64() * 1000.0 <= 300.0,
+        });
+    }
+
     if wanted("check") {
         let grid = root.path().join("big.toml");
         let questions = data::big_grid(&grid, 200, 10);

@@ -102,10 +102,21 @@ pub enum Command {
     Review { trail: String },
     /// Compare trails made with the same grid, question by question.
     Compare {
+        /// Trails (TRAIL or TRAIL@DATE), or their JSON exports (FILE.json); from three on, choices are counted.
         #[arg(required = true, num_args = 2..)]
         trails: Vec<String>,
         #[arg(long, value_enum)]
         format: Option<CompareFormat>,
+        /// No titles: the answers are labelled P1, P2… (for a projector).
+        #[arg(long)]
+        anonymous: bool,
+    },
+    /// The trails whose revisit date has come, oldest first.
+    Due,
+    /// Come back to a decision: what happened, whether it held, what you learned.
+    FollowUp {
+        /// An id, a unique prefix of one, or a path.
+        trail: String,
     },
     /// The privacy warnings of a whole trail.
     Lint { trail: String },

@@ -12,6 +12,8 @@ use crate::text::Lang;
 use crate::trail::Time;
 use crate::walk::{At, Walk};
 
+pub mod follow_up;
+
 /// What one line says about one question.
 #[derive(Debug, PartialEq)]
 enum Line {

@@ -127,3 +127,24 @@ pub fn jrnl_journal(dir: &Path, n: usize) -> Option<PathBuf> {
     .ok()?;
     Some(config)
 }
+
+/// `n` copies of the example trail of `sessions/`, each with a revisit date:
+/// one in ten in the past (due), the others in the future.
+pub fn due_trails(data: &Path, n: usize) {
+    let store = Store::new(data);
+    store.ensure().expect("the data folder");
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/sessions/2026-11-23-c8k3m2qa.toml"))
+        .expect("the example trail");
+    let today = chrono::Local::now().date_naive();
+    for i in 0..n {
+        let id = new_id();
+        let days = if i % 10 == 0 { -(i as i64 % 400) - 1 } else { 30 + i as i64 % 300 };
+        let revisit = today + chrono::Duration::days(days);
+        let body = text.replacen("id = \"c8k3m2qa\"", &format!("id = \"{id}\""), 1).replacen(
+            "date = \"2026-11-30\"",
+            &format!("date = \"{}\"", revisit.format("%Y-%m-%d")),
+            1,
+        );
+        fs::write(store.dir().join(format!("2026-01-01-{id}.toml")), body).expect("written");
+    }
+}

@@ -13,7 +13,16 @@ use crate::trail::store::{Store, encryption};
 /// Whether a command reads trails (and so needs the key of an encrypted
 /// folder). Starting a trail does not: saving encrypts to the public key.
 pub fn reads_trails(command: &Option<Command>) -> bool {
-    !matches!(command, Some(Command::Grid(_) | Command::New { .. } | Command::Encrypt))
+    !matches!(
+        command,
+        Some(
+            Command::Grid(_)
+                | Command::New { .. }
+                | Command::Encrypt
+                | Command::Completions { .. }
+                | Command::Man
+        )
+    )
 }
 
 /// Asks for the passphrase of an encrypted folder (from `--passphrase-file`,

@@ -1,6 +1,8 @@
 //! Each command, from parsed arguments to output and exit code.
 
+mod due;
 pub mod encryption;
+mod follow_up;
 mod grid;
 pub mod trail;
 
@@ -69,7 +71,9 @@ fn writes_trails(command: Option<&Command>) -> bool {
     match command {
         None => true,
         Some(Command::New { ephemeral, .. }) => !ephemeral,
-        Some(Command::Open { .. } | Command::Delete { .. } | Command::Purge { .. }) => true,
+        Some(
+            Command::Open { .. } | Command::Delete { .. } | Command::Purge { .. } | Command::FollowUp { .. },
+        ) => true,
         Some(_) => false,
     }
 }
@@ -128,11 +132,15 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
                 .map_err(|e| Failure(ctx.lang.io_error(&e)))
         }
         Some(Command::Review { trail }) => trail::review(ctx, &trail),
-        Some(Command::Compare { trails, format }) => trail::compare(ctx, &trails, format),
+        Some(Command::Compare { trails, format, anonymous }) => {
+            trail::compare(ctx, &trails, format, anonymous)
+        }
         Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),
         Some(Command::Encrypt) => encryption::encrypt(ctx),
         Some(Command::Decrypt) => encryption::decrypt(ctx),
+        Some(Command::Due) => due::run(ctx),
+        Some(Command::FollowUp { trail }) => follow_up::run(ctx, &trail),
         None if trail::interactive(ctx) => crate::tui::run_library(ctx),
         // Without a terminal, the library is the list.
         None => trail::list(ctx, false),

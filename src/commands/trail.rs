@@ -13,7 +13,7 @@ use crate::grid::library::Library;
 use crate::plain::Plain;
 use crate::text::{TerminalSafe, for_terminal, json_for_terminal};
 use crate::trail::store::{Lock, LockError, Resolve, Store};
-use crate::trail::{Trail, compare, export, lint, new_id, now};
+use crate::trail::{Trail, asof, compare, export, lint, new_id, now};
 use crate::walk::Walk;
 
 /// Whether the full screen can be used: both ends are a terminal and
@@ -72,11 +72,11 @@ pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     }
 }
 
-fn damaged(ctx: &Ctx, path: &Path, e: &crate::trail::LoadError) -> Failure {
+pub(super) fn damaged(ctx: &Ctx, path: &Path, e: &crate::trail::LoadError) -> Failure {
     Failure(ctx.lang.damaged_trail(path, &ctx.lang.load_error(e)))
 }
 
-fn lock_failure(ctx: &Ctx, path: &Path, e: LockError) -> Failure {
+pub(super) fn lock_failure(ctx: &Ctx, path: &Path, e: LockError) -> Failure {
     match e {
         LockError::Held => Failure(ctx.lang.trail_open_elsewhere(path)),
         LockError::Io(e) => Failure(ctx.lang.cannot_write(path, &e)),
@@ -229,13 +229,35 @@ fn input_waiting() -> bool {
 }
 
 /// Finds and reads a trail; a damaged one is reported, never touched.
+/// `TRAIL@YYYY-MM-DD` or `TRAIL@YYYY-MM-DDTHH:MM` is the trail as it stood
+/// at the end of that day or minute, local time: read, never written.
 pub fn load(ctx: &Ctx, arg: &str) -> Result<(PathBuf, Trail), Failure> {
-    let path = find(ctx, arg)?;
+    let (name, moment) = asof::split(arg);
+    let path = find_file(ctx, name)?;
     let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
-    Ok((path, trail))
+    match moment {
+        None => Ok((path, trail)),
+        Some(m) => {
+            let at = m.end_in(&chrono::Local).ok_or_else(|| Failure(ctx.lang.as_of_no_such_time(arg)))?;
+            let old = asof::as_of(&trail, at).map_err(|e| match e {
+                asof::AsOfError::BeforeCreation { created } => {
+                    Failure(ctx.lang.as_of_before_creation(arg, created))
+                }
+            })?;
+            Ok((path, old))
+        }
+    }
 }
 
+/// The file of a trail that will be written to: a trail as it stood is refused.
 pub fn find(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
+    if asof::split(arg).1.is_some() {
+        return Err(Failure(ctx.lang.as_of_read_only(arg)));
+    }
+    find_file(ctx, arg)
+}
+
+fn find_file(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
     let lang = ctx.lang;
     Store::new(&ctx.data_dir).resolve(arg).map_err(|e| match e {
         Resolve::NotFound => Failure(lang.no_such_trail(arg)),
@@ -253,7 +275,8 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
                 Ok(t) => serde_json::json!({
                     "id": t.id, "title": t.title, "created": t.created.to_rfc3339(), "updated": t.updated.to_rfc3339(),
                     "grid": { "id": t.grid.id, "version": t.grid.version, "language": t.grid.language, "title": t.grid.title },
-                    "outcome": t.outcome, "path": l.path.display().to_string(),
+                    "outcome": t.outcome, "revisit": t.revisit.map(|d| d.format("%Y-%m-%d").to_string()),
+                    "path": l.path.display().to_string(),
                 }),
                 Err(e) => serde_json::json!({ "path": l.path.display().to_string(), "damaged": lang.load_error(e) }),
             })
@@ -360,6 +383,14 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
         let grid = find_grid(ctx, &trail);
         return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true));
     }
+    // A trail as it stood is read only: no lock, nothing written.
+    if asof::split(arg).1.is_some() {
+        let (path, trail) = load(ctx, arg)?;
+        return match find_grid(ctx, &trail) {
+            Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, None),
+            None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
+        };
+    }
     // Lock first, then read, as `open` does.
     let path = find(ctx, arg)?;
     let lock = match Store::lock(&path) {
@@ -394,19 +425,39 @@ pub fn lint(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     Ok(if warnings.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-pub fn compare(ctx: &Ctx, args: &[String], format: Option<CompareFormat>) -> Result<ExitCode, Failure> {
+pub fn compare(
+    ctx: &Ctx,
+    args: &[String],
+    format: Option<CompareFormat>,
+    anonymous: bool,
+) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
-    let trails: Vec<Trail> = args.iter().map(|a| load(ctx, a).map(|(_, t)| t)).collect::<Result<_, _>>()?;
+    let trails: Vec<Trail> = args.iter().map(|a| load_compared(ctx, a)).collect::<Result<_, _>>()?;
     let grid = find_grid(ctx, &trails[0]);
     let comparison = compare::compare(&trails, grid.as_ref()).map_err(|e| match e {
         compare::Mismatch::DifferentGrids(list) => Failure(lang.compare_different_grids(&list)),
     })?;
     if format.is_none() && interactive(ctx) {
-        let text = comparison.render(false, lang);
+        let text = comparison.render(false, lang, anonymous);
         return crate::tui::run_pager(ctx, &lang.compare_title(&trails[0].grid.title), &text);
     }
     let md = format != Some(CompareFormat::Txt);
-    print(&comparison.render(md, lang))
+    print(&comparison.render(md, lang, anonymous))
+}
+
+/// A trail to compare: a `.json` file is read as a trail's JSON export
+/// (what a trainer collects from participants), anything else as TRAIL.
+fn load_compared(ctx: &Ctx, arg: &str) -> Result<Trail, Failure> {
+    let path = Path::new(arg);
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !is_json || !path.is_file() {
+        return load(ctx, arg).map(|(_, t)| t);
+    }
+    match Store::load_export(path) {
+        Ok(Ok(trail)) => Ok(trail),
+        Ok(Err(e)) => Err(Failure(ctx.lang.not_an_export(path, &e))),
+        Err(e) => Err(damaged(ctx, path, &e)),
+    }
 }
 
 /// Deletes one trail, and only a trail: a file that reads as one and lies in

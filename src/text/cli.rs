@@ -66,6 +66,20 @@ impl Lang {
                 ),
                 ("review", "Relire un parcours avec l'historique de chaque réponse, et l'annoter."),
                 ("compare", "Comparer des parcours faits avec la même grille, question par question."),
+                (
+                    "compare/trails",
+                    "Des parcours (PARCOURS ou PARCOURS@DATE), ou leurs exports JSON (FICHIER.json) ; à partir de trois, les choix sont comptés.",
+                ),
+                (
+                    "compare/anonymous",
+                    "Sans les titres : les réponses sont étiquetées P1, P2… (pour un vidéoprojecteur).",
+                ),
+                (
+                    "follow-up",
+                    "Revenir sur une décision : ce qui s'est passé, si elle a tenu, ce que vous en retenez.",
+                ),
+                ("follow-up/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
+                ("due", "Les parcours dont la date pour y revenir est arrivée, les plus anciens d'abord."),
                 ("lint", "Ce qui ressemble à une donnée identifiante dans tout un parcours."),
                 ("completions/shell", "Le shell : bash, zsh, fish ou powershell."),
             ],

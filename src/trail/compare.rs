@@ -2,7 +2,7 @@
 
 use super::outline::Outline;
 use super::{AnswerRecord, Trail};
-use crate::grid::{Grid, Kind};
+use crate::grid::{Grid, Kind, QuestionKind};
 use crate::text::Lang;
 
 /// Why trails cannot be compared.
@@ -19,7 +19,21 @@ pub struct Row {
     pub kind: Kind,
     /// The answer of each trail in words; `None` when unanswered.
     pub answers: Vec<Option<String>>,
+    /// For choice and multi questions: how many trails chose each option.
+    pub tally: Option<Tally>,
 }
+
+/// The answers to one choice or multi question, counted: each option (the
+/// grid's order, then the options and "other" texts the trails recorded)
+/// with the number of trails that chose it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    pub counts: Vec<(String, usize)>,
+    pub unanswered: usize,
+}
+
+/// From this many trails on, choices are counted rather than listed.
+pub const COUNT_FROM: usize = 3;
 
 impl Row {
     /// Whether the trails did not all answer alike.
@@ -59,14 +73,18 @@ pub fn compare<'t>(trails: &'t [Trail], grid: Option<&Grid>) -> Result<Compariso
     let records: Vec<_> = trails.iter().map(Trail::records).collect();
     let rows = keys
         .into_iter()
-        .map(|(step, question, step_title, prompt, kind)| Row {
-            step_title,
-            prompt,
-            kind,
-            answers: records
-                .iter()
-                .map(|r| r.get(&(step.as_str(), question.as_str())).and_then(|r| words(r)))
-                .collect(),
+        .map(|(step, question, step_title, prompt, kind)| {
+            let these: Vec<Option<&AnswerRecord>> =
+                records.iter().map(|r| r.get(&(step.as_str(), question.as_str())).copied()).collect();
+            let tally = matches!(kind, Kind::Choice | Kind::Multi)
+                .then(|| tally(&these, grid_options(grid, &step, &question)));
+            Row {
+                step_title,
+                prompt,
+                kind,
+                answers: these.iter().map(|r| r.and_then(words)).collect(),
+                tally,
+            }
         })
         .filter(|row| row.answers.iter().any(Option::is_some))
         .collect();
@@ -74,12 +92,52 @@ pub fn compare<'t>(trails: &'t [Trail], grid: Option<&Grid>) -> Result<Compariso
     Ok(Comparison { trails, rows, versions_differ })
 }
 
+/// The labels of a question's options in the grid, when the grid has it.
+fn grid_options(grid: Option<&Grid>, step: &str, question: &str) -> Vec<String> {
+    let q = grid
+        .and_then(|g| g.steps.iter().find(|s| s.id == step))
+        .and_then(|s| s.questions.iter().find(|q| q.id == question));
+    match q.map(|q| &q.kind) {
+        Some(QuestionKind::Choice { options, .. } | QuestionKind::Multi { options, .. }) => {
+            options.iter().map(|o| o.label.clone()).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn tally(records: &[Option<&AnswerRecord>], grid_labels: Vec<String>) -> Tally {
+    let mut counts: Vec<(String, usize)> = grid_labels.into_iter().map(|l| (l, 0)).collect();
+    let mut add = |label: String, n: usize| match counts.iter_mut().find(|(l, _)| *l == label) {
+        Some((_, c)) => *c += n,
+        None => counts.push((label, n)),
+    };
+    for r in records.iter().flatten() {
+        for (_, label) in &r.options {
+            add(label.clone(), 0);
+        }
+    }
+    let mut unanswered = 0;
+    for r in records {
+        match r.and_then(|r| r.answer.as_ref().map(|a| r.labels(a))) {
+            Some(labels) if !labels.is_empty() => {
+                for label in labels {
+                    add(label.trim().to_string(), 1);
+                }
+            }
+            _ => unanswered += 1,
+        }
+    }
+    Tally { counts, unanswered }
+}
+
 fn words(r: &AnswerRecord) -> Option<String> {
     r.answer.as_ref().map(|a| r.answer_in_words(a).trim().to_string())
 }
 
 impl Comparison<'_> {
-    pub fn render(&self, md: bool, lang: Lang) -> String {
+    /// Side by side; from three trails on, choices counted (« 6 sur 10 »).
+    /// `anonymous` leaves the titles out and labels answers P1, P2…
+    pub fn render(&self, md: bool, lang: Lang, anonymous: bool) -> String {
         let mut out = String::new();
         let title = lang.compare_title(&self.trails[0].grid.title);
         if md {
@@ -87,11 +145,17 @@ impl Comparison<'_> {
         } else {
             out.push_str(&format!("{title}\n{}\n\n", "=".repeat(title.chars().count())));
         }
-        for (i, t) in self.trails.iter().enumerate() {
-            let line = lang.compare_trail_line(i + 1, &t.title, &t.grid.version, &lang.date_time(&t.updated));
-            out.push_str(&format!("{}{line}\n", if md { "- " } else { "" }));
+        if anonymous {
+            out.push_str(&format!("{}\n", lang.compare_participants(self.trails.len())));
+        } else {
+            for (i, t) in self.trails.iter().enumerate() {
+                let line =
+                    lang.compare_trail_line(i + 1, &t.title, &t.grid.version, &lang.date_time(&t.updated));
+                out.push_str(&format!("{}{line}\n", if md { "- " } else { "" }));
+            }
         }
         out.push('\n');
+        let counted = self.trails.len() >= COUNT_FROM;
         if self.versions_differ {
             out.push_str(&format!("{}\n\n", lang.compare_versions_differ()));
         }
@@ -114,18 +178,34 @@ impl Comparison<'_> {
             } else {
                 format!("{}{mark}\n", row.prompt)
             });
-            for (i, answer) in row.answers.iter().enumerate() {
-                let day = answer
-                    .as_deref()
-                    .filter(|_| row.kind == Kind::Date)
-                    .and_then(|a| chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok());
-                let text = match (day, answer) {
-                    (Some(day), _) => lang.date_in_words(day),
-                    (None, Some(a)) => a.clone(),
-                    (None, None) => format!("({})", lang.no_answer()),
-                };
-                let text = text.replace('\n', if md { "  \n    " } else { "\n     " });
-                out.push_str(&format!("{}{}. {text}\n", if md { "- " } else { "  " }, i + 1));
+            let bullet = if md { "- " } else { "  " };
+            match &row.tally {
+                Some(tally) if counted => {
+                    let total = self.trails.len();
+                    for (label, n) in &tally.counts {
+                        out.push_str(&format!("{bullet}{} — {label}\n", lang.count_of(*n, total)));
+                    }
+                    if tally.unanswered > 0 {
+                        let n = lang.count_of(tally.unanswered, total);
+                        out.push_str(&format!("{bullet}{n} — ({})\n", lang.no_answer()));
+                    }
+                }
+                _ => {
+                    for (i, answer) in row.answers.iter().enumerate() {
+                        let day = answer
+                            .as_deref()
+                            .filter(|_| row.kind == Kind::Date)
+                            .and_then(|a| chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok());
+                        let text = match (day, answer) {
+                            (Some(day), _) => lang.date_in_words(day),
+                            (None, Some(a)) => a.clone(),
+                            (None, None) => format!("({})", lang.no_answer()),
+                        };
+                        let text = text.replace('\n', if md { "  \n    " } else { "\n     " });
+                        let label = if anonymous { format!("P{}.", i + 1) } else { format!("{}.", i + 1) };
+                        out.push_str(&format!("{bullet}{label} {text}\n"));
+                    }
+                }
             }
             out.push('\n');
         }
@@ -167,7 +247,7 @@ mod tests {
         assert_eq!(c.rows[0].answers, vec![Some("Oui".into()), Some("Non".into())]);
         assert!(c.rows[0].differs());
         assert_eq!(c.rows[1].answers, vec![Some("Parce que.".into()), None]);
-        let md = c.render(true, Lang::Fr);
+        let md = c.render(true, Lang::Fr, false);
         assert!(md.contains("**Choix ?** — réponses différentes\n\n- 1. Oui\n- 2. Non\n"), "{md}");
         assert!(md.contains("- 2. (Sans réponse)"), "{md}");
         assert!(!c.versions_differ);
@@ -180,7 +260,34 @@ mod tests {
         let c = compare(&trails, None).unwrap();
         assert!(c.versions_differ);
         assert!(!c.rows[0].differs());
-        assert!(c.render(false, Lang::En).contains("different versions"));
+        assert!(c.render(false, Lang::En, false).contains("different versions"));
+    }
+
+    #[test]
+    fn three_trails_count_each_option_and_list_texts_per_participant() {
+        let trails = vec![
+            trail("A", Some("a"), Some("Un."), GRID),
+            trail("B", Some("a"), None, GRID),
+            trail("C", Some("b"), Some("Trois."), GRID),
+            trail("D", None, None, GRID),
+        ];
+        let grid = parse(GRID).unwrap();
+        let c = compare(&trails, Some(&grid)).unwrap();
+        assert_eq!(
+            c.rows[0].tally,
+            Some(Tally { counts: vec![("Oui".into(), 2), ("Non".into(), 1)], unanswered: 1 })
+        );
+        let md = c.render(true, Lang::Fr, true);
+        assert!(md.contains("**Choix ?** — réponses différentes\n\n- 2 sur 4 — Oui\n- 1 sur 4 — Non\n- 1 sur 4 — (Sans réponse)\n"), "{md}");
+        assert!(md.contains("- P1. Un.\n- P2. (Sans réponse)\n- P3. Trois.\n"), "{md}");
+        assert!(md.contains("4 participants"), "{md}");
+        assert!(!md.contains("A (grille"), "{md}");
+        let txt = c.render(false, Lang::En, false);
+        assert!(txt.contains("  2 of 4 — Oui\n"), "{txt}");
+        assert!(txt.contains("  1. Un.\n"), "{txt}");
+        // Two trails are shown side by side, not counted.
+        let two = compare(&trails[..2], Some(&grid)).unwrap();
+        assert!(!two.render(true, Lang::Fr, false).contains("sur 2"));
     }
 
     #[test]
@@ -195,7 +302,7 @@ mod tests {
             w.trail
         };
         let trails = vec![dated("A", 15), dated("B", 16)];
-        let md = compare(&trails, Some(&grid)).unwrap().render(true, Lang::Fr);
+        let md = compare(&trails, Some(&grid)).unwrap().render(true, Lang::Fr, false);
         assert!(md.contains("- 1. mardi 15 décembre 2026\n- 2. mercredi 16 décembre 2026\n"), "{md}");
     }
 

@@ -75,6 +75,9 @@ struct FileTrail {
     answers: Vec<FileAnswer>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     annotations: Vec<FileAnnotation>,
+    /// Follow-ups, beside the answers (absent from trails that have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    follow_ups: Vec<FileFollowUp>,
     /// Where the worker stopped: `step` or `step.question`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     place: Option<String>,
@@ -149,6 +152,17 @@ struct FileValue {
     /// `YYYY-MM-DD`, for a format 2 date question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     date: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileFollowUp {
+    at: Time,
+    held: super::Held,
+    happened: String,
+    learned: String,
+    /// `YYYY-MM-DD`: the next revisit date set then; absent for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    revisit: Option<chrono::NaiveDate>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -261,6 +275,17 @@ pub fn to_toml(trail: &Trail) -> String {
                 text: a.text.clone(),
             })
             .collect(),
+        follow_ups: trail
+            .follow_ups
+            .iter()
+            .map(|f| FileFollowUp {
+                at: f.at,
+                held: f.held,
+                happened: f.happened.clone(),
+                learned: f.learned.clone(),
+                revisit: f.revisit,
+            })
+            .collect(),
         place: trail.place.clone(),
         end: Some(FileEnd { id: trail.id.clone() }),
     };
@@ -357,6 +382,17 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
                 step: a.step,
                 question: a.question,
                 text: a.text,
+            })
+            .collect(),
+        follow_ups: file
+            .follow_ups
+            .into_iter()
+            .map(|f| super::FollowUp {
+                at: f.at,
+                happened: f.happened,
+                held: f.held,
+                learned: f.learned,
+                revisit: f.revisit,
             })
             .collect(),
         place: file.place,
@@ -486,6 +522,16 @@ mod tests {
                 text: "Et le consentement ?".into(),
             }],
             place: Some("s.c".into()),
+            follow_ups: vec![
+                crate::trail::FollowUp::new(
+                    t,
+                    "Le collège a appelé.\nRien d'autre.",
+                    crate::trail::Held::Partly,
+                    "Demander plus tôt.",
+                    chrono::NaiveDate::from_ymd_opt(2027, 1, 10),
+                ),
+                crate::trail::FollowUp::new(t, "", crate::trail::Held::TooEarly, "", None),
+            ],
         }
     }
 

@@ -4,11 +4,15 @@
 //! the options, so that it can be read, exported and compared after its grid
 //! has changed or disappeared.
 
+pub mod asof;
 pub mod compare;
 pub mod export;
 mod file;
+mod follow_up;
+pub mod import;
 pub mod lint;
 pub mod outline;
+pub mod revisit;
 pub mod store;
 mod unknown;
 
@@ -17,6 +21,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::grid::{Answer, Kind};
 
 pub use file::{LoadError, from_toml, to_toml};
+pub use follow_up::{FollowUp, Held};
 pub use unknown::Unknown;
 
 /// The trail format versions this build reads.
@@ -43,6 +48,8 @@ pub struct Trail {
     /// Where the worker stopped (`step` or `step.question`), so that a
     /// reopened trail opens there.
     pub place: Option<String>,
+    /// Coming back to the decision later, oldest first: beside the answers.
+    pub follow_ups: Vec<FollowUp>,
 }
 
 /// What lists show of a trail, without its answers.
@@ -55,6 +62,9 @@ pub struct Summary {
     pub grid: GridRef,
     /// The label of the outcome answer.
     pub outcome: Option<String>,
+    /// When the worker means to come back to the decision (see `revisit`).
+    #[serde(default)]
+    pub revisit: Option<chrono::NaiveDate>,
 }
 
 /// Which grid a trail was made with.
@@ -173,6 +183,7 @@ impl Trail {
             updated: self.updated,
             grid: self.grid.clone(),
             outcome: self.outcome_label(),
+            revisit: self.revisit(),
         }
     }
 
@@ -205,6 +216,7 @@ impl Trail {
             answers: Vec::new(),
             annotations: Vec::new(),
             place: None,
+            follow_ups: Vec::new(),
         }
     }
 }

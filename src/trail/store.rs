@@ -88,6 +88,12 @@ impl Store {
         from_toml(&read_text(path)?.1)
     }
 
+    /// Reads a trail's JSON export (a file a participant handed in), within
+    /// the size limit of a trail.
+    pub fn load_export(path: &Path) -> Result<Result<Trail, super::import::ImportError>, LoadError> {
+        Ok(super::import::from_export_json(&read_text(path)?.1))
+    }
+
     /// Reads a trail to write it: taken after its lock (`_lock` is the
     /// proof), so that no other window can be halfway through a save, and
     /// remembered, so that a later save is refused if the file changes
@@ -488,6 +494,7 @@ mod tests {
             }],
             annotations: vec![],
             place: None,
+            follow_ups: vec![],
         }
     }
 

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use super::follow_up::{self, FollowUpOut, FollowUpScreen};
 use super::help::{self, HelpFor};
 use super::keys;
 use super::library::{LibraryOut, LibraryScreen};
@@ -27,7 +28,7 @@ use crate::cli::ExportFormat;
 use crate::grid::Grid;
 use crate::text::Lang;
 use crate::trail::store::Listed;
-use crate::trail::{LoadError, Time, Trail};
+use crate::trail::{FollowUp, LoadError, Time, Trail};
 use crate::walk::Walk;
 
 /// Below this, a short message asks for a larger window.
@@ -38,6 +39,10 @@ pub enum Screen {
     Library(Box<LibraryScreen>),
     Walk(Box<WalkScreen>),
     Pager(Box<Pager>),
+    /// Coming back to a decision; `path` is the trail's file when the
+    /// library opened it (the program saves it there), `None` when the
+    /// command line did (the entry is given back when the screen closes).
+    FollowUp(Box<FollowUpScreen>, Option<PathBuf>),
 }
 
 /// Why a trail could not be opened.
@@ -99,6 +104,8 @@ pub enum Msg {
         title: String,
         result: Result<(), String>,
     },
+    /// A follow-up was added to a trail (its title), or why not.
+    FollowUpSaved(Result<String, String>),
 }
 
 pub enum Effect {
@@ -132,6 +139,11 @@ pub enum Effect {
         path: PathBuf,
         title: String,
     },
+    /// Adds a follow-up to a trail, under its lock.
+    SaveFollowUp {
+        path: PathBuf,
+        entry: Box<FollowUp>,
+    },
     /// The walk of this trail is over: its lock can go.
     Close(PathBuf),
     /// A reviewer's name, for the config file (and the rest of the session).
@@ -159,6 +171,8 @@ pub struct App {
     finished: bool,
     /// Left a walk whose last changes could not be saved.
     lost: bool,
+    /// The follow-up the command line's screen ended with.
+    follow_up: Option<FollowUp>,
 }
 
 impl App {
@@ -217,14 +231,31 @@ impl App {
             size: (80, 24),
             finished: false,
             lost: false,
+            follow_up: None,
         }
+    }
+
+    /// The follow-up screen of `discern follow-up TRAIL`.
+    pub fn follow_up(title: &str, lang: Lang, palette: Palette, clock: fn() -> Time) -> App {
+        let screen = Screen::FollowUp(Box::new(FollowUpScreen::new(title, lang, palette)), None);
+        App::with_screen(screen, lang, palette, clock)
+    }
+
+    /// The follow-up the command line's screen ended with, if saved.
+    pub fn saved_follow_up(&self) -> Option<&FollowUp> {
+        self.follow_up.as_ref()
+    }
+
+    /// The follow-up the command line's screen was left with, if saved.
+    pub fn into_follow_up(self) -> Option<FollowUp> {
+        self.follow_up
     }
 
     /// What the first screen needs read before it can be drawn.
     pub fn start(&self) -> Vec<Effect> {
         match self.screen {
             Screen::Library(_) => vec![Effect::ListTrails],
-            Screen::Walk(_) | Screen::Pager(_) => Vec::new(),
+            Screen::Walk(_) | Screen::Pager(_) | Screen::FollowUp(..) => Vec::new(),
         }
     }
 
@@ -240,7 +271,7 @@ impl App {
     pub fn walk_screen(&self) -> Option<&WalkScreen> {
         match &self.screen {
             Screen::Walk(w) => Some(w),
-            Screen::Library(_) | Screen::Pager(_) => None,
+            Screen::Library(_) | Screen::Pager(_) | Screen::FollowUp(..) => None,
         }
     }
 
@@ -249,7 +280,7 @@ impl App {
     pub fn into_walk(self) -> Option<Walk> {
         match self.screen {
             Screen::Walk(w) => Some(w.walk),
-            Screen::Library(_) | Screen::Pager(_) => None,
+            Screen::Library(_) | Screen::Pager(_) | Screen::FollowUp(..) => None,
         }
     }
 
@@ -296,6 +327,7 @@ impl App {
                 }
                 self.screen = Screen::Walk(Box::new(screen));
             }
+            Msg::FollowUpSaved(result) => return self.follow_up_saved(result),
             Msg::WalkExported(result) => {
                 if let Screen::Walk(walk) = &mut self.screen {
                     walk.exported(result);
@@ -308,6 +340,7 @@ impl App {
             }
             other => {
                 if let Screen::Library(library) = &mut self.screen {
+                    library.today = Some((self.clock)().date_naive());
                     return library_result(library, self.lang, other);
                 }
             }
@@ -348,6 +381,13 @@ impl App {
                 let outs = walk.update(msg);
                 outs.into_iter().flat_map(|out| self.walk_out(out)).collect()
             }
+            Screen::FollowUp(f, _) => {
+                let on_choices = f.focus == follow_up::Field::Held;
+                let on_date = f.focus == follow_up::Field::Date;
+                let Some(msg) = keys::follow_up_msg(key, on_choices, on_date) else { return Vec::new() };
+                let outs = f.update(msg, (self.clock)());
+                outs.into_iter().flat_map(|out| self.follow_up_out(out)).collect()
+            }
             Screen::Pager(pager) => {
                 match keys::pager_msg(key).and_then(|msg| pager.update(msg)) {
                     Some(PagerOut::Help) => self.help = Some(HelpFor::Pager),
@@ -367,6 +407,7 @@ impl App {
             Screen::Library(library) => library.paste(text),
             Screen::Walk(walk) => walk.paste(text),
             Screen::Pager(_) => {}
+            Screen::FollowUp(f, _) => f.paste(text),
         }
     }
 
@@ -380,6 +421,11 @@ impl App {
             LibraryOut::Rename { path, title } => Effect::Rename { path, title },
             LibraryOut::Export { path, confirmed } => Effect::Export { path, confirmed },
             LibraryOut::Delete { path, title } => Effect::Delete { path, title },
+            LibraryOut::FollowUp { path, title } => {
+                let screen = FollowUpScreen::new(&title, self.lang, self.palette);
+                self.screen = Screen::FollowUp(Box::new(screen), Some(path));
+                return None;
+            }
             LibraryOut::LoadWords(paths) => Effect::LoadWords(paths),
             LibraryOut::Help => {
                 self.help = Some(HelpFor::Library);
@@ -412,6 +458,53 @@ impl App {
                 }],
                 _ => Vec::new(),
             },
+        }
+    }
+
+    fn follow_up_out(&mut self, out: FollowUpOut) -> Vec<Effect> {
+        let Screen::FollowUp(_, path) = &self.screen else { return Vec::new() };
+        match (out, path.clone()) {
+            (FollowUpOut::Save(entry), Some(path)) => {
+                vec![Effect::SaveFollowUp { path, entry: Box::new(entry) }]
+            }
+            (FollowUpOut::Save(entry), None) => {
+                self.follow_up = Some(entry);
+                self.finished = true;
+                Vec::new()
+            }
+            (FollowUpOut::Cancel, Some(_)) => self.back_to_library(),
+            (FollowUpOut::Cancel, None) => {
+                self.finished = true;
+                Vec::new()
+            }
+            (FollowUpOut::Help, _) => {
+                self.help = Some(HelpFor::FollowUp);
+                Vec::new()
+            }
+        }
+    }
+
+    fn back_to_library(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Library(Box::new(LibraryScreen::new(self.lang, self.palette)));
+        vec![Effect::ListTrails]
+    }
+
+    /// Back to the library, saying so; a failure is said on the form, which
+    /// keeps what was typed.
+    fn follow_up_saved(&mut self, result: Result<String, String>) -> Vec<Effect> {
+        let Screen::FollowUp(f, _) = &mut self.screen else { return Vec::new() };
+        match result {
+            Ok(title) => {
+                let effects = self.back_to_library();
+                if let Screen::Library(library) = &mut self.screen {
+                    library.say(self.lang.library_follow_up_saved(&title), false);
+                }
+                effects
+            }
+            Err(e) => {
+                f.save_failed(e);
+                Vec::new()
+            }
         }
     }
 
@@ -453,6 +546,7 @@ impl App {
             Screen::Library(library) => library_view::render(library, frame, area, self.help.is_none()),
             Screen::Walk(walk) => walk_view::render(walk, frame, area, self.help.is_none()),
             Screen::Pager(pager) => pager_view::render(pager, frame, area),
+            Screen::FollowUp(f, _) => follow_up::render(f, (self.clock)(), frame, area, self.help.is_none()),
         }
         if let Some(help_for) = self.help {
             let limit = help::render(self.lang, &self.palette, help_for, self.help_scroll, frame, area);

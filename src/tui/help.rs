@@ -25,6 +25,8 @@ pub enum HelpFor {
     Library,
     /// A document on screen (`discern compare`).
     Pager,
+    /// Coming back to a decision.
+    FollowUp,
 }
 
 fn walk_keys(lang: Lang, to_library: bool) -> Vec<(&'static str, &'static str)> {
@@ -70,7 +72,27 @@ fn read_only_keys(lang: Lang, to_library: bool, annotate: bool) -> Vec<(&'static
 
 fn library_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
     use Hint as H;
-    [H::MoveTrail, H::Open, H::Review, H::New, H::Filter, H::Rename, H::Export, H::Delete, H::Help, H::Quit]
+    [
+        H::MoveTrail,
+        H::Open,
+        H::Review,
+        H::DueOnly,
+        H::New,
+        H::Filter,
+        H::Rename,
+        H::Export,
+        H::FollowUp,
+        H::Delete,
+        H::Help,
+        H::Quit,
+    ]
+    .map(|h| lang.key_hint(h))
+    .to_vec()
+}
+
+fn follow_up_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    use Hint as H;
+    [H::NextField, H::PrevField, H::MoveOption, H::Choose, H::NewLine, H::Save, H::Help, H::Cancel]
         .map(|h| lang.key_hint(h))
         .to_vec()
 }
@@ -144,6 +166,7 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, scroll: u16, frame: &m
         }
         HelpFor::Library => (lang.help_library(), library_keys(lang), lang.help_saving()),
         HelpFor::Pager => (lang.help_pager(), pager_keys(lang), lang.help_pager_note()),
+        HelpFor::FollowUp => (lang.help_follow_up(), follow_up_keys(lang), lang.follow_up_help_note()),
     };
     let mut left = vec![heading(title, p)];
     left.extend(key_lines(&keys, p, column));

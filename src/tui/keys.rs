@@ -51,6 +51,14 @@ pub enum Hint {
     Page,
     HomeEnd,
     Close,
+    /// The library shows only the trails whose revisit date has come.
+    DueOnly,
+    /// Back from the trails due to all of them.
+    AllTrails,
+    /// `f`: come back to the decision of the highlighted trail.
+    FollowUp,
+    NextField,
+    PrevField,
     ScrollStep,
     Undo,
     Redo,
@@ -148,6 +156,10 @@ pub enum LibraryMsg {
     Delete,
     /// `v`: the trail in review.
     Review,
+    /// `a`: only the trails to come back to (« à revoir »), or all again.
+    DueOnly,
+    /// `f`: a follow-up of the highlighted trail.
+    FollowUp,
     Help,
     Quit,
     /// Esc in the list: clears the filter.
@@ -352,6 +364,8 @@ pub fn library_msg(key: KeyEvent, keys: LibraryKeys) -> Option<LibraryMsg> {
             K::Char('e' | 'E') => Some(LibraryMsg::Export),
             K::Char('d' | 'D') | K::Delete => Some(LibraryMsg::Delete),
             K::Char('v' | 'V') => Some(LibraryMsg::Review),
+            K::Char('a' | 'A') => Some(LibraryMsg::DueOnly),
+            K::Char('f' | 'F') => Some(LibraryMsg::FollowUp),
             K::F(1) => Some(LibraryMsg::Help),
             K::Char('q' | 'Q') => Some(LibraryMsg::Quit),
             K::Esc => Some(LibraryMsg::ClearFilter),
@@ -474,4 +488,56 @@ mod tests {
         assert_eq!(library_msg(key(KeyCode::Enter), LibraryKeys::Question), Some(LibraryMsg::No));
         assert_eq!(library_msg(key(KeyCode::Char('x')), LibraryKeys::Question), None);
     }
+}
+
+/// What a key means on the follow-up screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FollowUpMsg {
+    Next,
+    Prev,
+    /// Among the answers to « La décision a-t-elle tenu ? ».
+    Up,
+    Down,
+    Choose,
+    /// `1`…`4` choose that answer.
+    Digit(usize),
+    Save,
+    /// Esc: leave without saving (asked twice when something was typed).
+    Cancel,
+    Help,
+    /// Ctrl-C.
+    Quit,
+    Edit(Input),
+}
+
+/// `on_choices`: the answers to choose from have the keys; `on_date`: the
+/// date field (Enter saves there; in a text, Enter is a new line).
+pub fn follow_up_msg(key: KeyEvent, on_choices: bool, on_date: bool) -> Option<FollowUpMsg> {
+    use KeyCode as K;
+    if is_ctrl_c(&key) {
+        return Some(FollowUpMsg::Quit);
+    }
+    if is_ctrl(&key, 's') {
+        return Some(FollowUpMsg::Save);
+    }
+    match key.code {
+        K::F(1) => return Some(FollowUpMsg::Help),
+        K::Esc => return Some(FollowUpMsg::Cancel),
+        K::Tab => return Some(FollowUpMsg::Next),
+        K::BackTab => return Some(FollowUpMsg::Prev),
+        _ => {}
+    }
+    if on_choices {
+        return match key.code {
+            K::Up | K::Left => Some(FollowUpMsg::Up),
+            K::Down | K::Right => Some(FollowUpMsg::Down),
+            K::Char(' ') | K::Enter => Some(FollowUpMsg::Choose),
+            K::Char(c @ '1'..='4') => Some(FollowUpMsg::Digit(c as usize - '0' as usize)),
+            _ => None,
+        };
+    }
+    if on_date && key.code == K::Enter {
+        return Some(FollowUpMsg::Save);
+    }
+    Some(FollowUpMsg::Edit(Input::from(key)))
 }

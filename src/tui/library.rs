@@ -111,6 +111,11 @@ pub enum LibraryOut {
         path: PathBuf,
         title: String,
     },
+    /// Come back to the decision of this trail.
+    FollowUp {
+        path: PathBuf,
+        title: String,
+    },
     /// The words of these trails' answers, for the filter.
     LoadWords(Vec<PathBuf>),
     Help,
@@ -130,6 +135,10 @@ pub struct LibraryScreen {
     pub loaded: bool,
     /// Whether the data folder is encrypted, once known.
     pub encrypted: Option<bool>,
+    /// Today, for the trails whose revisit date has come.
+    pub today: Option<chrono::NaiveDate>,
+    /// Only the trails whose revisit date has come (`a`).
+    pub due_only: bool,
     /// The words of each trail's answers, once read (by path), kept across
     /// readings of the list.
     words: std::collections::HashMap<PathBuf, String>,
@@ -148,6 +157,8 @@ impl LibraryScreen {
             message: None,
             loaded: false,
             encrypted: None,
+            today: None,
+            due_only: false,
             words: std::collections::HashMap::new(),
             lang,
             palette,
@@ -219,6 +230,19 @@ impl LibraryScreen {
         self.message = Some(Message { text, error });
     }
 
+    /// How many days ago a row's revisit date came (0: today); `None` when
+    /// it has not come or the trail has none.
+    pub fn days_late(&self, row: &TrailRow) -> Option<i64> {
+        let today = self.today?;
+        let revisit = row.summary.as_ref().ok()?.revisit.filter(|d| *d <= today)?;
+        Some((today - revisit).num_days())
+    }
+
+    /// Whether any trail's revisit date has come.
+    pub fn any_due(&self) -> bool {
+        self.rows.iter().any(|r| self.days_late(r).is_some())
+    }
+
     /// The words of the answers came: the filter finds them from now on.
     pub fn words_loaded(&mut self, words: Vec<(PathBuf, String)>) {
         self.words = words.into_iter().collect();
@@ -235,7 +259,10 @@ impl LibraryScreen {
 
     fn apply_filter(&mut self) {
         let needle = fold(self.filter_text().trim());
-        self.shown = (0..self.rows.len()).filter(|&i| self.rows[i].search.contains(&needle)).collect();
+        self.shown = (0..self.rows.len())
+            .filter(|&i| self.rows[i].search.contains(&needle))
+            .filter(|&i| !self.due_only || self.days_late(&self.rows[i]).is_some())
+            .collect();
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
     }
 
@@ -289,10 +316,16 @@ impl LibraryScreen {
             }
             LibraryMsg::Help => return vec![LibraryOut::Help],
             LibraryMsg::Quit => return vec![LibraryOut::Quit],
+            LibraryMsg::DueOnly => {
+                self.due_only = !self.due_only;
+                self.selected = 0;
+                self.apply_filter();
+            }
             LibraryMsg::Open
             | LibraryMsg::Review
             | LibraryMsg::Rename
             | LibraryMsg::Export
+            | LibraryMsg::FollowUp
             | LibraryMsg::Delete => {
                 return self.on_selected(msg);
             }
@@ -325,6 +358,9 @@ impl LibraryScreen {
             LibraryMsg::Open => vec![LibraryOut::Open(row.path.clone())],
             LibraryMsg::Review => vec![LibraryOut::Review(row.path.clone())],
             LibraryMsg::Export => vec![LibraryOut::Export { path: row.path.clone(), confirmed: false }],
+            LibraryMsg::FollowUp => {
+                vec![LibraryOut::FollowUp { path: row.path.clone(), title: summary.title.clone() }]
+            }
             _ => {
                 let title = TitleBox::new(Purpose::Rename(index), &summary.title, &self.palette, self.lang);
                 self.mode = Mode::Title(Box::new(title));

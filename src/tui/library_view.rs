@@ -24,7 +24,11 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
     let lang = screen.lang();
     let width = area.width as usize;
     let header = Rect { height: 1, ..area };
-    let title = format!("discern — {}", lang.library_title());
+    let title = if screen.due_only {
+        format!("discern — {} · {}", lang.library_title(), lang.library_due_only())
+    } else {
+        format!("discern — {}", lang.library_title())
+    };
     let mut spans = vec![Span::raw(" "), Span::styled(title, p.title())];
     if let Some(encrypted) = screen.encrypted {
         spans.push(Span::styled(format!("  · {}", lang.folder_state(encrypted)), p.dim()));
@@ -49,7 +53,12 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
     if screen.loaded && screen.rows.is_empty() {
         welcome(lang, p, frame, body);
     } else if screen.loaded && screen.shown.is_empty() {
-        let text = Line::styled(format!("  {}", lang.library_no_match(filter.trim())), p.dim());
+        let text = if screen.due_only && filter.trim().is_empty() {
+            lang.nothing_due().to_string()
+        } else {
+            lang.library_no_match(filter.trim())
+        };
+        let text = Line::styled(format!("  {text}"), p.dim());
         frame.render_widget(Paragraph::new(vec![Line::default(), text]), body);
     } else {
         table(screen, frame, body);
@@ -68,6 +77,19 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
     let hints: Vec<Hint> = match screen.mode {
         Mode::Filter => vec![Hint::MoveTrail, Hint::ApplyFilter, Hint::ClearFilter],
         _ if screen.rows.is_empty() => vec![Hint::New],
+        // The key that shows the trails due only when there are some (or they are shown).
+        _ if screen.due_only || screen.any_due() => vec![
+            Hint::MoveTrail,
+            Hint::Open,
+            if screen.due_only { Hint::AllTrails } else { Hint::DueOnly },
+            Hint::FollowUp,
+            Hint::Review,
+            Hint::New,
+            Hint::Filter,
+            Hint::Rename,
+            Hint::Export,
+            Hint::Delete,
+        ],
         _ => vec![
             Hint::MoveTrail,
             Hint::Open,
@@ -173,7 +195,9 @@ fn table(screen: &LibraryScreen, frame: &mut Frame, area: Rect) {
     let offset = screen.selected.saturating_sub(height.saturating_sub(1));
     for (i, &index) in screen.shown.iter().enumerate().skip(offset).take(height) {
         let selected = i == screen.selected;
-        rows.push(row_line(&screen.rows[index], selected, lang, p, [title_w, grid_w, outcome_w]));
+        let row = &screen.rows[index];
+        let due = screen.days_late(row);
+        rows.push(row_line(row, selected, due, lang, p, [title_w, grid_w, outcome_w]));
     }
     frame.render_widget(Paragraph::new(rows), area);
 }
@@ -181,6 +205,7 @@ fn table(screen: &LibraryScreen, frame: &mut Frame, area: Rect) {
 fn row_line(
     row: &TrailRow,
     selected: bool,
+    days_late: Option<i64>,
     lang: Lang,
     p: &Palette,
     [title_w, grid_w, outcome_w]: [usize; 3],
@@ -193,7 +218,11 @@ fn row_line(
             Span::styled(cell(&t.title, title_w), base),
             Span::styled(cell(&t.grid.title, grid_w), p.plain()),
             Span::styled(cell(t.outcome.as_deref().unwrap_or(""), outcome_w), p.plain()),
-            Span::styled(lang.short_time(&t.updated), p.dim()),
+            // A trail to come back to says so where its last change is.
+            match days_late {
+                Some(days) => Span::styled(lang.library_due_mark(days), p.warn()),
+                None => Span::styled(lang.short_time(&t.updated), p.dim()),
+            },
         ],
         Err(e) => vec![
             pointer,

@@ -13,6 +13,7 @@ mod date_field;
 mod dialog;
 mod editor;
 mod end_view;
+mod follow_up;
 mod footer;
 pub mod help;
 pub mod keys;
@@ -142,6 +143,24 @@ fn catch_panic<T>(body: impl FnOnce() -> T) -> Result<T, Crash> {
 /// Runs `app` on the terminal until it is finished; gives back the walk on
 /// screen at the end, if any.
 fn run(ctx: &Ctx, app: App, lock: Option<(PathBuf, Lock)>) -> (Result<ExitCode, Failure>, Option<Walk>) {
+    run_with(ctx, app, lock, App::into_walk)
+}
+
+/// `discern follow-up TRAIL` on the screen: the entry, once saved there
+/// (`None` when left without saving). The caller holds the lock and writes.
+pub fn run_follow_up(ctx: &Ctx, title: &str) -> Result<Option<crate::trail::FollowUp>, Failure> {
+    let app = App::follow_up(title, ctx.lang, Palette::from_env(ctx.config.theme), crate::trail::now);
+    let (result, entry) = run_with(ctx, app, None, App::into_follow_up);
+    result.map(|_| entry)
+}
+
+/// `run`, giving back what `take` finds in the app at the end.
+fn run_with<T>(
+    ctx: &Ctx,
+    app: App,
+    lock: Option<(PathBuf, Lock)>,
+    take: fn(App) -> Option<T>,
+) -> (Result<ExitCode, Failure>, Option<T>) {
     let lang = ctx.lang;
     let mut runtime = Runtime::new(ctx, crate::trail::now);
     if let Some((path, lock)) = lock {
@@ -149,13 +168,13 @@ fn run(ctx: &Ctx, app: App, lock: Option<(PathBuf, Lock)>) -> (Result<ExitCode, 
     }
     let (guard, terminal) = match TerminalGuard::enter() {
         Ok(entered) => entered,
-        Err(e) => return (Err(Failure(lang.terminal_failed(&e))), app.into_walk()),
+        Err(e) => return (Err(Failure(lang.terminal_failed(&e))), take(app)),
     };
     let mut events = match TerminalEvents::new() {
         Ok(events) => events,
         Err(e) => {
             drop(guard);
-            return (Err(Failure(lang.terminal_failed(&e))), app.into_walk());
+            return (Err(Failure(lang.terminal_failed(&e))), take(app));
         }
     };
 
@@ -187,7 +206,7 @@ fn run(ctx: &Ctx, app: App, lock: Option<(PathBuf, Lock)>) -> (Result<ExitCode, 
         }
     };
     // The saver finishes its work before the terminal is given back.
-    let walk = slot.and_then(|session| session.into_app().into_walk());
+    let walk = slot.and_then(|session| take(session.into_app()));
     drop(guard);
     // Signals end the process again as they would, now the screen is closed.
     drop(events);

@@ -80,3 +80,45 @@ pub fn annotations(screen: &WalkScreen, at: At, width: usize) -> Vec<Line<'stati
 fn indent() -> Span<'static> {
     Span::raw("  ")
 }
+
+/// Under the decision (the grid's outcome question), when the trail is
+/// read: each follow-up, dated, with what it says. Only in a review or a
+/// read-only window: the walkthrough itself stays as it was.
+pub fn follow_ups(screen: &WalkScreen, at: At, width: usize) -> Vec<Line<'static>> {
+    if matches!(screen.access, Access::Answer) || screen.walk.trail.follow_ups.is_empty() {
+        return Vec::new();
+    }
+    let step = &screen.walk.grid.steps[at.step];
+    let name = format!("{}.{}", step.id, step.questions[at.question].id);
+    if screen.walk.trail.grid.outcome.as_deref() != Some(name.as_str()) {
+        return Vec::new();
+    }
+    let p = screen.palette();
+    let lang = screen.lang();
+    let inner = width.saturating_sub(4);
+    let mut out = Vec::new();
+    for f in &screen.walk.trail.follow_ups {
+        let heading = format!("{} — {}", lang.date_time(&f.at), lang.held_sentence(f.held));
+        out.extend(lines(
+            wrap_styled(&[(&heading, p.strong())], inner, usize::MAX).0,
+            Span::styled("  ↻ ", p.focus()),
+            Span::raw("    "),
+        ));
+        for (label, text) in
+            [(lang.follow_up_happened_label(), &f.happened), (lang.follow_up_learned_label(), &f.learned)]
+        {
+            if !text.trim().is_empty() {
+                let (rows, _) =
+                    wrap_styled(&[(label, p.dim()), (" ", p.plain()), (text, p.plain())], inner, usize::MAX);
+                out.extend(lines(rows, Span::raw("    "), Span::raw("    ")));
+            }
+        }
+        let next = lang.follow_up_next(f.revisit);
+        out.extend(lines(
+            wrap_styled(&[(&next, p.dim())], inner, usize::MAX).0,
+            Span::raw("    "),
+            Span::raw("    "),
+        ));
+    }
+    out
+}

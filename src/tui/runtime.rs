@@ -154,6 +154,7 @@ impl Runtime {
                 return None;
             }
             Effect::SaveAuthor(name) => Msg::AuthorSaved(self.save_author(name)),
+            Effect::SaveFollowUp { path, entry } => Msg::FollowUpSaved(self.add_follow_up(&path, *entry)),
             Effect::ExportWalk { trail, grid, format } => {
                 let text = export::render(&trail, Some(&grid), format, self.ctx.lang, false);
                 let ext = if format == ExportFormat::Html { "html" } else { "md" };
@@ -162,6 +163,23 @@ impl Runtime {
                 Msg::WalkExported(written.map_err(|e| self.ctx.lang.io_error(&e)))
             }
         })
+    }
+
+    /// Adds a follow-up to a trail under its lock (refused while another
+    /// window has it open); gives back the trail's title.
+    fn add_follow_up(&mut self, path: &Path, entry: crate::trail::FollowUp) -> Result<String, String> {
+        let taken = self.locked(path)?;
+        let lock = match (&taken, &self.lock) {
+            (Some(lock), _) => lock,
+            (None, Some((_, lock))) => lock,
+            (None, None) => return Err(self.ctx.lang.trail_open_elsewhere(path)),
+        };
+        let mut trail = Store::load_locked(path, lock).map_err(|e| self.ctx.lang.load_error(&e))?;
+        trail.add_follow_up(entry);
+        Store::new(&self.ctx.data_dir)
+            .save(&trail, path)
+            .map_err(|e| self.ctx.lang.cannot_write(path, &e))?;
+        Ok(trail.title)
     }
 
     /// Keeps a reviewer's name for the rest of the session, whatever

@@ -263,6 +263,7 @@ fn question_rows(
     }
     doc.extend(super::review_rows::history(screen, at, is_focus, width));
     doc.extend(super::review_rows::annotations(screen, at, width));
+    doc.extend(super::review_rows::follow_ups(screen, at, width));
 }
 
 /// Where `option_rows` puts its rows and its editor.

@@ -39,6 +39,7 @@ pub fn build(trail: &Trail, outline: &Outline, lang: Lang, full: bool) -> Vec<Bl
     let mut b = Builder { trail, outline, lang, full, blocks: Vec::new() };
     b.head();
     b.decision();
+    b.blocks.extend(super::follow_ups::blocks(trail, lang));
     b.pointers();
     b.answers();
     b.references();

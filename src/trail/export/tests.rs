@@ -194,6 +194,7 @@ fn json_export_adds_the_notes_the_answers_showed() {
         [
             "annotations",
             "created",
+            "follow_ups",
             "format",
             "grid",
             "id",
@@ -322,4 +323,34 @@ fn a_stray_carriage_return_in_a_stored_answer_is_a_line_break() {
     assert!(md.contains("- **Les faits ?** un  \n  deux\n"), "{md}");
     let txt = render(&trail, Some(&grid), ExportFormat::Txt, Lang::Fr, false);
     assert!(txt.contains("- Les faits ? un\n  deux\n"), "{txt}");
+}
+
+#[test]
+fn follow_ups_are_exported_under_their_own_heading_and_in_json() {
+    let (grid, mut trail) = walked();
+    let at = chrono::DateTime::parse_from_rfc3339("2026-12-10T09:00:00+01:00").unwrap();
+    trail.add_follow_up(crate::trail::FollowUp::new(
+        at,
+        "Le collège a rappelé.",
+        crate::trail::Held::Partly,
+        "Prévenir la mère avant.",
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 10),
+    ));
+    let md = render(&trail, Some(&grid), ExportFormat::Md, Lang::Fr, false);
+    assert!(md.contains("## Retour sur la décision\n"), "{md}");
+    assert!(md.contains("**10/12/2026 à 09:00 — La décision a tenu en partie.**"), "{md}");
+    assert!(md.contains("*Ce qui s'est passé :* Le collège a rappelé."), "{md}");
+    assert!(md.contains("*Ce que vous en retenez :* Prévenir la mère avant."), "{md}");
+    let html = render(&trail, Some(&grid), ExportFormat::Html, Lang::En, false);
+    assert!(html.contains("Coming back to the decision"), "{html}");
+    assert!(html.contains("The decision partly held."), "{html}");
+    let v: Value =
+        serde_json::from_str(&render(&trail, Some(&grid), ExportFormat::Json, Lang::Fr, false)).unwrap();
+    assert_eq!(
+        v["follow_ups"],
+        json!([{ "at": "2026-12-10T09:00:00+01:00", "happened": "Le collège a rappelé.", "held": "partly",
+                 "learned": "Prévenir la mère avant.", "revisit": "2027-01-10" }])
+    );
+    let none = render(&walked().1, Some(&grid), ExportFormat::Md, Lang::Fr, false);
+    assert!(!none.contains("Retour sur la décision"));
 }

@@ -16,7 +16,8 @@ use crate::trail::Summary;
 pub(super) const INDEX_NAME: &str = ".index.json";
 /// The index of an encrypted folder: the same JSON, encrypted to its key.
 pub(super) const SEALED_INDEX_NAME: &str = ".index.age";
-const INDEX_VERSION: u32 = 1;
+/// 2: summaries hold the revisit date.
+const INDEX_VERSION: u32 = 2;
 /// Changes this close to the index's own writing are not trusted: a file
 /// written twice within the file system's time granularity could keep its
 /// modification time (the "racy" case git knows well).

@@ -165,6 +165,85 @@ fn the_title_box_warns_as_an_identifying_title_is_typed() {
     });
 }
 
+/// `fill`, with one trail whose revisit date came two days before the
+/// test clock (2026-11-29), one due that day and one due later.
+fn fill_due(dir: &Path, lang: Lang) {
+    fill(dir, lang);
+    let store = Store::new(dir);
+    let titles = lang.pick(
+        [
+            ("Suivi du foyer T.", "2026-11-27"),
+            ("Point avec la PMI", "2026-11-29"),
+            ("Plus tard", "2026-12-15"),
+        ],
+        [
+            ("Follow-up, household T.", "2026-11-27"),
+            ("Meeting with the nurse", "2026-11-29"),
+            ("Later", "2026-12-15"),
+        ],
+    );
+    for (i, (title, revisit)) in titles.iter().enumerate() {
+        let grid = support::grid(lang);
+        let mut trail =
+            crate::trail::Trail::start(&grid, title, format!("due2345{i}"), at_minute(i as u32 + 10));
+        trail.answers.push(crate::trail::AnswerRecord {
+            step: "decision".into(),
+            question: "revisit".into(),
+            step_title: "Décision".into(),
+            kind: crate::grid::Kind::Date,
+            prompt: "Quand ?".into(),
+            options: vec![],
+            answer: Some(Answer::Date(
+                chrono::NaiveDate::parse_from_str(revisit, "%Y-%m-%d").expect("a date"),
+            )),
+            at: trail.created,
+            hidden: false,
+            history: vec![],
+        });
+        store.save(&trail, &store.path_for(&trail)).expect("saved");
+    }
+}
+
+#[test]
+fn trails_due_are_marked_and_a_key_shows_them_alone() {
+    for lang in LANGS {
+        for (width, height) in SIZES {
+            let mut h = Harness::library(lang, width, height, |dir| fill_due(dir, lang));
+            let all = h.screen();
+            assert!(all.contains(&lang.library_due_mark(2)), "{all}");
+            assert!(all.contains(&lang.library_due_mark(0)), "{all}");
+            assert!(
+                all.contains(&format!("a {}", lang.key_hint(crate::tui::keys::Hint::DueOnly).1)),
+                "{all}"
+            );
+            insta::assert_snapshot!(format!("due_all_{}_{width}x{height}", lang.tag()), all);
+            h.press(KeyCode::Char('a'));
+            let Screen::Library(library) = h.session.app().screen() else {
+                panic!("the library is on screen")
+            };
+            assert_eq!(library.shown.len(), 2, "the two trails due, nothing else");
+            let due = h.screen();
+            assert!(!due.contains(lang.pick("Plus tard", "Later")), "{due}");
+            assert!(due.contains(lang.key_hint(crate::tui::keys::Hint::AllTrails).1), "{due}");
+            insta::assert_snapshot!(format!("due_only_{}_{width}x{height}", lang.tag()), due);
+            h.press(KeyCode::Char('a'));
+            let Screen::Library(library) = h.session.app().screen() else {
+                panic!("the library is on screen")
+            };
+            assert_eq!(library.shown.len(), 7, "all again");
+        }
+    }
+}
+
+#[test]
+fn with_nothing_due_the_key_says_so() {
+    let mut h = Harness::library(Lang::Fr, 80, 24, |dir| fill(dir, Lang::Fr));
+    assert!(!h.screen().contains("à revoir"), "no key for trails due when none is");
+    h.press(KeyCode::Char('a'));
+    let screen = h.screen();
+    assert!(screen.contains(Lang::Fr.nothing_due()), "{screen}");
+}
+
 #[test]
 fn the_filter_finds_words_inside_answers_without_accents_and_shows_only_its_keys() {
     let mut h = Harness::library(Lang::Fr, 80, 24, |dir| {

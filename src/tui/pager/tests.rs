@@ -38,7 +38,7 @@ fn comparison(lang: Lang) -> (String, String) {
     );
     let grid = support::grid(lang);
     let comparison = compare::compare(&trails, Some(&grid)).expect("the same grid");
-    (lang.compare_title(&grid.meta.title), comparison.render(true, lang))
+    (lang.compare_title(&grid.meta.title), comparison.render(true, lang, false))
 }
 
 #[test]
@@ -47,6 +47,33 @@ fn a_comparison_reads_calmly_with_its_marks_as_styles() {
         let (title, text) = comparison(lang);
         let mut h = Harness::pager(lang, 80, 24, &title, &text);
         insta::assert_snapshot!(format!("compare_{}_80x24", lang.tag()), h.screen());
+    }
+}
+
+#[test]
+fn a_workshop_comparison_shows_the_counts_on_screen() {
+    for lang in LANGS {
+        let grid = support::grid(lang);
+        let trails: Vec<_> = ["share", "keep", "share"]
+            .iter()
+            .enumerate()
+            .map(|(i, choice)| {
+                let mut walk = Walk::new(grid.clone(), support::trail(lang, &format!("P{i}"), "abcd2345"));
+                walk.set(
+                    At { step: 3, question: 0 },
+                    Some(Answer::Choice((*choice).into())),
+                    support::clock(),
+                );
+                walk.trail
+            })
+            .collect();
+        let text = compare::compare(&trails, Some(&grid)).expect("the same grid").render(false, lang, true);
+        let mut h = Harness::pager(lang, 80, 24, &lang.compare_title(&grid.meta.title), &text);
+        let screen = h.screen();
+        let two = lang.count_of(2, 3);
+        let one = lang.count_of(1, 3);
+        assert!(screen.contains(&two) && screen.contains(&one), "{screen}");
+        assert!(screen.contains(&lang.compare_participants(3)), "{screen}");
     }
 }
 

@@ -119,3 +119,37 @@ fn arrows_scroll_a_long_focused_answer_in_a_review() {
     h.press(KeyCode::Tab);
     assert_eq!(h.walk_screen().shift, 0, "the focus moving puts the step back");
 }
+
+#[test]
+fn a_review_shows_the_follow_ups_under_the_decision() {
+    use crate::trail::store::Store;
+    use crate::tui::App;
+    use crate::tui::test_support as support;
+    for lang in LANGS {
+        let mut h = Harness::new(
+            |dir| {
+                let mut walk = support::lived_walk(lang);
+                walk.trail.add_follow_up(crate::trail::FollowUp::new(
+                    support::clock(),
+                    lang.pick("Le collège n'a pas rappelé.", "The school did not call back."),
+                    crate::trail::Held::Yes,
+                    lang.pick("Attendre était juste.", "Waiting was right."),
+                    None,
+                ));
+                let store = Store::new(dir);
+                let path = store.path_for(&walk.trail);
+                store.save(&walk.trail, &path).expect("saved");
+                App::walk(walk, Some(path), false, lang, crate::tui::theme::Palette::mono(), support::clock)
+                    .with_access(CAN_SAVE, Some("C. M.".into()))
+            },
+            lang,
+            80,
+            40,
+        );
+        h.press(KeyCode::PageDown).press(KeyCode::PageDown).press(KeyCode::PageDown);
+        let screen = h.screen();
+        assert!(screen.contains(lang.held_sentence(crate::trail::Held::Yes)), "{screen}");
+        assert!(screen.contains(lang.pick("Attendre était juste.", "Waiting was right.")), "{screen}");
+        assert!(screen.contains(lang.follow_up_next(None).as_str()), "{screen}");
+    }
+}

@@ -1,0 +1,101 @@
+//! `discern due` and `"revisit"` in `discern list --json`, with revisit
+//! dates today, in the past and in the future (relative to the day the
+//! binary sees, in a time zone set on the child process).
+
+mod common;
+
+use std::path::Path;
+
+use chrono::{Duration, NaiveDate, Utc};
+use common::{discern, stderr, stdout};
+
+const EXAMPLE: &str = "sessions/2026-11-23-c8k3m2qa.toml";
+
+/// A copy of the example trail with its own id, title and revisit date.
+fn trail_due(data: &Path, id: &str, title: &str, revisit: NaiveDate) {
+    let text = std::fs::read_to_string(EXAMPLE).unwrap();
+    assert!(text.contains("date = \"2026-11-30\""));
+    let text = text
+        .replace("id = \"c8k3m2qa\"", &format!("id = \"{id}\""))
+        .replace("title = \"Demande du collège (exemple)\"", &format!("title = \"{title}\""))
+        .replace("date = \"2026-11-30\"", &format!("date = \"{}\"", revisit.format("%Y-%m-%d")));
+    let dir = data.join("sessions");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("2026-11-23-{id}.toml")), text).unwrap();
+}
+
+/// Runs `f` with today's date (UTC, as the child sees it with TZ=UTC), again
+/// if the day changed while it ran.
+fn on_one_day<T>(f: impl Fn(NaiveDate) -> T) -> T {
+    loop {
+        let today = Utc::now().date_naive();
+        let result = f(today);
+        if Utc::now().date_naive() == today {
+            return result;
+        }
+    }
+}
+
+#[test]
+fn due_lists_past_and_today_oldest_first_with_days_late_never_the_future() {
+    let (text, err) = on_one_day(|today| {
+        let data = tempfile::tempdir().unwrap();
+        trail_due(data.path(), "today234", "Aujourd'hui", today);
+        trail_due(data.path(), "past2345", "Passé", today - Duration::days(12));
+        trail_due(data.path(), "yest2345", "Hier", today - Duration::days(1));
+        trail_due(data.path(), "futur234", "Futur", today + Duration::days(3));
+        let out = discern(data.path()).env("TZ", "UTC").args(["--lang", "fr", "due"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let (past, yesterday) = (today - Duration::days(12), today - Duration::days(1));
+        let lines: Vec<String> =
+            stdout(&out).lines().map(|l| l.split("  /").next().unwrap().to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                format!("{}  12 jours de retard  Passé  [delor-secret]", past.format("%Y-%m-%d")),
+                format!("{}  1 jour de retard  Hier  [delor-secret]", yesterday.format("%Y-%m-%d")),
+                format!("{}  aujourd'hui  Aujourd'hui  [delor-secret]", today.format("%Y-%m-%d")),
+            ]
+        );
+        (stdout(&out), stderr(&out))
+    });
+    assert!(!text.contains("Futur"));
+    assert!(err.contains("discern follow-up"), "{err}");
+}
+
+#[test]
+fn due_in_english_and_with_nothing_due() {
+    on_one_day(|today| {
+        let data = tempfile::tempdir().unwrap();
+        trail_due(data.path(), "futur234", "Later", today + Duration::days(1));
+        let out = discern(data.path()).env("TZ", "UTC").arg("due").output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(stdout(&out), "");
+        assert!(stderr(&out).contains("no revisit date has come"), "{}", stderr(&out));
+        trail_due(data.path(), "past2345", "Before", today - Duration::days(2));
+        let out = discern(data.path()).env("TZ", "UTC").arg("due").output().unwrap();
+        assert!(stdout(&out).contains("  2 days late  Before  [delor-secret]  "), "{}", stdout(&out));
+    });
+}
+
+#[test]
+fn list_json_gives_the_revisit_date_or_null() {
+    let data = tempfile::tempdir().unwrap();
+    let day = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+    trail_due(data.path(), "dated234", "Dated", day);
+    let out = discern(data.path()).args(["list", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v[0]["revisit"], "2027-01-15");
+    // A trail of the test grid, which asks for no date.
+    let out = discern(data.path())
+        .args(["new", "--grid", "tests/grids/good/example.fr.toml", "--title", "Sans date"])
+        .write_stdin("x\n1\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = discern(data.path()).args(["list", "--json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let undated = v.as_array().unwrap().iter().find(|t| t["title"] == "Sans date").unwrap();
+    assert_eq!(undated["revisit"], serde_json::Value::Null);
+    assert!(undated.as_object().unwrap().contains_key("revisit"));
+}

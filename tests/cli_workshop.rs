@@ -1,0 +1,98 @@
+//! `compare` of three or more trails for a workshop: choices counted, text
+//! answers one per participant, JSON exports compared too.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{discern, stderr, stdout};
+
+const GRID: &str = "tests/grids/good/example.fr.toml";
+
+fn new_trail(data: &Path, title: &str, input: &str) -> String {
+    let out =
+        discern(data).args(["new", "--grid", GRID, "--title", title]).write_stdin(input).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out).lines().last().unwrap().to_string()
+}
+
+/// Three trails, and the third exported as JSON into `dir`.
+fn workshop(data: &Path) -> (Vec<String>, PathBuf) {
+    let a = new_trail(data, "Atelier A", "Un.\n3\n1,2\n4\nParce que.\n");
+    let b = new_trail(data, "Atelier B", "Deux.\n1\n");
+    let c = new_trail(data, "Atelier C", "Trois.\n3\n2\n2\n\n");
+    let json = data.join("participant.json");
+    let out = discern(data).args(["export", &c, "--format", "json", "-o"]).arg(&json).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    (vec![a, b, c], json)
+}
+
+#[test]
+fn three_trails_and_a_json_export_are_counted_in_markdown() {
+    let data = tempfile::tempdir().unwrap();
+    let (trails, json) = workshop(data.path());
+    let out = discern(data.path())
+        .args(["--lang", "fr", "compare"])
+        .args(&trails)
+        .arg(&json)
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.contains("- 1 sur 4 — Le secret m'impose de me taire\n"), "{md}");
+    assert!(md.contains("- 0 sur 4 — La loi me permet de parler\n"), "{md}");
+    assert!(md.contains("- 3 sur 4 — La loi m'oblige à parler ou à agir\n"), "{md}");
+    assert!(md.contains("- 3 sur 4 — Information préoccupante (protection de l'enfance)\n"), "{md}");
+    assert!(md.contains("- 1 sur 4 — (Sans réponse)\n"), "{md}");
+    // Text answers one per participant, numbered like the list of trails.
+    assert!(md.contains("- 1. Un.\n- 2. Deux.\n- 3. Trois.\n- 4. Trois.\n"), "{md}");
+    assert!(md.contains("Atelier A"), "{md}");
+}
+
+#[test]
+fn anonymous_labels_participants_and_hides_titles_in_plain_text() {
+    let data = tempfile::tempdir().unwrap();
+    let (trails, json) = workshop(data.path());
+    let out = discern(data.path())
+        .args(["compare", "--anonymous", "--format", "txt"])
+        .args(&trails)
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let txt = stdout(&out);
+    assert!(txt.contains("  3 of 4 — La loi m'oblige à parler ou à agir\n"), "{txt}");
+    assert!(txt.contains("  P1. Un.\n  P2. Deux.\n  P3. Trois.\n  P4. Trois.\n"), "{txt}");
+    assert!(txt.contains("4 participants (anonymous)"), "{txt}");
+    assert!(!txt.contains("Atelier"), "{txt}");
+}
+
+#[test]
+fn two_trails_are_still_side_by_side() {
+    let data = tempfile::tempdir().unwrap();
+    let (trails, _) = workshop(data.path());
+    let out = discern(data.path()).args(["compare", "--format", "md"]).args(&trails[..2]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(!md.contains(" of 2"), "{md}");
+    assert!(
+        md.contains("- 1. La loi m'oblige à parler ou à agir\n- 2. Le secret m'impose de me taire\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_json_file_that_is_not_an_export_is_a_clear_error() {
+    let data = tempfile::tempdir().unwrap();
+    let (trails, _) = workshop(data.path());
+    let bad = data.path().join("other.json");
+    std::fs::write(&bad, "{\"hello\": 1}").unwrap();
+    let out =
+        discern(data.path()).args(["--lang", "fr", "compare"]).arg(&trails[0]).arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("ce n'est pas un export JSON de discern"), "{}", stderr(&out));
+    std::fs::write(&bad, "pas du json").unwrap();
+    let out = discern(data.path()).args(["compare"]).arg(&trails[0]).arg(&bad).output().unwrap();
+    assert!(stderr(&out).contains("this is not JSON (line 1"), "{}", stderr(&out));
+}
