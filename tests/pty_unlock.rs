@@ -76,3 +76,30 @@ fn the_terminal_prompt_does_not_echo_the_passphrase() {
     let rest = p.exp_eof().expect("done");
     assert!(!rest.contains("secret words"), "{rest}");
 }
+
+#[test]
+fn a_walk_started_without_the_passphrase_asks_it_on_the_way_to_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = encrypted_folder(dir.path());
+    let grid: &Path = "tests/grids/good/example.fr.toml".as_ref();
+    let mut p = discern(
+        &data,
+        &[
+            "new".as_ref(),
+            "--grid".as_ref(),
+            grid.as_os_str(),
+            "--title".as_ref(),
+            "Started unlocked".as_ref(),
+        ],
+    );
+    // Saving needs no passphrase: the walk starts at once.
+    p.exp_string("Started unlocked").expect("the walk is shown");
+    send(&mut p, "\x1b");
+    p.exp_string("Encrypted folder").expect("the library asks for the passphrase first");
+    send(&mut p, &format!("{PASSPHRASE}\r"));
+    // The screen is redrawn by differences: the words of the title arrive
+    // without the spaces between them.
+    p.exp_string("behind").expect("the library lists the encrypted trail once unlocked");
+    send(&mut p, "q");
+    p.exp_eof().expect("q quits");
+}

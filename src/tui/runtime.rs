@@ -61,6 +61,7 @@ pub fn event_loop<B: Backend>(session: &mut Session<B>, events: &mut impl Events
         if session.finished() {
             return Ok(());
         }
+        session.unlock_if_needed(events);
         if let Err(e) = session.draw() {
             // A terminal that went away cannot be drawn on: that is a
             // request to stop, not a failure — the hang-up may be told a
@@ -96,6 +97,10 @@ pub struct Runtime {
     saver: Saver,
     /// The trail being walked, kept from other discern windows.
     lock: Option<(PathBuf, Lock)>,
+    /// The library was listed in an encrypted folder whose key this run has
+    /// not unlocked (a walk started with `discern new` needs no passphrase;
+    /// the library after it does): the loop asks for the passphrase.
+    needs_unlock: bool,
 }
 
 impl Runtime {
@@ -112,7 +117,7 @@ impl Runtime {
             plain: ctx.plain,
             passphrase_file: ctx.passphrase_file.clone(),
         };
-        Runtime { ctx, clock, saver, lock: None }
+        Runtime { ctx, clock, saver, lock: None, needs_unlock: false }
     }
 
     pub fn perform(&mut self, effect: Effect) -> Option<Msg> {
@@ -126,7 +131,11 @@ impl Runtime {
                 }
                 Msg::Saved(self.saver.wait_all(SAVE_WAIT))
             }
-            Effect::ListTrails => Msg::Listed(Store::new(&self.ctx.data_dir).list()),
+            Effect::ListTrails => {
+                use crate::trail::store::crypt;
+                self.needs_unlock = crypt::is_encrypted_folder(&self.ctx.data_dir) && !crypt::is_unlocked();
+                Msg::Listed(Store::new(&self.ctx.data_dir).list())
+            }
             Effect::FolderState => {
                 let (encrypted, suggest) = crate::trail::store::encryption::folder_state(&self.ctx.data_dir);
                 Msg::Folder { encrypted, suggest }
@@ -413,6 +422,34 @@ impl<B: Backend> Session<B> {
             self.dispatch(Msg::Saved(reports));
         }
         self.dispatch(Msg::Tick(now));
+    }
+
+    /// Asks for the passphrase, in the dialog, when the library was listed
+    /// in a locked encrypted folder; once it opens, the trails are listed
+    /// again. Esc leaves the library as it is: its encrypted trails say that
+    /// the passphrase was not given.
+    pub fn unlock_if_needed(&mut self, events: &mut impl Events) {
+        use crate::trail::store::crypt::{self, UnlockError};
+        if !std::mem::take(&mut self.runtime.needs_unlock) {
+            return;
+        }
+        let ctx = &self.runtime.ctx;
+        let (lang, data_dir) = (ctx.lang, ctx.data_dir.clone());
+        let palette = super::theme::Palette::from_env(ctx.config.theme);
+        let opened =
+            super::unlock::run(&mut self.terminal, events, lang, &palette, |passphrase| match crypt::unlock(
+                &data_dir, passphrase,
+            ) {
+                Ok(()) => Ok(true),
+                Err(UnlockError::WrongPassphrase) => Ok(false),
+                Err(UnlockError::KeyUnusable(m)) => Err(lang.key_unusable(&crypt::key_path(&data_dir), &m)),
+            });
+        // The screen under the dialog is drawn whole again.
+        let _ = self.terminal.clear();
+        if opened == Ok(true) {
+            self.runtime.ctx = self.runtime.ctx.unlocked();
+            self.run(vec![Effect::ListTrails]);
+        }
     }
 
     /// Waits for the saves on their way and takes in their outcome.

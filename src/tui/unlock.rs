@@ -93,8 +93,12 @@ pub fn run<B: Backend>(
     let mut dialog = Unlock::default();
     loop {
         terminal.draw(|f| dialog.render(lang, palette, f)).map_err(|e| e.to_string())?;
-        let Some(event) = events.next(std::time::Duration::from_millis(500)).map_err(|e| e.to_string())?
-        else {
+        let next = events.next(std::time::Duration::from_millis(500)).map_err(|e| e.to_string())?;
+        // A closed terminal or a signal: leave, as Esc does.
+        if events.stop_requested() {
+            return Ok(false);
+        }
+        let Some(event) = next else {
             continue;
         };
         match dialog.key(&event) {
