@@ -87,13 +87,14 @@ impl Lang {
 
     pub fn encrypted_report(self, r: &Converted, data_dir: &Path) -> String {
         let n = r.done;
+        let (es, s) = (if n > 1 { "s" } else { "" }, if n == 1 { "" } else { "s" });
         let mut out = self.pick(
             format!(
-                "Dossier {} chiffré : {n} parcours chiffrés, plus l'index et le nom d'auteur. La clé est dans key.age, protégée par votre phrase de passe.",
+                "Dossier {} chiffré : {n} parcours chiffré{es}, plus l'index et le nom d'auteur. La clé est dans key.age, protégée par votre phrase de passe.",
                 data_dir.display()
             ),
             format!(
-                "Folder {} encrypted: {n} trails encrypted, and the index and the author name. The key is in key.age, protected by your passphrase.",
+                "Folder {} encrypted: {n} trail{s} encrypted, and the index and the author name. The key is in key.age, protected by your passphrase.",
                 data_dir.display()
             ),
         );
@@ -103,6 +104,7 @@ impl Lang {
 
     pub fn decrypted_report(self, r: &Converted, data_dir: &Path) -> String {
         let n = r.done;
+        let s = if n == 1 { "" } else { "s" };
         let mut out = if r.complete() {
             self.pick(
                 format!(
@@ -110,14 +112,14 @@ impl Lang {
                     data_dir.display()
                 ),
                 format!(
-                    "Folder {} decrypted: {n} trails back in plaintext; the key was removed.",
+                    "Folder {} decrypted: {n} trail{s} back in plaintext; the key was removed.",
                     data_dir.display()
                 ),
             )
         } else {
             self.pick(
                 format!("{n} parcours remis en clair ; le dossier reste chiffré tant que les autres ne le sont pas."),
-                format!("{n} trails back in plaintext; the folder stays encrypted until the others are."),
+                format!("{n} trail{s} back in plaintext; the folder stays encrypted until the others are."),
             )
         };
         out.push_str(&self.leftover_report(r));
@@ -210,5 +212,24 @@ impl Lang {
 
     pub fn unlock_keys(self) -> &'static str {
         self.pick("Entrée : ouvrir · Échap : quitter", "Enter: open · Esc: leave")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+    use crate::trail::store::encryption::Converted;
+    use std::path::Path;
+
+    #[test]
+    fn the_reports_count_trails_in_each_language() {
+        let one = Converted { done: 1, ..Converted::default() };
+        let two = Converted { done: 2, ..Converted::default() };
+        let dir = Path::new("d");
+        assert!(Lang::En.encrypted_report(&one, dir).contains(": 1 trail encrypted,"));
+        assert!(Lang::En.encrypted_report(&two, dir).contains(": 2 trails encrypted,"));
+        assert!(Lang::Fr.encrypted_report(&one, dir).contains(" : 1 parcours chiffré,"));
+        assert!(Lang::Fr.encrypted_report(&two, dir).contains(" : 2 parcours chiffrés,"));
+        assert!(Lang::En.decrypted_report(&one, dir).contains(": 1 trail back"));
     }
 }
