@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::grid::handout::HandoutFormat;
-use crate::text::Lang;
+pub use crate::documents::ExportFormat;
+use crate::documents::handout::HandoutFormat;
+use crate::lang::Lang;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -175,14 +176,6 @@ pub enum GridCommand {
         /// The new grid's id: lowercase letters, digits and dashes.
         id: String,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Md,
-    Json,
-    Txt,
-    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

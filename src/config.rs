@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::text::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {

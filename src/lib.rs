@@ -6,8 +6,10 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod documents;
 pub mod grid;
 pub mod html;
+pub mod lang;
 pub mod paths;
 pub mod plain;
 pub mod privacy;

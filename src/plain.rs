@@ -6,9 +6,10 @@ use std::io::{self, BufRead, Write};
 
 use chrono::NaiveDate;
 
-use crate::grid::date::{self, DateMisfit, DateStyle};
+pub use crate::grid::Misfit;
+use crate::grid::date::{self, DateStyle};
 use crate::grid::{Answer, Question, QuestionKind};
-use crate::text::Lang;
+use crate::lang::Lang;
 use crate::trail::Time;
 use crate::walk::{At, Walk};
 
@@ -26,20 +27,6 @@ enum Line {
     AskOther {
         multi: Vec<String>,
     },
-}
-
-/// Why a line does not fit the question.
-#[derive(Debug, PartialEq)]
-pub enum Misfit {
-    NotAnOption(String),
-    NotANumber(String),
-    OutOfRange {
-        min: i64,
-        max: i64,
-    },
-    /// An exclusive option ("none of these") together with another answer.
-    Exclusive(String),
-    Date(DateMisfit),
 }
 
 pub struct Plain<'a, R, W> {

@@ -2,6 +2,8 @@
 //! PageDown follow, and how answers change with their history. Shared by
 //! the full-screen and the plain front ends; pure.
 
+pub mod outline;
+
 use std::collections::HashMap;
 
 use crate::grid::{Answer, Grid, Question, QuestionKind, Step};

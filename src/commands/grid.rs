@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{Ctx, Failure};
 use crate::cli::GridCommand;
-use crate::grid::handout::{self, HandoutFormat};
+use crate::documents::handout::{self, HandoutFormat};
 use crate::grid::library::{self, Library, Origin};
 use crate::grid::translation::{self, Version};
 use crate::grid::{Grid, is_grid_id};

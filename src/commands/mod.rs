@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use crate::cli::{Command, Global};
 use crate::config::Config;
-use crate::text::Lang;
+use crate::lang::Lang;
 
 /// What every command needs to know about where it runs.
 pub struct Ctx {

@@ -8,12 +8,13 @@ use std::time::{Duration, Instant};
 use super::grid::{print, resolve};
 use super::{Ctx, Failure};
 use crate::cli::{CompareFormat, ExportFormat};
+use crate::documents::{compare, export};
 use crate::grid::Grid;
 use crate::grid::library::Library;
 use crate::plain::Plain;
 use crate::text::{TerminalSafe, for_terminal, json_for_terminal};
 use crate::trail::store::{Lock, LockError, Resolve, Store};
-use crate::trail::{Trail, asof, compare, export, lint, new_id, now};
+use crate::trail::{Trail, asof, lint, new_id, now};
 use crate::walk::Walk;
 
 /// Whether the full screen can be used: both ends are a terminal and

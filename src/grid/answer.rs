@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::date::DateMisfit;
+
 /// What a worker answered to one question. `note` questions take no answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Answer {
@@ -52,6 +54,20 @@ pub fn line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(text)
     }
+}
+
+/// Why what a person typed does not fit the question.
+#[derive(Debug, PartialEq)]
+pub enum Misfit {
+    NotAnOption(String),
+    NotANumber(String),
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// An exclusive option ("none of these") together with another answer.
+    Exclusive(String),
+    Date(DateMisfit),
 }
 
 #[cfg(test)]

@@ -257,7 +257,7 @@ mod tests {
             .zip(&grids)
             .map(|((name, text), (_, grid))| Version { label: format!("grids/{name}"), src: text, grid })
             .collect();
-        let lang = crate::text::Lang::En;
+        let lang = crate::lang::Lang::En;
         let drifts: Vec<String> =
             translation::check_all(&versions).iter().map(|d| lang.drift_line(d)).collect();
         assert!(drifts.is_empty(), "{}", drifts.join("\n"));

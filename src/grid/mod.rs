@@ -7,17 +7,17 @@ mod answer;
 mod budget;
 mod condition;
 pub mod date;
-pub mod handout;
 pub mod library;
 mod parse;
 mod problem;
+pub mod shape;
 pub mod translation;
 mod validate;
 
 #[cfg(test)]
 mod format2_tests;
 
-pub use answer::{Answer, line_breaks};
+pub use answer::{Answer, Misfit, line_breaks};
 pub use condition::Condition;
 pub use parse::parse;
 pub use parse::{MAX_GRID_BYTES, parse_bytes};

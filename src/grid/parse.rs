@@ -13,26 +13,15 @@ use toml::de::{DeTable, DeValue};
 
 use super::condition::{Condition, ConditionAt};
 use super::problem::{Expected, Lines, Place, Pos, Problem, ProblemKind};
+use super::validate::{self, Parsed};
 use super::{
     DateBounds, FORMATS, Grid, GridMeta, GridOption, Question, QuestionKind, Reference, Scale, Step,
 };
-use super::{is_grid_id, is_item_id, validate};
+use super::{is_grid_id, is_item_id};
 
 /// Grids larger than this are refused before parsing: no real grid comes close,
 /// and a huge file should get an error, not a long wait.
 pub const MAX_GRID_BYTES: u64 = 4 * 1024 * 1024;
-
-/// A grid as parsed, with the positions that validation needs.
-pub(super) struct Parsed {
-    pub grid: Grid,
-    pub outcome_at: Option<usize>,
-    /// Every condition, with where it stands: (step index, question index or
-    /// None for a step's own condition, the condition with positions).
-    pub conditions: Vec<(usize, Option<usize>, ConditionAt)>,
-    /// Full names of questions left out because they had problems of their
-    /// own: conditions naming them are not reported a second time.
-    pub broken: Vec<String>,
-}
 
 /// Reads a grid from raw bytes: checks size and encoding, then parses and validates.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Grid, Vec<Problem>> {

@@ -1,11 +1,22 @@
 //! The checks that need the whole grid: what `outcome` and conditions name.
 
 use super::condition::{Condition, ConditionAt};
-use super::parse::Parsed;
 use std::collections::{HashMap, HashSet};
 
 use super::problem::{Lines, Place, Problem, ProblemKind};
-use super::{Kind, Question};
+use super::{Grid, Kind, Question};
+
+/// A grid as parsed, with the positions that validation needs.
+pub(super) struct Parsed {
+    pub grid: Grid,
+    pub outcome_at: Option<usize>,
+    /// Every condition, with where it stands: (step index, question index or
+    /// None for a step's own condition, the condition with positions).
+    pub conditions: Vec<(usize, Option<usize>, ConditionAt)>,
+    /// Full names of questions left out because they had problems of their
+    /// own: conditions naming them are not reported a second time.
+    pub broken: Vec<String>,
+}
 
 /// Where a question stands in the grid.
 struct Found<'g> {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::grid::DateBounds;
 use crate::grid::date;
-use crate::text::Lang;
+use crate::lang::Lang;
 use crate::trail::{FollowUp, Held, Time};
 
 /// Asks the follow-up; `None` when the input ends before the last answer

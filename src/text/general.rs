@@ -306,8 +306,8 @@ impl Lang {
         self.pick("(question passée)", "(question skipped)")
     }
 
-    pub fn plain_misfit(self, m: &crate::plain::Misfit) -> String {
-        use crate::plain::Misfit as M;
+    pub fn plain_misfit(self, m: &crate::grid::Misfit) -> String {
+        use crate::grid::Misfit as M;
         match m {
             M::NotAnOption(s) => self.pick(
                 format!(

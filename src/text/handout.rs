@@ -2,7 +2,7 @@
 //! « Oui » à 5.1 », "Answer if you answered “Yes” to 5.1".
 
 use super::Lang;
-use crate::grid::handout::conditions::{Form, Target, Test};
+use crate::grid::shape::{Form, Target, Test};
 
 impl Lang {
     fn condition_opening(self, target: Target) -> &'static str {

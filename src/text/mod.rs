@@ -22,55 +22,7 @@ mod walk_end;
 
 pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 
-/// The language of the interface.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, clap::ValueEnum,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Fr,
-    #[default]
-    En,
-}
-
-impl Lang {
-    /// `--lang` first, then the config file, then the locale variables in
-    /// POSIX order (LC_ALL, LC_MESSAGES, LANG): `fr…` gives French, anything
-    /// else English.
-    pub fn detect(flag: Option<Lang>, config: Option<Lang>) -> Lang {
-        flag.or(config).unwrap_or_else(|| {
-            let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                .iter()
-                .filter_map(|v| std::env::var(v).ok())
-                .find(|v| !v.is_empty());
-            Lang::from_locale(var.as_deref().unwrap_or(""))
-        })
-    }
-
-    pub fn from_locale(locale: &str) -> Lang {
-        if locale.to_ascii_lowercase().starts_with("fr") { Lang::Fr } else { Lang::En }
-    }
-
-    /// The language tag grids use.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    pub(crate) fn pick<T>(self, fr: T, en: T) -> T {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
-    }
-
-    /// Quotes a piece of user or grid text the way each language does.
-    pub fn quote(self, s: &str) -> String {
-        self.pick(format!("« {s} »"), format!("“{s}”"))
-    }
-}
+pub use crate::lang::Lang;
 
 #[cfg(test)]
 mod tests {

@@ -13,48 +13,52 @@ use serde::{Deserialize, Serialize};
 use super::{Annotation, AnswerRecord, FORMATS, GridRef, Revision, Time, Trail};
 use crate::grid::{Answer, Kind, Lines, Pos, is_item_id};
 
-/// Why a trail file could not be read. Worded for the user by `text`.
+/// Why a trail file could not be read. Worded for the user by `text`
+/// (`Lang::load_error`): the Display below is a short technical name, for
+/// logs and tests, never shown to a person.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}", crate::text::Lang::En.load_error(self))]
 pub enum LoadError {
+    #[error("unreadable: {0:?}")]
     Unreadable(std::io::ErrorKind),
+    #[error("too large: {0} bytes")]
     TooLarge(u64),
+    #[error("not UTF-8")]
     NotUtf8,
+    #[error("empty")]
     Empty,
     /// The TOML itself or a missing or mistyped field, with toml's words
     /// (any quoted text taken out) and where it is. The line itself is never
     /// quoted: it may hold confidential text.
-    Invalid {
-        at: Option<Pos>,
-        message: String,
-    },
+    #[error("invalid: {message}")]
+    Invalid { at: Option<Pos>, message: String },
     /// `format` is there but is not a whole number this build knows.
+    #[error("bad format at {}:{}", .0.line, .0.column)]
     BadFormat(Pos),
     /// A newer `format` than this build reads.
+    #[error("newer format {0}")]
     Newer(i64),
     /// An answer that does not fit its kind, or names an option that is
     /// not among the question's.
-    BadAnswer {
-        step: String,
-        question: String,
-    },
+    #[error("bad answer to {step}.{question}")]
+    BadAnswer { step: String, question: String },
     /// An id that is not made of the letters, digits and dashes discern
     /// writes (it could reach a file name): `what` is "trail", "step" or "question".
-    BadId {
-        what: &'static str,
-    },
+    #[error("bad {what} id")]
+    BadId { what: &'static str },
     /// Two answers to the same question.
-    DuplicateAnswer {
-        step: String,
-        question: String,
-    },
+    #[error("two answers to {step}.{question}")]
+    DuplicateAnswer { step: String, question: String },
     /// `grid.outcome` is not a `step.question` name.
+    #[error("bad outcome")]
     BadOutcome,
     /// The file stops before its end: it was cut short.
+    #[error("cut short")]
     Cut,
     /// An encrypted trail, and no passphrase given in this run.
+    #[error("encrypted, locked")]
     Locked,
     /// An encrypted trail that this folder's key does not open.
+    #[error("undecryptable: {0}")]
     Undecryptable(String),
 }
 

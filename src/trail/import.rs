@@ -179,9 +179,9 @@ fn answer_of(kind: Kind, q: &Value) -> Result<Option<(Answer, Options)>, ImportE
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::ExportFormat;
+    use crate::documents::ExportFormat;
     use crate::grid::parse;
-    use crate::text::Lang;
+    use crate::lang::Lang;
     use crate::walk::{At, Walk};
 
     const GRID: &str = "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"fr\"\ntitle = \"Grille\"\n[[steps]]\nid = \"s\"\ntitle = \"Étape\"\n[[steps.questions]]\nid = \"c\"\nkind = \"choice\"\nprompt = \"Choix ?\"\noptions = [{ id = \"a\", label = \"Oui\" }, { id = \"b\", label = \"Non\" }]\n[[steps.questions]]\nid = \"m\"\nkind = \"multi\"\nprompt = \"Lesquels ?\"\nother = true\noptions = [{ id = \"x\", label = \"Ix\" }, { id = \"y\", label = \"Igrec\" }]\n[[steps.questions]]\nid = \"t\"\nkind = \"text\"\nprompt = \"Pourquoi ?\"\n";
@@ -198,7 +198,8 @@ mod tests {
             now,
         );
         w.set(At { step: 0, question: 2 }, Some(Answer::Text("Parce que.".into())), now);
-        let json = crate::trail::export::render(&w.trail, Some(&grid), ExportFormat::Json, Lang::Fr, false);
+        let json =
+            crate::documents::export::render(&w.trail, Some(&grid), ExportFormat::Json, Lang::Fr, false);
         let back = from_export_json(&json).unwrap();
         assert_eq!(back.title, "Atelier");
         assert_eq!(back.grid.id, "g");

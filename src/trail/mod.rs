@@ -5,13 +5,10 @@
 //! has changed or disappeared.
 
 pub mod asof;
-pub mod compare;
-pub mod export;
 mod file;
 mod follow_up;
 pub mod import;
 pub mod lint;
-pub mod outline;
 pub mod revisit;
 pub mod store;
 mod unknown;

@@ -20,10 +20,11 @@ use super::saver::{SaveReport, Saver};
 use crate::cli::ExportFormat;
 use crate::commands::Ctx;
 use crate::commands::trail::find_grid;
+use crate::documents::export;
 use crate::grid::Grid;
 use crate::grid::library::Library;
 use crate::trail::store::{Lock, LockError, Store};
-use crate::trail::{Time, Trail, export, lint, new_id};
+use crate::trail::{Time, Trail, lint, new_id};
 use crate::walk::Walk;
 
 /// How long leaving waits for its save before saying it failed.

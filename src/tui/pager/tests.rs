@@ -3,9 +3,9 @@
 
 use ratatui::crossterm::event::KeyCode;
 
+use crate::documents::compare;
 use crate::grid::Answer;
 use crate::text::Lang;
-use crate::trail::compare;
 use crate::tui::test_support::{self as support, Harness, LANGS};
 use crate::walk::{At, Walk};
 

@@ -8,9 +8,9 @@
 pub mod conditions;
 
 use self::conditions::{Numbers, Target};
-use super::{Grid, Question, QuestionKind, Step};
+use crate::grid::{Grid, Question, QuestionKind, Step};
 use crate::html::Page;
-use crate::text::Lang;
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum HandoutFormat {

@@ -1,9 +1,9 @@
 //! Several trails made with one grid, side by side, question by question.
 
-use super::outline::Outline;
-use super::{AnswerRecord, Trail};
 use crate::grid::{Grid, Kind, QuestionKind};
-use crate::text::Lang;
+use crate::lang::Lang;
+use crate::trail::{AnswerRecord, Trail};
+use crate::walk::outline::Outline;
 
 /// Why trails cannot be compared.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 use super::summary::{Block, Piece};
 use crate::grid::line_breaks;
 use crate::html::Mark;
-use crate::text::Lang;
+use crate::lang::Lang;
 use crate::trail::Trail;
 
 /// Nothing when the trail has no follow-up.

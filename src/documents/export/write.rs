@@ -2,7 +2,7 @@
 
 use super::summary::{Block, Piece};
 use crate::html::{Mark, Page};
-use crate::text::Lang;
+use crate::lang::Lang;
 
 /// Markdown: a line break inside a text is a hard break (two spaces), and
 /// the lines of a list item are indented under it.

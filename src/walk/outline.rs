@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{AnswerRecord, Trail};
 use crate::grid::{Grid, Kind, QuestionKind, Reference, Scale};
+use crate::trail::{AnswerRecord, Trail};
 use crate::walk::{At, Walk};
 
 pub struct Outline<'t> {

@@ -1,5 +1,6 @@
-//! Conditions as a sentence a person reads on a handout: « À remplir si vous
-//! avez répondu « Oui » à 5.1 ». Questions are named by their number.
+//! Conditions in the plain shape a person reads (on a handout: « À remplir si
+//! vous avez répondu « Oui » à 5.1 »). Questions are named by their number.
+//! The words are in `text`, the sentence in `documents::handout`.
 //!
 //! A condition is first brought to a plain shape: negations pushed down to
 //! the answers they deny (never « il est faux que »), nested lists of the
@@ -10,7 +11,6 @@
 use std::collections::HashMap;
 
 use crate::grid::{Condition, Grid, QuestionKind};
-use crate::text::Lang;
 
 /// A sentence longer than this is described instead of written out.
 pub const MAX_CHARS: usize = 400;
@@ -206,7 +206,7 @@ fn merge_questions(
 }
 
 /// How many levels of lists the form has (a test alone: 0).
-fn depth(form: &Form) -> usize {
+pub fn depth(form: &Form) -> usize {
     match form {
         Form::Test(_) => 0,
         Form::All(parts) | Form::Any(parts) => 1 + parts.iter().map(depth).max().unwrap_or(0),
@@ -214,7 +214,7 @@ fn depth(form: &Form) -> usize {
 }
 
 /// The numbers of the questions a form tests, each once.
-fn numbers_in(form: &Form, out: &mut Vec<String>) {
+pub fn numbers_in(form: &Form, out: &mut Vec<String>) {
     match form {
         Form::Test(Test::Chose { numbers, .. } | Test::Answered { numbers, .. }) => {
             for number in numbers {
@@ -226,24 +226,3 @@ fn numbers_in(form: &Form, out: &mut Vec<String>) {
         Form::All(parts) | Form::Any(parts) => parts.iter().for_each(|p| numbers_in(p, out)),
     }
 }
-
-/// The sentence for condition `c` on a step, a question or a note: written
-/// out when it reads in one go, else described by the questions it tests.
-pub fn sentence(grid: &Grid, numbers: &Numbers, c: &Condition, target: Target, lang: Lang) -> String {
-    let form = shape(grid, numbers, c, false);
-    // Two levels read as « si A et soit B, soit C »; deeper ones do not.
-    if depth(&form) <= 2 {
-        let written = lang.condition_sentence(target, &form);
-        if written.chars().count() <= MAX_CHARS {
-            return written;
-        }
-    }
-    let mut tested = Vec::new();
-    numbers_in(&form, &mut tested);
-    tested
-        .sort_by_key(|n| n.split('.').map(|p| p.parse::<usize>().unwrap_or(usize::MAX)).collect::<Vec<_>>());
-    lang.condition_described(target, &tested)
-}
-
-#[cfg(test)]
-mod tests;

@@ -11,9 +11,9 @@
 use super::diff::{self, Change};
 use crate::grid::{Answer, Kind, line_breaks};
 use crate::html::Mark;
-use crate::text::Lang;
-use crate::trail::outline::{Outline, QuestionOutline, StepOutline};
+use crate::lang::Lang;
 use crate::trail::{AnswerRecord, Trail};
+use crate::walk::outline::{Outline, QuestionOutline, StepOutline};
 
 /// A piece of text and how it is set.
 pub type Piece = (Mark, String);
