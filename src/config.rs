@@ -100,11 +100,7 @@ pub fn save_author(path: &Path, author: &str) -> std::io::Result<()> {
     text.insert_str(0, &line);
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     crate::paths::create_private_dir(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".config-").tempfile_in(dir)?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::files::Replace::new().named(".config-", ".tmp").write(path, text.as_bytes())
 }
 
 /// Removes the author name from the config file (when it moves into an
@@ -120,12 +116,7 @@ pub fn remove_author(path: &Path) -> std::io::Result<()> {
         .filter(|l| !l.trim_start().starts_with("author") || !l.contains('='))
         .map(|l| format!("{l}\n"))
         .collect();
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".config-").tempfile_in(dir)?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::files::Replace::new().named(".config-", ".tmp").write(path, text.as_bytes())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod documents;
+pub mod files;
 pub mod grid;
 pub mod html;
 pub mod lang;

@@ -129,24 +129,14 @@ fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
     crate::paths::create_private_dir(&dir).map_err(|e| Failure(lang.cannot_create(&dir, &e)))?;
     let path = dir.join(format!("{id}.{}.toml", lang.tag()));
     let text = lang.starter_grid(id);
-    // create_new: an existing grid is never written over; 0600 like every
-    // file discern writes, whatever the umask.
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written =
-        options.open(&path).and_then(|mut f| f.write_all(text.as_bytes()).and_then(|_| f.sync_all()));
-    match written {
+    // An existing grid is never written over.
+    match crate::files::create_new(&path, text.as_bytes()) {
         Ok(()) => {
             crate::say!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure(lang.grid_exists(&path))),
-        Err(e) => {
-            let _ = std::fs::remove_file(&path);
-            Err(Failure(lang.cannot_write(&path, &e)))
-        }
+        Err(e) => Err(Failure(lang.cannot_write(&path, &e))),
     }
 }
 

@@ -214,24 +214,12 @@ impl Store {
         {
             return Err(io::Error::other(ChangedOnDisk));
         }
-        // tempfile creates the file 0600 on Unix and removes it if anything
-        // below fails.
         // The temporary file is named after its trail, so that a leftover
         // from a crash can be matched to it (see `clean_leftovers`).
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!("{TEMP_PREFIX}{name}."))
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
-        write(tmp.as_file_mut(), bytes)?;
-        tmp.as_file_mut().flush()?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(path).map_err(|e| e.error)?;
+        let prefix = format!("{TEMP_PREFIX}{name}.");
+        crate::files::Replace::new().named(&prefix, ".tmp").write_with(path, |f| write(f, bytes))?;
         seen::wrote(path, bytes);
-        // The rename itself is made durable by syncing the folder.
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
         Ok(())
     }
 

@@ -159,10 +159,7 @@ pub fn folder_state(data_dir: &Path) -> (bool, bool) {
     }
     let marker = data_dir.join(SUGGESTED_FILE);
     let has_plaintext = Store::new(data_dir).files().iter().any(|p| !super::names::holds_ciphertext(p));
-    let suggest = has_plaintext && !marker.exists() && fs::write(&marker, "").is_ok();
-    if suggest {
-        let _ = super::make_private(&marker);
-    }
+    let suggest = has_plaintext && crate::files::create_new(&marker, b"").is_ok();
     (false, suggest)
 }
 
@@ -189,10 +186,5 @@ pub fn remove_sealed_author(data_dir: &Path) -> io::Result<()> {
 /// Writes a small file of the data folder through a temporary file and a
 /// rename, 0600.
 fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".discern-key-").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    super::make_private(path)
+    crate::files::Replace::new().named(".discern-key-", ".tmp").write(path, bytes)
 }

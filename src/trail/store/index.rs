@@ -24,6 +24,10 @@ const INDEX_VERSION: u32 = 2;
 const RACY_NS: i128 = 2_000_000_000;
 
 /// What identifies one state of a file without reading it.
+/// The index is a cache, rebuilt when lost: written atomically, not synced.
+const INDEX_WRITER: crate::files::Replace<'static> =
+    crate::files::Replace::new().named(".index-", ".tmp").cache();
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub size: u64,
@@ -103,8 +107,7 @@ impl Index {
         let Ok(bytes) = super::crypt::seal(data_dir, bytes) else { return };
         let (name, other) =
             if sealed(dir) { (SEALED_INDEX_NAME, INDEX_NAME) } else { (INDEX_NAME, SEALED_INDEX_NAME) };
-        let Ok(mut tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
-        if std::io::Write::write_all(&mut tmp, &bytes).is_ok() && tmp.persist(dir.join(name)).is_ok() {
+        if INDEX_WRITER.write(&dir.join(name), &bytes).is_ok() {
             let _ = fs::remove_file(dir.join(other));
         }
     }
@@ -150,21 +153,17 @@ pub fn write_entries<'a>(dir: &Path, entries: impl Iterator<Item = (&'a str, Sta
         let data_dir = dir.parent().unwrap_or(Path::new("."));
         let Ok(json) = serde_json::to_vec(&index) else { return };
         let Ok(bytes) = super::crypt::seal(data_dir, json) else { return };
-        let Ok(mut tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
-        if std::io::Write::write_all(&mut tmp, &bytes).is_ok()
-            && tmp.persist(dir.join(SEALED_INDEX_NAME)).is_ok()
-        {
+        if INDEX_WRITER.write(&dir.join(SEALED_INDEX_NAME), &bytes).is_ok() {
             let _ = fs::remove_file(dir.join(INDEX_NAME));
         }
         return;
     }
-    let Ok(tmp) = tempfile::Builder::new().prefix(".index-").tempfile_in(dir) else { return };
-    let mut out = std::io::BufWriter::new(tmp);
-    if serde_json::to_writer(&mut out, &index).is_err() {
-        return;
-    }
-    let Ok(tmp) = out.into_inner() else { return };
-    if tmp.persist(dir.join(INDEX_NAME)).is_ok() {
+    let streamed = INDEX_WRITER.write_with(&dir.join(INDEX_NAME), |f| {
+        let mut out = std::io::BufWriter::new(f);
+        serde_json::to_writer(&mut out, &index).map_err(std::io::Error::other)?;
+        std::io::Write::flush(&mut out)
+    });
+    if streamed.is_ok() {
         let _ = fs::remove_file(dir.join(SEALED_INDEX_NAME));
     }
 }

@@ -92,8 +92,9 @@ fn write(mut words: Words, dir: &Path) {
     // an encrypted folder: the temporary file holds no answer either.
     let Ok(bytes) = super::crypt::seal(dir.parent().unwrap_or(Path::new(".")), bytes) else { return };
     let (name, other) = names(dir);
-    let Ok(mut tmp) = tempfile::Builder::new().prefix(".words-").tempfile_in(dir) else { return };
-    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() && tmp.persist(dir.join(name)).is_ok() {
+    // A cache, rebuilt when lost: atomic, not synced.
+    let writer = crate::files::Replace::new().named(".words-", ".tmp").cache();
+    if writer.write(&dir.join(name), &bytes).is_ok() {
         let _ = fs::remove_file(dir.join(other));
     }
 }
