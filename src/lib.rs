@@ -14,7 +14,6 @@ pub mod lang;
 pub mod paths;
 pub mod plain;
 pub mod privacy;
-pub mod signals;
 pub mod text;
 pub mod trail;
 pub mod tui;

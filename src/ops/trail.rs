@@ -1,0 +1,185 @@
+//! Operations on one trail, for both front ends.
+
+use std::path::{Path, PathBuf};
+
+use super::{Ctx, Failure};
+use crate::documents::{ExportFormat, export};
+use crate::grid::Grid;
+use crate::grid::library::{self, Library};
+use crate::trail::store::{Lock, LockError, Store};
+use crate::trail::{FollowUp, Time, Trail};
+
+/// Takes the trail's lock, so that only this program writes it. Held by
+/// another window: [`Failure::OpenElsewhere`].
+pub fn lock(path: &Path) -> Result<Lock, Failure> {
+    Store::lock(path).map_err(|e| match e {
+        LockError::Held => Failure::OpenElsewhere(path.to_path_buf()),
+        LockError::Io(error) => Failure::CannotWrite { path: path.to_path_buf(), error },
+    })
+}
+
+/// Reads a trail; under its lock when one is given (taken before the
+/// read: a window never reads a trail another one is still writing, then
+/// saves that stale copy over it). A damaged one is reported, never touched.
+pub fn read(path: &Path, lock: Option<&Lock>) -> Result<Trail, Failure> {
+    match lock {
+        Some(lock) => Store::load_locked(path, lock),
+        None => Store::load(path),
+    }
+    .map_err(|error| Failure::Damaged { path: path.to_path_buf(), error })
+}
+
+/// Runs `f` under the trail's lock: `held` when the caller holds it
+/// already, else one taken for the time of `f`.
+fn under_lock<T>(path: &Path, held: Option<&Lock>, f: impl FnOnce(&Lock) -> Result<T, Failure>) -> Result<T, Failure> {
+    match held {
+        Some(lock) => f(lock),
+        None => f(&lock(path)?),
+    }
+}
+
+/// Saves a new trail in the library; gives back its file, and whether it
+/// could be saved (the screen opens the walk all the same, and tries again).
+pub fn create(ctx: &Ctx, trail: &Trail) -> (PathBuf, Result<(), Failure>) {
+    let store = Store::new(&ctx.data_dir);
+    let path = store.path_for(trail);
+    let saved = store
+        .ensure()
+        .map_err(|error| Failure::CannotCreate { path: store.dir().to_path_buf(), error })
+        .and_then(|()| {
+            store.save(trail, &path).map_err(|error| Failure::CannotWrite { path: path.clone(), error })
+        });
+    (path, saved)
+}
+
+/// Saves `trail` in place of its file.
+fn save(ctx: &Ctx, trail: &Trail, path: &Path) -> Result<(), Failure> {
+    Store::new(&ctx.data_dir)
+        .save(trail, path)
+        .map_err(|error| Failure::CannotWrite { path: path.to_path_buf(), error })
+}
+
+/// Gives a trail a new title, under its lock.
+pub fn rename(ctx: &Ctx, path: &Path, title: &str, now: Time, held: Option<&Lock>) -> Result<(), Failure> {
+    under_lock(path, held, |lock| {
+        let mut trail = read(path, Some(lock))?;
+        trail.title = title.to_string();
+        trail.updated = now;
+        save(ctx, &trail, path)
+    })
+}
+
+/// Deletes a trail and its exports, under its lock (a trail open
+/// elsewhere is not deleted under its writer's feet); gives back how many
+/// exports went with it.
+pub fn delete(path: &Path, held: Option<&Lock>) -> Result<usize, Failure> {
+    under_lock(path, held, |_lock| {
+        Store::delete(path).map_err(|error| Failure::CannotDelete { path: path.to_path_buf(), error })
+    })
+}
+
+/// Adds a follow-up to a trail under its lock; gives back the trail's title.
+pub fn add_follow_up(ctx: &Ctx, path: &Path, entry: FollowUp, held: Option<&Lock>) -> Result<String, Failure> {
+    under_lock(path, held, |lock| {
+        let mut trail = read(path, Some(lock))?;
+        trail.add_follow_up(entry);
+        save(ctx, &trail, path)?;
+        Ok(trail.title)
+    })
+}
+
+/// Keeps a reviewer's name for the rest of the session, whatever happens,
+/// and in the config file if it can be written (in an encrypted folder, in
+/// the folder, encrypted).
+pub fn save_author(ctx: &mut Ctx, name: &str) -> Result<(), Failure> {
+    ctx.config.author = Some(name.to_string());
+    let data = &ctx.data_dir;
+    if crate::trail::store::crypt::is_encrypted_folder(data) {
+        return crate::trail::store::encryption::seal_author(data, name)
+            .map_err(|error| Failure::CannotWrite { path: data.clone(), error });
+    }
+    let path = &ctx.config.path;
+    if path.as_os_str().is_empty() {
+        return Err(Failure::NoConfigFile);
+    }
+    crate::config::save_author(path, name).map_err(|error| Failure::CannotWrite { path: path.clone(), error })
+}
+
+/// The grid a trail was made with: the file it was started from if it is
+/// still there, else the grid of the same id and language, whatever its
+/// version (first among the user's files named after it, then in the
+/// whole library).
+pub fn find_grid(ctx: &Ctx, trail: &Trail) -> Option<Grid> {
+    find(ctx, trail, false)
+}
+
+/// [`find_grid`], else the same grid in another language (the screen
+/// opens a trail with it rather than not at all).
+pub fn find_grid_or_translation(ctx: &Ctx, trail: &Trail) -> Option<Grid> {
+    find(ctx, trail, true)
+}
+
+fn find(ctx: &Ctx, trail: &Trail, any_language: bool) -> Option<Grid> {
+    let (id, language) = (&trail.grid.id, &trail.grid.language);
+    if let Some(path) = &trail.grid.path
+        && let Ok(grid) = library::load_file(Path::new(path))
+        && grid.meta.id == *id
+        && grid.meta.language == *language
+    {
+        return Some(grid);
+    }
+    // The files named after the grid first: a broken or huge grid of
+    // another name costs nothing; then the whole library, read once.
+    let grids = ctx.grids_dir();
+    if let Some(grid) = Library::load_named(&grids, id).find_exact(id, language) {
+        return Some(grid.clone());
+    }
+    let all = Library::load(&grids);
+    let found = all.find_exact(id, language);
+    let found = if any_language { found.or_else(|| all.find(id, language).map(|(_, g)| g)) } else { found };
+    found.cloned()
+}
+
+/// Writes an export to the file the user named. Never over an existing
+/// file, unless `force`: then replaced atomically (a failure leaves the
+/// old file as it was).
+pub fn export_to_file(text: &str, file: &Path, force: bool) -> Result<(), Failure> {
+    let written =
+        if force { crate::files::replace(file, text.as_bytes()) } else { crate::files::create_new(file, text.as_bytes()) };
+    written.map_err(|error| match error.kind() {
+        std::io::ErrorKind::AlreadyExists => Failure::FileExists(file.to_path_buf()),
+        _ => Failure::CannotWrite { path: file.to_path_buf(), error },
+    })
+}
+
+/// Most exports of one trail the library keeps.
+const MAX_EXPORTS: usize = 10_000;
+
+/// Writes an export of `trail` in the library's exports folder (0700), as a
+/// new file, 0600, never over an existing one: `ID-1.EXT`, `ID-2.EXT`… (no
+/// word of the title, and `delete` finds them by the id).
+pub fn export_to_library(
+    ctx: &Ctx,
+    trail: &Trail,
+    grid: Option<&Grid>,
+    format: ExportFormat,
+) -> Result<PathBuf, Failure> {
+    let text = export::render(trail, grid, format, ctx.lang, false);
+    let extension = match format {
+        ExportFormat::Md => "md",
+        ExportFormat::Html => "html",
+        ExportFormat::Json => "json",
+        ExportFormat::Txt => "txt",
+    };
+    let dir = crate::paths::exports_dir(&ctx.data_dir);
+    crate::paths::create_private_dir(&dir).map_err(|error| Failure::CannotCreate { path: dir.clone(), error })?;
+    for n in 1..MAX_EXPORTS {
+        let path = dir.join(crate::trail::store::names::export_file_name(&trail.id, n, extension));
+        match crate::files::create_new(&path, text.as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(Failure::CannotWrite { path, error }),
+        }
+    }
+    Err(Failure::TooManyExports)
+}
