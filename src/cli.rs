@@ -53,7 +53,7 @@ pub enum Command {
         /// Write nothing to disk (workshops, demonstrations).
         #[arg(long)]
         ephemeral: bool,
-        /// At the end, export the trail to this file (also with --ephemeral).
+        /// At the end, export the trail to this file, which must not exist (also with --ephemeral).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// The format of --output.
@@ -76,9 +76,12 @@ pub enum Command {
         /// The format: md, txt, html (a page to print) or json.
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (never over an existing file, unless --force).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the file of --output if it already exists.
+        #[arg(long, requires = "output")]
+        force: bool,
         /// The supervision copy: references' texts, the history of changed answers, annotations.
         #[arg(long)]
         full: bool,

@@ -18,12 +18,12 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    let ctx = commands::Ctx::new(&cli.global);
+    let ctx = commands::context(&cli.global);
     match commands::run(&ctx, cli.command) {
         Ok(code) => code,
         Err(failure) => {
             // Not eprintln: standard error may be a terminal that was closed.
-            let told = format!("discern: {failure}");
+            let told = format!("discern: {}", ctx.lang.failure(&failure));
             let _ = writeln!(std::io::stderr(), "{}", discern::text::for_terminal(&told));
             ExitCode::from(2)
         }

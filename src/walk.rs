@@ -67,13 +67,57 @@ pub struct Walk {
     slots_cover: usize,
 }
 
+/// `step.question` of every question of `grid`, by grid position.
+fn full_names(grid: &Grid) -> Vec<Vec<String>> {
+    grid.steps.iter().map(|s| s.questions.iter().map(|q| format!("{}.{}", s.id, q.id)).collect()).collect()
+}
+
+/// What is shown of `grid` (steps, then questions by step) given the answer
+/// at each position, in one pass: conditions only name earlier questions,
+/// so every answer a condition needs is known when it is met. An answer
+/// to a hidden question counts for nothing.
+fn visibility<'a>(
+    grid: &Grid,
+    names: &'a [Vec<String>],
+    answer: impl Fn(At) -> Option<&'a Answer>,
+) -> (Vec<bool>, Vec<Vec<bool>>) {
+    let mut given: HashMap<&str, &Answer> = HashMap::new();
+    let mut shown_steps = Vec::with_capacity(grid.steps.len());
+    let mut shown = Vec::with_capacity(grid.steps.len());
+    for (s, step) in grid.steps.iter().enumerate() {
+        let step_shown = step.when.as_ref().is_none_or(|c| c.holds(&|q| given.get(q).copied()));
+        let mut questions = Vec::with_capacity(step.questions.len());
+        for (q, question) in step.questions.iter().enumerate() {
+            let q_shown =
+                step_shown && question.when.as_ref().is_none_or(|c| c.holds(&|n| given.get(n).copied()));
+            if q_shown && let Some(a) = answer(At { step: s, question: q }) {
+                given.insert(names[s][q].as_str(), a);
+            }
+            questions.push(q_shown);
+        }
+        shown_steps.push(step_shown);
+        shown.push(questions);
+    }
+    (shown_steps, shown)
+}
+
+/// What is shown of `grid` for the answers of `trail`, as a walk of them
+/// would show it, from borrowed values (an export needs no walk, and no
+/// copy of either): steps, then questions by step.
+pub fn shown(grid: &Grid, trail: &Trail) -> (Vec<bool>, Vec<Vec<bool>>) {
+    let names = full_names(grid);
+    let records = trail.records();
+    visibility(grid, &names, |at| {
+        let step = &grid.steps[at.step];
+        records
+            .get(&(step.id.as_str(), step.questions[at.question].id.as_str()))
+            .and_then(|r| r.answer.as_ref())
+    })
+}
+
 impl Walk {
     pub fn new(grid: Grid, trail: Trail) -> Walk {
-        let names: Vec<Vec<String>> = grid
-            .steps
-            .iter()
-            .map(|s| s.questions.iter().map(|q| format!("{}.{}", s.id, q.id)).collect())
-            .collect();
+        let names = full_names(&grid);
         let positions: HashMap<(&str, &str), usize> = trail
             .answers
             .iter()
@@ -123,25 +167,7 @@ impl Walk {
     /// Works out what is shown, in one pass: conditions only name earlier
     /// questions, so every answer a condition needs is known when it is met.
     fn recompute(&mut self) {
-        let mut given: HashMap<&str, &Answer> = HashMap::new();
-        let mut shown_steps = Vec::with_capacity(self.grid.steps.len());
-        let mut shown = Vec::with_capacity(self.grid.steps.len());
-        for (s, step) in self.grid.steps.iter().enumerate() {
-            let step_shown = step.when.as_ref().is_none_or(|c| c.holds(&|q| given.get(q).copied()));
-            let mut questions = Vec::with_capacity(step.questions.len());
-            for (q, question) in step.questions.iter().enumerate() {
-                let q_shown =
-                    step_shown && question.when.as_ref().is_none_or(|c| c.holds(&|n| given.get(n).copied()));
-                let at = At { step: s, question: q };
-                if q_shown && let Some(a) = self.record(at).and_then(|r| r.answer.as_ref()) {
-                    given.insert(self.names[s][q].as_str(), a);
-                }
-                questions.push(q_shown);
-            }
-            shown_steps.push(step_shown);
-            shown.push(questions);
-        }
-        drop(given);
+        let (shown_steps, shown) = visibility(&self.grid, &self.names, |at| self.answer(at));
         // Answers to questions that conditions now hide are kept, marked hidden.
         for (s, questions) in shown.iter().enumerate() {
             for (q, q_shown) in questions.iter().enumerate() {

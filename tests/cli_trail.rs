@@ -293,6 +293,72 @@ fn json_of_yes(data: &Path, trail: &str) -> Value {
 }
 
 #[test]
+fn list_json_keys_are_those_scripts_rely_on() {
+    let data = tempfile::tempdir().unwrap();
+    new_trail(data.path(), "Réunion", "Les faits.\n1\n");
+    let out = discern(data.path()).args(["list", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&v[0]), ["created", "grid", "id", "outcome", "path", "revisit", "title", "updated"]);
+    assert_eq!(keys(&v[0]["grid"]), ["id", "language", "title", "version"]);
+    assert_eq!(v[0]["grid"]["id"], "delor-secret");
+}
+
+#[test]
+fn export_never_replaces_a_file_silently_but_does_with_force() {
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "Réunion de jeudi", "Les faits.\n1\n");
+    let trail = path.display().to_string();
+    let target = data.path().join("out.md");
+    fs::write(&target, "mine").unwrap();
+    for (lang, words) in
+        [("en", "already exists: nothing was replaced"), ("fr", "existe déjà : rien n'a été remplacé")]
+    {
+        let out = discern(data.path())
+            .args(["--lang", lang, "export", &trail, "-o"])
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(words), "{}", stderr(&out));
+        assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+        assert_eq!(fs::read_to_string(&target).unwrap(), "mine", "the file is left as it was");
+    }
+    let out = discern(data.path()).args(["export", &trail, "--force", "-o"]).arg(&target).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(fs::read_to_string(&target).unwrap().starts_with("# Réunion de jeudi\n"));
+    // A link is not followed to the file it names either.
+    let elsewhere = data.path().join("elsewhere.md");
+    fs::write(&elsewhere, "theirs").unwrap();
+    let link = data.path().join("link.md");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let out = discern(data.path()).args(["export", &trail, "-o"]).arg(&link).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&elsewhere).unwrap(), "theirs");
+    // --force needs a file to replace.
+    let out = discern(data.path()).args(["export", &trail, "--force"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn new_refuses_an_export_file_that_exists_before_the_walk() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("atelier.md");
+    fs::write(&file, "mine").unwrap();
+    let out = discern(&data.path().join("data"))
+        .args(["new", "--ephemeral", "--grid", GRID, "--title", "Atelier", "-o"])
+        .arg(&file)
+        .write_stdin("Un cas d'atelier.\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("Un cas"), "no question was asked");
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+}
+
+#[test]
 fn export_with_warnings_needs_a_confirmation_or_yes() {
     let data = tempfile::tempdir().unwrap();
     let path = new_trail(data.path(), "T", "Né le 12/03/1985.\n");

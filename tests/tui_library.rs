@@ -121,6 +121,26 @@ fn export_writes_a_new_private_markdown_file_each_time() {
 }
 
 #[test]
+fn export_never_writes_over_a_file_or_through_a_link_in_the_exports_folder() {
+    let mut h = Harness::library(|dir| {
+        save_trail(dir, "To export", "aaaa2345");
+        let exports = dir.join("exports");
+        std::fs::create_dir(&exports).expect("made");
+        std::fs::write(exports.join("aaaa2345-1.md"), "mine").expect("written");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.join("elsewhere.md"), exports.join("aaaa2345-2.md")).expect("linked");
+    });
+    h.press(KeyCode::Char('e'));
+    let exports = h.dir.path().join("exports");
+    assert_eq!(std::fs::read_to_string(exports.join("aaaa2345-1.md")).expect("readable"), "mine");
+    assert!(!h.dir.path().join("elsewhere.md").exists(), "the link is not followed");
+    let third = exports.join("aaaa2345-3.md");
+    assert!(std::fs::read_to_string(&third).expect("a new file").contains("To export"));
+    let screen = h.screen();
+    assert!(screen.contains("Exported to"), "{screen}");
+}
+
+#[test]
 fn exporting_a_trail_that_looks_identifying_asks_first() {
     let mut h = Harness::library(|dir| {
         let mut walk =

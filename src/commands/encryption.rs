@@ -32,33 +32,33 @@ pub fn unlock(ctx: &Ctx, dialog: bool) -> Result<Option<Ctx>, Failure> {
     let lang = ctx.lang;
     let try_unlock = |passphrase: &str| match crypt::unlock(&ctx.data_dir, passphrase) {
         Ok(()) => Ok(()),
-        Err(UnlockError::WrongPassphrase) => Err(Failure(lang.passphrase_wrong().to_string())),
-        Err(UnlockError::KeyUnusable(m)) => {
-            Err(Failure(lang.key_unusable(&crypt::key_path(&ctx.data_dir), &m)))
+        Err(UnlockError::WrongPassphrase) => Err(Failure::PassphraseWrong),
+        Err(UnlockError::KeyUnusable(message)) => {
+            Err(Failure::KeyUnusable { path: crypt::key_path(&ctx.data_dir), message })
         }
     };
     if let Some(file) = &ctx.passphrase_file {
-        try_unlock(&read_passphrase_file(ctx, file)?)?;
+        try_unlock(&read_passphrase_file(file)?)?;
     } else if dialog {
         if !crate::tui::unlock_dialog(ctx)? {
             return Ok(None);
         }
     } else if std::io::stdin().is_terminal() {
         let Some(passphrase) = read_hidden(lang.passphrase_prompt()) else {
-            return Err(Failure(lang.passphrase_cancelled().to_string()));
+            return Err(Failure::PassphraseCancelled);
         };
         eprintln!("{}", lang.unlocking());
         try_unlock(&passphrase)?;
     } else {
-        return Err(Failure(lang.passphrase_needed().to_string()));
+        return Err(Failure::PassphraseNeeded);
     }
     Ok(Some(ctx.unlocked()))
 }
 
 /// The first line of the file named with `--passphrase-file`.
-fn read_passphrase_file(ctx: &Ctx, file: &Path) -> Result<String, Failure> {
-    let text =
-        std::fs::read_to_string(file).map_err(|e| Failure(ctx.lang.passphrase_file_unreadable(file, &e)))?;
+fn read_passphrase_file(file: &Path) -> Result<String, Failure> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|error| Failure::PassphraseFileUnreadable { path: file.to_path_buf(), error })?;
     Ok(text.lines().next().unwrap_or("").trim_end_matches('\r').to_string())
 }
 
@@ -97,25 +97,23 @@ pub fn read_hidden(prompt: &str) -> Option<String> {
 fn new_passphrase(ctx: &Ctx) -> Result<String, Failure> {
     let lang = ctx.lang;
     let passphrase = if let Some(file) = &ctx.passphrase_file {
-        read_passphrase_file(ctx, file)?
+        read_passphrase_file(file)?
     } else if std::io::stdin().is_terminal() {
         eprintln!("{}", lang.passphrase_warning());
-        let first = read_hidden(lang.passphrase_prompt())
-            .ok_or_else(|| Failure(lang.passphrase_cancelled().into()))?;
+        let first = read_hidden(lang.passphrase_prompt()).ok_or(Failure::PassphraseCancelled)?;
         if first.is_empty() {
-            return Err(Failure(lang.passphrase_empty().to_string()));
+            return Err(Failure::PassphraseEmpty);
         }
-        let second = read_hidden(lang.passphrase_again())
-            .ok_or_else(|| Failure(lang.passphrase_cancelled().into()))?;
+        let second = read_hidden(lang.passphrase_again()).ok_or(Failure::PassphraseCancelled)?;
         if first != second {
-            return Err(Failure(lang.passphrase_mismatch().to_string()));
+            return Err(Failure::PassphraseMismatch);
         }
         first
     } else {
-        return Err(Failure(lang.passphrase_needed().to_string()));
+        return Err(Failure::PassphraseNeeded);
     };
     if passphrase.is_empty() {
-        return Err(Failure(lang.passphrase_empty().to_string()));
+        return Err(Failure::PassphraseEmpty);
     }
     Ok(passphrase)
 }
@@ -129,7 +127,7 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
         let passphrase = new_passphrase(ctx)?;
         store
             .create_key(&passphrase)
-            .map_err(|e| Failure(lang.cannot_write(&crypt::key_path(&ctx.data_dir), &e)))?;
+            .map_err(|error| Failure::CannotWrite { path: crypt::key_path(&ctx.data_dir), error })?;
     }
     // The author's name leaves the config file for the encrypted folder.
     if let Some(author) = &ctx.config.author
@@ -137,9 +135,11 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
     {
         encryption::seal_author(&ctx.data_dir, author)
             .and_then(|()| crate::config::remove_author(&ctx.config.path))
-            .map_err(|e| Failure(lang.cannot_write(&ctx.config.path, &e)))?;
+            .map_err(|error| Failure::CannotWrite { path: ctx.config.path.clone(), error })?;
     }
-    let report = store.encrypt_trails().map_err(|e| Failure(lang.cannot_write(store.dir(), &e)))?;
+    let report = store
+        .encrypt_trails()
+        .map_err(|error| Failure::CannotWrite { path: store.dir().to_path_buf(), error })?;
     eprintln!("{}", lang.encrypted_report(&report, &ctx.data_dir));
     // Exports made before are plaintext, and stay the user's to keep or not.
     let exports = crate::paths::exports_dir(&ctx.data_dir);
@@ -165,11 +165,11 @@ pub fn decrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
             && !ctx.config.path.as_os_str().is_empty()
         {
             crate::config::save_author(&ctx.config.path, &author)
-                .map_err(|e| Failure(lang.cannot_write(&ctx.config.path, &e)))?;
+                .map_err(|error| Failure::CannotWrite { path: ctx.config.path.clone(), error })?;
         }
         encryption::remove_sealed_author(&ctx.data_dir)
             .and_then(|()| store.remove_key())
-            .map_err(|e| Failure(lang.cannot_write(&crypt::key_path(&ctx.data_dir), &e)))?;
+            .map_err(|error| Failure::CannotWrite { path: crypt::key_path(&ctx.data_dir), error })?;
     }
     eprintln!("{}", lang.decrypted_report(&report, &ctx.data_dir));
     Ok(if report.complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })

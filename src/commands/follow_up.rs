@@ -3,17 +3,16 @@
 
 use std::process::ExitCode;
 
-use super::trail::{damaged, find, interactive, lock_failure};
+use super::trail::{find, interactive};
 use super::{Ctx, Failure};
 use crate::text::TerminalSafe;
-use crate::trail::store::Store;
 use crate::trail::{FollowUp, now};
 
 pub fn run(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let path = find(ctx, arg)?;
-    let lock = Store::lock(&path).map_err(|e| lock_failure(ctx, &path, e))?;
-    let trail = Store::load_locked(&path, &lock).map_err(|e| damaged(ctx, &path, &e))?;
+    let lock = crate::ops::lock(&path)?;
+    let trail = crate::ops::read(&path, Some(&lock))?;
     let entry: Option<FollowUp> = if interactive(ctx) {
         crate::tui::run_follow_up(ctx, &trail.title)?
     } else {
@@ -23,16 +22,14 @@ pub fn run(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
         match crate::plain::follow_up::ask(&mut stdin.lock(), &mut out, lang, now()) {
             Ok(entry) => entry,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => None,
-            Err(e) => return Err(Failure(e.to_string())),
+            Err(e) => return Err(Failure::Io(e)),
         }
     };
     let Some(entry) = entry else {
         crate::tell!("{}", lang.follow_up_nothing_saved());
         return Ok(ExitCode::from(1));
     };
-    let mut trail = trail;
-    trail.add_follow_up(entry);
-    Store::new(&ctx.data_dir).save(&trail, &path).map_err(|e| Failure(lang.cannot_write(&path, &e)))?;
+    crate::ops::add_follow_up(ctx, &path, entry, Some(&lock))?;
     crate::tell!("{}", lang.follow_up_saved(&path));
     Ok(ExitCode::SUCCESS)
 }

@@ -101,17 +101,15 @@ fn check(ctx: &Ctx, files: &[std::path::PathBuf]) -> ExitCode {
 pub fn resolve(ctx: &Ctx, arg: &str) -> Result<(Grid, Option<std::path::PathBuf>), Failure> {
     let lang = ctx.lang;
     if library::looks_like_path(arg) || Path::new(arg).is_file() {
-        let grid = library::load_file(Path::new(arg)).map_err(|problems| {
-            let lines: Vec<String> = problems.iter().map(|p| lang.problem_line(arg, p)).collect();
-            Failure(format!("{}\n{}", lang.grid_has_errors(arg), lines.join("\n")))
-        })?;
+        let grid = library::load_file(Path::new(arg))
+            .map_err(|problems| Failure::GridHasErrors { arg: arg.to_string(), problems })?;
         let path = std::fs::canonicalize(arg).unwrap_or_else(|_| arg.into());
         return Ok((grid, Some(path)));
     }
     let library = Library::load(&ctx.grids_dir());
     match library.find(arg, lang.tag()) {
         Some((_, grid)) => Ok((grid.clone(), None)),
-        None => Err(Failure(lang.no_such_grid(arg, &library.ids()))),
+        None => Err(Failure::NoSuchGrid { arg: arg.to_string(), known: library.ids() }),
     }
 }
 
@@ -123,10 +121,11 @@ fn show(ctx: &Ctx, arg: &str, format: HandoutFormat) -> Result<ExitCode, Failure
 fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     if !is_grid_id(id) {
-        return Err(Failure(lang.bad_new_grid_id(id)));
+        return Err(Failure::BadGridId(id.to_string()));
     }
     let dir = ctx.grids_dir();
-    crate::paths::create_private_dir(&dir).map_err(|e| Failure(lang.cannot_create(&dir, &e)))?;
+    crate::paths::create_private_dir(&dir)
+        .map_err(|error| Failure::CannotCreate { path: dir.clone(), error })?;
     let path = dir.join(format!("{id}.{}.toml", lang.tag()));
     let text = lang.starter_grid(id);
     // An existing grid is never written over.
@@ -135,8 +134,8 @@ fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
             crate::say!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure(lang.grid_exists(&path))),
-        Err(e) => Err(Failure(lang.cannot_write(&path, &e))),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::GridExists(path)),
+        Err(error) => Err(Failure::CannotWrite { path, error }),
     }
 }
 
@@ -147,6 +146,6 @@ pub fn print(text: &str) -> Result<ExitCode, Failure> {
     match out.write_all(for_terminal(text).as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(Failure(e.to_string())),
+        Err(e) => Err(Failure::Io(e)),
     }
 }

@@ -6,63 +6,24 @@ mod follow_up;
 mod grid;
 pub mod trail;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{Command, Global};
-use crate::config::Config;
-use crate::lang::Lang;
+pub use crate::ops::{Ctx, Failure};
 
-/// What every command needs to know about where it runs.
-pub struct Ctx {
-    pub lang: Lang,
-    pub data_dir: PathBuf,
-    pub config: Config,
-    pub plain: bool,
-    /// `--passphrase-file`: where the passphrase of an encrypted folder is read.
-    pub passphrase_file: Option<PathBuf>,
-}
-
-/// A command that could not do its work: the message says what and what to do.
-#[derive(Debug)]
-pub struct Failure(pub String);
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+/// The context of this run, from the global options; what in the config
+/// file could not be used is told.
+pub fn context(global: &Global) -> Ctx {
+    let (ctx, problems) = Ctx::new(crate::ops::Settings {
+        data_dir: global.data_dir.clone(),
+        lang: global.lang,
+        plain: global.plain,
+        passphrase_file: global.passphrase_file.clone(),
+    });
+    for p in &problems {
+        crate::tell!("discern: {}", ctx.lang.config_problem(&ctx.config.path, p));
     }
-}
-
-impl Ctx {
-    pub fn new(global: &Global) -> Ctx {
-        let (data_dir, named) = crate::paths::data_dir(global.data_dir.clone());
-        let (config, problems) = Config::load(&crate::paths::config_file(&data_dir, named));
-        let lang = Lang::detect(global.lang, config.language);
-        for p in &problems {
-            crate::tell!("discern: {}", lang.config_problem(&config.path, p));
-        }
-        Ctx { lang, data_dir, config, plain: global.plain, passphrase_file: global.passphrase_file.clone() }
-    }
-
-    /// The same context once the folder's key is unlocked: the author's
-    /// name is then read from the encrypted folder.
-    pub fn unlocked(&self) -> Ctx {
-        let mut config = self.config.clone();
-        if let Some(author) = crate::trail::store::encryption::sealed_author(&self.data_dir) {
-            config.author = Some(author);
-        }
-        Ctx {
-            lang: self.lang,
-            data_dir: self.data_dir.clone(),
-            config,
-            plain: self.plain,
-            passphrase_file: self.passphrase_file.clone(),
-        }
-    }
-
-    pub fn grids_dir(&self) -> PathBuf {
-        crate::paths::grids_dir(&self.data_dir)
-    }
+    ctx
 }
 
 /// Whether a command may write trails (and so deals with leftovers): the
@@ -116,8 +77,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         }
         Some(Command::Open { trail }) => trail::open(ctx, &trail),
         Some(Command::List { json }) => trail::list(ctx, json),
-        Some(Command::Export { trail, format, output, full, yes }) => {
-            trail::export(ctx, &trail, format, output.as_deref(), full, yes)
+        Some(Command::Export { trail, format, output, full, yes, force }) => {
+            trail::export(ctx, &trail, format, output.as_deref(), full, yes, force)
         }
         Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
         Some(Command::Completions { shell }) => {
@@ -127,9 +88,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         }
         Some(Command::Man) => {
             let page = clap_mangen::Man::new(crate::cli::command(ctx.lang));
-            page.render(&mut std::io::stdout())
-                .map(|()| ExitCode::SUCCESS)
-                .map_err(|e| Failure(ctx.lang.io_error(&e)))
+            page.render(&mut std::io::stdout()).map(|()| ExitCode::SUCCESS).map_err(Failure::Io)
         }
         Some(Command::Review { trail }) => trail::review(ctx, &trail),
         Some(Command::Compare { trails, format, anonymous }) => {

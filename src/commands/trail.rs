@@ -7,13 +7,14 @@ use std::time::{Duration, Instant};
 
 use super::grid::{print, resolve};
 use super::{Ctx, Failure};
-use crate::cli::{CompareFormat, ExportFormat};
+use crate::cli::CompareFormat;
+use crate::documents::ExportFormat;
 use crate::documents::{compare, export};
 use crate::grid::Grid;
-use crate::grid::library::Library;
+use crate::ops;
 use crate::plain::Plain;
 use crate::text::{TerminalSafe, for_terminal, json_for_terminal};
-use crate::trail::store::{Lock, LockError, Resolve, Store};
+use crate::trail::store::{Lock, Resolve, Store};
 use crate::trail::{Trail, asof, lint, new_id, now};
 use crate::walk::Walk;
 
@@ -31,9 +32,16 @@ pub fn new(
     export_to: Option<(PathBuf, ExportFormat)>,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
+    // The export is written at the end: a file already there is said
+    // before the walk, not after it.
+    if let Some((file, _)) = &export_to
+        && file.symlink_metadata().is_ok()
+    {
+        return Err(Failure::FileExists(file.clone()));
+    }
     let (grid, grid_path) = resolve(ctx, grid_arg)?;
     if title.trim().is_empty() {
-        return Err(Failure(lang.empty_title()));
+        return Err(Failure::EmptyTitle);
     }
     for finding in crate::privacy::scan(title) {
         crate::tell!("{}", lang.privacy_warning(&finding));
@@ -44,11 +52,9 @@ pub fn new(
     if ephemeral {
         return run_walk(ctx, walk, None, false, export_to);
     }
-    let store = Store::new(&ctx.data_dir);
-    store.ensure().map_err(|e| Failure(lang.cannot_create(store.dir(), &e)))?;
-    let path = store.path_for(&walk.trail);
-    store.save(&walk.trail, &path).map_err(|e| Failure(lang.cannot_write(&path, &e)))?;
-    let lock = Store::lock(&path).map_err(|e| lock_failure(ctx, &path, e))?;
+    let (path, saved) = ops::create(ctx, &walk.trail);
+    saved?;
+    let lock = ops::lock(&path)?;
     run_walk(ctx, walk, Some((path, lock)), false, export_to)
 }
 
@@ -56,49 +62,27 @@ pub fn new(
 /// trail another one is still writing, then saves that stale copy over it.
 pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let path = find(ctx, arg)?;
-    match Store::lock(&path) {
+    match ops::lock(&path) {
         Ok(lock) => {
-            let trail = Store::load_locked(&path, &lock).map_err(|e| damaged(ctx, &path, &e))?;
+            let trail = ops::read(&path, Some(&lock))?;
             let walk = Walk::new(grid_of(ctx, &trail)?, trail);
             run_walk(ctx, walk, Some((path, lock)), true, None)
         }
         // Open in another window: shown read-only on the screen; refused in
         // plain mode, where nothing could be written.
-        Err(LockError::Held) if interactive(ctx) => {
-            let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
+        Err(Failure::OpenElsewhere(_)) if interactive(ctx) => {
+            let trail = ops::read(&path, None)?;
             let walk = Walk::new(grid_of(ctx, &trail)?, trail);
             crate::tui::run_read_only(ctx, walk, path)
         }
-        Err(e) => Err(lock_failure(ctx, &path, e)),
+        Err(e) => Err(e),
     }
 }
 
-pub(super) fn damaged(ctx: &Ctx, path: &Path, e: &crate::trail::LoadError) -> Failure {
-    Failure(ctx.lang.damaged_trail(path, &ctx.lang.load_error(e)))
-}
-
-pub(super) fn lock_failure(ctx: &Ctx, path: &Path, e: LockError) -> Failure {
-    match e {
-        LockError::Held => Failure(ctx.lang.trail_open_elsewhere(path)),
-        LockError::Io(e) => Failure(ctx.lang.cannot_write(path, &e)),
-    }
-}
-
-/// The grid a trail was made with: the file it was started from if it is
-/// still there, else the grid of the same id and language, whatever its version.
-pub fn find_grid(ctx: &Ctx, trail: &Trail) -> Option<Grid> {
-    let same = |g: &Grid| g.meta.id == trail.grid.id && g.meta.language == trail.grid.language;
-    if let Some(path) = &trail.grid.path
-        && let Ok(grid) = crate::grid::library::load_file(Path::new(path))
-        && same(&grid)
-    {
-        return Some(grid);
-    }
-    Library::find_exact_in(&ctx.grids_dir(), &trail.grid.id, &trail.grid.language)
-}
-
+/// The grid a trail was made with, or why there is none.
 pub fn grid_of(ctx: &Ctx, trail: &Trail) -> Result<Grid, Failure> {
-    find_grid(ctx, trail).ok_or_else(|| Failure(ctx.lang.grid_gone(&trail.grid.id, &trail.grid.language)))
+    ops::find_grid(ctx, trail)
+        .ok_or_else(|| Failure::GridGone { id: trail.grid.id.clone(), language: trail.grid.language.clone() })
 }
 
 /// Walks in plain mode (or on the full screen when it can be used). `path`
@@ -131,8 +115,7 @@ fn run_walk(
                 let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
                 if let Ok(trail) = Store::load(&path) {
                     let text = export::render(&trail, Some(&grid), format, lang, false);
-                    write_new_file(&file, text.as_bytes())
-                        .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
+                    ops::export_to_file(&text, &file, false)?;
                     crate::tell!("{}", lang.exported_to(&file));
                 }
                 tell(&path);
@@ -143,8 +126,7 @@ fn run_walk(
                 let (result, walk) = crate::tui::run_ephemeral(ctx, walk);
                 if let Some(walk) = walk {
                     let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
-                    write_new_file(&file, text.as_bytes())
-                        .map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
+                    ops::export_to_file(&text, &file, false)?;
                     crate::tell!("{}", lang.exported_to(&file));
                 }
                 result
@@ -152,7 +134,7 @@ fn run_walk(
         };
     }
     let store = Store::new(&ctx.data_dir);
-    let mut failed: Option<String> = None;
+    let mut failed: Option<(String, std::io::Error)> = None;
     let mut last_save: Option<Instant> = None;
     // Saved as the screen saves: at once when a person is typing (nothing
     // more is waiting on standard input), at most once a second when a
@@ -167,11 +149,12 @@ fn run_walk(
         match store.save(&w.trail, p) {
             Ok(()) => failed = None,
             Err(e) => {
+                // Told once, until it changes.
                 let message = lang.cannot_write(p, &e);
-                if failed.as_ref() != Some(&message) {
+                if failed.as_ref().is_none_or(|(told, _)| *told != message) {
                     crate::tell!("discern: {message}");
                 }
-                failed = Some(message);
+                failed = Some((message, e));
             }
         }
     };
@@ -193,13 +176,13 @@ fn run_walk(
     {
         crate::tell!("discern: {e}");
     }
-    if let Some(message) = failed {
-        return Err(Failure(message));
+    if let (Some((_, error)), Some((path, _))) = (failed, &path) {
+        return Err(Failure::CannotWrite { path: path.clone(), error });
     }
     // The export the user named is the one file an ephemeral walk writes.
     if let Some((file, format)) = export_to {
         let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
-        write_new_file(&file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(&file, &e)))?;
+        ops::export_to_file(&text, &file, false)?;
         crate::tell!("{}", lang.exported_to(&file));
     }
     match &path {
@@ -235,14 +218,14 @@ fn input_waiting() -> bool {
 pub fn load(ctx: &Ctx, arg: &str) -> Result<(PathBuf, Trail), Failure> {
     let (name, moment) = asof::split(arg);
     let path = find_file(ctx, name)?;
-    let trail = Store::load(&path).map_err(|e| damaged(ctx, &path, &e))?;
+    let trail = ops::read(&path, None)?;
     match moment {
         None => Ok((path, trail)),
         Some(m) => {
-            let at = m.end_in(&chrono::Local).ok_or_else(|| Failure(ctx.lang.as_of_no_such_time(arg)))?;
+            let at = m.end_in(&chrono::Local).ok_or_else(|| Failure::AsOfNoSuchTime(arg.to_string()))?;
             let old = asof::as_of(&trail, at).map_err(|e| match e {
                 asof::AsOfError::BeforeCreation { created } => {
-                    Failure(ctx.lang.as_of_before_creation(arg, created))
+                    Failure::AsOfBeforeCreation { arg: arg.to_string(), created }
                 }
             })?;
             Ok((path, old))
@@ -253,16 +236,15 @@ pub fn load(ctx: &Ctx, arg: &str) -> Result<(PathBuf, Trail), Failure> {
 /// The file of a trail that will be written to: a trail as it stood is refused.
 pub fn find(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
     if asof::split(arg).1.is_some() {
-        return Err(Failure(ctx.lang.as_of_read_only(arg)));
+        return Err(Failure::AsOfReadOnly(arg.to_string()));
     }
     find_file(ctx, arg)
 }
 
 fn find_file(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
-    let lang = ctx.lang;
     Store::new(&ctx.data_dir).resolve(arg).map_err(|e| match e {
-        Resolve::NotFound => Failure(lang.no_such_trail(arg)),
-        Resolve::Ambiguous(candidates) => Failure(lang.ambiguous_trail(arg, &candidates)),
+        Resolve::NotFound => Failure::NoSuchTrail(arg.to_string()),
+        Resolve::Ambiguous(candidates) => Failure::AmbiguousTrail { arg: arg.to_string(), candidates },
     })
 }
 
@@ -275,7 +257,7 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
             .map(|l| match &l.summary {
                 Ok(t) => serde_json::json!({
                     "id": t.id, "title": t.title, "created": t.created.to_rfc3339(), "updated": t.updated.to_rfc3339(),
-                    "grid": { "id": t.grid.id, "version": t.grid.version, "language": t.grid.language, "title": t.grid.title },
+                    "grid": t.grid.shown(),
                     "outcome": t.outcome, "revisit": t.revisit.map(|d| d.format("%Y-%m-%d").to_string()),
                     "path": l.path.display().to_string(),
                 }),
@@ -319,46 +301,40 @@ pub fn export(
     output: Option<&Path>,
     full: bool,
     yes: bool,
+    force: bool,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let (_, trail) = load(ctx, arg)?;
+    // Said before the question, not after it.
+    if let Some(file) = output
+        && !force
+        && file.symlink_metadata().is_ok()
+    {
+        return Err(Failure::FileExists(file.to_path_buf()));
+    }
     let warnings = lint::warnings(&trail);
     if !warnings.is_empty() && !yes {
         for w in &warnings {
             crate::tell!("{}", lang.lint_line(w));
         }
         crate::tell!("{}", lang.lint_summary(warnings.len()));
-        let answer = confirm(ctx, lang.export_confirm()).map_err(|_| Failure(lang.export_needs_yes()))?;
+        let answer = confirm(ctx, lang.export_confirm()).map_err(|_| Failure::ExportNeedsYes)?;
         if !answer {
             crate::tell!("{}", lang.export_needs_yes());
             return Ok(ExitCode::from(1));
         }
     }
-    let grid = find_grid(ctx, &trail);
+    let grid = ops::find_grid(ctx, &trail);
     let text = export::render(&trail, grid.as_ref(), format, lang, full);
     match output {
         None if format == ExportFormat::Json => print(&json_for_terminal(&text)),
         None => print(&text),
         Some(file) => {
-            write_new_file(file, text.as_bytes()).map_err(|e| Failure(lang.cannot_write(file, &e)))?;
+            ops::export_to_file(&text, file, force)?;
             crate::tell!("{}", lang.exported_to(file));
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// Writes a file the user named, 0600, through a temporary file and a
-/// rename: a failure leaves any file already there as it was.
-pub fn write_new_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new().prefix(".discern-export-").tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// Asks a yes/no question and reads the answer from standard input (a
@@ -368,10 +344,10 @@ fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
     eprint!("{} ", for_terminal(&format!("{question} {}", ctx.lang.yes_no())));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
-    let read = std::io::stdin().lock().read_line(&mut line).map_err(|e| Failure(e.to_string()))?;
+    let read = std::io::stdin().lock().read_line(&mut line).map_err(Failure::Io)?;
     if read == 0 {
         crate::tell!("");
-        return Err(Failure(ctx.lang.needs_yes()));
+        return Err(Failure::NeedsYes);
     }
     Ok(ctx.lang.is_yes(line.trim()))
 }
@@ -381,31 +357,27 @@ fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
 pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     if !interactive(ctx) {
         let (_, trail) = load(ctx, arg)?;
-        let grid = find_grid(ctx, &trail);
+        let grid = ops::find_grid(ctx, &trail);
         return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true));
     }
     // A trail as it stood is read only: no lock, nothing written.
     if asof::split(arg).1.is_some() {
         let (path, trail) = load(ctx, arg)?;
-        return match find_grid(ctx, &trail) {
+        return match ops::find_grid(ctx, &trail) {
             Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, None),
             None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
         };
     }
     // Lock first, then read, as `open` does.
     let path = find(ctx, arg)?;
-    let lock = match Store::lock(&path) {
+    let lock = match ops::lock(&path) {
         Ok(lock) => Some(lock),
         // Open elsewhere: readable, and nothing is written.
-        Err(LockError::Held) => None,
-        Err(e) => return Err(lock_failure(ctx, &path, e)),
+        Err(Failure::OpenElsewhere(_)) => None,
+        Err(e) => return Err(e),
     };
-    let read = match &lock {
-        Some(lock) => Store::load_locked(&path, lock),
-        None => Store::load(&path),
-    };
-    let trail = read.map_err(|e| damaged(ctx, &path, &e))?;
-    match find_grid(ctx, &trail) {
+    let trail = ops::read(&path, lock.as_ref())?;
+    match ops::find_grid(ctx, &trail) {
         Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock),
         None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
     }
@@ -434,9 +406,9 @@ pub fn compare(
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let trails: Vec<Trail> = args.iter().map(|a| load_compared(ctx, a)).collect::<Result<_, _>>()?;
-    let grid = find_grid(ctx, &trails[0]);
+    let grid = ops::find_grid(ctx, &trails[0]);
     let comparison = compare::compare(&trails, grid.as_ref()).map_err(|e| match e {
-        compare::Mismatch::DifferentGrids(list) => Failure(lang.compare_different_grids(&list)),
+        compare::Mismatch::DifferentGrids(list) => Failure::DifferentGrids(list),
     })?;
     if format.is_none() && interactive(ctx) {
         let text = comparison.render(false, lang, anonymous);
@@ -456,8 +428,8 @@ fn load_compared(ctx: &Ctx, arg: &str) -> Result<Trail, Failure> {
     }
     match Store::load_export(path) {
         Ok(Ok(trail)) => Ok(trail),
-        Ok(Err(e)) => Err(Failure(ctx.lang.not_an_export(path, &e))),
-        Err(e) => Err(damaged(ctx, path, &e)),
+        Ok(Err(error)) => Err(Failure::NotAnExport { path: path.to_path_buf(), error }),
+        Err(error) => Err(Failure::Damaged { path: path.to_path_buf(), error }),
     }
 }
 
@@ -467,36 +439,29 @@ fn load_compared(ctx: &Ctx, arg: &str) -> Result<Trail, Failure> {
 pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let path = find(ctx, arg)?;
-    let trail =
-        Store::load(&path).map_err(|e| Failure(lang.delete_not_a_trail(&path, &lang.load_error(&e))))?;
+    let trail = Store::load(&path).map_err(|error| Failure::NotATrail { path: path.clone(), error })?;
     if !Store::new(&ctx.data_dir).is_sessions_folder(path.parent().unwrap_or(Path::new("."))) {
-        return Err(Failure(lang.delete_outside_sessions(&path)));
+        return Err(Failure::OutsideSessions(path));
     }
     if Store::held_elsewhere(&path) {
-        return Err(Failure(lang.trail_open_elsewhere(&path)));
+        return Err(Failure::OpenElsewhere(path));
     }
     if !yes && !confirm(ctx, &lang.confirm_delete(&trail.title, &path))? {
         crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
-    // A trail open elsewhere is not deleted under its writer's feet.
-    let _lock = match Store::lock(&path) {
-        Ok(lock) => lock,
-        Err(LockError::Held) => return Err(Failure(lang.trail_open_elsewhere(&path))),
-        Err(LockError::Io(e)) => return Err(Failure(lang.cannot_write(&path, &e))),
-    };
-    let exports = Store::delete(&path).map_err(|e| Failure(lang.cannot_delete(&path, &e)))?;
+    let exports = ops::delete(&path, None)?;
     crate::tell!("{}", lang.deleted(&trail.title, exports));
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
-    let days = days.or(ctx.config.retention_days).ok_or_else(|| Failure(lang.purge_needs_days()))?;
+    let days = days.or(ctx.config.retention_days).ok_or(Failure::PurgeNeedsDays)?;
     // A number of days that reaches before the calendar's start is a slip, not a date.
     let cutoff = chrono::TimeDelta::try_days(i64::from(days))
         .and_then(|age| now().checked_sub_signed(age))
-        .ok_or_else(|| Failure(lang.purge_too_far_back(days)))?;
+        .ok_or(Failure::PurgeTooFarBack(days))?;
     // Only trails that can be read are purged: a damaged file is kept for
     // the user to look at.
     let old: Vec<(PathBuf, String)> = Store::new(&ctx.data_dir)
@@ -517,16 +482,12 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
     }
     let (mut deleted, mut exports) = (0, 0);
     for (path, _) in &old {
-        let Ok(_lock) = Store::lock(path) else {
-            crate::tell!("{}", lang.trail_open_elsewhere(path));
-            continue;
-        };
-        match Store::delete(path) {
+        match ops::delete(path, None) {
             Ok(n) => {
                 deleted += 1;
                 exports += n;
             }
-            Err(e) => crate::tell!("{}", lang.cannot_delete(path, &e)),
+            Err(e) => crate::tell!("{}", lang.failure(&e)),
         }
     }
     crate::tell!("{}", lang.purged(deleted, exports));

@@ -31,7 +31,11 @@ pub fn read(path: &Path, lock: Option<&Lock>) -> Result<Trail, Failure> {
 
 /// Runs `f` under the trail's lock: `held` when the caller holds it
 /// already, else one taken for the time of `f`.
-fn under_lock<T>(path: &Path, held: Option<&Lock>, f: impl FnOnce(&Lock) -> Result<T, Failure>) -> Result<T, Failure> {
+fn under_lock<T>(
+    path: &Path,
+    held: Option<&Lock>,
+    f: impl FnOnce(&Lock) -> Result<T, Failure>,
+) -> Result<T, Failure> {
     match held {
         Some(lock) => f(lock),
         None => f(&lock(path)?),
@@ -79,7 +83,12 @@ pub fn delete(path: &Path, held: Option<&Lock>) -> Result<usize, Failure> {
 }
 
 /// Adds a follow-up to a trail under its lock; gives back the trail's title.
-pub fn add_follow_up(ctx: &Ctx, path: &Path, entry: FollowUp, held: Option<&Lock>) -> Result<String, Failure> {
+pub fn add_follow_up(
+    ctx: &Ctx,
+    path: &Path,
+    entry: FollowUp,
+    held: Option<&Lock>,
+) -> Result<String, Failure> {
     under_lock(path, held, |lock| {
         let mut trail = read(path, Some(lock))?;
         trail.add_follow_up(entry);
@@ -144,8 +153,11 @@ fn find(ctx: &Ctx, trail: &Trail, any_language: bool) -> Option<Grid> {
 /// file, unless `force`: then replaced atomically (a failure leaves the
 /// old file as it was).
 pub fn export_to_file(text: &str, file: &Path, force: bool) -> Result<(), Failure> {
-    let written =
-        if force { crate::files::replace(file, text.as_bytes()) } else { crate::files::create_new(file, text.as_bytes()) };
+    let written = if force {
+        crate::files::replace(file, text.as_bytes())
+    } else {
+        crate::files::create_new(file, text.as_bytes())
+    };
     written.map_err(|error| match error.kind() {
         std::io::ErrorKind::AlreadyExists => Failure::FileExists(file.to_path_buf()),
         _ => Failure::CannotWrite { path: file.to_path_buf(), error },
@@ -153,7 +165,7 @@ pub fn export_to_file(text: &str, file: &Path, force: bool) -> Result<(), Failur
 }
 
 /// Most exports of one trail the library keeps.
-const MAX_EXPORTS: usize = 10_000;
+const MAX_EXPORTS: u32 = 10_000;
 
 /// Writes an export of `trail` in the library's exports folder (0700), as a
 /// new file, 0600, never over an existing one: `ID-1.EXT`, `ID-2.EXT`… (no
@@ -164,7 +176,16 @@ pub fn export_to_library(
     grid: Option<&Grid>,
     format: ExportFormat,
 ) -> Result<PathBuf, Failure> {
-    let text = export::render(trail, grid, format, ctx.lang, false);
+    write_library_export(ctx, &trail.id, format, &export::render(trail, grid, format, ctx.lang, false))
+}
+
+/// Writes `text`, an export of the trail `id`, as [`export_to_library`] does.
+pub fn write_library_export(
+    ctx: &Ctx,
+    id: &str,
+    format: ExportFormat,
+    text: &str,
+) -> Result<PathBuf, Failure> {
     let extension = match format {
         ExportFormat::Md => "md",
         ExportFormat::Html => "html",
@@ -172,9 +193,10 @@ pub fn export_to_library(
         ExportFormat::Txt => "txt",
     };
     let dir = crate::paths::exports_dir(&ctx.data_dir);
-    crate::paths::create_private_dir(&dir).map_err(|error| Failure::CannotCreate { path: dir.clone(), error })?;
+    crate::paths::create_private_dir(&dir)
+        .map_err(|error| Failure::CannotCreate { path: dir.clone(), error })?;
     for n in 1..MAX_EXPORTS {
-        let path = dir.join(crate::trail::store::names::export_file_name(&trail.id, n, extension));
+        let path = dir.join(crate::trail::store::names::export_file_name(id, n, extension));
         match crate::files::create_new(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,

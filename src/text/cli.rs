@@ -46,7 +46,10 @@ impl Lang {
                 ("new/grid", "L'identifiant d'une grille, ou le chemin d'un fichier de grille."),
                 ("new/title", "Le titre du parcours (sans nom : pseudonymes ou initiales)."),
                 ("new/ephemeral", "Ne rien écrire sur le disque (ateliers, démonstrations)."),
-                ("new/output", "À la fin, exporter le parcours dans ce fichier (aussi avec --ephemeral)."),
+                (
+                    "new/output",
+                    "À la fin, exporter le parcours dans ce fichier, qui ne doit pas exister (aussi avec --ephemeral).",
+                ),
                 ("new/format", "Le format de --output."),
                 ("open", "Ouvrir un parcours pour le poursuivre."),
                 ("open/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
@@ -57,7 +60,11 @@ impl Lang {
                     "export/full",
                     "La copie de supervision : textes des références, historique des réponses modifiées, annotations.",
                 ),
-                ("export/output", "Écrire dans ce fichier plutôt que sur la sortie standard."),
+                (
+                    "export/output",
+                    "Écrire dans ce fichier plutôt que sur la sortie standard (jamais par-dessus un fichier existant, sauf avec --force).",
+                ),
+                ("export/force", "Remplacer le fichier de --output s'il existe déjà."),
                 ("export/yes", "Exporter même si la vérification de confidentialité trouve quelque chose."),
                 ("delete", "Supprimer un parcours."),
                 (

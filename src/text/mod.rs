@@ -8,6 +8,7 @@ mod cli;
 pub use cli::CliHeading;
 mod date;
 mod encryption;
+mod failure;
 mod follow_up;
 mod general;
 mod grid;

@@ -74,7 +74,7 @@ struct FileTrail {
     title: String,
     created: Time,
     updated: Time,
-    grid: FileGrid,
+    grid: GridRef,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     answers: Vec<FileAnswer>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -93,18 +93,6 @@ struct FileTrail {
 #[derive(Serialize, Deserialize)]
 struct FileEnd {
     id: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct FileGrid {
-    id: String,
-    version: String,
-    language: String,
-    title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    outcome: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    path: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -232,14 +220,7 @@ pub fn to_toml(trail: &Trail) -> String {
         title: trail.title.clone(),
         created: trail.created,
         updated: trail.updated,
-        grid: FileGrid {
-            id: trail.grid.id.clone(),
-            version: trail.grid.version.clone(),
-            language: trail.grid.language.clone(),
-            title: trail.grid.title.clone(),
-            outcome: trail.grid.outcome.clone(),
-            path: trail.grid.path.clone(),
-        },
+        grid: trail.grid.clone(),
         answers: trail
             .answers
             .iter()
@@ -368,14 +349,7 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
         title: file.title,
         created: file.created,
         updated: file.updated,
-        grid: GridRef {
-            id: file.grid.id,
-            version: file.grid.version,
-            language: file.grid.language,
-            title: file.grid.title,
-            outcome: file.grid.outcome,
-            path: file.grid.path,
-        },
+        grid: file.grid,
         answers,
         annotations: file
             .annotations

@@ -64,7 +64,9 @@ pub struct Summary {
     pub revisit: Option<chrono::NaiveDate>,
 }
 
-/// Which grid a trail was made with.
+/// Which grid a trail was made with: the one encoding of the trail file's
+/// `[grid]` table and of the index's summaries. Exports and `list --json`
+/// show it through [`GridRef::shown`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GridRef {
     pub id: String,
@@ -72,9 +74,28 @@ pub struct GridRef {
     pub language: String,
     pub title: String,
     /// The grid's `outcome` question, so that lists can show it without the grid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
     /// The grid file, when the trail was started from a path rather than an id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+}
+
+/// The grid as a trail's JSON export and `list --json` show it: neither the
+/// grid file's path (it may name the user's folders) nor the outcome
+/// question, which the export gives answered.
+#[derive(Debug, serde::Serialize)]
+pub struct GridShown<'a> {
+    pub id: &'a str,
+    pub version: &'a str,
+    pub language: &'a str,
+    pub title: &'a str,
+}
+
+impl GridRef {
+    pub fn shown(&self) -> GridShown<'_> {
+        GridShown { id: &self.id, version: &self.version, language: &self.language, title: &self.title }
+    }
 }
 
 /// Everything said about one question.

@@ -27,7 +27,7 @@ use ratatui::backend::CrosstermBackend;
 pub use runtime::app::{App, Effect, Msg};
 pub use runtime::{Events, Runtime, Session, event_loop};
 
-use crate::commands::{Ctx, Failure};
+use crate::ops::{Ctx, Failure};
 use crate::trail::store::Lock;
 use crate::walk::Walk;
 pub use runtime::signals::ignore_file_size_limit;
@@ -41,18 +41,20 @@ use widgets::theme::Palette;
 pub fn unlock_dialog(ctx: &Ctx) -> Result<bool, Failure> {
     use crate::trail::store::crypt::{self, UnlockError};
     let lang = ctx.lang;
-    let (guard, mut terminal) = TerminalGuard::enter().map_err(|e| Failure(lang.terminal_failed(&e)))?;
+    let (guard, mut terminal) = TerminalGuard::enter().map_err(Failure::Terminal)?;
     let palette = Palette::from_env(ctx.config.theme);
-    let mut events = TerminalEvents::new().map_err(|e| Failure(lang.terminal_failed(&e)))?;
+    let mut events = TerminalEvents::new().map_err(Failure::Terminal)?;
     let outcome = popups::unlock::run(&mut terminal, &mut events, lang, &palette, |passphrase| {
         match crypt::unlock(&ctx.data_dir, passphrase) {
             Ok(()) => Ok(true),
             Err(UnlockError::WrongPassphrase) => Ok(false),
-            Err(UnlockError::KeyUnusable(m)) => Err(lang.key_unusable(&crypt::key_path(&ctx.data_dir), &m)),
+            Err(UnlockError::KeyUnusable(message)) => {
+                Err(Failure::KeyUnusable { path: crypt::key_path(&ctx.data_dir), message })
+            }
         }
     });
     drop(guard);
-    outcome.map_err(Failure)
+    outcome
 }
 
 pub fn run_library(ctx: &Ctx) -> Result<ExitCode, Failure> {
@@ -148,13 +150,13 @@ fn run_with<T>(
     }
     let (guard, terminal) = match TerminalGuard::enter() {
         Ok(entered) => entered,
-        Err(e) => return (Err(Failure(lang.terminal_failed(&e))), take(app)),
+        Err(e) => return (Err(Failure::Terminal(e)), take(app)),
     };
     let mut events = match TerminalEvents::new() {
         Ok(events) => events,
         Err(e) => {
             drop(guard);
-            return (Err(Failure(lang.terminal_failed(&e))), take(app));
+            return (Err(Failure::Terminal(e)), take(app));
         }
     };
 
@@ -168,7 +170,7 @@ fn run_with<T>(
 
     let stopped = match outcome {
         Ok(Ok(())) => None,
-        Ok(Err(e)) => Some(Crash { message: e, backtrace: String::new() }),
+        Ok(Err(e)) => Some(Crash { message: lang.failure(&e), backtrace: String::new() }),
         Err(crash) => Some(crash),
     };
     let result = match (stopped, &mut slot) {
@@ -180,9 +182,7 @@ fn run_with<T>(
         (None, None) => Ok(ExitCode::SUCCESS),
         (Some(crash), session) => {
             let saved = session.as_mut().and_then(|s| s.rescue()).map(|r| r.is_ok());
-            let told = lang.screen_stopped(&crash.message, saved);
-            let backtrace = crash.backtrace.trim_end();
-            Err(Failure(if backtrace.is_empty() { told } else { format!("{told}\n{backtrace}") }))
+            Err(Failure::ScreenStopped { message: crash.message, saved, backtrace: crash.backtrace })
         }
     };
     // The saver finishes its work before the terminal is given back.

@@ -10,10 +10,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use crate::commands::Ctx;
 use crate::config::Config;
 use crate::grid::Answer;
 use crate::grid::Grid;
+use crate::ops::Ctx;
 use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::trail::{Time, Trail};

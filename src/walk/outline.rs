@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 
 use crate::grid::{Grid, Kind, QuestionKind, Reference, Scale};
 use crate::trail::{AnswerRecord, Trail};
-use crate::walk::{At, Walk};
 
 pub struct Outline<'t> {
     pub steps: Vec<StepOutline<'t>>,
@@ -86,7 +85,7 @@ impl<'t> Outline<'t> {
 }
 
 fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
-    let walk = Walk::new(grid.clone(), trail.clone());
+    let (shown_steps, shown) = super::shown(grid, trail);
     let records = trail.records();
     grid.steps
         .iter()
@@ -94,7 +93,7 @@ fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
         .map(|(s, step)| StepOutline {
             id: step.id.clone(),
             title: step.title.clone(),
-            shown: walk.step_shown(s),
+            shown: shown_steps[s],
             references: step.references.clone(),
             questions: step
                 .questions
@@ -107,7 +106,7 @@ fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
                         kind: question.kind.kind(),
                         // The prompt as the worker answered it, if they did.
                         prompt: record.map_or_else(|| question.prompt.clone(), |r| r.prompt.clone()),
-                        shown: walk.question_shown(At { step: s, question: q }),
+                        shown: shown[s][q],
                         required: question.required,
                         conditional: question.when.is_some(),
                         scale: match &question.kind {

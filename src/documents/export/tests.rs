@@ -130,6 +130,37 @@ fn walked() -> (Grid, Trail) {
 }
 
 #[test]
+fn json_export_keys_are_exactly_those_of_the_contract() {
+    let (grid, mut trail) = walked();
+    // Neither the grid file's path nor its outcome question is shown.
+    trail.grid.path = Some("/home/someone/grids/g.fr.toml".into());
+    let v: Value =
+        serde_json::from_str(&render(&trail, Some(&grid), ExportFormat::Json, Lang::Fr, false)).unwrap();
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    let mut top = keys(&v);
+    top.sort();
+    assert_eq!(
+        top,
+        [
+            "annotations",
+            "created",
+            "follow_ups",
+            "format",
+            "grid",
+            "id",
+            "notes_shown",
+            "outcome",
+            "steps",
+            "title",
+            "updated"
+        ]
+    );
+    assert_eq!(keys(&v["grid"]), ["id", "language", "title", "version"]);
+    assert_eq!(v["grid"]["version"], "2");
+    assert_eq!(v["grid"]["title"], "Grille");
+}
+
+#[test]
 fn json_export_has_the_shape_scripts_rely_on() {
     let (grid, trail) = walked();
     let v: Value =

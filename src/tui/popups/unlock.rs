@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use crate::ops::Failure;
 use crate::text::Lang;
 use crate::tui::popups::dialog::centered;
 use crate::tui::widgets::theme::Palette;
@@ -88,12 +89,14 @@ pub fn run<B: Backend>(
     events: &mut impl crate::tui::Events,
     lang: Lang,
     palette: &Palette,
-    mut try_unlock: impl FnMut(&str) -> Result<bool, String>,
-) -> Result<bool, String> {
+    mut try_unlock: impl FnMut(&str) -> Result<bool, Failure>,
+) -> Result<bool, Failure> {
     let mut dialog = Unlock::default();
     loop {
-        terminal.draw(|f| dialog.render(lang, palette, f)).map_err(|e| e.to_string())?;
-        let next = events.next(std::time::Duration::from_millis(500)).map_err(|e| e.to_string())?;
+        terminal
+            .draw(|f| dialog.render(lang, palette, f))
+            .map_err(|e| Failure::Terminal(std::io::Error::other(e.to_string())))?;
+        let next = events.next(std::time::Duration::from_millis(500)).map_err(Failure::Terminal)?;
         // A closed terminal or a signal: leave, as Esc does.
         if events.stop_requested() {
             return Ok(false);
@@ -106,7 +109,9 @@ pub fn run<B: Backend>(
             Step::Leave => return Ok(false),
             Step::Try(passphrase) => {
                 dialog.working = true;
-                terminal.draw(|f| dialog.render(lang, palette, f)).map_err(|e| e.to_string())?;
+                terminal
+                    .draw(|f| dialog.render(lang, palette, f))
+                    .map_err(|e| Failure::Terminal(std::io::Error::other(e.to_string())))?;
                 let opened = try_unlock(&passphrase)?;
                 dialog.working = false;
                 if opened {

@@ -12,11 +12,12 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::cli::ExportFormat;
+use crate::documents::ExportFormat;
 use crate::grid::Grid;
+use crate::ops::Failure;
 use crate::text::Lang;
 use crate::trail::store::Listed;
-use crate::trail::{FollowUp, LoadError, Time, Trail};
+use crate::trail::{FollowUp, LoadError, Time};
 use crate::tui::popups::help::{self, HelpFor};
 use crate::tui::popups::picker::Picker;
 use crate::tui::runtime::keys;
@@ -56,9 +57,8 @@ pub enum OpenFailure {
         id: String,
         language: String,
     },
-    /// Another discern has it open, or its lock could not be taken: the
-    /// reason in words.
-    Locked(String),
+    /// Its lock could not be taken, or it could not be read.
+    Locked(Failure),
 }
 
 pub enum Msg {
@@ -78,12 +78,12 @@ pub enum Msg {
     Opened {
         walk: Box<Walk>,
         path: PathBuf,
-        saved: Result<(), String>,
+        saved: Result<(), Failure>,
         access: Access,
         author: Option<String>,
     },
     /// The outcome of keeping a reviewer's name in the config file.
-    AuthorSaved(Result<(), String>),
+    AuthorSaved(Result<(), Failure>),
     OpenFailed(OpenFailure),
     /// The export found passages that look identifying, or (`plaintext`)
     /// it would write plaintext into an encrypted folder.
@@ -92,22 +92,22 @@ pub enum Msg {
         warnings: usize,
         plaintext: bool,
     },
-    Exported(Result<PathBuf, String>),
+    Exported(Result<PathBuf, Failure>),
     /// The summary exported from the end of a walk.
-    WalkExported(Result<PathBuf, String>),
+    WalkExported(Result<PathBuf, Failure>),
     /// The words of the trails' answers, for the library's filter.
     Words(Vec<(PathBuf, String)>),
     Deleted {
         title: String,
         /// How many of the library's exports went with it.
-        result: Result<usize, String>,
+        result: Result<usize, Failure>,
     },
     Renamed {
         title: String,
-        result: Result<(), String>,
+        result: Result<(), Failure>,
     },
     /// A follow-up was added to a trail (its title), or why not.
-    FollowUpSaved(Result<String, String>),
+    FollowUpSaved(Result<String, Failure>),
 }
 
 pub enum Effect {
@@ -152,11 +152,13 @@ pub enum Effect {
     SaveAuthor(String),
     /// The words of these trails' answers.
     LoadWords(Vec<PathBuf>),
-    /// The meeting summary of the trail being walked, into `exports/`.
+    /// The meeting summary of the trail being walked, into `exports/`:
+    /// rendered from the walk on screen (no copy of its trail or grid),
+    /// written by the runtime.
     ExportWalk {
-        trail: Box<Trail>,
-        grid: Box<Grid>,
+        id: String,
         format: ExportFormat,
+        text: String,
     },
 }
 
@@ -325,7 +327,7 @@ impl App {
                 }
                 if let Err(e) = saved {
                     screen.needs_first_save();
-                    screen.save.error = Some(e);
+                    screen.save.error = Some(self.lang.failure(&e));
                 }
                 self.screen = Screen::Walk(Box::new(screen));
             }
@@ -454,9 +456,15 @@ impl App {
             WalkOut::Author(name) => vec![Effect::SaveAuthor(name)],
             WalkOut::Export(format) => match self.walk_screen() {
                 Some(w) if w.path.is_some() => vec![Effect::ExportWalk {
-                    trail: Box::new(w.walk.trail.clone()),
-                    grid: Box::new(w.walk.grid.clone()),
+                    id: w.walk.trail.id.clone(),
                     format,
+                    text: crate::documents::export::render(
+                        &w.walk.trail,
+                        Some(&w.walk.grid),
+                        format,
+                        self.lang,
+                        false,
+                    ),
                 }],
                 _ => Vec::new(),
             },
@@ -493,7 +501,7 @@ impl App {
 
     /// Back to the library, saying so; a failure is said on the form, which
     /// keeps what was typed.
-    fn follow_up_saved(&mut self, result: Result<String, String>) -> Vec<Effect> {
+    fn follow_up_saved(&mut self, result: Result<String, Failure>) -> Vec<Effect> {
         let Screen::FollowUp(f, _) = &mut self.screen else { return Vec::new() };
         match result {
             Ok(title) => {
@@ -504,7 +512,7 @@ impl App {
                 effects
             }
             Err(e) => {
-                f.save_failed(e);
+                f.save_failed(self.lang.failure(&e));
                 Vec::new()
             }
         }
@@ -577,7 +585,7 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
                 OpenFailure::GridGone { title, id, language } => {
                     lang.grid_unavailable(&title, &id, &language)
                 }
-                OpenFailure::Locked(e) => lang.cannot_open(&e),
+                OpenFailure::Locked(e) => lang.cannot_open(&lang.failure(&e)),
             };
             library.say(text, true);
         }
@@ -598,18 +606,18 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
         }
         Msg::Words(words) => library.words_loaded(words),
         Msg::Exported(Ok(path)) => library.say(lang.exported_to(&path), false),
-        Msg::Exported(Err(e)) => library.say(lang.export_failed(&e), true),
+        Msg::Exported(Err(e)) => library.say(lang.export_failed(&lang.failure(&e)), true),
         Msg::Deleted { title, result } => {
             match result {
                 Ok(exports) => library.say(lang.deleted(&title, exports), false),
-                Err(e) => library.say(lang.delete_failed(&e), true),
+                Err(e) => library.say(lang.delete_failed(&lang.failure(&e)), true),
             }
             return vec![Effect::ListTrails];
         }
         Msg::Renamed { title, result } => {
             match result {
                 Ok(()) => library.say(lang.renamed(&title), false),
-                Err(e) => library.say(lang.rename_failed(&e), true),
+                Err(e) => library.say(lang.rename_failed(&lang.failure(&e)), true),
             }
             return vec![Effect::ListTrails];
         }

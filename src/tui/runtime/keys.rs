@@ -138,7 +138,7 @@ pub enum WalkMsg {
     /// A key for the box's editor.
     BoxEdit(Input),
     /// The end screen: export the summary.
-    ExportSummary(crate::cli::ExportFormat),
+    ExportSummary(crate::documents::ExportFormat),
     /// Out of the end screen, back to the walk.
     LeaveEnd,
 }
@@ -215,8 +215,10 @@ pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
             K::F(1) => Some(WalkMsg::Help),
             K::Esc | K::BackTab | K::PageUp => Some(WalkMsg::LeaveEnd),
             K::F(2) => Some(WalkMsg::FocusSteps),
-            K::Char('e' | 'E' | 'm' | 'M') => Some(WalkMsg::ExportSummary(crate::cli::ExportFormat::Md)),
-            K::Char('h' | 'H') => Some(WalkMsg::ExportSummary(crate::cli::ExportFormat::Html)),
+            K::Char('e' | 'E' | 'm' | 'M') => {
+                Some(WalkMsg::ExportSummary(crate::documents::ExportFormat::Md))
+            }
+            K::Char('h' | 'H') => Some(WalkMsg::ExportSummary(crate::documents::ExportFormat::Html)),
             _ => None,
         };
     }

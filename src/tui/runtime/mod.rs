@@ -11,7 +11,6 @@ pub(crate) mod signals;
 pub(crate) mod terminal;
 
 use std::collections::VecDeque;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -19,13 +18,11 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use crate::cli::ExportFormat;
-use crate::commands::Ctx;
-use crate::commands::trail::find_grid;
-use crate::documents::export;
+use crate::documents::ExportFormat;
 use crate::grid::Grid;
 use crate::grid::library::Library;
-use crate::trail::store::{Lock, LockError, Store};
+use crate::ops::{self, Ctx, Failure};
+use crate::trail::store::{Lock, Store};
 use crate::trail::{Time, Trail, lint, new_id};
 use crate::tui::popups::picker::Picker;
 use crate::tui::runtime::app::{App, Effect, Msg, OpenFailure};
@@ -58,7 +55,7 @@ pub trait Events {
 /// The loop: time passes (saving what changed), the screen is drawn, the
 /// events that came are taken in, until the app is finished. An error of
 /// the terminal ends it, in words.
-pub fn event_loop<B: Backend>(session: &mut Session<B>, events: &mut impl Events) -> Result<(), String> {
+pub fn event_loop<B: Backend>(session: &mut Session<B>, events: &mut impl Events) -> Result<(), Failure> {
     let mut last_tick: Option<Instant> = None;
     loop {
         if last_tick.is_none_or(|t| t.elapsed() >= TICK) {
@@ -78,10 +75,14 @@ pub fn event_loop<B: Backend>(session: &mut Session<B>, events: &mut impl Events
                 let _ = events.next(until.saturating_duration_since(Instant::now()));
             }
             session.stop();
-            return if events.stop_requested() { Ok(()) } else { Err(e.to_string()) };
+            return if events.stop_requested() {
+                Ok(())
+            } else {
+                Err(Failure::Terminal(std::io::Error::other(e.to_string())))
+            };
         }
         let waited = last_tick.map_or(Duration::ZERO, |t| t.elapsed());
-        let mut next = events.next(TICK.saturating_sub(waited)).map_err(|e| e.to_string())?;
+        let mut next = events.next(TICK.saturating_sub(waited)).map_err(Failure::Terminal)?;
         if events.stop_requested() {
             session.stop();
             return Ok(());
@@ -93,7 +94,7 @@ pub fn event_loop<B: Backend>(session: &mut Session<B>, events: &mut impl Events
             if session.finished() {
                 break;
             }
-            next = events.next(Duration::ZERO).map_err(|e| e.to_string())?;
+            next = events.next(Duration::ZERO).map_err(Failure::Terminal)?;
         }
     }
 }
@@ -117,14 +118,7 @@ impl Runtime {
 
     /// With a saver of one's own: tests use one whose writes fail.
     pub fn with_saver(ctx: &Ctx, clock: fn() -> Time, saver: Saver) -> Runtime {
-        let ctx = Ctx {
-            lang: ctx.lang,
-            data_dir: ctx.data_dir.clone(),
-            config: ctx.config.clone(),
-            plain: ctx.plain,
-            passphrase_file: ctx.passphrase_file.clone(),
-        };
-        Runtime { ctx, clock, saver, lock: None, needs_unlock: false }
+        Runtime { ctx: ctx.clone(), clock, saver, lock: None, needs_unlock: false }
     }
 
     pub fn perform(&mut self, effect: Effect) -> Option<Msg> {
@@ -154,13 +148,12 @@ impl Runtime {
             Effect::Open { path, review } => self.open(path, review),
             Effect::Create { grid, title } => self.create(*grid, &title),
             Effect::Rename { path, title } => {
-                let result = self.rename(&path, &title);
+                let result = ops::rename(&self.ctx, &path, &title, (self.clock)(), self.held(&path));
                 Msg::Renamed { title, result }
             }
             Effect::Export { path, confirmed } => self.export(path, confirmed),
             Effect::Delete { path, title } => {
-                let result =
-                    self.locked(&path).and_then(|_lock| Store::delete(&path).map_err(|e| e.to_string()));
+                let result = ops::delete(&path, self.held(&path));
                 Msg::Deleted { title, result }
             }
             Effect::Close(path) => {
@@ -169,50 +162,14 @@ impl Runtime {
                 }
                 return None;
             }
-            Effect::SaveAuthor(name) => Msg::AuthorSaved(self.save_author(name)),
-            Effect::SaveFollowUp { path, entry } => Msg::FollowUpSaved(self.add_follow_up(&path, *entry)),
-            Effect::ExportWalk { trail, grid, format } => {
-                let text = export::render(&trail, Some(&grid), format, self.ctx.lang, false);
-                let ext = if format == ExportFormat::Html { "html" } else { "md" };
-                let dir = crate::paths::exports_dir(&self.ctx.data_dir);
-                let written = write_export(&dir, &trail.id, ext, text.as_bytes());
-                Msg::WalkExported(written.map_err(|e| self.ctx.lang.io_error(&e)))
+            Effect::SaveAuthor(name) => Msg::AuthorSaved(ops::save_author(&mut self.ctx, &name)),
+            Effect::SaveFollowUp { path, entry } => {
+                Msg::FollowUpSaved(ops::add_follow_up(&self.ctx, &path, *entry, self.held(&path)))
+            }
+            Effect::ExportWalk { id, format, text } => {
+                Msg::WalkExported(ops::write_library_export(&self.ctx, &id, format, &text))
             }
         })
-    }
-
-    /// Adds a follow-up to a trail under its lock (refused while another
-    /// window has it open); gives back the trail's title.
-    fn add_follow_up(&mut self, path: &Path, entry: crate::trail::FollowUp) -> Result<String, String> {
-        let taken = self.locked(path)?;
-        let lock = match (&taken, &self.lock) {
-            (Some(lock), _) => lock,
-            (None, Some((_, lock))) => lock,
-            (None, None) => return Err(self.ctx.lang.trail_open_elsewhere(path)),
-        };
-        let mut trail = Store::load_locked(path, lock).map_err(|e| self.ctx.lang.load_error(&e))?;
-        trail.add_follow_up(entry);
-        Store::new(&self.ctx.data_dir)
-            .save(&trail, path)
-            .map_err(|e| self.ctx.lang.cannot_write(path, &e))?;
-        Ok(trail.title)
-    }
-
-    /// Keeps a reviewer's name for the rest of the session, whatever
-    /// happens, and in the config file if it can be written.
-    fn save_author(&mut self, name: String) -> Result<(), String> {
-        let path = self.ctx.config.path.clone();
-        self.ctx.config.author = Some(name.clone());
-        // In an encrypted folder the name is kept there, encrypted.
-        if crate::trail::store::crypt::is_encrypted_folder(&self.ctx.data_dir) {
-            let data = &self.ctx.data_dir;
-            return crate::trail::store::encryption::seal_author(data, &name)
-                .map_err(|e| format!("{}: {e}", data.display()));
-        }
-        if path.as_os_str().is_empty() {
-            return Err(self.ctx.lang.no_config_file().to_string());
-        }
-        crate::config::save_author(&path, &name).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     /// Keeps the lock of the trail being walked, taken by the caller, so
@@ -236,28 +193,9 @@ impl Runtime {
         &self.ctx.data_dir
     }
 
-    fn lock_error(&self, path: &Path, e: LockError) -> String {
-        match e {
-            LockError::Held => self.ctx.lang.trail_open_elsewhere(path),
-            LockError::Io(e) => self.ctx.lang.io_error(&e),
-        }
-    }
-
-    /// The trail's lock, unless another window holds it (or this one does).
-    fn locked(&self, path: &Path) -> Result<Option<Lock>, String> {
-        if self.lock.as_ref().is_some_and(|(p, _)| p == path) {
-            return Ok(None);
-        }
-        Store::lock(path).map(Some).map_err(|e| self.lock_error(path, e))
-    }
-
-    /// The grid a trail was made with, else the same grid in another language.
-    fn grid_for(&self, trail: &Trail) -> Option<Grid> {
-        find_grid(&self.ctx, trail).or_else(|| {
-            Library::load(&self.ctx.grids_dir())
-                .find(&trail.grid.id, &trail.grid.language)
-                .map(|(_, g)| g.clone())
-        })
+    /// The lock of `path` if this window holds it (the walk it started with).
+    fn held(&self, path: &Path) -> Option<&Lock> {
+        self.lock.as_ref().filter(|(p, _)| p == path).map(|(_, lock)| lock)
     }
 
     /// A trail to walk or review. When another window has it open, it
@@ -270,23 +208,19 @@ impl Runtime {
         let taken = if held_here {
             None
         } else {
-            match Store::lock(&path) {
+            match ops::lock(&path) {
                 Ok(lock) => Some(lock),
-                Err(LockError::Held) => None,
-                Err(e) => return Msg::OpenFailed(OpenFailure::Locked(self.lock_error(&path, e))),
+                Err(Failure::OpenElsewhere(_)) => None,
+                Err(e) => return Msg::OpenFailed(OpenFailure::Locked(e)),
             }
         };
         let writable = held_here || taken.is_some();
-        let read = match (&taken, &self.lock) {
-            (Some(lock), _) => Store::load_locked(&path, lock),
-            (None, Some((_, lock))) if held_here => Store::load_locked(&path, lock),
-            _ => Store::load(&path),
-        };
-        let trail = match read {
+        let trail = match ops::read(&path, taken.as_ref().or(self.held(&path))) {
             Ok(t) => t,
-            Err(e) => return Msg::OpenFailed(OpenFailure::Damaged(e)),
+            Err(Failure::Damaged { error, .. }) => return Msg::OpenFailed(OpenFailure::Damaged(error)),
+            Err(e) => return Msg::OpenFailed(OpenFailure::Locked(e)),
         };
-        let Some(grid) = self.grid_for(&trail) else {
+        let Some(grid) = ops::find_grid_or_translation(&self.ctx, &trail) else {
             let g = &trail.grid;
             return Msg::OpenFailed(OpenFailure::GridGone {
                 title: g.title.clone(),
@@ -310,11 +244,9 @@ impl Runtime {
     /// same, says so, and tries again.
     fn create(&mut self, grid: Grid, title: &str) -> Msg {
         let trail = Trail::start(&grid, title, new_id(), (self.clock)());
-        let store = Store::new(&self.ctx.data_dir);
-        let path = store.path_for(&trail);
-        let saved = store.ensure().and_then(|()| store.save(&trail, &path)).map_err(|e| e.to_string());
+        let (path, saved) = ops::create(&self.ctx, &trail);
         if saved.is_ok()
-            && let Ok(lock) = Store::lock(&path)
+            && let Ok(lock) = ops::lock(&path)
         {
             self.lock = Some((path.clone(), lock));
         }
@@ -327,22 +259,10 @@ impl Runtime {
         }
     }
 
-    fn rename(&self, path: &Path, title: &str) -> Result<(), String> {
-        let taken = self.locked(path)?;
-        let read = match (&taken, &self.lock) {
-            (Some(lock), _) | (None, Some((_, lock))) => Store::load_locked(path, lock),
-            (None, None) => Store::load(path),
-        };
-        let mut trail = read.map_err(|e| self.ctx.lang.load_error(&e))?;
-        trail.title = title.to_string();
-        trail.updated = (self.clock)();
-        Store::new(&self.ctx.data_dir).save(&trail, path).map_err(|e| self.ctx.lang.io_error(&e))
-    }
-
     fn export(&self, path: PathBuf, confirmed: bool) -> Msg {
-        let trail = match Store::load(&path) {
+        let trail = match ops::read(&path, None) {
             Ok(t) => t,
-            Err(e) => return Msg::Exported(Err(self.ctx.lang.load_error(&e))),
+            Err(e) => return Msg::Exported(Err(e)),
         };
         if !confirmed {
             let warnings = lint::warnings(&trail).len();
@@ -353,43 +273,9 @@ impl Runtime {
                 return Msg::ExportNeedsConfirm { path, warnings, plaintext };
             }
         }
-        let grid = self.grid_for(&trail);
-        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
-        let dir = crate::paths::exports_dir(&self.ctx.data_dir);
-        let written = write_export(&dir, &trail.id, "md", text.as_bytes());
-        Msg::Exported(written.map_err(|e| self.ctx.lang.io_error(&e)))
+        let grid = ops::find_grid_or_translation(&self.ctx, &trail);
+        Msg::Exported(ops::export_to_library(&self.ctx, &trail, grid.as_ref(), ExportFormat::Md))
     }
-}
-
-/// Writes an export of the trail `id` as a new file of `dir` (0700), 0600,
-/// never over an existing one: `ID-1.EXT`, `ID-2.EXT`… (no word of the
-/// title, and `delete` finds them by the id).
-pub fn write_export(dir: &Path, id: &str, extension: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
-    crate::paths::create_private_dir(dir)?;
-    for n in 1..10_000 {
-        let path = dir.join(crate::trail::store::names::export_file_name(id, n, extension));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        match options.open(&path) {
-            Ok(mut file) => {
-                // Created 0600 (the umask can only take bits away) and new:
-                // create_new never follows a link, and nothing is chmod'ed by path.
-                let written = file.write_all(bytes).and_then(|()| file.sync_all());
-                return match written {
-                    Ok(()) => Ok(path),
-                    Err(e) => {
-                        let _ = std::fs::remove_file(&path);
-                        Err(e)
-                    }
-                };
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other(format!("{}: too many exports of this trail", dir.display())))
 }
 
 /// An app, its runtime and a terminal: one turn of the loop at a time.
@@ -448,14 +334,14 @@ impl<B: Backend> Session<B> {
                 match crypt::unlock(&data_dir, passphrase) {
                     Ok(()) => Ok(true),
                     Err(UnlockError::WrongPassphrase) => Ok(false),
-                    Err(UnlockError::KeyUnusable(m)) => {
-                        Err(lang.key_unusable(&crypt::key_path(&data_dir), &m))
+                    Err(UnlockError::KeyUnusable(message)) => {
+                        Err(Failure::KeyUnusable { path: crypt::key_path(&data_dir), message })
                     }
                 }
             });
         // The screen under the dialog is drawn whole again.
         let _ = self.terminal.clear();
-        if opened == Ok(true) {
+        if matches!(opened, Ok(true)) {
             self.runtime.ctx = self.runtime.ctx.unlocked();
             self.run(vec![Effect::ListTrails]);
         }
@@ -516,14 +402,11 @@ impl<B: Backend> Session<B> {
     /// After a crash of the loop: the walk on screen written straight to
     /// its file (a review's annotations alone), once the saves on their way
     /// are done. A window that only reads writes nothing.
-    pub fn rescue(&mut self) -> Option<Result<(), String>> {
+    pub fn rescue(&mut self) -> Option<std::io::Result<()>> {
         let job = self.app.walk_screen()?.file_job()?;
         self.runtime.wait_for_saves();
         let store = Store::new(self.runtime.data_dir());
-        Some(
-            crate::tui::runtime::saver::write_job(&store, &job, &crate::tui::runtime::saver::disk_writer())
-                .map_err(|e| e.to_string()),
-        )
+        Some(crate::tui::runtime::saver::write_job(&store, &job, &crate::tui::runtime::saver::disk_writer()))
     }
 
     fn dispatch(&mut self, msg: Msg) {

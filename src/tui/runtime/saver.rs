@@ -41,7 +41,10 @@ pub enum Content {
 pub struct SaveReport {
     pub path: PathBuf,
     pub generation: u64,
-    /// The error in words, as the system gave it.
+    /// The error in words, in the user's language. Kept as words (one of
+    /// the two `Result<_, String>` left): they are made on the saver's
+    /// thread, which knows the language, and the report is cloned and
+    /// compared, which an `io::Error` cannot be.
     pub result: Result<(), String>,
 }
 
@@ -50,6 +53,7 @@ pub struct Saver {
     reports: Receiver<SaveReport>,
     outstanding: usize,
     thread: Option<JoinHandle<()>>,
+    lang: Lang,
 }
 
 impl Saver {
@@ -73,21 +77,21 @@ impl Saver {
                 }
             })
             .ok();
-        Saver { jobs: thread.as_ref().map(|_| job_tx), reports: report_rx, outstanding: 0, thread }
+        Saver { jobs: thread.as_ref().map(|_| job_tx), reports: report_rx, outstanding: 0, thread, lang }
     }
 
     /// Hands a job to the thread. If the thread is gone, the failure comes
     /// back at once so that the screen can say the trail is not saved.
     pub fn submit(&mut self, job: SaveJob) -> Option<SaveReport> {
         let Some(jobs) = &self.jobs else {
-            return Some(gone(job));
+            return Some(gone(job, self.lang));
         };
         match jobs.send(job) {
             Ok(()) => {
                 self.outstanding += 1;
                 None
             }
-            Err(mpsc::SendError(job)) => Some(gone(job)),
+            Err(mpsc::SendError(job)) => Some(gone(job, self.lang)),
         }
     }
 
@@ -147,11 +151,11 @@ pub fn disk_writer() -> WriteFn {
     Box::new(|f, b| f.write_all(b))
 }
 
-fn gone(job: SaveJob) -> SaveReport {
+fn gone(job: SaveJob, lang: Lang) -> SaveReport {
     SaveReport {
         path: job.path,
         generation: job.generation,
-        result: Err("the saving thread stopped".to_string()),
+        result: Err(lang.failure(&crate::ops::Failure::SaverStopped)),
     }
 }
 

@@ -8,6 +8,7 @@ pub(crate) mod view;
 
 use ratatui_textarea::{Input, TextArea};
 
+use crate::ops::Failure;
 use crate::tui::editor;
 use crate::tui::runtime::keys::WalkKeys;
 use crate::tui::screens::walk::WalkScreen;
@@ -51,7 +52,7 @@ pub struct Review {
     pub open: Option<ReviewBox>,
     /// What became of a name given in this session: saved in the config
     /// file, or kept for the session only (with the reason).
-    pub author_saved: Option<Result<(), String>>,
+    pub author_saved: Option<Result<(), Failure>>,
 }
 
 /// The box over a review.
@@ -223,7 +224,7 @@ impl WalkScreen {
     }
 
     /// What became of the name given in this session.
-    pub fn author_saved(&mut self, result: Result<(), String>) {
+    pub fn author_saved(&mut self, result: Result<(), Failure>) {
         if let Some(review) = self.review.as_mut() {
             review.author_saved = Some(result);
         }

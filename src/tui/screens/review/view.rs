@@ -66,7 +66,9 @@ fn annotation_box(
     let mut below = wrapped(&lang.annotation_signed(author), p.hint(), text_width, usize::MAX);
     match &review.author_saved {
         Some(Ok(())) => below.extend(wrapped(lang.author_saved(), p.good(), text_width, usize::MAX)),
-        Some(Err(e)) => below.extend(wrapped(&lang.author_not_saved(e), p.warn(), text_width, usize::MAX)),
+        Some(Err(e)) => {
+            below.extend(wrapped(&lang.author_not_saved(&lang.failure(e)), p.warn(), text_width, usize::MAX))
+        }
         None => {}
     }
     if let Some(warning) = &draft.privacy {

@@ -62,7 +62,7 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect) {
     out.push(Line::default());
     match &screen.exported {
         Some(Ok(path)) => para(&lang.end_exported(path), p.good(), &mut out),
-        Some(Err(e)) => para(&lang.export_failed(e), p.warn(), &mut out),
+        Some(Err(e)) => para(&lang.export_failed(&lang.failure(e)), p.warn(), &mut out),
         None if screen.path.is_some() => para(lang.end_exports_note(), p.hint(), &mut out),
         None => para(lang.end_ephemeral_export(), p.hint(), &mut out),
     }

@@ -9,8 +9,9 @@ pub(crate) mod view;
 
 use std::path::PathBuf;
 
-use crate::cli::ExportFormat;
+use crate::documents::ExportFormat;
 use crate::grid::{Answer, QuestionKind};
+use crate::ops::Failure;
 use crate::text::Lang;
 use crate::trail::Time;
 use crate::tui::editor::AnswerEditor;
@@ -100,7 +101,7 @@ pub struct WalkScreen {
     pub notice: Option<String>,
     pub after_back: Exit,
     /// Where the end screen's last export went, or why it failed.
-    pub exported: Option<Result<PathBuf, String>>,
+    pub exported: Option<Result<PathBuf, Failure>>,
     /// An ephemeral walk: Esc asked once whether to throw it away.
     pub discard_armed: bool,
     /// Leaving waits for this save.
@@ -406,7 +407,7 @@ impl WalkScreen {
     }
 
     /// The outcome of an export from the end screen.
-    pub fn exported(&mut self, result: Result<PathBuf, String>) {
+    pub fn exported(&mut self, result: Result<PathBuf, Failure>) {
         self.exported = Some(result);
     }
 
