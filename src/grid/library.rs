@@ -93,6 +93,13 @@ impl Problem {
     }
 }
 
+/// The shipped grids, parsed once per run: the screen looks grids up at
+/// every trail it opens, and a copy costs less than a parse.
+fn shipped_parsed() -> &'static [Result<Grid, Vec<Problem>>] {
+    static PARSED: std::sync::OnceLock<Vec<Result<Grid, Vec<Problem>>>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| SHIPPED.iter().map(|(_, text)| parse(text)).collect())
+}
+
 impl Library {
     /// The shipped grids and the `*.toml` files of `user_dir` (which may not exist).
     pub fn load(user_dir: &Path) -> Library {
@@ -120,9 +127,10 @@ impl Library {
     fn load_where(user_dir: &Path, wanted: impl Fn(&str) -> bool) -> Library {
         let mut entries: Vec<Entry> = SHIPPED
             .iter()
-            .map(|(name, text)| Entry {
+            .zip(shipped_parsed())
+            .map(|((name, text), grid)| Entry {
                 origin: Origin::Shipped(name),
-                grid: parse(text),
+                grid: grid.clone(),
                 text: text.to_string(),
                 overridden: false,
                 overrides: false,
