@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-pub use crate::documents::ExportFormat;
+use crate::documents::ExportFormat;
 use crate::documents::handout::HandoutFormat;
 use crate::lang::Lang;
 

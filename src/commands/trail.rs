@@ -174,7 +174,7 @@ fn run_walk(
     if let Err(e) = result
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        crate::tell!("discern: {e}");
+        crate::tell!("discern: {}", lang.io_error(&e));
     }
     if let (Some((_, error)), Some((path, _))) = (failed, &path) {
         return Err(Failure::CannotWrite { path: path.clone(), error });

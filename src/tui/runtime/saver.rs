@@ -69,7 +69,13 @@ impl Saver {
             .name("discern-saver".into())
             .spawn(move || {
                 for job in job_rx {
-                    let result = write_job(&store, &job, &write).map_err(|e| lang.io_error(&e));
+                    let result = write_job(&store, &job, &write).map_err(|e| {
+                        // A trail that could not be read back is said as such.
+                        match e.get_ref().and_then(|inner| inner.downcast_ref::<crate::trail::LoadError>()) {
+                            Some(load) => lang.load_error(load),
+                            None => lang.io_error(&e),
+                        }
+                    });
                     let report = SaveReport { path: job.path, generation: job.generation, result };
                     if report_tx.send(report).is_err() {
                         break;
@@ -138,7 +144,7 @@ pub fn write_job(store: &Store, job: &SaveJob, write: &WriteFn) -> io::Result<()
         Content::Trail(bytes) => store.save_bytes(&job.path, bytes, |f, b| write(f, b)),
         Content::Annotations(annotations) => {
             // A file that cannot be read is left as it is.
-            let mut trail = Store::load(&job.path).map_err(|e| io::Error::other(e.to_string()))?;
+            let mut trail = Store::load(&job.path).map_err(io::Error::other)?;
             trail.annotations = annotations.clone();
             let bytes = crate::trail::to_toml(&trail);
             store.save_bytes(&job.path, bytes.as_bytes(), |f, b| write(f, b))
