@@ -205,3 +205,96 @@ pub fn write_library_export(
     }
     Err(Failure::TooManyExports)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    const GRID_FR: &str = include_str!("../../tests/grids/good/test-grid.fr.toml");
+    const GRID_EN: &str = include_str!("../../tests/grids/good/test-grid.en.toml");
+
+    fn ctx(dir: &Path) -> Ctx {
+        Ctx {
+            lang: Lang::En,
+            data_dir: dir.to_path_buf(),
+            config: crate::config::Config::default(),
+            plain: false,
+            passphrase_file: None,
+        }
+    }
+
+    fn created(ctx: &Ctx) -> (PathBuf, Trail) {
+        let grid = crate::grid::parse(GRID_FR).unwrap();
+        let trail = Trail::start(&grid, "T", "abcd2345".into(), crate::trail::now());
+        let (path, saved) = create(ctx, &trail);
+        saved.unwrap();
+        (path, trail)
+    }
+
+    #[test]
+    fn a_file_is_replaced_only_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("out.md");
+        std::fs::write(&file, "mine").unwrap();
+        assert!(matches!(export_to_file("new", &file, false), Err(Failure::FileExists(p)) if p == file));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+        export_to_file("new", &file, true).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "new");
+    }
+
+    #[test]
+    fn library_exports_are_numbered_and_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = ctx(dir.path());
+        let first = write_library_export(&ctx, "abcd2345", ExportFormat::Md, "one").unwrap();
+        let second = write_library_export(&ctx, "abcd2345", ExportFormat::Html, "two").unwrap();
+        assert_eq!(first.file_name().unwrap(), "abcd2345-1.md");
+        assert_eq!(second.file_name().unwrap(), "abcd2345-1.html");
+        let third = write_library_export(&ctx, "abcd2345", ExportFormat::Md, "three").unwrap();
+        assert_eq!(third.file_name().unwrap(), "abcd2345-2.md");
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "one");
+    }
+
+    #[test]
+    fn a_trail_locked_elsewhere_is_neither_renamed_nor_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = ctx(dir.path());
+        let (path, trail) = created(&ctx);
+        let elsewhere = lock(&path).unwrap();
+        assert!(matches!(lock(&path), Err(Failure::OpenElsewhere(_))));
+        assert!(matches!(rename(&ctx, &path, "New", trail.updated, None), Err(Failure::OpenElsewhere(_))));
+        assert!(matches!(delete(&path, None), Err(Failure::OpenElsewhere(_))));
+        assert!(path.exists());
+        // The window that holds the lock may.
+        rename(&ctx, &path, "New", trail.updated, Some(&elsewhere)).unwrap();
+        assert_eq!(read(&path, Some(&elsewhere)).unwrap().title, "New");
+        assert_eq!(delete(&path, Some(&elsewhere)).unwrap(), 0);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_damaged_trail_is_reported_with_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::write(&path, "format = 1\nid = ").unwrap();
+        assert!(matches!(read(&path, None), Err(Failure::Damaged { path: p, .. }) if p == path));
+    }
+
+    #[test]
+    fn the_grid_of_a_trail_is_found_in_its_language_or_as_a_translation() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = ctx(dir.path());
+        let grids = ctx.grids_dir();
+        crate::paths::create_private_dir(&grids).unwrap();
+        // Only the English file, under another name than the grid's id.
+        std::fs::write(grids.join("other.en.toml"), GRID_EN).unwrap();
+        let french = crate::grid::parse(GRID_FR).unwrap();
+        let trail = Trail::start(&french, "T", "abcd2345".into(), crate::trail::now());
+        assert!(find_grid(&ctx, &trail).is_none(), "not in French");
+        let found = find_grid_or_translation(&ctx, &trail).expect("the English one");
+        assert_eq!(found.meta.language, "en");
+        std::fs::write(grids.join("test-grid.fr.toml"), GRID_FR).unwrap();
+        assert_eq!(find_grid(&ctx, &trail).expect("now in French").meta.language, "fr");
+    }
+}
