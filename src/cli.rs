@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::documents::ExportFormat;
+use crate::documents::compare::CompareFormat;
 use crate::documents::handout::HandoutFormat;
 use crate::lang::Lang;
 
@@ -179,12 +180,6 @@ pub enum GridCommand {
         /// The new grid's id: lowercase letters, digits and dashes.
         id: String,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CompareFormat {
-    Md,
-    Txt,
 }
 
 /// The language for the help, known before the arguments are parsed:

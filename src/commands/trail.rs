@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::grid::{print, resolve};
 use super::{Ctx, Failure};
-use crate::cli::CompareFormat;
+use crate::documents::compare::CompareFormat;
 use crate::documents::{ExportFormat, compare, export};
 use crate::grid::Grid;
 use crate::ops;

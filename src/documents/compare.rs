@@ -5,6 +5,13 @@ use crate::lang::Lang;
 use crate::trail::{AnswerRecord, Trail};
 use crate::walk::outline::Outline;
 
+/// The formats of a comparison printed rather than shown on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompareFormat {
+    Md,
+    Txt,
+}
+
 /// Why trails cannot be compared.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mismatch {
