@@ -61,20 +61,19 @@ pub fn new(
 /// trail another one is still writing, then saves that stale copy over it.
 pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let path = find(ctx, arg)?;
-    match ops::lock(&path) {
-        Ok(lock) => {
-            let trail = ops::read(&path, Some(&lock))?;
+    let ops::Opened { trail, lock } = ops::open(&path)?;
+    match lock {
+        Some(lock) => {
             let walk = Walk::new(grid_of(ctx, &trail)?, trail);
             run_walk(ctx, walk, Some((path, lock)), true, None)
         }
         // Open in another window: shown read-only on the screen; refused in
         // plain mode, where nothing could be written.
-        Err(Failure::OpenElsewhere(_)) if interactive(ctx) => {
-            let trail = ops::read(&path, None)?;
+        None if interactive(ctx) => {
             let walk = Walk::new(grid_of(ctx, &trail)?, trail);
             crate::tui::run_read_only(ctx, walk, path)
         }
-        Err(e) => Err(e),
+        None => Err(Failure::OpenElsewhere(path)),
     }
 }
 
@@ -369,13 +368,8 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     }
     // Lock first, then read, as `open` does.
     let path = find(ctx, arg)?;
-    let lock = match ops::lock(&path) {
-        Ok(lock) => Some(lock),
-        // Open elsewhere: readable, and nothing is written.
-        Err(Failure::OpenElsewhere(_)) => None,
-        Err(e) => return Err(e),
-    };
-    let trail = ops::read(&path, lock.as_ref())?;
+    // Open elsewhere (no lock): readable, and nothing is written.
+    let ops::Opened { trail, lock } = ops::open(&path)?;
     match ops::find_grid(ctx, &trail) {
         Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock),
         None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),

@@ -29,6 +29,25 @@ pub fn read(path: &Path, lock: Option<&Lock>) -> Result<Trail, Failure> {
     .map_err(|error| Failure::Damaged { path: path.to_path_buf(), error })
 }
 
+/// A trail opened to be walked or reviewed.
+pub struct Opened {
+    pub trail: Trail,
+    /// Its lock; `None` when another window holds it: the trail is then
+    /// read without it, to be shown read only, and never written.
+    pub lock: Option<Lock>,
+}
+
+/// Opens a trail: its lock first, then the file (see [`read`]).
+pub fn open(path: &Path) -> Result<Opened, Failure> {
+    let lock = match lock(path) {
+        Ok(lock) => Some(lock),
+        Err(Failure::OpenElsewhere(_)) => None,
+        Err(e) => return Err(e),
+    };
+    let trail = read(path, lock.as_ref())?;
+    Ok(Opened { trail, lock })
+}
+
 /// Runs `f` under the trail's lock: `held` when the caller holds it
 /// already, else one taken for the time of `f`.
 fn under_lock<T>(

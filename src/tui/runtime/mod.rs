@@ -205,21 +205,17 @@ impl Runtime {
     fn open(&mut self, path: PathBuf, review: bool) -> Msg {
         // Held here already: the walk this program started with.
         let held_here = self.lock.as_ref().is_some_and(|(p, _)| *p == path);
-        let taken = if held_here {
-            None
+        let opened = if held_here {
+            ops::read(&path, self.held(&path)).map(|trail| ops::Opened { trail, lock: None })
         } else {
-            match ops::lock(&path) {
-                Ok(lock) => Some(lock),
-                Err(Failure::OpenElsewhere(_)) => None,
-                Err(e) => return Msg::OpenFailed(OpenFailure::Locked(e)),
-            }
+            ops::open(&path)
         };
-        let writable = held_here || taken.is_some();
-        let trail = match ops::read(&path, taken.as_ref().or(self.held(&path))) {
-            Ok(t) => t,
+        let (trail, taken) = match opened {
+            Ok(ops::Opened { trail, lock }) => (trail, lock),
             Err(Failure::Damaged { error, .. }) => return Msg::OpenFailed(OpenFailure::Damaged(error)),
             Err(e) => return Msg::OpenFailed(OpenFailure::Locked(e)),
         };
+        let writable = held_here || taken.is_some();
         let Some(grid) = ops::find_grid_or_translation(&self.ctx, &trail) else {
             let g = &trail.grid;
             return Msg::OpenFailed(OpenFailure::GridGone {
