@@ -320,3 +320,63 @@ fn a_terminal_made_taller_shows_the_same_rows_before_the_next_key() {
     twins.same();
     twins.times(30, &[key(Key::Down)]).times(60, &[key(Key::Up)]);
 }
+
+/// What a terminal shows of an editor drawn in `area`: its rows, and
+/// where the cursor is (column and row inside the editor).
+fn drawn(editor: &AnswerEditor, area: Rect) -> (Vec<String>, (u16, u16)) {
+    let mut terminal = Terminal::new(TestBackend::new(area.right(), area.bottom())).expect("a terminal");
+    terminal
+        .draw(|frame| {
+            frame.render_widget(editor, area);
+            editor.place_cursor(area, frame);
+        })
+        .expect("drawn");
+    let buffer = terminal.backend().buffer();
+    let rows = (area.top()..area.bottom())
+        .map(|y| (area.left()..area.right()).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect();
+    let cursor = terminal.get_cursor_position().expect("a cursor");
+    (rows, (cursor.x - area.x, cursor.y - area.y))
+}
+
+#[test]
+fn a_wrapped_row_never_starts_with_the_space_where_the_line_broke() {
+    let area = Rect { x: 2, y: 1, width: 10, height: 3 };
+    // The first row is full just before a space.
+    let mut editor = AnswerEditor::new("Le collège a appelé", "", &Palette::mono());
+    let (rows, cursor) = drawn(&editor, area);
+    assert_eq!(rows, ["Le collège", "a appelé  ", "          "]);
+    assert_eq!(cursor, (8, 1), "the cursor after the last word");
+    // The cursor on the space where the line broke is shown at the end of
+    // the row before.
+    editor.input(key(Key::Home));
+    editor.times_right(10);
+    let (rows, cursor) = drawn(&editor, area);
+    assert_eq!(rows[1], "a appelé  ");
+    assert_eq!(cursor, (9, 0));
+    // One key to the right: the start of the next row.
+    editor.input(key(Key::Right));
+    assert_eq!(drawn(&editor, area).1, (0, 1));
+    editor.input(key(Key::Char('X')));
+    let (rows, cursor) = drawn(&editor, area);
+    assert_eq!(&rows[..2], ["Le collège", "Xa appelé "]);
+    assert_eq!(cursor, (1, 1));
+    assert_eq!(editor.text(), "Le collège Xa appelé");
+}
+
+#[test]
+fn spaces_typed_at_the_edge_stay_at_the_end_of_the_row() {
+    let area = Rect { x: 0, y: 0, width: 10, height: 3 };
+    let mut twins = Twins::new("Le collège", area);
+    twins.type_text("  demande");
+    let (rows, _) = drawn(&twins.editor, area);
+    assert_eq!(&rows[..2], ["Le collège", "demande   "]);
+}
+
+impl AnswerEditor {
+    fn times_right(&mut self, n: usize) {
+        for _ in 0..n {
+            self.input(key(Key::Right));
+        }
+    }
+}
