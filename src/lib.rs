@@ -11,7 +11,6 @@ pub mod html;
 pub mod paths;
 pub mod plain;
 pub mod privacy;
-pub mod signals;
 pub mod text;
 pub mod trail;
 pub mod tui;

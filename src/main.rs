@@ -8,7 +8,7 @@ use clap::FromArgMatches;
 use discern::{cli, commands};
 
 fn main() -> ExitCode {
-    discern::signals::ignore_file_size_limit();
+    discern::tui::ignore_file_size_limit();
     let lang = cli::early_lang();
     let matches = match cli::command(lang).try_get_matches() {
         Ok(matches) => matches,

@@ -10,7 +10,7 @@ use std::path::Path;
 use discern::config::Config;
 use discern::grid::Answer;
 use discern::trail::store::Store;
-use discern::tui::review::Access;
+use discern::tui::screens::review::Access;
 use ratatui::crossterm::event::KeyCode;
 use tui_support::{Harness, at, clock, save_answered_trail, save_trail};
 

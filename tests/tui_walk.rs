@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use discern::grid::Answer;
 use discern::trail::store::Store;
-use discern::tui::saver::Saver;
+use discern::tui::runtime::saver::Saver;
 use ratatui::crossterm::event::{Event, KeyCode};
 use tui_support::{Harness, at};
 
@@ -258,7 +258,7 @@ fn a_long_answer_and_a_long_grid_redraw_quickly() {
         None,
         false,
         discern::text::Lang::En,
-        discern::tui::theme::Palette::mono(),
+        discern::tui::widgets::theme::Palette::mono(),
         tui_support::clock,
     );
     let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("a terminal");
@@ -298,7 +298,7 @@ fn every_shipped_grid_can_be_walked_through_at_the_smallest_and_a_common_size() 
                 None,
                 false,
                 lang,
-                discern::tui::theme::Palette::mono(),
+                discern::tui::widgets::theme::Palette::mono(),
                 tui_support::clock,
             );
             let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))

@@ -2,7 +2,7 @@
 
 use super::Lang;
 use crate::trail::Time;
-use crate::tui::keys::Hint;
+use crate::tui::runtime::keys::Hint;
 use crate::walk::StepState;
 
 /// Keys and what they do, for the footers and the help.

@@ -7,33 +7,12 @@
 //! that typing never waits for the disk. The loop is generic over ratatui's
 //! `Backend`, so tests drive the real app over a `TestBackend`.
 
-mod answer;
-pub mod app;
-mod date_field;
-mod dialog;
 mod editor;
-mod end_view;
-mod follow_up;
-mod footer;
-pub mod help;
-pub mod keys;
-pub mod library;
-mod library_view;
-mod option_rows;
-pub mod picker;
+pub mod popups;
 pub mod runtime;
-pub mod saver;
-mod step_view;
-mod steps_list;
-mod terminal;
-pub mod theme;
-mod unlock;
-pub mod walk_screen;
-mod walk_view;
-mod wrap;
+pub mod screens;
+pub mod widgets;
 
-#[cfg(test)]
-mod exclusive_tests;
 #[cfg(test)]
 mod test_support;
 
@@ -45,15 +24,16 @@ use std::sync::Mutex;
 
 use ratatui::backend::CrosstermBackend;
 
-pub use app::{App, Effect, Msg};
+pub use runtime::app::{App, Effect, Msg};
 pub use runtime::{Events, Runtime, Session, event_loop};
 
 use crate::commands::{Ctx, Failure};
 use crate::trail::store::Lock;
 use crate::walk::Walk;
-pub use terminal::restore_terminal;
-use terminal::{TerminalEvents, TerminalGuard};
-use theme::Palette;
+pub use runtime::signals::ignore_file_size_limit;
+pub use runtime::terminal::restore_terminal;
+use runtime::terminal::{TerminalEvents, TerminalGuard};
+use widgets::theme::Palette;
 
 /// The library (`discern` with no argument).
 /// The passphrase dialog of an encrypted folder, on the full screen: `true`
@@ -64,7 +44,7 @@ pub fn unlock_dialog(ctx: &Ctx) -> Result<bool, Failure> {
     let (guard, mut terminal) = TerminalGuard::enter().map_err(|e| Failure(lang.terminal_failed(&e)))?;
     let palette = Palette::from_env(ctx.config.theme);
     let mut events = TerminalEvents::new().map_err(|e| Failure(lang.terminal_failed(&e)))?;
-    let outcome = unlock::run(&mut terminal, &mut events, lang, &palette, |passphrase| {
+    let outcome = popups::unlock::run(&mut terminal, &mut events, lang, &palette, |passphrase| {
         match crypt::unlock(&ctx.data_dir, passphrase) {
             Ok(()) => Ok(true),
             Err(UnlockError::WrongPassphrase) => Ok(false),
@@ -213,21 +193,13 @@ fn run_with<T>(
     (result, walk)
 }
 
-pub mod pager;
-mod pager_view;
-mod privacy_note;
-pub mod review;
-mod review_rows;
-mod review_view;
-mod walk_saving;
-
 /// `discern review TRAIL`: the walkthrough read only, with the history of
 /// each answer; `a` annotates the focused answer. `lock: None` means the
 /// trail is open in another window: it is shown all the same, says so, and
 /// nothing is written, not even an annotation. With the lock, annotations
 /// are saved beside the answers, which stay exactly as they are in the file.
 pub fn run_review(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Option<Lock>) -> Result<ExitCode, Failure> {
-    let access = review::Access::Review { can_save: lock.is_some() };
+    let access = screens::review::Access::Review { can_save: lock.is_some() };
     let palette = Palette::from_env(ctx.config.theme);
     let app = App::walk(walk, Some(path.clone()), false, ctx.lang, palette, crate::trail::now)
         .with_access(access, ctx.config.author.clone());
@@ -241,7 +213,7 @@ pub fn run_review(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Option<Lock>) -> R
 pub fn run_read_only(ctx: &Ctx, walk: Walk, path: PathBuf) -> Result<ExitCode, Failure> {
     let palette = Palette::from_env(ctx.config.theme);
     let app = App::walk(walk, Some(path), false, ctx.lang, palette, crate::trail::now)
-        .with_access(review::Access::ReadOnly, None);
+        .with_access(screens::review::Access::ReadOnly, None);
     run(ctx, app, None).0
 }
 

@@ -10,10 +10,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::App;
-use super::review::Access;
-use super::runtime::{Runtime, Session};
-use super::theme::Palette;
 use crate::commands::Ctx;
 use crate::config::Config;
 use crate::grid::Answer;
@@ -21,6 +17,10 @@ use crate::grid::Grid;
 use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::trail::{Time, Trail};
+use crate::tui::runtime::app::App;
+use crate::tui::runtime::{Runtime, Session};
+use crate::tui::screens::review::Access;
+use crate::tui::widgets::theme::Palette;
 use crate::walk::{At, Walk};
 
 pub const GRID_EN: &str = include_str!("../../tests/grids/good/test-grid.en.toml");
@@ -196,7 +196,7 @@ impl Harness {
         self.session.terminal().backend().to_string()
     }
 
-    pub fn walk_screen(&self) -> &super::walk_screen::WalkScreen {
+    pub fn walk_screen(&self) -> &crate::tui::screens::walk::WalkScreen {
         self.session.app().walk_screen().expect("a walk is on screen")
     }
 

@@ -1,0 +1,95 @@
+//! The small boxes over the library: a title to type, a yes/no question.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::text::Lang;
+use crate::tui::runtime::keys::Hint;
+use crate::tui::screens::library::{Purpose, TitleBox};
+use crate::tui::widgets::footer;
+use crate::tui::widgets::theme::Palette;
+use crate::tui::widgets::wrap::{lines, wrap_styled};
+
+/// A box of `width` × `height` in the middle of `area`, within it.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+fn wrapped(text: &str, style: ratatui::style::Style, width: usize) -> Vec<Line<'static>> {
+    lines(wrap_styled(&[(text, style)], width, usize::MAX).0, Span::raw(""), Span::raw(""))
+}
+
+pub fn title_box(title: &TitleBox, lang: Lang, p: &Palette, frame: &mut Frame, area: Rect, cursor: bool) {
+    let width = area.width.saturating_sub(4).min(70);
+    let text_width = width.saturating_sub(4) as usize;
+    let heading = match title.purpose {
+        Purpose::New(_) => lang.new_title_box(),
+        Purpose::Rename(_) => lang.rename_box(),
+    };
+    let mut above = Vec::new();
+    if let Purpose::New(grid) = &title.purpose {
+        above.extend(wrapped(&grid.meta.title, p.dim(), text_width));
+    }
+    let mut below = wrapped(lang.title_reminder(), p.hint(), text_width);
+    if let Some(warning) = &title.privacy {
+        below.extend(wrapped(&format!("⚠ {warning}"), p.warn(), text_width));
+    }
+    if title.empty {
+        below.extend(wrapped(lang.title_needed(), p.warn(), text_width));
+    }
+    let height = (above.len() + 3 + below.len() + 1 + 2) as u16;
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {heading} "), p.title()))
+        .border_style(p.border_focused());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let content = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+    let mut y = content.y;
+    let bottom = content.y + content.height;
+    let mut place = |rows: u16| {
+        let r = Rect { y, height: rows.min(bottom.saturating_sub(y)), ..content };
+        y = (y + rows).min(bottom);
+        r
+    };
+    let above_len = above.len() as u16;
+    frame.render_widget(Paragraph::new(above), place(above_len));
+    let field = place(3);
+    let field_block = Block::bordered().border_style(p.border());
+    let field_inner = field_block.inner(field);
+    let field_inner =
+        Rect { x: field_inner.x + 1, width: field_inner.width.saturating_sub(2), ..field_inner };
+    frame.render_widget(field_block, field);
+    frame.render_widget(&title.editor, field_inner);
+    if cursor {
+        crate::tui::editor::place_cursor(&title.editor, field_inner, frame);
+    }
+    let below_len = below.len() as u16;
+    frame.render_widget(Paragraph::new(below), place(below_len));
+    // The key line brings its own margin.
+    let keys = Rect { x: inner.x, width: inner.width, ..place(1) };
+    frame.render_widget(
+        Paragraph::new(footer::line(lang, p, &[Hint::Confirm], &[Hint::Cancel], keys.width as usize)),
+        keys,
+    );
+}
+
+pub fn question_box(question: &str, answers: &str, p: &Palette, frame: &mut Frame, area: Rect) {
+    let width = area.width.saturating_sub(4).min(64);
+    let text_width = width.saturating_sub(4) as usize;
+    let mut text = wrapped(question, p.strong(), text_width);
+    text.push(Line::default());
+    text.extend(wrapped(answers, p.plain(), text_width));
+    let rect = centered(area, width, text.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered().border_style(p.warn());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let content = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
+    frame.render_widget(Paragraph::new(text), content);
+}

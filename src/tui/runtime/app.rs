@@ -1,0 +1,631 @@
+//! The application: which screen is up, the messages it receives (keys,
+//! ticks, the outcome of file work) and the effects it asks for. `update`
+//! changes state only; the runtime performs the effects and sends their
+//! outcome back as messages.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::cli::ExportFormat;
+use crate::grid::Grid;
+use crate::text::Lang;
+use crate::trail::store::Listed;
+use crate::trail::{FollowUp, LoadError, Time, Trail};
+use crate::tui::popups::help::{self, HelpFor};
+use crate::tui::popups::picker::Picker;
+use crate::tui::runtime::keys;
+use crate::tui::runtime::saver::{SaveJob, SaveReport};
+use crate::tui::screens::follow_up::{self, FollowUpOut, FollowUpScreen};
+use crate::tui::screens::library::view as library_view;
+use crate::tui::screens::library::{LibraryOut, LibraryScreen};
+use crate::tui::screens::pager::view as pager_view;
+use crate::tui::screens::pager::{Pager, PagerOut};
+use crate::tui::screens::review::Access;
+use crate::tui::screens::walk::view as walk_view;
+use crate::tui::screens::walk::{Exit, WalkOut, WalkScreen};
+use crate::tui::widgets::theme::Palette;
+use crate::tui::widgets::wrap;
+use crate::walk::Walk;
+
+/// Below this, a short message asks for a larger window.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub enum Screen {
+    Library(Box<LibraryScreen>),
+    Walk(Box<WalkScreen>),
+    Pager(Box<Pager>),
+    /// Coming back to a decision; `path` is the trail's file when the
+    /// library opened it (the program saves it there), `None` when the
+    /// command line did (the entry is given back when the screen closes).
+    FollowUp(Box<FollowUpScreen>, Option<PathBuf>),
+}
+
+/// Why a trail could not be opened.
+#[derive(Debug)]
+pub enum OpenFailure {
+    Damaged(LoadError),
+    GridGone {
+        title: String,
+        id: String,
+        language: String,
+    },
+    /// Another discern has it open, or its lock could not be taken: the
+    /// reason in words.
+    Locked(String),
+}
+
+pub enum Msg {
+    Event(Event),
+    Tick(Instant),
+    Saved(Vec<SaveReport>),
+    Listed(Vec<Listed>),
+    /// Whether the data folder is encrypted; `suggest` the first time
+    /// plaintext trails are shown, to mention `discern encrypt` once.
+    Folder {
+        encrypted: bool,
+        suggest: bool,
+    },
+    Grids(Picker),
+    /// A trail to walk (or to read: `access`); `saved` is the outcome of
+    /// the first save of a new one; `author` signs a review's annotations.
+    Opened {
+        walk: Box<Walk>,
+        path: PathBuf,
+        saved: Result<(), String>,
+        access: Access,
+        author: Option<String>,
+    },
+    /// The outcome of keeping a reviewer's name in the config file.
+    AuthorSaved(Result<(), String>),
+    OpenFailed(OpenFailure),
+    /// The export found passages that look identifying, or (`plaintext`)
+    /// it would write plaintext into an encrypted folder.
+    ExportNeedsConfirm {
+        path: PathBuf,
+        warnings: usize,
+        plaintext: bool,
+    },
+    Exported(Result<PathBuf, String>),
+    /// The summary exported from the end of a walk.
+    WalkExported(Result<PathBuf, String>),
+    /// The words of the trails' answers, for the library's filter.
+    Words(Vec<(PathBuf, String)>),
+    Deleted {
+        title: String,
+        /// How many of the library's exports went with it.
+        result: Result<usize, String>,
+    },
+    Renamed {
+        title: String,
+        result: Result<(), String>,
+    },
+    /// A follow-up was added to a trail (its title), or why not.
+    FollowUpSaved(Result<String, String>),
+}
+
+pub enum Effect {
+    Save {
+        job: SaveJob,
+        wait: bool,
+    },
+    ListTrails,
+    /// Whether the data folder is encrypted (after a listing).
+    FolderState,
+    LoadGrids,
+    /// A trail to walk, or with `review` to review; read only when another
+    /// window has it open.
+    Open {
+        path: PathBuf,
+        review: bool,
+    },
+    Create {
+        grid: Box<Grid>,
+        title: String,
+    },
+    Rename {
+        path: PathBuf,
+        title: String,
+    },
+    Export {
+        path: PathBuf,
+        confirmed: bool,
+    },
+    Delete {
+        path: PathBuf,
+        title: String,
+    },
+    /// Adds a follow-up to a trail, under its lock.
+    SaveFollowUp {
+        path: PathBuf,
+        entry: Box<FollowUp>,
+    },
+    /// The walk of this trail is over: its lock can go.
+    Close(PathBuf),
+    /// A reviewer's name, for the config file (and the rest of the session).
+    SaveAuthor(String),
+    /// The words of these trails' answers.
+    LoadWords(Vec<PathBuf>),
+    /// The meeting summary of the trail being walked, into `exports/`.
+    ExportWalk {
+        trail: Box<Trail>,
+        grid: Box<Grid>,
+        format: ExportFormat,
+    },
+}
+
+pub struct App {
+    lang: Lang,
+    palette: Palette,
+    clock: fn() -> Time,
+    screen: Screen,
+    help: Option<HelpFor>,
+    /// How far the help is scrolled, and how far it can be as last drawn.
+    help_scroll: u16,
+    help_limit: std::cell::Cell<u16>,
+    size: (u16, u16),
+    finished: bool,
+    /// Left a walk whose last changes could not be saved.
+    lost: bool,
+    /// The follow-up the command line's screen ended with.
+    follow_up: Option<FollowUp>,
+}
+
+impl App {
+    /// The library; `start` asks for its list.
+    pub fn library(lang: Lang, palette: Palette, clock: fn() -> Time) -> App {
+        App::with_screen(Screen::Library(Box::new(LibraryScreen::new(lang, palette))), lang, palette, clock)
+    }
+
+    /// A walk; `path: None` is ephemeral. `needs_save` when the file does
+    /// not hold the trail yet.
+    pub fn walk(
+        walk: Walk,
+        path: Option<PathBuf>,
+        needs_save: bool,
+        lang: Lang,
+        palette: Palette,
+        clock: fn() -> Time,
+    ) -> App {
+        let mut screen = WalkScreen::new(walk, path, lang, palette, clock);
+        if needs_save {
+            screen.needs_first_save();
+        }
+        App::with_screen(Screen::Walk(Box::new(screen)), lang, palette, clock)
+    }
+
+    /// A document to read (`discern compare`).
+    pub fn pager(title: &str, text: &str, lang: Lang, palette: Palette, clock: fn() -> Time) -> App {
+        App::with_screen(
+            Screen::Pager(Box::new(Pager::new(title, text, lang, palette))),
+            lang,
+            palette,
+            clock,
+        )
+    }
+
+    /// The walk on screen made a review, or read only (`Access::Answer`
+    /// leaves it as it is); `author` signs a review's annotations.
+    pub fn with_access(mut self, access: Access, author: Option<String>) -> App {
+        if let Screen::Walk(walk) = &mut self.screen
+            && access != Access::Answer
+        {
+            walk.set_access(access, author);
+        }
+        self
+    }
+
+    fn with_screen(screen: Screen, lang: Lang, palette: Palette, clock: fn() -> Time) -> App {
+        App {
+            lang,
+            palette,
+            clock,
+            screen,
+            help: None,
+            help_scroll: 0,
+            help_limit: std::cell::Cell::new(0),
+            size: (80, 24),
+            finished: false,
+            lost: false,
+            follow_up: None,
+        }
+    }
+
+    /// The follow-up screen of `discern follow-up TRAIL`.
+    pub fn follow_up(title: &str, lang: Lang, palette: Palette, clock: fn() -> Time) -> App {
+        let screen = Screen::FollowUp(Box::new(FollowUpScreen::new(title, lang, palette)), None);
+        App::with_screen(screen, lang, palette, clock)
+    }
+
+    /// The follow-up the command line's screen ended with, if saved.
+    pub fn saved_follow_up(&self) -> Option<&FollowUp> {
+        self.follow_up.as_ref()
+    }
+
+    /// The follow-up the command line's screen was left with, if saved.
+    pub fn into_follow_up(self) -> Option<FollowUp> {
+        self.follow_up
+    }
+
+    /// What the first screen needs read before it can be drawn.
+    pub fn start(&self) -> Vec<Effect> {
+        match self.screen {
+            Screen::Library(_) => vec![Effect::ListTrails],
+            Screen::Walk(_) | Screen::Pager(_) | Screen::FollowUp(..) => Vec::new(),
+        }
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn screen_mut(&mut self) -> &mut Screen {
+        &mut self.screen
+    }
+
+    /// The walk on screen, if any.
+    pub fn walk_screen(&self) -> Option<&WalkScreen> {
+        match &self.screen {
+            Screen::Walk(w) => Some(w),
+            Screen::Library(_) | Screen::Pager(_) | Screen::FollowUp(..) => None,
+        }
+    }
+
+    /// The walk on screen, given back at the end (an ephemeral walk's
+    /// answers, for an export the user asked for).
+    pub fn into_walk(self) -> Option<Walk> {
+        match self.screen {
+            Screen::Walk(w) => Some(w.walk),
+            Screen::Library(_) | Screen::Pager(_) | Screen::FollowUp(..) => None,
+        }
+    }
+
+    pub fn finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Left a walk without its last changes saved (after being told so).
+    pub fn lost_changes(&self) -> bool {
+        self.lost
+    }
+
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        if let Screen::Pager(pager) = &mut self.screen {
+            pager.resize(width, height);
+        }
+    }
+
+    fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Event(Event::Resize(w, h)) => self.set_size(w, h),
+            Msg::Event(Event::Key(key)) if keys::is_press(&key) => return self.key(key),
+            Msg::Event(Event::Paste(text)) => self.paste(&text),
+            Msg::Event(_) => {}
+            Msg::Tick(now) => {
+                if let Screen::Walk(w) = &mut self.screen {
+                    return w.tick(now).into_iter().flat_map(|out| self.walk_out(out)).collect();
+                }
+            }
+            Msg::Saved(reports) => return self.saved(&reports),
+            Msg::Opened { walk, path, saved, access, author } => {
+                let mut screen = WalkScreen::new(*walk, Some(path), self.lang, self.palette, self.clock);
+                if access != Access::Answer {
+                    screen.set_access(access, author);
+                }
+                if let Err(e) = saved {
+                    screen.needs_first_save();
+                    screen.save.error = Some(e);
+                }
+                self.screen = Screen::Walk(Box::new(screen));
+            }
+            Msg::FollowUpSaved(result) => return self.follow_up_saved(result),
+            Msg::WalkExported(result) => {
+                if let Screen::Walk(walk) = &mut self.screen {
+                    walk.exported(result);
+                }
+            }
+            Msg::AuthorSaved(result) => {
+                if let Screen::Walk(walk) = &mut self.screen {
+                    walk.author_saved(result);
+                }
+            }
+            other => {
+                if let Screen::Library(library) = &mut self.screen {
+                    library.today = Some((self.clock)().date_naive());
+                    return library_result(library, self.lang, other);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let quit = keys::is_ctrl_c(&key);
+        if self.too_small() && !quit {
+            return Vec::new();
+        }
+        if self.help.is_some() && !quit {
+            // ↑↓ and the page keys scroll the help (a small window cannot
+            // show it whole); any other key closes it.
+            use ratatui::crossterm::event::KeyCode as K;
+            let limit = self.help_limit.get();
+            match key.code {
+                K::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                K::Down => self.help_scroll = (self.help_scroll + 1).min(limit),
+                K::PageUp => self.help_scroll = self.help_scroll.saturating_sub(8),
+                K::PageDown => self.help_scroll = (self.help_scroll + 8).min(limit),
+                _ => {
+                    self.help = None;
+                    self.help_scroll = 0;
+                }
+            }
+            return Vec::new();
+        }
+        match &mut self.screen {
+            Screen::Library(library) => {
+                let Some(msg) = keys::library_msg(key, library.keys()) else { return Vec::new() };
+                let outs = library.update(msg);
+                outs.into_iter().filter_map(|out| self.library_out(out)).collect()
+            }
+            Screen::Walk(walk) => {
+                let Some(msg) = keys::walk_msg(key, walk.keys()) else { return Vec::new() };
+                let outs = walk.update(msg);
+                outs.into_iter().flat_map(|out| self.walk_out(out)).collect()
+            }
+            Screen::FollowUp(f, _) => {
+                let on_choices = f.focus == follow_up::Field::Held;
+                let on_date = f.focus == follow_up::Field::Date;
+                let Some(msg) = keys::follow_up_msg(key, on_choices, on_date) else { return Vec::new() };
+                let outs = f.update(msg, (self.clock)());
+                outs.into_iter().flat_map(|out| self.follow_up_out(out)).collect()
+            }
+            Screen::Pager(pager) => {
+                match keys::pager_msg(key).and_then(|msg| pager.update(msg)) {
+                    Some(PagerOut::Help) => self.help = Some(HelpFor::Pager),
+                    Some(PagerOut::Quit) => self.finished = true,
+                    None => {}
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        if self.too_small() || self.help.is_some() {
+            return;
+        }
+        match &mut self.screen {
+            Screen::Library(library) => library.paste(text),
+            Screen::Walk(walk) => walk.paste(text),
+            Screen::Pager(_) => {}
+            Screen::FollowUp(f, _) => f.paste(text),
+        }
+    }
+
+    fn library_out(&mut self, out: LibraryOut) -> Option<Effect> {
+        Some(match out {
+            LibraryOut::ListTrails => Effect::ListTrails,
+            LibraryOut::LoadGrids => Effect::LoadGrids,
+            LibraryOut::Open(path) => Effect::Open { path, review: false },
+            LibraryOut::Review(path) => Effect::Open { path, review: true },
+            LibraryOut::Create { grid, title } => Effect::Create { grid, title },
+            LibraryOut::Rename { path, title } => Effect::Rename { path, title },
+            LibraryOut::Export { path, confirmed } => Effect::Export { path, confirmed },
+            LibraryOut::Delete { path, title } => Effect::Delete { path, title },
+            LibraryOut::FollowUp { path, title } => {
+                let screen = FollowUpScreen::new(&title, self.lang, self.palette);
+                self.screen = Screen::FollowUp(Box::new(screen), Some(path));
+                return None;
+            }
+            LibraryOut::LoadWords(paths) => Effect::LoadWords(paths),
+            LibraryOut::Help => {
+                self.help = Some(HelpFor::Library);
+                return None;
+            }
+            LibraryOut::Quit => {
+                self.finished = true;
+                return None;
+            }
+        })
+    }
+
+    fn walk_out(&mut self, out: WalkOut) -> Vec<Effect> {
+        match out {
+            WalkOut::Save { job, wait } => vec![Effect::Save { job, wait }],
+            WalkOut::Help => {
+                if let Some(w) = self.walk_screen() {
+                    let to_library = w.after_back == Exit::Library;
+                    self.help = Some(HelpFor::Walk { to_library, access: w.access });
+                }
+                Vec::new()
+            }
+            WalkOut::Leave { exit, saved } => self.leave(exit, saved),
+            WalkOut::Author(name) => vec![Effect::SaveAuthor(name)],
+            WalkOut::Export(format) => match self.walk_screen() {
+                Some(w) if w.path.is_some() => vec![Effect::ExportWalk {
+                    trail: Box::new(w.walk.trail.clone()),
+                    grid: Box::new(w.walk.grid.clone()),
+                    format,
+                }],
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    fn follow_up_out(&mut self, out: FollowUpOut) -> Vec<Effect> {
+        let Screen::FollowUp(_, path) = &self.screen else { return Vec::new() };
+        match (out, path.clone()) {
+            (FollowUpOut::Save(entry), Some(path)) => {
+                vec![Effect::SaveFollowUp { path, entry: Box::new(entry) }]
+            }
+            (FollowUpOut::Save(entry), None) => {
+                self.follow_up = Some(entry);
+                self.finished = true;
+                Vec::new()
+            }
+            (FollowUpOut::Cancel, Some(_)) => self.back_to_library(),
+            (FollowUpOut::Cancel, None) => {
+                self.finished = true;
+                Vec::new()
+            }
+            (FollowUpOut::Help, _) => {
+                self.help = Some(HelpFor::FollowUp);
+                Vec::new()
+            }
+        }
+    }
+
+    fn back_to_library(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Library(Box::new(LibraryScreen::new(self.lang, self.palette)));
+        vec![Effect::ListTrails]
+    }
+
+    /// Back to the library, saying so; a failure is said on the form, which
+    /// keeps what was typed.
+    fn follow_up_saved(&mut self, result: Result<String, String>) -> Vec<Effect> {
+        let Screen::FollowUp(f, _) = &mut self.screen else { return Vec::new() };
+        match result {
+            Ok(title) => {
+                let effects = self.back_to_library();
+                if let Screen::Library(library) = &mut self.screen {
+                    library.say(self.lang.library_follow_up_saved(&title), false);
+                }
+                effects
+            }
+            Err(e) => {
+                f.save_failed(e);
+                Vec::new()
+            }
+        }
+    }
+
+    fn saved(&mut self, reports: &[SaveReport]) -> Vec<Effect> {
+        let Screen::Walk(walk) = &mut self.screen else { return Vec::new() };
+        for report in reports {
+            walk.saved(report);
+        }
+        match walk.take_exit() {
+            Some(exit) => self.leave(exit, true),
+            None => Vec::new(),
+        }
+    }
+
+    fn leave(&mut self, exit: Exit, saved: bool) -> Vec<Effect> {
+        self.lost |= !saved;
+        let mut effects = Vec::new();
+        if let Some(path) = self.walk_screen().and_then(|w| w.path.clone()) {
+            effects.push(Effect::Close(path));
+        }
+        match exit {
+            Exit::Quit => self.finished = true,
+            Exit::Library => {
+                self.screen = Screen::Library(Box::new(LibraryScreen::new(self.lang, self.palette)));
+                effects.push(Effect::ListTrails);
+            }
+        }
+        effects
+    }
+
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(self.lang, frame, area);
+            return;
+        }
+        match &self.screen {
+            // The terminal's cursor shows where typing goes, unless the help covers it.
+            Screen::Library(library) => library_view::render(library, frame, area, self.help.is_none()),
+            Screen::Walk(walk) => walk_view::render(walk, frame, area, self.help.is_none()),
+            Screen::Pager(pager) => pager_view::render(pager, frame, area),
+            Screen::FollowUp(f, _) => follow_up::render(f, (self.clock)(), frame, area, self.help.is_none()),
+        }
+        if let Some(help_for) = self.help {
+            let limit = help::render(self.lang, &self.palette, help_for, self.help_scroll, frame, area);
+            self.help_limit.set(limit);
+        }
+    }
+}
+
+/// The outcome of file work done for the library.
+fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Listed(listed) => {
+            library.listed(listed);
+            return vec![Effect::FolderState];
+        }
+        Msg::Folder { encrypted, suggest } => {
+            library.encrypted = Some(encrypted);
+            if suggest && library.message.is_none() {
+                library.say(lang.suggest_encrypt().to_string(), false);
+            }
+        }
+        Msg::Grids(picker) => library.grids_loaded(picker),
+        Msg::OpenFailed(failure) => {
+            let text = match failure {
+                OpenFailure::Damaged(e) => lang.damaged_cannot_open(&lang.load_error(&e)),
+                OpenFailure::GridGone { title, id, language } => {
+                    lang.grid_unavailable(&title, &id, &language)
+                }
+                OpenFailure::Locked(e) => lang.cannot_open(&e),
+            };
+            library.say(text, true);
+        }
+        Msg::ExportNeedsConfirm { path, warnings, plaintext } => {
+            let mut question = String::new();
+            if warnings > 0 {
+                question.push_str(&format!("{} ", lang.lint_summary(warnings)));
+            }
+            if plaintext {
+                question.push_str(&format!("{} ", lang.export_is_plaintext()));
+            }
+            question.push_str(if warnings > 0 {
+                lang.export_confirm()
+            } else {
+                lang.export_plaintext_confirm()
+            });
+            library.confirm_export(path, question);
+        }
+        Msg::Words(words) => library.words_loaded(words),
+        Msg::Exported(Ok(path)) => library.say(lang.exported_to(&path), false),
+        Msg::Exported(Err(e)) => library.say(lang.export_failed(&e), true),
+        Msg::Deleted { title, result } => {
+            match result {
+                Ok(exports) => library.say(lang.deleted(&title, exports), false),
+                Err(e) => library.say(lang.delete_failed(&e), true),
+            }
+            return vec![Effect::ListTrails];
+        }
+        Msg::Renamed { title, result } => {
+            match result {
+                Ok(()) => library.say(lang.renamed(&title), false),
+                Err(e) => library.say(lang.rename_failed(&e), true),
+            }
+            return vec![Effect::ListTrails];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The message of a window too small to work in, in its middle, cut to
+/// whatever fits.
+fn too_small(lang: Lang, frame: &mut Frame, area: Rect) {
+    let text = lang.too_small(MIN_WIDTH, MIN_HEIGHT);
+    let width = area.width.saturating_sub(2).max(1) as usize;
+    let rows: Vec<Line> =
+        wrap::wrap(&text, width).into_iter().take(area.height as usize).map(Line::from).collect();
+    let top = area.height.saturating_sub(rows.len() as u16) / 2;
+    let rect = Rect { y: area.y + top, height: area.height - top, ..area };
+    frame.render_widget(Paragraph::new(rows).centered(), rect);
+}

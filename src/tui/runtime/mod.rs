@@ -1,0 +1,542 @@
+//! The runtime: performs the effects the app asks for (reading and writing
+//! files through the store, saving through the saver thread) and turns
+//! their outcome into messages. `Session` ties an app, a runtime and a
+//! terminal of any backend together: the real loop drives it with the
+//! terminal's events, tests with the events they choose.
+
+pub mod app;
+pub mod keys;
+pub mod saver;
+pub(crate) mod signals;
+pub(crate) mod terminal;
+
+use std::collections::VecDeque;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use crate::cli::ExportFormat;
+use crate::commands::Ctx;
+use crate::commands::trail::find_grid;
+use crate::grid::Grid;
+use crate::grid::library::Library;
+use crate::trail::store::{Lock, LockError, Store};
+use crate::trail::{Time, Trail, export, lint, new_id};
+use crate::tui::popups::picker::Picker;
+use crate::tui::runtime::app::{App, Effect, Msg, OpenFailure};
+use crate::tui::runtime::saver::{SaveReport, Saver};
+use crate::tui::screens::review::Access;
+use crate::walk::Walk;
+
+/// How long leaving waits for its save before saying it failed.
+const SAVE_WAIT: Duration = Duration::from_secs(30);
+
+/// How often time passes for the app: saves are sent at the first tick
+/// after a change, so a change is on disk well within a second.
+pub const TICK: Duration = Duration::from_millis(300);
+
+/// How long a terminal that cannot be drawn on is given to say it was closed.
+const HANG_UP_WAIT: Duration = Duration::from_secs(1);
+
+/// Where the events come from: the terminal, or a test's script.
+pub trait Events {
+    /// The next event, if one comes within `timeout`.
+    fn next(&mut self, timeout: Duration) -> std::io::Result<Option<Event>>;
+
+    /// Whether the program was asked to stop (a signal, a closed terminal):
+    /// no event will come any more.
+    fn stop_requested(&self) -> bool {
+        false
+    }
+}
+
+/// The loop: time passes (saving what changed), the screen is drawn, the
+/// events that came are taken in, until the app is finished. An error of
+/// the terminal ends it, in words.
+pub fn event_loop<B: Backend>(session: &mut Session<B>, events: &mut impl Events) -> Result<(), String> {
+    let mut last_tick: Option<Instant> = None;
+    loop {
+        if last_tick.is_none_or(|t| t.elapsed() >= TICK) {
+            session.tick(Instant::now());
+            last_tick = Some(Instant::now());
+        }
+        if session.finished() {
+            return Ok(());
+        }
+        session.unlock_if_needed(events);
+        if let Err(e) = session.draw() {
+            // A terminal that went away cannot be drawn on: that is a
+            // request to stop, not a failure — the hang-up may be told a
+            // moment after the failed write.
+            let until = Instant::now() + HANG_UP_WAIT;
+            while !events.stop_requested() && Instant::now() < until {
+                let _ = events.next(until.saturating_duration_since(Instant::now()));
+            }
+            session.stop();
+            return if events.stop_requested() { Ok(()) } else { Err(e.to_string()) };
+        }
+        let waited = last_tick.map_or(Duration::ZERO, |t| t.elapsed());
+        let mut next = events.next(TICK.saturating_sub(waited)).map_err(|e| e.to_string())?;
+        if events.stop_requested() {
+            session.stop();
+            return Ok(());
+        }
+        // Everything that arrived is taken in before the next frame, so that
+        // a burst of keys (a paste without bracketed paste) costs one redraw.
+        while let Some(event) = next {
+            session.handle(event);
+            if session.finished() {
+                break;
+            }
+            next = events.next(Duration::ZERO).map_err(|e| e.to_string())?;
+        }
+    }
+}
+
+pub struct Runtime {
+    ctx: Ctx,
+    clock: fn() -> Time,
+    saver: Saver,
+    /// The trail being walked, kept from other discern windows.
+    lock: Option<(PathBuf, Lock)>,
+    /// The library was listed in an encrypted folder whose key this run has
+    /// not unlocked (a walk started with `discern new` needs no passphrase;
+    /// the library after it does): the loop asks for the passphrase.
+    needs_unlock: bool,
+}
+
+impl Runtime {
+    pub fn new(ctx: &Ctx, clock: fn() -> Time) -> Runtime {
+        Runtime::with_saver(ctx, clock, Saver::start(&ctx.data_dir, ctx.lang))
+    }
+
+    /// With a saver of one's own: tests use one whose writes fail.
+    pub fn with_saver(ctx: &Ctx, clock: fn() -> Time, saver: Saver) -> Runtime {
+        let ctx = Ctx {
+            lang: ctx.lang,
+            data_dir: ctx.data_dir.clone(),
+            config: ctx.config.clone(),
+            plain: ctx.plain,
+            passphrase_file: ctx.passphrase_file.clone(),
+        };
+        Runtime { ctx, clock, saver, lock: None, needs_unlock: false }
+    }
+
+    pub fn perform(&mut self, effect: Effect) -> Option<Msg> {
+        Some(match effect {
+            Effect::Save { job, wait } => {
+                if let Some(failed) = self.saver.submit(job) {
+                    return Some(Msg::Saved(vec![failed]));
+                }
+                if !wait {
+                    return None;
+                }
+                Msg::Saved(self.saver.wait_all(SAVE_WAIT))
+            }
+            Effect::ListTrails => {
+                use crate::trail::store::crypt;
+                self.needs_unlock = crypt::is_encrypted_folder(&self.ctx.data_dir) && !crypt::is_unlocked();
+                Msg::Listed(Store::new(&self.ctx.data_dir).list())
+            }
+            Effect::FolderState => {
+                let (encrypted, suggest) = crate::trail::store::encryption::folder_state(&self.ctx.data_dir);
+                Msg::Folder { encrypted, suggest }
+            }
+            Effect::LoadWords(paths) => Msg::Words(Store::new(&self.ctx.data_dir).answer_words(&paths)),
+            Effect::LoadGrids => {
+                Msg::Grids(Picker::from_library(&Library::load(&self.ctx.grids_dir()), self.ctx.lang))
+            }
+            Effect::Open { path, review } => self.open(path, review),
+            Effect::Create { grid, title } => self.create(*grid, &title),
+            Effect::Rename { path, title } => {
+                let result = self.rename(&path, &title);
+                Msg::Renamed { title, result }
+            }
+            Effect::Export { path, confirmed } => self.export(path, confirmed),
+            Effect::Delete { path, title } => {
+                let result =
+                    self.locked(&path).and_then(|_lock| Store::delete(&path).map_err(|e| e.to_string()));
+                Msg::Deleted { title, result }
+            }
+            Effect::Close(path) => {
+                if self.lock.as_ref().is_some_and(|(p, _)| *p == path) {
+                    self.lock = None;
+                }
+                return None;
+            }
+            Effect::SaveAuthor(name) => Msg::AuthorSaved(self.save_author(name)),
+            Effect::SaveFollowUp { path, entry } => Msg::FollowUpSaved(self.add_follow_up(&path, *entry)),
+            Effect::ExportWalk { trail, grid, format } => {
+                let text = export::render(&trail, Some(&grid), format, self.ctx.lang, false);
+                let ext = if format == ExportFormat::Html { "html" } else { "md" };
+                let dir = crate::paths::exports_dir(&self.ctx.data_dir);
+                let written = write_export(&dir, &trail.id, ext, text.as_bytes());
+                Msg::WalkExported(written.map_err(|e| self.ctx.lang.io_error(&e)))
+            }
+        })
+    }
+
+    /// Adds a follow-up to a trail under its lock (refused while another
+    /// window has it open); gives back the trail's title.
+    fn add_follow_up(&mut self, path: &Path, entry: crate::trail::FollowUp) -> Result<String, String> {
+        let taken = self.locked(path)?;
+        let lock = match (&taken, &self.lock) {
+            (Some(lock), _) => lock,
+            (None, Some((_, lock))) => lock,
+            (None, None) => return Err(self.ctx.lang.trail_open_elsewhere(path)),
+        };
+        let mut trail = Store::load_locked(path, lock).map_err(|e| self.ctx.lang.load_error(&e))?;
+        trail.add_follow_up(entry);
+        Store::new(&self.ctx.data_dir)
+            .save(&trail, path)
+            .map_err(|e| self.ctx.lang.cannot_write(path, &e))?;
+        Ok(trail.title)
+    }
+
+    /// Keeps a reviewer's name for the rest of the session, whatever
+    /// happens, and in the config file if it can be written.
+    fn save_author(&mut self, name: String) -> Result<(), String> {
+        let path = self.ctx.config.path.clone();
+        self.ctx.config.author = Some(name.clone());
+        // In an encrypted folder the name is kept there, encrypted.
+        if crate::trail::store::crypt::is_encrypted_folder(&self.ctx.data_dir) {
+            let data = &self.ctx.data_dir;
+            return crate::trail::store::encryption::seal_author(data, &name)
+                .map_err(|e| format!("{}: {e}", data.display()));
+        }
+        if path.as_os_str().is_empty() {
+            return Err(self.ctx.lang.no_config_file().to_string());
+        }
+        crate::config::save_author(&path, &name).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Keeps the lock of the trail being walked, taken by the caller, so
+    /// that it is let go when the walk ends (and the library can open,
+    /// rename or delete that trail afterwards).
+    pub fn hold_lock(&mut self, path: PathBuf, lock: Lock) {
+        self.lock = Some((path, lock));
+    }
+
+    /// The save reports that came back, without waiting.
+    pub fn save_reports(&mut self) -> Vec<SaveReport> {
+        self.saver.reports()
+    }
+
+    /// Waits for every save sent so far.
+    pub fn wait_for_saves(&mut self) -> Vec<SaveReport> {
+        self.saver.wait_all(SAVE_WAIT)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.ctx.data_dir
+    }
+
+    fn lock_error(&self, path: &Path, e: LockError) -> String {
+        match e {
+            LockError::Held => self.ctx.lang.trail_open_elsewhere(path),
+            LockError::Io(e) => self.ctx.lang.io_error(&e),
+        }
+    }
+
+    /// The trail's lock, unless another window holds it (or this one does).
+    fn locked(&self, path: &Path) -> Result<Option<Lock>, String> {
+        if self.lock.as_ref().is_some_and(|(p, _)| p == path) {
+            return Ok(None);
+        }
+        Store::lock(path).map(Some).map_err(|e| self.lock_error(path, e))
+    }
+
+    /// The grid a trail was made with, else the same grid in another language.
+    fn grid_for(&self, trail: &Trail) -> Option<Grid> {
+        find_grid(&self.ctx, trail).or_else(|| {
+            Library::load(&self.ctx.grids_dir())
+                .find(&trail.grid.id, &trail.grid.language)
+                .map(|(_, g)| g.clone())
+        })
+    }
+
+    /// A trail to walk or review. When another window has it open, it
+    /// opens all the same, read only: this window then never writes it.
+    /// The lock is taken before the file is read, so that a window never
+    /// reads a trail another one is still writing and then saves that copy.
+    fn open(&mut self, path: PathBuf, review: bool) -> Msg {
+        // Held here already: the walk this program started with.
+        let held_here = self.lock.as_ref().is_some_and(|(p, _)| *p == path);
+        let taken = if held_here {
+            None
+        } else {
+            match Store::lock(&path) {
+                Ok(lock) => Some(lock),
+                Err(LockError::Held) => None,
+                Err(e) => return Msg::OpenFailed(OpenFailure::Locked(self.lock_error(&path, e))),
+            }
+        };
+        let writable = held_here || taken.is_some();
+        let read = match (&taken, &self.lock) {
+            (Some(lock), _) => Store::load_locked(&path, lock),
+            (None, Some((_, lock))) if held_here => Store::load_locked(&path, lock),
+            _ => Store::load(&path),
+        };
+        let trail = match read {
+            Ok(t) => t,
+            Err(e) => return Msg::OpenFailed(OpenFailure::Damaged(e)),
+        };
+        let Some(grid) = self.grid_for(&trail) else {
+            let g = &trail.grid;
+            return Msg::OpenFailed(OpenFailure::GridGone {
+                title: g.title.clone(),
+                id: g.id.clone(),
+                language: g.language.clone(),
+            });
+        };
+        if let Some(lock) = taken {
+            self.lock = Some((path.clone(), lock));
+        }
+        let access = match (review, writable) {
+            (true, can_save) => Access::Review { can_save },
+            (false, true) => Access::Answer,
+            (false, false) => Access::ReadOnly,
+        };
+        let author = self.ctx.config.author.clone();
+        Msg::Opened { walk: Box::new(Walk::new(grid, trail)), path, saved: Ok(()), access, author }
+    }
+
+    /// A new trail, saved at once; if that fails the walk opens all the
+    /// same, says so, and tries again.
+    fn create(&mut self, grid: Grid, title: &str) -> Msg {
+        let trail = Trail::start(&grid, title, new_id(), (self.clock)());
+        let store = Store::new(&self.ctx.data_dir);
+        let path = store.path_for(&trail);
+        let saved = store.ensure().and_then(|()| store.save(&trail, &path)).map_err(|e| e.to_string());
+        if saved.is_ok()
+            && let Ok(lock) = Store::lock(&path)
+        {
+            self.lock = Some((path.clone(), lock));
+        }
+        Msg::Opened {
+            walk: Box::new(Walk::new(grid, trail)),
+            path,
+            saved,
+            access: Access::Answer,
+            author: None,
+        }
+    }
+
+    fn rename(&self, path: &Path, title: &str) -> Result<(), String> {
+        let taken = self.locked(path)?;
+        let read = match (&taken, &self.lock) {
+            (Some(lock), _) | (None, Some((_, lock))) => Store::load_locked(path, lock),
+            (None, None) => Store::load(path),
+        };
+        let mut trail = read.map_err(|e| self.ctx.lang.load_error(&e))?;
+        trail.title = title.to_string();
+        trail.updated = (self.clock)();
+        Store::new(&self.ctx.data_dir).save(&trail, path).map_err(|e| self.ctx.lang.io_error(&e))
+    }
+
+    fn export(&self, path: PathBuf, confirmed: bool) -> Msg {
+        let trail = match Store::load(&path) {
+            Ok(t) => t,
+            Err(e) => return Msg::Exported(Err(self.ctx.lang.load_error(&e))),
+        };
+        if !confirmed {
+            let warnings = lint::warnings(&trail).len();
+            // In an encrypted folder an export is the one plaintext file:
+            // it is written only once the user has said yes to that.
+            let plaintext = crate::trail::store::crypt::is_encrypted_folder(&self.ctx.data_dir);
+            if warnings > 0 || plaintext {
+                return Msg::ExportNeedsConfirm { path, warnings, plaintext };
+            }
+        }
+        let grid = self.grid_for(&trail);
+        let text = export::render(&trail, grid.as_ref(), ExportFormat::Md, self.ctx.lang, false);
+        let dir = crate::paths::exports_dir(&self.ctx.data_dir);
+        let written = write_export(&dir, &trail.id, "md", text.as_bytes());
+        Msg::Exported(written.map_err(|e| self.ctx.lang.io_error(&e)))
+    }
+}
+
+/// Writes an export of the trail `id` as a new file of `dir` (0700), 0600,
+/// never over an existing one: `ID-1.EXT`, `ID-2.EXT`… (no word of the
+/// title, and `delete` finds them by the id).
+pub fn write_export(dir: &Path, id: &str, extension: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    crate::paths::create_private_dir(dir)?;
+    for n in 1..10_000 {
+        let path = dir.join(crate::trail::store::names::export_file_name(id, n, extension));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(mut file) => {
+                // Created 0600 (the umask can only take bits away) and new:
+                // create_new never follows a link, and nothing is chmod'ed by path.
+                let written = file.write_all(bytes).and_then(|()| file.sync_all());
+                return match written {
+                    Ok(()) => Ok(path),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&path);
+                        Err(e)
+                    }
+                };
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other(format!("{}: too many exports of this trail", dir.display())))
+}
+
+/// An app, its runtime and a terminal: one turn of the loop at a time.
+pub struct Session<B: Backend> {
+    terminal: Terminal<B>,
+    app: App,
+    runtime: Runtime,
+}
+
+impl<B: Backend> Session<B> {
+    pub fn new(terminal: Terminal<B>, app: App, runtime: Runtime) -> Session<B> {
+        let mut session = Session { terminal, app, runtime };
+        if let Ok(size) = session.terminal.size() {
+            session.app.set_size(size.width, size.height);
+        }
+        let effects = session.app.start();
+        session.run(effects);
+        session
+    }
+
+    /// A terminal event: a key, a paste, a resize.
+    pub fn handle(&mut self, event: Event) {
+        self.dispatch(Msg::Event(event));
+    }
+
+    /// A request to stop from outside (a signal, a closed terminal): what
+    /// Ctrl-C does — the walk is saved and the program quits — from
+    /// whatever screen or dialog is up.
+    pub fn stop(&mut self) {
+        self.handle(Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+    }
+
+    /// The passing of time: saves come back, changes get saved.
+    pub fn tick(&mut self, now: Instant) {
+        let reports = self.runtime.save_reports();
+        if !reports.is_empty() {
+            self.dispatch(Msg::Saved(reports));
+        }
+        self.dispatch(Msg::Tick(now));
+    }
+
+    /// Asks for the passphrase, in the dialog, when the library was listed
+    /// in a locked encrypted folder; once it opens, the trails are listed
+    /// again. Esc leaves the library as it is: its encrypted trails say that
+    /// the passphrase was not given.
+    pub fn unlock_if_needed(&mut self, events: &mut impl Events) {
+        use crate::trail::store::crypt::{self, UnlockError};
+        if !std::mem::take(&mut self.runtime.needs_unlock) {
+            return;
+        }
+        let ctx = &self.runtime.ctx;
+        let (lang, data_dir) = (ctx.lang, ctx.data_dir.clone());
+        let palette = crate::tui::widgets::theme::Palette::from_env(ctx.config.theme);
+        let opened =
+            crate::tui::popups::unlock::run(&mut self.terminal, events, lang, &palette, |passphrase| {
+                match crypt::unlock(&data_dir, passphrase) {
+                    Ok(()) => Ok(true),
+                    Err(UnlockError::WrongPassphrase) => Ok(false),
+                    Err(UnlockError::KeyUnusable(m)) => {
+                        Err(lang.key_unusable(&crypt::key_path(&data_dir), &m))
+                    }
+                }
+            });
+        // The screen under the dialog is drawn whole again.
+        let _ = self.terminal.clear();
+        if opened == Ok(true) {
+            self.runtime.ctx = self.runtime.ctx.unlocked();
+            self.run(vec![Effect::ListTrails]);
+        }
+    }
+
+    /// Waits for the saves on their way and takes in their outcome.
+    pub fn settle(&mut self) {
+        let reports = self.runtime.wait_for_saves();
+        if !reports.is_empty() {
+            self.dispatch(Msg::Saved(reports));
+        }
+    }
+
+    pub fn draw(&mut self) -> Result<(), B::Error> {
+        let app = &self.app;
+        self.terminal.draw(|frame| app.render(frame)).map(|_| ())
+    }
+
+    pub fn finished(&self) -> bool {
+        self.app.finished()
+    }
+
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    pub fn into_app(self) -> App {
+        let Session { mut terminal, app, runtime } = self;
+        drop(runtime);
+        // Dropping a terminal that cannot show its cursor any more (it was
+        // closed) prints a complaint on a standard error that is gone too.
+        if terminal.show_cursor().is_err() {
+            std::mem::forget(terminal);
+        }
+        app
+    }
+
+    pub fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+
+    pub fn terminal(&self) -> &Terminal<B> {
+        &self.terminal
+    }
+
+    pub fn terminal_mut(&mut self) -> &mut Terminal<B> {
+        &mut self.terminal
+    }
+
+    pub fn runtime(&self) -> &Runtime {
+        &self.runtime
+    }
+
+    pub fn runtime_mut(&mut self) -> &mut Runtime {
+        &mut self.runtime
+    }
+
+    /// After a crash of the loop: the walk on screen written straight to
+    /// its file (a review's annotations alone), once the saves on their way
+    /// are done. A window that only reads writes nothing.
+    pub fn rescue(&mut self) -> Option<Result<(), String>> {
+        let job = self.app.walk_screen()?.file_job()?;
+        self.runtime.wait_for_saves();
+        let store = Store::new(self.runtime.data_dir());
+        Some(
+            crate::tui::runtime::saver::write_job(&store, &job, &crate::tui::runtime::saver::disk_writer())
+                .map_err(|e| e.to_string()),
+        )
+    }
+
+    fn dispatch(&mut self, msg: Msg) {
+        let effects = self.app.update(msg);
+        self.run(effects);
+    }
+
+    /// Performs effects, feeding their outcome back, until none is left.
+    fn run(&mut self, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = effects.into();
+        while let Some(effect) = queue.pop_front() {
+            if let Some(reply) = self.runtime.perform(effect) {
+                queue.extend(self.app.update(reply));
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The real terminal: entering and leaving the full screen, and its events
+//! — keys, pastes, resizes — with the requests to stop (a signal, a closed
+//! window, the end of the terminal's input) that end the loop cleanly.
+
+use std::io::{self, Stdout};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::tui::runtime::Events;
+use crate::tui::runtime::signals::{StopRequests, stop_requests};
+
+/// Leaves the terminal as it was found, whatever happens: the guard's drop
+/// runs on return, on error and while a panic unwinds.
+pub struct TerminalGuard;
+
+impl TerminalGuard {
+    pub fn enter() -> io::Result<(TerminalGuard, Terminal<CrosstermBackend<Stdout>>)> {
+        enable_raw_mode()?;
+        let guard = TerminalGuard;
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok((guard, terminal))
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// The terminal as it was before the full screen, as far as it can still
+/// be reached (a closed terminal cannot).
+pub fn restore_terminal() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// The terminal's own events, until a request to stop: then no event
+/// comes any more, and `stop_requested` says so.
+pub struct TerminalEvents {
+    stop: StopRequests,
+    #[cfg(unix)]
+    tty: unix::Tty,
+    stopped: bool,
+}
+
+impl TerminalEvents {
+    pub fn new() -> io::Result<TerminalEvents> {
+        Ok(TerminalEvents {
+            stop: stop_requests(),
+            #[cfg(unix)]
+            tty: unix::Tty::open()?,
+            stopped: false,
+        })
+    }
+}
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if self.stopped {
+            return Ok(None);
+        }
+        match self.wait(timeout) {
+            Ok(Some(event)) => Ok(Some(event)),
+            Ok(None) => {
+                self.stopped = self.stop.requested();
+                Ok(None)
+            }
+            // A terminal that cannot be read any more is gone: stop.
+            Err(_) => {
+                self.stopped = true;
+                Ok(None)
+            }
+        }
+    }
+
+    fn stop_requested(&self) -> bool {
+        self.stopped
+    }
+}
+
+#[cfg(unix)]
+impl TerminalEvents {
+    /// Waits on the terminal and the requests to stop together, so that
+    /// either wakes the loop at once. The terminal library would spin for
+    /// ever on a terminal that has gone (its read returns nothing, again and
+    /// again), so it is only asked to read once the terminal has input.
+    fn wait(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        // Events the terminal library has read and parsed already come first.
+        if !self.tty.alive() {
+            self.stopped = true;
+            return Ok(None);
+        }
+        if event::poll(Duration::ZERO)? {
+            return event::read().map(Some);
+        }
+        let woken = self.tty.wait(self.stop.fd(), timeout)?;
+        if woken.stop && self.stop.requested() {
+            self.stopped = true;
+            return Ok(None);
+        }
+        // Woken by input, or by nothing: a resize is only seen by asking.
+        if !self.tty.alive() {
+            self.stopped = true;
+            return Ok(None);
+        }
+        if event::poll(Duration::ZERO)? { event::read().map(Some) } else { Ok(None) }
+    }
+}
+
+#[cfg(not(unix))]
+impl TerminalEvents {
+    /// Waits in short slices, looking at the requests to stop between them.
+    fn wait(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            if self.stop.requested() {
+                return Ok(None);
+            }
+            let slice = deadline.saturating_duration_since(std::time::Instant::now()).min(SLICE);
+            if event::poll(slice)? {
+                return event::read().map(Some);
+            }
+            if std::time::Instant::now() >= deadline {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// How often the loop looks for a request to stop where it cannot wait on it.
+#[cfg(not(unix))]
+const SLICE: Duration = Duration::from_millis(50);
+
+#[cfg(unix)]
+mod unix {
+    use std::fs::File;
+    use std::io::{self, IsTerminal};
+    use std::os::fd::{AsRawFd, RawFd};
+    use std::time::Duration;
+
+    /// The terminal the keys come from: standard input when it is one, else
+    /// `/dev/tty` (as the terminal library chooses).
+    pub struct Tty {
+        fd: RawFd,
+        _owned: Option<File>,
+    }
+
+    /// What ended a wait.
+    pub struct Woken {
+        pub stop: bool,
+    }
+
+    impl Tty {
+        pub fn open() -> io::Result<Tty> {
+            if io::stdin().is_terminal() {
+                return Ok(Tty { fd: io::stdin().as_raw_fd(), _owned: None });
+            }
+            let file = File::open("/dev/tty")?;
+            Ok(Tty { fd: file.as_raw_fd(), _owned: Some(file) })
+        }
+
+        /// Whether the terminal can still give input: a terminal that is
+        /// "readable" with nothing to read has reached its end (closed,
+        /// hung up), and one that refuses to say is gone.
+        pub fn alive(&self) -> bool {
+            match select(&[self.fd], Duration::ZERO) {
+                Ok(ready) if ready[0] => pending(self.fd).is_ok_and(|n| n > 0),
+                Ok(_) => true,
+                Err(_) => false,
+            }
+        }
+
+        /// Waits until the terminal has input, `stop` is readable, or
+        /// `timeout` has passed.
+        pub fn wait(&self, stop: Option<RawFd>, timeout: Duration) -> io::Result<Woken> {
+            let fds: Vec<RawFd> = std::iter::once(self.fd).chain(stop).collect();
+            match select(&fds, timeout) {
+                Ok(ready) => Ok(Woken { stop: ready.get(1).copied().unwrap_or(false) }),
+                // A signal came to this thread: look again at once.
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Woken { stop: true }),
+                Err(e) => Err(e),
+            }
+        }
+    }
+
+    /// The bytes waiting to be read.
+    fn pending(fd: RawFd) -> io::Result<i32> {
+        let mut n: libc::c_int = 0;
+        // SAFETY: FIONREAD writes one int through the pointer given.
+        let result = unsafe { libc::ioctl(fd, libc::FIONREAD, &mut n) };
+        if result < 0 { Err(io::Error::last_os_error()) } else { Ok(n) }
+    }
+
+    /// Which of `fds` are readable, waiting up to `timeout`. `select`
+    /// rather than `poll`, which macOS does not support on terminals.
+    fn select(fds: &[RawFd], timeout: Duration) -> io::Result<Vec<bool>> {
+        if fds.iter().any(|&fd| fd < 0 || fd >= libc::FD_SETSIZE as RawFd) {
+            return Err(io::Error::other("file descriptor out of range"));
+        }
+        // SAFETY: an fd_set is plain data, zeroed then filled by FD_SET with
+        // descriptors checked to be within its size above.
+        let mut set: libc::fd_set = unsafe { std::mem::zeroed() };
+        unsafe {
+            libc::FD_ZERO(&mut set);
+            for &fd in fds {
+                libc::FD_SET(fd, &mut set);
+            }
+        }
+        let mut time = libc::timeval {
+            tv_sec: timeout.as_secs().min(i32::MAX as u64) as libc::time_t,
+            tv_usec: timeout.subsec_micros() as libc::suseconds_t,
+        };
+        let highest = fds.iter().copied().max().unwrap_or(0);
+        // SAFETY: every pointer is to a live local value or null.
+        let result = unsafe {
+            libc::select(highest + 1, &mut set, std::ptr::null_mut(), std::ptr::null_mut(), &mut time)
+        };
+        if result < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: `set` was filled by select for these same descriptors.
+        Ok(fds.iter().map(|&fd| unsafe { libc::FD_ISSET(fd, &set) }).collect())
+    }
+}

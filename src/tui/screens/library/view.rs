@@ -1,0 +1,236 @@
+//! How the library looks: the trails as a table, the welcome when there is
+//! none, the filter, the message of the last action and the keys.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::text::Lang;
+use crate::tui::popups::{dialog, picker};
+use crate::tui::runtime::keys::Hint;
+use crate::tui::screens::library::{LibraryScreen, Mode, TrailRow};
+use crate::tui::widgets::footer;
+use crate::tui::widgets::theme::Palette;
+use crate::tui::widgets::wrap::{self, lines, wrap_styled};
+
+/// "29/11/2026 10:00": the width of the last column.
+const TIME_WIDTH: usize = 16;
+
+pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: bool) {
+    if area.height < 4 || area.width < 10 {
+        return;
+    }
+    let p = screen.palette();
+    let lang = screen.lang();
+    let width = area.width as usize;
+    let header = Rect { height: 1, ..area };
+    let title = if screen.due_only {
+        format!("discern — {} · {}", lang.library_title(), lang.library_due_only())
+    } else {
+        format!("discern — {}", lang.library_title())
+    };
+    let mut spans = vec![Span::raw(" "), Span::styled(title, p.title())];
+    if let Some(encrypted) = screen.encrypted {
+        spans.push(Span::styled(format!("  · {}", lang.folder_state(encrypted)), p.dim()));
+    }
+    frame.render_widget(Paragraph::new(footer::fit(spans, width)), header);
+
+    let filter = screen.filter_text();
+    let filtering = matches!(screen.mode, Mode::Filter) || !filter.is_empty();
+    // The message of the last action (an export's path, an error) may take
+    // up to three rows: it is worth reading whole.
+    let message: Vec<Line> = match &screen.message {
+        Some(m) => {
+            let style = if m.error { p.warn() } else { p.good() };
+            let (rows, _) = wrap_styled(&[(&m.text, style)], width.saturating_sub(2), 3);
+            lines(rows, Span::raw(" "), Span::raw(" "))
+        }
+        None => Vec::new(),
+    };
+    let message_height = message.len().max(1) as u16;
+    let reserved = 2 + message_height + u16::from(filtering);
+    let body = Rect { y: area.y + 1, height: area.height - reserved, ..area };
+    if screen.loaded && screen.rows.is_empty() {
+        welcome(lang, p, frame, body);
+    } else if screen.loaded && screen.shown.is_empty() {
+        let text = if screen.due_only && filter.trim().is_empty() {
+            lang.nothing_due().to_string()
+        } else {
+            lang.library_no_match(filter.trim())
+        };
+        let text = Line::styled(format!("  {text}"), p.dim());
+        frame.render_widget(Paragraph::new(vec![Line::default(), text]), body);
+    } else {
+        table(screen, frame, body);
+    }
+    if filtering {
+        filter_row(
+            screen,
+            frame,
+            cursor,
+            Rect { y: area.y + area.height - 2 - message_height, height: 1, ..area },
+        );
+    }
+    let message_area = Rect { y: area.y + area.height - 1 - message_height, height: message_height, ..area };
+    frame.render_widget(Paragraph::new(message), message_area);
+    let keys = Rect { y: area.y + area.height - 1, height: 1, ..area };
+    let hints: Vec<Hint> = match screen.mode {
+        Mode::Filter => vec![Hint::MoveTrail, Hint::ApplyFilter, Hint::ClearFilter],
+        _ if screen.rows.is_empty() => vec![Hint::New],
+        // The key that shows the trails due only when there are some (or they are shown).
+        _ if screen.due_only || screen.any_due() => vec![
+            Hint::MoveTrail,
+            Hint::Open,
+            if screen.due_only { Hint::AllTrails } else { Hint::DueOnly },
+            Hint::FollowUp,
+            Hint::Review,
+            Hint::New,
+            Hint::Filter,
+            Hint::Rename,
+            Hint::Export,
+            Hint::Delete,
+        ],
+        _ => vec![
+            Hint::MoveTrail,
+            Hint::Open,
+            Hint::Review,
+            Hint::New,
+            Hint::Filter,
+            Hint::Rename,
+            Hint::Export,
+            Hint::Delete,
+        ],
+    };
+    // While typing in the filter, `q` is a letter of it: only the keys that
+    // work there are shown (Ctrl-C still quits).
+    let tail: &[Hint] =
+        if matches!(screen.mode, Mode::Filter) { &[Hint::Help] } else { &[Hint::Help, Hint::Quit] };
+    frame.render_widget(Paragraph::new(footer::line(lang, p, &hints, tail, width)), keys);
+    overlays(screen, frame, area, cursor);
+}
+
+fn overlays(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: bool) {
+    let p = screen.palette();
+    let lang = screen.lang();
+    match &screen.mode {
+        Mode::Picker(picker) => picker::render(picker, lang, p, frame, area),
+        Mode::Title(title) => dialog::title_box(title, lang, p, frame, area, cursor),
+        Mode::ConfirmDelete(row) => {
+            let r = &screen.rows[*row];
+            let question = match &r.summary {
+                Ok(t) => lang.confirm_delete_trail(&t.title),
+                Err(_) => lang.confirm_delete_damaged(&r.file_name()),
+            };
+            dialog::question_box(&question, lang.delete_answers(), p, frame, area);
+        }
+        Mode::ConfirmExport { question, .. } => {
+            dialog::question_box(question, lang.export_answers(), p, frame, area);
+        }
+        Mode::List | Mode::Filter => {}
+    }
+}
+
+fn filter_row(screen: &LibraryScreen, frame: &mut Frame, cursor: bool, row: Rect) {
+    let p = screen.palette();
+    let label = screen.lang().filter_label();
+    let label_width = wrap::width(label) as u16 + 1;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::raw(" "), Span::styled(label, p.strong())])),
+        row,
+    );
+    let field = Rect { x: row.x + label_width + 1, width: row.width.saturating_sub(label_width + 2), ..row };
+    if matches!(screen.mode, Mode::Filter) {
+        frame.render_widget(&screen.filter, field);
+        if cursor {
+            crate::tui::editor::place_cursor(&screen.filter, field, frame);
+        }
+    } else {
+        frame.render_widget(Paragraph::new(screen.filter_text()), field);
+    }
+}
+
+fn welcome(lang: Lang, p: &Palette, frame: &mut Frame, area: Rect) {
+    let width = (area.width as usize).saturating_sub(4).min(64);
+    let [hello, about, start] = lang.library_welcome();
+    let wrapped = |text: &str, style| {
+        lines(wrap_styled(&[(text, style)], width, usize::MAX).0, Span::raw(""), Span::raw(""))
+    };
+    let mut text = wrapped(hello, p.title());
+    text.push(Line::default());
+    text.extend(wrapped(about, p.plain()));
+    text.push(Line::default());
+    text.extend(wrapped(start, p.strong()));
+    let height = (text.len() as u16).min(area.height);
+    let rect = dialog::centered(area, width as u16, height);
+    frame.render_widget(Paragraph::new(text), rect);
+}
+
+/// Column widths: title, grid, outcome; the time takes `TIME_WIDTH`.
+fn columns(width: usize) -> [usize; 3] {
+    let rest = width.saturating_sub(2 + TIME_WIDTH + 3 * 2 + 1);
+    let title = rest * 9 / 20;
+    let grid = rest / 4;
+    [title, grid, rest - title - grid]
+}
+
+fn cell(text: &str, width: usize) -> String {
+    let text = wrap::truncate(text, width);
+    let pad = width.saturating_sub(wrap::width(&text));
+    format!("{text}{}  ", " ".repeat(pad))
+}
+
+fn table(screen: &LibraryScreen, frame: &mut Frame, area: Rect) {
+    let p = screen.palette();
+    let lang = screen.lang();
+    let [title_w, grid_w, outcome_w] = columns(area.width as usize);
+    let names = lang.library_columns();
+    let mut rows = vec![Line::from(vec![
+        Span::raw("  "),
+        Span::styled(cell(names[0], title_w), p.strong()),
+        Span::styled(cell(names[1], grid_w), p.strong()),
+        Span::styled(cell(names[2], outcome_w), p.strong()),
+        Span::styled(names[3], p.strong()),
+    ])];
+    let height = (area.height as usize).saturating_sub(1);
+    let offset = screen.selected.saturating_sub(height.saturating_sub(1));
+    for (i, &index) in screen.shown.iter().enumerate().skip(offset).take(height) {
+        let selected = i == screen.selected;
+        let row = &screen.rows[index];
+        let due = screen.days_late(row);
+        rows.push(row_line(row, selected, due, lang, p, [title_w, grid_w, outcome_w]));
+    }
+    frame.render_widget(Paragraph::new(rows), area);
+}
+
+fn row_line(
+    row: &TrailRow,
+    selected: bool,
+    days_late: Option<i64>,
+    lang: Lang,
+    p: &Palette,
+    [title_w, grid_w, outcome_w]: [usize; 3],
+) -> Line<'static> {
+    let pointer = Span::raw(if selected { "› " } else { "  " });
+    let base = if selected { p.selected() } else { p.plain() };
+    let spans = match &row.summary {
+        Ok(t) => vec![
+            pointer,
+            Span::styled(cell(&t.title, title_w), base),
+            Span::styled(cell(&t.grid.title, grid_w), p.plain()),
+            Span::styled(cell(t.outcome.as_deref().unwrap_or(""), outcome_w), p.plain()),
+            // A trail to come back to says so where its last change is.
+            match days_late {
+                Some(days) => Span::styled(lang.library_due_mark(days), p.warn()),
+                None => Span::styled(lang.short_time(&t.updated), p.dim()),
+            },
+        ],
+        Err(e) => vec![
+            pointer,
+            Span::styled(cell(&row.file_name(), title_w), base),
+            Span::styled(cell(&lang.damaged_file(&lang.load_error(e)), grid_w + 2 + outcome_w), p.warn()),
+            Span::styled("—", p.dim()),
+        ],
+    };
+    Line::from(spans)
+}

@@ -1,0 +1,581 @@
+//! The walkthrough: its state, and how messages change it. What is shown
+//! and where Tab or PageDown lead is the walk's business (`crate::walk`);
+//! this screen only keeps the focus and the editors, and says when to save.
+
+pub(crate) mod answer;
+pub(crate) mod end_view;
+pub(crate) mod saving;
+pub(crate) mod view;
+
+use std::path::PathBuf;
+
+use crate::cli::ExportFormat;
+use crate::grid::{Answer, QuestionKind};
+use crate::text::Lang;
+use crate::trail::Time;
+use crate::tui::editor::AnswerEditor;
+use crate::tui::runtime::keys::{WalkKeys, WalkMsg};
+use crate::tui::runtime::saver::SaveJob;
+use crate::tui::screens::review::{Access, Review, ReviewOut};
+pub use crate::tui::screens::walk::saving::SaveState;
+use crate::tui::widgets::theme::Palette;
+use crate::walk::{At, Walk};
+
+/// An answer up to this size is scanned for identifying details at each
+/// key; a longer one at the next tick, so that typing stays instant.
+const SCAN_AT_ONCE: usize = 16 * 1024;
+
+/// Where Esc leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Library,
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Questions,
+    /// The list of steps (F2), with its highlight.
+    Steps(usize),
+    /// After the last question: what was answered, the outcome, and the
+    /// summary to export.
+    End,
+}
+
+/// What the walkthrough asks of the program.
+pub enum WalkOut {
+    Save {
+        job: SaveJob,
+        wait: bool,
+    },
+    Leave {
+        exit: Exit,
+        saved: bool,
+    },
+    Help,
+    /// A reviewer gave their name: keep it in the config file.
+    Author(String),
+    /// The meeting summary into the data folder's `exports/`.
+    Export(ExportFormat),
+}
+
+pub struct WalkScreen {
+    pub walk: Walk,
+    /// `None`: ephemeral, nothing is ever written.
+    pub path: Option<PathBuf>,
+    pub step: usize,
+    pub focus: Option<At>,
+    pub pane: Pane,
+    /// The option under the highlight of a choice or multi question; the
+    /// "Other" entry comes after the options.
+    pub highlight: usize,
+    /// The editor of the focused text answer, or of the "Other" entry.
+    pub editor: Option<AnswerEditor>,
+    /// The "Other" entry is chosen and its text is being typed.
+    pub other_open: bool,
+    /// The scale's value was just typed: one more digit extends it (for 10).
+    last_digit: bool,
+    pub show_references: bool,
+    /// How far a reading step is scrolled.
+    pub scroll: u16,
+    /// How far it can be, as last drawn: kept by the view (like the
+    /// editor's own viewport), so that ↓ past the end does not pile up.
+    pub scroll_limit: std::cell::Cell<u16>,
+    /// In a trail that is only read, how far ↑↓ moved the step from where
+    /// the focus puts it; back to 0 when the focus moves.
+    pub shift: i32,
+    /// How far it can go either way, as last drawn.
+    pub shift_range: std::cell::Cell<(i32, i32)>,
+    /// What this window may do with the trail.
+    pub access: Access,
+    /// A review's name and boxes.
+    pub review: Option<Box<Review>>,
+    pub save: SaveState,
+    /// A privacy warning about the focused answer, when one applies.
+    pub privacy: Option<String>,
+    /// The focused answer changed since its last scan (a long one is
+    /// scanned at the next tick, not at every key).
+    privacy_due: bool,
+    /// A short message after a key that could not do anything.
+    pub notice: Option<String>,
+    pub after_back: Exit,
+    /// Where the end screen's last export went, or why it failed.
+    pub exported: Option<Result<PathBuf, String>>,
+    /// An ephemeral walk: Esc asked once whether to throw it away.
+    pub discard_armed: bool,
+    /// Leaving waits for this save.
+    pub(in crate::tui) pending_exit: Option<Exit>,
+    /// The save before leaving failed: the same key again leaves anyway.
+    pub(in crate::tui) leave_armed: bool,
+    lang: Lang,
+    palette: Palette,
+    clock: fn() -> Time,
+}
+
+impl WalkScreen {
+    pub fn new(walk: Walk, path: Option<PathBuf>, lang: Lang, palette: Palette, clock: fn() -> Time) -> Self {
+        // A reopened trail opens where the worker stopped.
+        let (step, focus) = match walk.trail.place.as_deref().and_then(|p| walk.place(p)) {
+            Some((s, q)) => (s, q.map(|q| At { step: s, question: q })),
+            None => {
+                let step = walk.first_step();
+                (step, walk.first_question_in(step))
+            }
+        };
+        let saved = walk.changes;
+        let after_back = if path.is_some() { Exit::Library } else { Exit::Quit };
+        let mut screen = WalkScreen {
+            walk,
+            path,
+            step,
+            focus,
+            pane: Pane::Questions,
+            highlight: 0,
+            editor: None,
+            other_open: false,
+            last_digit: false,
+            show_references: false,
+            scroll: 0,
+            scroll_limit: std::cell::Cell::new(u16::MAX),
+            shift: 0,
+            shift_range: std::cell::Cell::new((0, 0)),
+            access: Access::Answer,
+            review: None,
+            save: SaveState { saved, ..SaveState::default() },
+            privacy: None,
+            privacy_due: false,
+            notice: None,
+            after_back,
+            exported: None,
+            discard_armed: false,
+            pending_exit: None,
+            leave_armed: false,
+            lang,
+            palette,
+            clock,
+        };
+        screen.enter_question();
+        screen
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn palette(&self) -> &Palette {
+        &self.palette
+    }
+
+    /// Something the file does not hold yet.
+    pub fn dirty(&self) -> bool {
+        self.can_write() && (self.walk.changes > self.save.saved || self.save.never_saved)
+    }
+
+    /// A file to write, and the right to write it.
+    pub fn can_write(&self) -> bool {
+        self.path.is_some() && self.access.writes()
+    }
+
+    pub(in crate::tui) fn clock(&self) -> fn() -> Time {
+        self.clock
+    }
+
+    /// The trail is not in its file yet: the first tick saves it.
+    pub fn needs_first_save(&mut self) {
+        self.save.never_saved = true;
+    }
+
+    pub fn leave_armed(&self) -> bool {
+        self.leave_armed
+    }
+
+    pub fn keys(&self) -> WalkKeys {
+        if let Some(keys) = self.review_keys() {
+            return keys;
+        }
+        match self.pane {
+            Pane::Steps(_) => return WalkKeys::Steps,
+            Pane::End => return WalkKeys::End,
+            Pane::Questions => {}
+        }
+        if !self.access.answers() {
+            return WalkKeys::ReadOnly;
+        }
+        let Some(at) = self.focus else { return WalkKeys::Reading };
+        match &self.walk.question(at).kind {
+            QuestionKind::Text => WalkKeys::Text,
+            QuestionKind::Scale(_) => WalkKeys::Scale,
+            QuestionKind::Date(_) => WalkKeys::Date,
+            QuestionKind::Note => WalkKeys::Reading,
+            kind => WalkKeys::Options {
+                on_other: kind.has_other() && self.highlight == kind.options().len(),
+                other_open: self.other_open,
+            },
+        }
+    }
+
+    pub fn update(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
+        self.notice = None;
+        if !matches!(msg, WalkMsg::Back | WalkMsg::Quit) {
+            self.leave_armed = false;
+        }
+        if msg != WalkMsg::Back {
+            self.discard_armed = false;
+        }
+        if !matches!(msg, WalkMsg::Digit(_)) {
+            self.last_digit = false;
+        }
+        if !self.access.answers() && changes_an_answer(&msg) {
+            self.say_read_only();
+            return Vec::new();
+        }
+        match msg {
+            WalkMsg::NextQuestion => self.next_question(),
+            WalkMsg::PrevQuestion => self.prev_question(),
+            WalkMsg::NextStep => match self.walk.next_step(self.step) {
+                Some(s) => self.go_to_step(s),
+                None => self.notice = Some(self.lang.last_step().to_string()),
+            },
+            WalkMsg::PrevStep => match self.walk.prev_step(self.step) {
+                Some(s) => self.go_to_step(s),
+                None => self.notice = Some(self.lang.first_step().to_string()),
+            },
+            WalkMsg::FocusSteps => self.set_pane(Pane::Steps(self.step)),
+            WalkMsg::StepsUp => self.move_steps_cursor(|w, s| w.prev_step(s)),
+            WalkMsg::StepsDown => self.move_steps_cursor(|w, s| w.next_step(s)),
+            WalkMsg::GoToStep => {
+                if let Pane::Steps(s) = self.pane {
+                    self.set_pane(Pane::Questions);
+                    self.go_to_step(s);
+                }
+            }
+            WalkMsg::LeaveSteps => self.set_pane(Pane::Questions),
+            WalkMsg::ScrollUp if self.focus.is_some() => {
+                self.shift = (self.shift - 1).max(self.shift_range.get().0)
+            }
+            WalkMsg::ScrollDown if self.focus.is_some() => {
+                self.shift = (self.shift + 1).min(self.shift_range.get().1)
+            }
+            WalkMsg::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            WalkMsg::ScrollDown => self.scroll = self.scroll.saturating_add(1).min(self.scroll_limit.get()),
+            WalkMsg::ToggleReferences => self.show_references = !self.show_references,
+            WalkMsg::Help => return vec![WalkOut::Help],
+            WalkMsg::SaveNow if self.access.elsewhere() => {
+                self.notice = Some(self.lang.status_open_elsewhere().to_string())
+            }
+            // A review writes only when there is an annotation to write.
+            WalkMsg::SaveNow if !self.access.answers() && !self.dirty() => {}
+            WalkMsg::SaveNow => {
+                return self.save_job().map(|job| WalkOut::Save { job, wait: false }).into_iter().collect();
+            }
+            WalkMsg::LeaveEnd => self.set_pane(Pane::Questions),
+            WalkMsg::ExportSummary(_) if self.path.is_none() => {
+                self.notice = Some(self.lang.end_ephemeral_export().to_string())
+            }
+            WalkMsg::ExportSummary(format) => {
+                self.exported = None;
+                return vec![WalkOut::Export(format)];
+            }
+            // An ephemeral walk is thrown away on leaving: Esc asks first.
+            WalkMsg::Back if self.path.is_none() && self.walk.changes > 0 && !self.discard_armed => {
+                self.discard_armed = true;
+                self.notice = Some(self.lang.ephemeral_discard_question().to_string());
+            }
+            WalkMsg::Back => return self.leave(self.after_back),
+            WalkMsg::Quit => {
+                self.keep_draft();
+                return self.leave(Exit::Quit);
+            }
+            WalkMsg::Annotate => self.annotate(),
+            WalkMsg::ReadOnlyKey => self.say_read_only(),
+            WalkMsg::BoxEdit(input) => self.box_edit(input),
+            WalkMsg::BoxCancel => self.box_cancel(),
+            WalkMsg::BoxConfirm => {
+                return self
+                    .box_confirm()
+                    .map(|ReviewOut::Author(name)| WalkOut::Author(name))
+                    .into_iter()
+                    .collect();
+            }
+            WalkMsg::OptionUp => self.highlight = self.highlight.saturating_sub(1),
+            WalkMsg::OptionDown => {
+                self.highlight = (self.highlight + 1).min(self.entry_count().saturating_sub(1))
+            }
+            WalkMsg::Choose => self.choose(),
+            WalkMsg::Clear => self.clear(),
+            WalkMsg::ScaleLeft => self.nudge_scale(-1),
+            WalkMsg::ScaleRight => self.nudge_scale(1),
+            WalkMsg::Digit(d) => self.type_digit(d),
+            WalkMsg::Edit(input) => self.edit(input),
+        }
+        Vec::new()
+    }
+
+    /// Pasted text goes to the focused editor as it is.
+    pub fn paste(&mut self, text: &str) {
+        if self.review_keys().is_some() {
+            self.box_paste(text);
+            return;
+        }
+        if self.pane != Pane::Questions {
+            return;
+        }
+        if !self.access.answers() {
+            self.say_read_only();
+            return;
+        }
+        let is_date = matches!(self.focused_kind(), Some(QuestionKind::Date(_)));
+        let Some(editor) = &mut self.editor else { return };
+        let is_text = self.focus.is_some_and(|at| matches!(self.walk.question(at).kind, QuestionKind::Text));
+        if is_date {
+            if editor.insert_str(&text.replace(['\r', '\n'], " ")) {
+                self.date_from_editor();
+            }
+            return;
+        }
+        if !is_text && !self.other_open {
+            return;
+        }
+        // CR and CRLF (from another system's clipboard) are line breaks.
+        let text = crate::grid::line_breaks(text);
+        let text = if is_text { text.into_owned() } else { text.replace('\n', " ") };
+        if editor.insert_str(&text) {
+            self.answer_from_editor();
+        }
+    }
+
+    fn set_pane(&mut self, pane: Pane) {
+        self.pane = pane;
+    }
+
+    /// A key or a paste that would change an answer, here where none changes.
+    fn say_read_only(&mut self) {
+        self.notice = Some(self.lang.read_only_notice(self.access.writes()).to_string());
+    }
+
+    /// Whether the keys go to the editor: the terminal's cursor is shown there.
+    pub fn typing(&self) -> bool {
+        match self.keys() {
+            WalkKeys::Text | WalkKeys::Date => true,
+            WalkKeys::Options { on_other, other_open } => on_other && other_open,
+            _ => false,
+        }
+    }
+
+    fn move_steps_cursor(&mut self, next: impl Fn(&Walk, usize) -> Option<usize>) {
+        if let Pane::Steps(s) = self.pane
+            && let Some(n) = next(&self.walk, s)
+        {
+            self.pane = Pane::Steps(n);
+        }
+    }
+
+    /// Tab: the next question, or the next step that is only read; after
+    /// the last one, the end screen.
+    fn next_question(&mut self) {
+        let from = self.focus.map(|f| f.question);
+        match self.walk.next_stop(self.step, from) {
+            Some((s, q)) => self.focus_on(q.map(|q| At { step: s, question: q }), s),
+            None if self.access.answers() => {
+                self.walk.close_edit();
+                self.set_pane(Pane::End);
+            }
+            None => self.notice = Some(self.lang.no_next_question().to_string()),
+        }
+    }
+
+    fn prev_question(&mut self) {
+        if self.pane == Pane::End {
+            self.set_pane(Pane::Questions);
+            return;
+        }
+        let from = self.focus.map(|f| f.question);
+        match self.walk.prev_stop(self.step, from) {
+            Some((s, q)) => self.focus_on(q.map(|q| At { step: s, question: q }), s),
+            None => self.notice = Some(self.lang.no_prev_question().to_string()),
+        }
+    }
+
+    /// Keeps where the worker stands in the trail, for the next opening.
+    fn remember_place(&mut self) {
+        if !self.access.answers() {
+            return;
+        }
+        let place = self.walk.place_name(self.step, self.focus.map(|f| f.question));
+        self.walk.set_place(place);
+    }
+
+    /// The outcome of an export from the end screen.
+    pub fn exported(&mut self, result: Result<PathBuf, String>) {
+        self.exported = Some(result);
+    }
+
+    fn go_to_step(&mut self, s: usize) {
+        let focus = self.walk.first_question_in(s);
+        self.focus_on(focus, s);
+    }
+
+    fn focus_on(&mut self, focus: Option<At>, step: usize) {
+        if focus != self.focus {
+            self.walk.close_edit();
+        }
+        if step != self.step {
+            self.scroll = 0;
+        }
+        self.shift = 0;
+        self.focus = focus;
+        self.step = step;
+        self.set_pane(Pane::Questions);
+        self.enter_question();
+        self.remember_place();
+    }
+
+    /// Sets up the focused question's highlight and editors from its
+    /// answer (a trail that is only read has no editor), and its privacy
+    /// warning.
+    pub(in crate::tui) fn enter_question(&mut self) {
+        self.highlight = 0;
+        self.other_open = false;
+        self.editor = None;
+        self.last_digit = false;
+        self.scan_privacy();
+        let Some(at) = self.focus else { return };
+        if !self.access.answers() {
+            return;
+        }
+        let answer = self.walk.answer(at).cloned();
+        let kind = &self.walk.question(at).kind;
+        match kind {
+            QuestionKind::Text => {
+                let text = match &answer {
+                    Some(Answer::Text(t)) => t.as_str(),
+                    _ => "",
+                };
+                self.editor = Some(AnswerEditor::new(text, self.lang.text_placeholder(), &self.palette));
+            }
+            QuestionKind::Choice { options, other } | QuestionKind::Multi { options, other } => {
+                let other_text = match &answer {
+                    Some(Answer::ChoiceOther(t)) => Some(t.as_str()),
+                    Some(Answer::Multi { other, .. }) => other.as_deref(),
+                    _ => None,
+                };
+                self.other_open = other_text.is_some();
+                self.highlight = options
+                    .iter()
+                    .position(|o| answer.as_ref().is_some_and(|a| a.selects(&o.id)))
+                    .or_else(|| other_text.map(|_| options.len()))
+                    .unwrap_or(0);
+                if *other {
+                    let text = other_text.unwrap_or("");
+                    self.editor =
+                        Some(AnswerEditor::one_line(text, self.lang.other_placeholder(), &self.palette));
+                }
+            }
+            QuestionKind::Date(_) => self.enter_date(answer.as_ref()),
+            QuestionKind::Scale(_) | QuestionKind::Note => {}
+        }
+    }
+
+    fn entry_count(&self) -> usize {
+        self.focus.map_or(0, |at| {
+            let kind = &self.walk.question(at).kind;
+            kind.options().len() + usize::from(kind.has_other())
+        })
+    }
+
+    pub(in crate::tui) fn set_answer(&mut self, answer: Option<Answer>) {
+        if let Some(at) = self.focus {
+            self.walk.set(at, answer, (self.clock)());
+            self.privacy_due = true;
+            if self.focused_text().is_none_or(|t| t.len() <= SCAN_AT_ONCE) {
+                self.scan_privacy();
+            }
+        }
+    }
+
+    /// The focused answer's free text (a text, an "Other" entry), if any.
+    fn focused_text(&self) -> Option<&str> {
+        self.focus.and_then(|at| self.walk.answer(at)).and_then(crate::trail::lint::text_of)
+    }
+
+    /// The privacy warning about the focused answer's free text.
+    pub(in crate::tui) fn scan_privacy(&mut self) {
+        self.privacy =
+            self.focused_text().and_then(|t| crate::tui::popups::privacy_note::warning(self.lang, t));
+        self.privacy_due = false;
+    }
+
+    /// At a tick: the warning of a long answer, left from the last edit.
+    pub(in crate::tui) fn scan_privacy_if_due(&mut self) {
+        if self.privacy_due {
+            self.scan_privacy();
+        }
+    }
+
+    pub(in crate::tui) fn focused_kind(&self) -> Option<&QuestionKind> {
+        self.focus.map(|at| &self.walk.question(at).kind)
+    }
+
+    pub(in crate::tui) fn other_text(&self) -> String {
+        self.editor.as_ref().map(AnswerEditor::line_text).unwrap_or_default()
+    }
+
+    pub(in crate::tui) fn set_last_digit(&mut self, typed: bool) {
+        self.last_digit = typed;
+    }
+
+    pub(in crate::tui) fn last_digit(&self) -> bool {
+        self.last_digit
+    }
+
+    pub(in crate::tui) fn edit(&mut self, input: ratatui_textarea::Input) {
+        let Some(kind) = self.focused_kind() else { return };
+        if matches!(kind, QuestionKind::Date(_)) {
+            if let Some(editor) = &mut self.editor
+                && editor.input(input)
+            {
+                self.date_from_editor();
+            }
+            return;
+        }
+        let is_text = matches!(kind, QuestionKind::Text);
+        let on_other = kind.has_other() && self.highlight == kind.options().len();
+        if !is_text && !on_other {
+            return;
+        }
+        // Typing brings the step back to the question.
+        self.shift = 0;
+        if !is_text && !self.other_open {
+            // Typing on the "Other" entry chooses it.
+            self.open_other();
+        }
+        let Some(editor) = &mut self.editor else { return };
+        if editor.input(input) {
+            self.answer_from_editor();
+        }
+    }
+}
+
+/// The messages that change an answer: a trail that is only read takes none.
+fn changes_an_answer(msg: &WalkMsg) -> bool {
+    matches!(
+        msg,
+        WalkMsg::Choose
+            | WalkMsg::Clear
+            | WalkMsg::ScaleLeft
+            | WalkMsg::ScaleRight
+            | WalkMsg::Digit(_)
+            | WalkMsg::Edit(_)
+            | WalkMsg::OptionUp
+            | WalkMsg::OptionDown
+    )
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod end_tests;
+
+#[cfg(test)]
+mod exclusive_tests;

@@ -1,0 +1,377 @@
+//! What a person sees in the walkthrough, at 80×24 and 120×40, in French
+//! and in English, driven by the keys of the contract.
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::grid::Answer;
+use crate::tui::test_support::{Harness, LANGS, SIZES};
+use crate::walk::At;
+
+/// Runs `keys` on a fresh walk for each language and size, and compares
+/// the screen with the accepted one.
+fn snapshot(name: &str, keys: impl Fn(&mut Harness)) {
+    for lang in LANGS {
+        for (width, height) in SIZES {
+            let mut h = Harness::walk(lang, width, height);
+            keys(&mut h);
+            h.saved();
+            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), h.screen());
+        }
+    }
+}
+
+fn tab(h: &mut Harness, n: usize) {
+    for _ in 0..n {
+        h.press(KeyCode::Tab);
+    }
+}
+
+#[test]
+fn the_walk_opens_on_the_first_step_a_reading_step() {
+    snapshot("reading_step", |_| {});
+}
+
+#[test]
+fn references_are_shown_with_f3() {
+    snapshot("references_shown", |h| {
+        h.press(KeyCode::F(3));
+    });
+}
+
+#[test]
+fn a_text_question_with_its_editor() {
+    snapshot("text_question", |h| {
+        tab(h, 1);
+        h.type_text("The school asks whether M. is followed.\nThe mother does not know.");
+    });
+}
+
+#[test]
+fn a_choice_question_with_the_highlight_on_an_option_with_a_hint() {
+    snapshot("choice_question", |h| {
+        tab(h, 2);
+        h.press(KeyCode::Down);
+    });
+}
+
+#[test]
+fn choosing_must_opens_the_duty_step() {
+    snapshot("step_opened", |h| {
+        tab(h, 2);
+        h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+    });
+}
+
+#[test]
+fn choosing_silence_again_hides_the_duty_step() {
+    snapshot("step_hidden", |h| {
+        tab(h, 2);
+        h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+        h.press(KeyCode::Up).press(KeyCode::Up).press(KeyCode::Char(' '));
+    });
+}
+
+#[test]
+fn a_multi_question_with_other_text_and_a_note() {
+    snapshot("multi_question", |h| {
+        tab(h, 2);
+        h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+        tab(h, 1);
+        h.press(KeyCode::Char(' ')).press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+        h.type_text("Court order");
+    });
+}
+
+#[test]
+fn a_scale_question_and_a_chosen_option() {
+    snapshot("scale_question", |h| {
+        h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+        h.press(KeyCode::Char(' '));
+        tab(h, 1);
+        h.press(KeyCode::Right).press(KeyCode::Right).press(KeyCode::Right);
+    });
+}
+
+#[test]
+fn the_list_of_steps_has_the_keys_after_f2() {
+    snapshot("steps_focused", |h| {
+        h.press(KeyCode::F(2)).press(KeyCode::Down);
+    });
+}
+
+#[test]
+fn the_help_lists_the_keys_of_the_walkthrough() {
+    snapshot("help", |h| {
+        tab(h, 1);
+        h.press(KeyCode::F(1));
+    });
+}
+
+#[test]
+fn a_window_too_small_asks_to_be_enlarged_and_never_panics() {
+    for lang in LANGS {
+        let mut h = Harness::walk(lang, 59, 15);
+        insta::assert_snapshot!(format!("too_small_{}_59x15", lang.tag()), h.screen());
+        for (w, height) in [(1, 1), (20, 5), (60, 16), (200, 3), (3, 200)] {
+            h.session.terminal_mut().backend_mut().resize(w, height);
+            h.session.handle(ratatui::crossterm::event::Event::Resize(w, height));
+            let screen = h.screen();
+            assert!(!screen.is_empty());
+        }
+    }
+}
+
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small_except_ctrl_c() {
+    let mut h = Harness::walk(crate::text::Lang::En, 40, 10);
+    h.press(KeyCode::Tab).type_text("hidden typing");
+    assert!(h.walk_screen().focus.is_none());
+    h.key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.session.finished());
+}
+
+#[test]
+fn a_second_digit_makes_ten_on_a_scale_that_goes_to_ten() {
+    let mut h = Harness::walk(crate::text::Lang::En, 80, 24);
+    h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+    tab(&mut h, 1);
+    let at = At { step: 3, question: 1 };
+    h.press(KeyCode::Char('4'));
+    assert_eq!(h.walk_screen().walk.answer(at), Some(&Answer::Scale(4)));
+    h.press(KeyCode::Char('9'));
+    assert_eq!(h.walk_screen().walk.answer(at), Some(&Answer::Scale(4)), "9 is out of 1–5: ignored");
+    assert!(h.screen().contains("A value from 1 to 5."));
+    h.press(KeyCode::Char('2'));
+    assert_eq!(h.walk_screen().walk.answer(at), Some(&Answer::Scale(2)));
+    h.press(KeyCode::Delete);
+    assert_eq!(h.walk_screen().walk.answer(at), None);
+}
+
+#[test]
+fn typing_on_the_other_entry_of_a_choice_chooses_it() {
+    let mut h = Harness::walk(crate::text::Lang::En, 80, 24);
+    h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+    h.press(KeyCode::Down).press(KeyCode::Down).type_text("Ask the team first");
+    let at = At { step: 3, question: 0 };
+    assert_eq!(h.walk_screen().walk.answer(at), Some(&Answer::ChoiceOther("Ask the team first".into())));
+    h.press(KeyCode::Up).press(KeyCode::Char(' '));
+    assert_eq!(h.walk_screen().walk.answer(at), Some(&Answer::Choice("keep".into())));
+    assert!(!h.walk_screen().other_open);
+}
+
+#[test]
+fn an_existing_answer_puts_the_highlight_on_it_and_the_cursor_at_the_end() {
+    let mut h = Harness::walk(crate::text::Lang::En, 80, 24);
+    tab(&mut h, 1);
+    h.type_text("first words");
+    tab(&mut h, 1);
+    h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Enter);
+    // Back to the text: the cursor is after the last word.
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    h.type_text(", more");
+    let facts = At { step: 1, question: 0 };
+    assert_eq!(h.walk_screen().walk.answer(facts), Some(&Answer::Text("first words, more".into())));
+    // Forward to the choice: the highlight is on "must".
+    tab(&mut h, 1);
+    assert_eq!(h.walk_screen().highlight, 2);
+}
+
+#[test]
+fn typing_reaches_the_file_at_the_next_tick_and_leaves_no_temporary_file() {
+    let mut h = Harness::walk(crate::text::Lang::Fr, 80, 24);
+    tab(&mut h, 1);
+    h.type_text("Le collège demande");
+    assert!(h.screen().contains("Enregistrement…"));
+    h.saved();
+    assert!(h.screen().contains("✓ Enregistré"));
+    let saved = crate::trail::store::Store::load(&h.trail_path()).expect("the trail reads back");
+    let facts = saved.record("situation", "facts").and_then(|r| r.answer.clone());
+    assert_eq!(facts, Some(Answer::Text("Le collège demande".into())));
+    let sessions = crate::paths::sessions_dir(h.dir.path());
+    let leftovers: Vec<_> = std::fs::read_dir(sessions)
+        .expect("the sessions folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(crate::trail::store::TEMP_PREFIX))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn the_terminal_cursor_follows_the_typing() {
+    let mut h = Harness::walk(crate::text::Lang::En, 80, 24);
+    tab(&mut h, 1);
+    h.type_text("abc\nde");
+    let screen = h.screen();
+    let (row, line) = screen.lines().enumerate().find(|(_, l)| l.contains("│ de ")).expect("the second line");
+    let column = line.chars().position(|c| c == 'd').expect("typed text") - 1 + 2;
+    let cursor = h.session.terminal_mut().get_cursor_position().expect("a cursor");
+    assert_eq!((cursor.x as usize, cursor.y as usize), (column, row));
+}
+
+#[test]
+fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
+    let guidance = "A paragraph long enough to take a few rows on a small screen.\n\n".repeat(12);
+    let toml = format!(
+        "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"en\"\ntitle = \"G\"\n\
+         [[steps]]\nid = \"read\"\ntitle = \"Read\"\nguidance = \"\"\"\n{guidance}\"\"\"\n"
+    );
+    let grid = crate::grid::parse(&toml).expect("a valid grid");
+    let trail = crate::trail::Trail::start(&grid, "T", "abcd2345".into(), crate::tui::test_support::clock());
+    let app = |_: &std::path::Path| {
+        crate::tui::App::walk(
+            crate::walk::Walk::new(grid, trail),
+            None,
+            false,
+            crate::text::Lang::En,
+            crate::tui::widgets::theme::Palette::mono(),
+            crate::tui::test_support::clock,
+        )
+    };
+    let mut h = Harness::new(app, crate::text::Lang::En, 60, 16);
+    let top = h.screen();
+    assert!(top.contains("▼") && !top.contains("▲"), "more below is marked: {top}");
+    for _ in 0..500 {
+        h.press(KeyCode::Down);
+        h.screen();
+    }
+    let end = h.walk_screen().scroll;
+    assert!(end > 0 && end < 500, "{end}");
+    assert!(h.screen().contains("▲"));
+    h.press(KeyCode::Up);
+    assert_eq!(h.walk_screen().scroll, end - 1, "one ↑ moves at once, however many ↓ were pressed");
+}
+
+#[test]
+fn a_privacy_warning_shows_on_the_status_line_as_the_answer_is_typed() {
+    snapshot("privacy_warning", |h| {
+        tab(h, 1);
+        h.type_text("Appeler le 06 12 34 56 78 ou écrire à jean.dupont@example.org");
+    });
+}
+
+#[test]
+fn the_privacy_warning_follows_the_text_and_the_focus() {
+    let mut h = Harness::walk(crate::text::Lang::En, 80, 24);
+    tab(&mut h, 1);
+    h.type_text("Write to jean.dupont@example");
+    assert_eq!(h.walk_screen().privacy, None, "not an address yet");
+    h.type_text(".org");
+    let warning = h.walk_screen().privacy.clone().expect("a warning");
+    assert!(
+        warning.contains("an e-mail address") && warning.contains("jean.dupont@example.org"),
+        "{warning}"
+    );
+    h.type_text(" or 06 12 34 56 78");
+    assert!(h.walk_screen().privacy.as_deref().is_some_and(|w| w.ends_with("(and 1 more)")));
+    assert!(h.screen().contains("⚠ This looks like an e-mail address"));
+    for _ in 0.." or 06 12 34 56 78".len() + 4 {
+        h.press(KeyCode::Backspace);
+    }
+    assert_eq!(h.walk_screen().privacy, None, "cleared when the text no longer matches");
+    h.type_text(".org");
+    tab(&mut h, 1);
+    assert_eq!(h.walk_screen().privacy, None, "the next question has nothing identifying");
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert!(h.walk_screen().privacy.is_some(), "back on the answer, its warning again");
+    // It warns and never blocks: the answer is kept as typed.
+    let facts = At { step: 1, question: 0 };
+    assert_eq!(
+        h.walk_screen().walk.answer(facts),
+        Some(&Answer::Text("Write to jean.dupont@example.org".into()))
+    );
+}
+
+#[test]
+fn the_other_entry_is_scanned_too() {
+    let mut h = Harness::walk(crate::text::Lang::Fr, 80, 24);
+    h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+    h.press(KeyCode::Down).press(KeyCode::Down).type_text("Appeler Mme Martin");
+    let warning = h.walk_screen().privacy.clone().expect("a warning");
+    assert!(warning.contains("un nom de personne"), "{warning}");
+    h.press(KeyCode::Up).press(KeyCode::Char(' '));
+    assert_eq!(h.walk_screen().privacy, None, "another option chosen: no free text any more");
+}
+
+#[test]
+fn a_long_answer_is_scanned_at_the_next_tick_not_at_every_key() {
+    let mut h = Harness::walk(crate::text::Lang::En, 80, 24);
+    tab(&mut h, 1);
+    h.session.handle(ratatui::crossterm::event::Event::Paste("word ".repeat(5_000)));
+    assert_eq!(h.walk_screen().privacy, None);
+    h.type_text(" jean.dupont@example.org");
+    assert_eq!(h.walk_screen().privacy, None, "not while typing");
+    h.session.tick(std::time::Instant::now());
+    assert!(h.walk_screen().privacy.is_some(), "at the tick");
+}
+
+/// A 100 KB answer of paragraphs of a few lines, some empty lines between.
+fn long_answer() -> String {
+    let sentence = "Une réflexion longue et soignée, qui pèse les raisons de parler et de se taire. ";
+    let mut lines = Vec::new();
+    let mut size = 0;
+    for i in 0.. {
+        if size >= 100 * 1024 {
+            break;
+        }
+        let line = if i % 9 == 8 { String::new() } else { format!("{i}: {}", sentence.repeat(1 + i % 7)) };
+        size += line.len() + 1;
+        lines.push(line);
+    }
+    lines.join("\n").trim_end().to_string()
+}
+
+/// Presses each key and draws after it, as the terminal does; then the
+/// screen and where its cursor is.
+fn keys_then_screen(h: &mut Harness, keys: &[(KeyCode, KeyModifiers)], times: usize) -> String {
+    for _ in 0..times {
+        for (code, modifiers) in keys {
+            h.key(*code, *modifiers);
+            h.screen();
+        }
+    }
+    let screen = h.screen();
+    let cursor = h.session.terminal_mut().get_cursor_position().expect("a cursor");
+    format!("{screen}cursor at {},{}", cursor.x, cursor.y)
+}
+
+/// A 100 KB answer edited all over, a screen after each kind of key.
+fn long_answer_screens(width: u16, height: u16) -> String {
+    let none = KeyModifiers::NONE;
+    let mut h = Harness::walk(crate::text::Lang::Fr, width, height);
+    tab(&mut h, 1);
+    h.session.handle(ratatui::crossterm::event::Event::Paste(long_answer()));
+    // Entered again: the cursor at the end of the answer.
+    tab(&mut h, 1);
+    h.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    let mut screens = vec![keys_then_screen(&mut h, &[], 0)];
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('a'), none), (KeyCode::Char(' '), none)], 5));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Up, none)], 150));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('x'), none)], 3));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Home, none), (KeyCode::Backspace, none)], 40));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Down, none)], 90));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::End, none), (KeyCode::Delete, none)], 30));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Enter, none), (KeyCode::Char('y'), none)], 20));
+    let ctrl_alt = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Up, ctrl_alt), (KeyCode::Char('t'), none)], 1));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Down, KeyModifiers::CONTROL)], 12));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('v'), KeyModifiers::CONTROL)], 7));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('v'), KeyModifiers::ALT)], 3));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Up, KeyModifiers::CONTROL)], 5));
+    h.session.handle(ratatui::crossterm::event::Event::Paste(long_answer()[..20_000].to_string()));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Char('p'), none)], 1));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Up, none)], 70));
+    screens.push(keys_then_screen(&mut h, &[(KeyCode::Down, ctrl_alt), (KeyCode::Char('b'), none)], 1));
+    let text = match h.walk_screen().walk.answer(At { step: 1, question: 0 }) {
+        Some(Answer::Text(t)) => t.clone(),
+        other => panic!("a text answer: {other:?}"),
+    };
+    screens.push(format!("{} bytes, {} lines", text.len(), text.lines().count()));
+    screens.join("\n\n")
+}
+
+#[test]
+fn a_long_answer_is_edited_and_drawn_like_a_short_one() {
+    for (width, height) in SIZES {
+        insta::assert_snapshot!(format!("long_answer_{width}x{height}"), long_answer_screens(width, height));
+    }
+}

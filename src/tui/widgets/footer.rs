@@ -1,0 +1,68 @@
+//! The key line at the bottom of every screen: the keys that work where the
+//! focus is, as many as the width holds, the most useful first.
+
+use ratatui::text::{Line, Span};
+
+use crate::text::Lang;
+use crate::tui::runtime::keys::Hint;
+use crate::tui::widgets::theme::Palette;
+use crate::tui::widgets::wrap;
+
+const SEPARATOR: &str = " · ";
+
+/// `hints` in order while they fit, then `tail` (help, leaving), which is
+/// always kept when anything fits at all.
+pub fn line(lang: Lang, p: &Palette, hints: &[Hint], tail: &[Hint], width: usize) -> Line<'static> {
+    let sep = wrap::width(SEPARATOR);
+    let cells = |h: Hint| {
+        let (key, action) = lang.key_hint(h);
+        wrap::width(key) + 1 + wrap::width(action)
+    };
+    // One space of margin, then the hints with a separator between two.
+    let total = |chosen: &[Hint]| {
+        1 + chosen.iter().map(|&h| cells(h)).sum::<usize>() + sep * chosen.len().saturating_sub(1)
+    };
+    let mut chosen: Vec<Hint> = tail.to_vec();
+    for &h in hints {
+        let mut candidate = chosen[..chosen.len() - tail.len()].to_vec();
+        candidate.push(h);
+        candidate.extend_from_slice(tail);
+        if total(&candidate) > width {
+            break;
+        }
+        chosen = candidate;
+    }
+    while total(&chosen) > width && !chosen.is_empty() {
+        chosen.pop();
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, h) in chosen.into_iter().enumerate() {
+        let (key, action) = lang.key_hint(h);
+        if i > 0 {
+            spans.push(Span::styled(SEPARATOR, p.dim()));
+        }
+        spans.push(Span::styled(key, p.key()));
+        spans.push(Span::raw(format!(" {action}")));
+    }
+    Line::from(spans)
+}
+
+/// Spans cut so that the whole line fits in `width` cells.
+pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let w = wrap::width(&span.content);
+        if used + w <= width {
+            used += w;
+            out.push(span);
+        } else {
+            let room = width.saturating_sub(used);
+            if room > 0 {
+                out.push(Span::styled(wrap::truncate(&span.content, room), span.style));
+            }
+            break;
+        }
+    }
+    Line::from(out)
+}
