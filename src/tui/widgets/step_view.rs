@@ -314,7 +314,7 @@ fn text_rows(
         // Tall enough for the text, within the view, with the prompt above.
         let cap = view_height.saturating_sub(4).max(1);
         let mut rows = 0;
-        for line in editor.lines() {
+        for line in editor.pieces() {
             rows += wrap::row_count(line, text_width, cap);
             if rows >= cap {
                 break;
