@@ -375,3 +375,43 @@ fn a_long_answer_is_edited_and_drawn_like_a_short_one() {
         insta::assert_snapshot!(format!("long_answer_{width}x{height}"), long_answer_screens(width, height));
     }
 }
+
+/// Issue 11: a scale answer out of the grid's range is set aside, and the
+/// question says so.
+#[test]
+fn a_recorded_answer_out_of_the_scale_is_shown_set_aside_on_the_question() {
+    for lang in [crate::text::Lang::Fr, crate::text::Lang::En] {
+        let at = At { step: 3, question: 1 };
+        let mut walk = crate::tui::test_support::walk(lang);
+        walk.set(at, Some(Answer::Scale(4)), crate::tui::test_support::clock());
+        let mut trail = walk.trail;
+        let sure =
+            trail.answers.iter_mut().find(|r| matches!(r.answer, Some(Answer::Scale(_)))).expect("the scale");
+        sure.answer = Some(Answer::Scale(9));
+        let grid = crate::tui::test_support::grid(lang);
+        let app = move |_: &std::path::Path| {
+            crate::tui::App::walk(
+                crate::walk::Walk::new(grid, trail),
+                None,
+                false,
+                lang,
+                crate::tui::widgets::theme::Palette::mono(),
+                crate::tui::test_support::clock,
+            )
+        };
+        let mut h = Harness::new(app, lang, 120, 40);
+        h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+        tab(&mut h, 1);
+        let screen = h.screen();
+        let said = lang.pick(
+            "⚠ La réponse enregistrée (9) sort de l'échelle de 1 à 5 de la grille",
+            "⚠ The recorded answer (9) is outside the grid's scale of 1 to 5",
+        );
+        assert!(screen.contains(said), "{screen}");
+        assert_eq!(h.walk_screen().walk.answer(at), None);
+        // Answering again takes the new answer, the 9 goes to the history.
+        h.press(KeyCode::Char('3'));
+        assert_eq!(h.walk_screen().walk.answer(at), Some(&Answer::Scale(3)));
+        assert!(!h.screen().contains("(9)"), "{}", h.screen());
+    }
+}
