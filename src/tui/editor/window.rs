@@ -375,9 +375,11 @@ impl AnswerEditor {
         }
         // The first or the last line, at the cursor's column if it is that long.
         let (_, col) = self.cursor();
-        if top && !(self.before.is_empty() && self.head.is_empty()) {
+        let text_above = !(self.before.is_empty() && self.head.is_empty());
+        let text_below = !(self.after.is_empty() && self.tail.is_empty());
+        if top && text_above {
             Some((0, col.min(self.full_line(0).chars().count())))
-        } else if !top && !(self.after.is_empty() && self.tail.is_empty()) {
+        } else if !top && text_below {
             Some((last, col.min(self.full_line(last).chars().count())))
         } else {
             None
@@ -503,19 +505,19 @@ impl AnswerEditor {
     /// lines between the cursor and the other end of the selection are
     /// held whole; a long line on either side is cut at a row.
     fn wanted(&self, area: Rect, factor: usize, cursor: Place, anchor: Option<Place>) -> Cut {
+        let rows = factor * usize::from(area.height.max(1));
         let wrap = Wrap {
             width: usize::from(area.width.max(1)),
             tab: self.window.tab_length(),
             mode: self.window.wrap_mode(),
+            rows,
         };
-        let rows = factor * usize::from(area.height.max(1));
         let enough =
             |taken: &Taken| taken.rows >= rows && (taken.bytes >= SIDE_BYTES || taken.lines >= SIDE_LINES);
         let (top, bottom) = match anchor {
             Some(anchor) => (cursor.min(anchor), cursor.max(anchor)),
             None => (cursor, cursor),
         };
-        let more = rows + SIDE_BYTES / wrap.width + 2;
 
         // Upwards, from the row of `top`.
         let mut taken = Taken::default();
@@ -568,14 +570,14 @@ impl AnswerEditor {
                 self.known_row_start(bottom.0, area.width).filter(|&k| k <= bottom.1).unwrap_or(0)
             };
             let k = wrap.rows(&line, from, bottom.1, 0).iter().rposition(|r| r.0 <= bottom.1).unwrap_or(0);
-            end = (bottom.0, wrap.rows_after(&line, from, bottom.1, k, more, &mut taken, &enough));
+            end = (bottom.0, wrap.rows_after(&line, from, bottom.1, k, &mut taken, &enough));
         }
         while end.1 == self.line_len(end.0) && end.0 + 1 < self.line_count() && !enough(&taken) {
             let i = end.0 + 1;
             if self.line_len(i) > LONG_LINE {
                 let line = self.full_line(i);
                 taken.add_row(wrap.rows(&line, 0, 0, 0)[0]);
-                end = (i, wrap.rows_after(&line, 0, 0, 0, more, &mut taken, &enough));
+                end = (i, wrap.rows_after(&line, 0, 0, 0, &mut taken, &enough));
             } else {
                 end = (i, self.line_len(i));
                 taken.add(&self.full_line(i), wrap.width);
@@ -651,11 +653,13 @@ impl AnswerEditor {
     }
 }
 
-/// How the editor wraps a line.
+/// How the editor wraps a line, and how many rows a side of the window
+/// wants.
 struct Wrap {
     width: usize,
     tab: u8,
     mode: WrapMode,
+    rows: usize,
 }
 
 impl Wrap {
@@ -696,11 +700,12 @@ impl Wrap {
         from: usize,
         upto: usize,
         k: usize,
-        more: usize,
         taken: &mut Taken,
         enough: &dyn Fn(&Taken) -> bool,
     ) -> usize {
-        let mut more = more;
+        // Rows enough for most: those wanted, and a side's bytes in rows
+        // as wide as the editor.
+        let mut more = self.rows + SIDE_BYTES / self.width + 2;
         loop {
             let rows = self.rows(line, from, upto, more);
             let mut scratch = Taken { ..*taken };
