@@ -219,6 +219,15 @@ impl Walk {
         self.record(at).and_then(|r| r.answer.as_ref()).filter(|a| misfit(self.question(at), a).is_none())
     }
 
+    /// The label of the outcome answer, unless it is set aside.
+    pub fn outcome_label(&self) -> Option<String> {
+        let (step, question) = self.grid.meta.outcome.as_deref()?.split_once('.')?;
+        let s = self.grid.steps.iter().position(|st| st.id == step)?;
+        let q = self.grid.steps[s].questions.iter().position(|qu| qu.id == question)?;
+        self.answer(At { step: s, question: q })?;
+        self.trail.outcome_label()
+    }
+
     /// A recorded answer that does not fit the question as the grid has it
     /// now (the grid changed since, or the trail was edited): a scale out
     /// of range, options the grid does not offer, an answer of another

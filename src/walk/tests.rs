@@ -383,8 +383,9 @@ fn answers_that_do_not_fit_the_grid_are_set_aside_not_used() {
     // Nothing lost: the stored values stay in the trail.
     assert_eq!(w.trail.record("end", "sure").unwrap().answer, Some(Answer::Scale(9)));
     assert_eq!(w.trail.record("end", "choice").unwrap().answer, Some(Answer::Choice("wait".into())));
-    // The outcome is the grid's own again.
+    // The outcome is the grid's own again, and no outcome is given.
     assert_eq!(w.trail.grid.outcome.as_deref(), Some("end.choice"));
+    assert_eq!(w.outcome_label(), None);
 }
 
 #[test]
@@ -396,6 +397,7 @@ fn answering_again_puts_the_set_aside_answer_in_the_history() {
     let record = w.trail.record("end", "sure").unwrap();
     assert_eq!(record.history.last().map(|r| r.answer.clone()), Some(Some(Answer::Scale(9))));
     assert!(w.set(at(3, 0), Some(Answer::Choice("keep".into())), time(6)));
+    assert_eq!(w.outcome_label().as_deref(), Some("Keep silent"));
     assert!(w.question_shown(at(4, 0)), "the kept-silent note shows once answered again");
 }
 
