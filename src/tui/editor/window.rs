@@ -152,13 +152,27 @@ impl AnswerEditor {
 
     /// The whole answer.
     pub fn text(&self) -> String {
-        let size = self.lines().map(|l| l.len() + 1).sum();
+        let window = self.window.lines();
+        let bytes = |lines: &[String]| lines.iter().map(|l| l.len() + 1).sum::<usize>();
+        let size =
+            bytes(&self.before) + self.head.len() + bytes(window) + self.tail.len() + bytes(&self.after);
         let mut text = String::with_capacity(size);
-        for (i, line) in self.lines().enumerate() {
+        for line in &self.before {
+            text.push_str(line);
+            text.push('\n');
+        }
+        // A line the window cuts is whole again: no line break at a cut.
+        text.push_str(&self.head);
+        for (i, line) in window.iter().enumerate() {
             if i > 0 {
                 text.push('\n');
             }
-            text.push_str(&line);
+            text.push_str(line);
+        }
+        text.push_str(&self.tail);
+        for line in &self.after {
+            text.push('\n');
+            text.push_str(line);
         }
         text
     }
