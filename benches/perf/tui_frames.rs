@@ -140,7 +140,13 @@ fn key_to_frame(root: &Path, text: String) -> (Duration, Duration) {
         drawing.push(start.elapsed() - handled);
     }
     if std::env::var_os("DISCERN_BENCH_DETAIL").is_some() {
-        eprintln!("key: {} handling, {} drawing (medians)", ms(median(handling)), ms(median(drawing)));
+        eprintln!(
+            "key: {} handling, {} drawing (medians)",
+            ms(median(handling.clone())),
+            ms(median(drawing))
+        );
+        let slowest = (0..times.len()).max_by_key(|&i| times[i]).unwrap_or(0);
+        eprintln!("slowest: key {slowest} of {}, {} handling", times.len(), ms(handling[slowest]));
     }
     let typed = session.into_app().into_walk().and_then(|w| match w.answer(text_at) {
         Some(Answer::Text(t)) => Some(t.len()),

@@ -104,10 +104,21 @@ pub struct AnswerEditor {
     /// What is drawn while the window was cut at another width than the
     /// editor is drawn at (before the first key, after a resize): the rows
     /// around the cursor cut again at that width, for that area.
-    preview: RefCell<Option<(Rect, TextArea<'static>)>>,
+    preview: RefCell<Option<Preview>>,
     /// How far below the view's top the cursor was in the preview last
     /// drawn: the window cut again at the next key keeps it there.
     previewed: Option<i64>,
+    /// Where the preview last drawn started (the start of a row at that
+    /// width), until the window is cut again: the line need not be wrapped
+    /// from its start a second time.
+    row_start: Option<(u16, Place)>,
+}
+
+/// What is drawn of a window cut at another width (see `preview`).
+struct Preview {
+    area: Rect,
+    editor: TextArea<'static>,
+    start: Place,
 }
 
 impl AnswerEditor {
@@ -133,6 +144,7 @@ impl AnswerEditor {
             drawn: Cell::new(None),
             preview: RefCell::new(None),
             previewed: None,
+            row_start: None,
         };
         let bytes: usize = editor.window.lines().iter().map(|l| l.len() + 1).sum();
         if bytes > MAX_BYTES {
@@ -243,7 +255,7 @@ impl AnswerEditor {
     /// Puts the terminal's cursor where the editor drawn in `area` types.
     pub fn place_cursor(&self, area: Rect, frame: &mut Frame) {
         match &*self.preview.borrow() {
-            Some((drawn, preview)) if *drawn == area => super::place_cursor(preview, area, frame),
+            Some(preview) if preview.area == area => super::place_cursor(&preview.editor, area, frame),
             _ => super::place_cursor(&self.window, area, frame),
         }
     }
@@ -251,14 +263,15 @@ impl AnswerEditor {
     /// Before a key: the preview is dropped, where it showed the cursor
     /// kept for the window cut again at the drawn width.
     fn leave_preview(&mut self) {
-        if let Some((_, preview)) = self.preview.get_mut().take() {
-            self.previewed = Some(below_view_top(&preview));
+        if let Some(preview) = self.preview.get_mut().take() {
+            self.previewed = Some(below_view_top(&preview.editor));
+            self.row_start = Some((preview.area.width, preview.start));
         }
     }
 
     /// The rows around the cursor cut at the width of `area` (the window's
     /// selection is not shown in it).
-    fn make_preview(&self, area: Rect) -> Option<TextArea<'static>> {
+    fn make_preview(&self, area: Rect) -> Option<Preview> {
         let (cursor, _) = self.places();
         let cut = self.wanted(area, VIEWS_HELD + 1, cursor, None);
         let lines: Vec<String> = (cut.start.0..=cut.end.0)
@@ -278,7 +291,7 @@ impl AnswerEditor {
         Widget::render(&preview, area, &mut Buffer::empty(area));
         preview.move_cursor(CursorMove::Jump(line, col));
         scroll_to(&mut preview, below_view_top(&self.window));
-        Some(preview)
+        Some(Preview { area, editor: preview, start: cut.start })
     }
 
     fn line_count(&self) -> usize {
@@ -510,8 +523,11 @@ impl AnswerEditor {
 
     /// Where a line that the window starts in starts a row, at `width`.
     fn known_row_start(&self, line: usize, width: u16) -> Option<usize> {
-        (line == self.before.len() && !self.head.is_empty() && self.head_width == width)
-            .then_some(self.head.len())
+        match self.row_start {
+            Some((at, (l, byte))) if at == width && l == line => Some(byte),
+            _ => (line == self.before.len() && !self.head.is_empty() && self.head_width == width)
+                .then_some(self.head.len()),
+        }
     }
 
     /// What the window should hold around the cursor and the selection:
@@ -622,6 +638,7 @@ impl AnswerEditor {
             None => None,
         };
         let below_top = below_top.or(self.previewed.take()).unwrap_or_else(|| below_view_top(&self.window));
+        self.row_start = None;
         let mut old = std::mem::take(&mut self.window);
         let looks = Looks::of(&mut old);
         let mut window = old.into_lines();
@@ -842,11 +859,11 @@ impl Widget for &AnswerEditor {
         self.drawn.set(Some(area));
         if !self.head.is_empty() && self.head_width != area.width {
             let mut preview = self.preview.borrow_mut();
-            if preview.as_ref().is_none_or(|(drawn, _)| *drawn != area) {
-                *preview = self.make_preview(area).map(|p| (area, p));
+            if preview.as_ref().is_none_or(|p| p.area != area) {
+                *preview = self.make_preview(area);
             }
-            if let Some((_, preview)) = preview.as_ref() {
-                preview.render(area, buf);
+            if let Some(preview) = preview.as_ref() {
+                preview.editor.render(area, buf);
                 return;
             }
         }
