@@ -291,6 +291,8 @@ impl AnswerEditor {
         Widget::render(&preview, area, &mut Buffer::empty(area));
         preview.move_cursor(CursorMove::Jump(line, col));
         scroll_to(&mut preview, below_view_top(&self.window));
+        // Scrolling keeps the cursor in the view: put it back.
+        preview.move_cursor(CursorMove::Jump(line, col));
         Some(Preview { area, editor: preview, start: cut.start })
     }
 
