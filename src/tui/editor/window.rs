@@ -39,7 +39,12 @@
 //! The window is only ever cut again once the editor has been drawn (its
 //! width and height say how many rows each side must hold): until then it
 //! holds the whole text, or, for a text longer than `MAX_BYTES`, a window
-//! cut for a 80×24 editor, cut again at the first key.
+//! cut for a 80×24 editor, cut again at the first key. While a line is cut
+//! at another width than the editor is drawn at (before that first key,
+//! after the terminal's width changed), what is drawn is a preview: the
+//! rows around the cursor cut at the drawn width, made once for that area;
+//! the next key cuts the window there, the cursor as far below the view's
+//! top as the preview showed it.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
