@@ -433,6 +433,17 @@ fn a_scale_answer_out_of_the_grid_is_set_aside_and_said() {
         "{}",
         stdout(&out)
     );
+    for format in ["txt", "html"] {
+        let out = discern(data.path())
+            .args(["--lang", "fr", "export", &trail, "--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            stdout(&out).contains("La réponse enregistrée (9) sort de l'échelle"),
+            "{format}: {}",
+            stdout(&out)
+        );
+    }
     assert_eq!(json_of(data.path(), &trail)["steps"][1]["questions"][1]["answer"], 9, "the value is kept");
 
     // Plain mode says it on the question; Enter leaves it as it is, then
