@@ -484,3 +484,33 @@ impl AnswerEditor {
         }
     }
 }
+
+/// A terminal resized while a long line is cut: each key still types where
+/// the cursor is shown, and the answer stays exact.
+#[test]
+fn resizing_while_a_long_line_is_cut_keeps_typing_in_view() {
+    let text = "mot, ".repeat(40 * 1024);
+    let mut editor = AnswerEditor::new(&text, "", &Palette::mono());
+    let mut typed = String::new();
+    for (i, width) in [60u16, 23, 80, 41, 60, 17, 97].into_iter().enumerate() {
+        let area = Rect { x: 1, y: 1, width, height: 9 };
+        drawn(&editor, area);
+        if i % 2 == 1 {
+            for _ in 0..(200 * i) {
+                editor.input(key(Key::Up));
+            }
+            drawn(&editor, area);
+        }
+        for c in ['x', 'y', 'z'] {
+            editor.input(key(Key::Char(c)));
+            typed.push(c);
+            let (rows, (x, y)) = drawn(&editor, area);
+            let before: String = rows[usize::from(y)].chars().take(usize::from(x)).collect();
+            assert!(before.ends_with(c), "width {width}: {c:?} before the cursor in {rows:#?} at {x},{y}");
+        }
+    }
+    let text_now = editor.text();
+    assert_eq!(text_now.len(), text.len() + typed.len());
+    assert_eq!(text_now.matches('\n').count(), 0);
+    assert_eq!(text_now.replace(['x', 'y', 'z'], ""), text);
+}
