@@ -30,8 +30,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Grid, Vec<Problem>> {
         return Err(at_start(ProblemKind::TooLarge { bytes: bytes.len() as u64, limit: MAX_GRID_BYTES }));
     }
     match std::str::from_utf8(bytes) {
-        Ok(src) if super::budget::items(src) > super::budget::MAX_GRID_ITEMS => {
-            Err(at_start(ProblemKind::TooManyItems { limit: super::budget::MAX_GRID_ITEMS }))
+        Ok(src) if super::budget::items(src) > super::budget::item_limit(src.len()) => {
+            Err(at_start(ProblemKind::TooManyItems { limit: super::budget::item_limit(src.len()) }))
         }
         Ok(src) => parse(src),
         Err(e) => {
@@ -63,6 +63,7 @@ pub fn parse(src: &str) -> Result<Grid, Vec<Problem>> {
             .collect();
         problems.sort_by_key(|p| p.pos);
         problems.dedup();
+        super::problem::cap(&mut problems);
         return Err(problems);
     }
     let mut reader = Reader { lines: &lines, problems: Vec::new(), format: 2 };
@@ -74,7 +75,7 @@ pub fn parse(src: &str) -> Result<Grid, Vec<Problem>> {
             return Ok(parsed.grid);
         }
     }
-    problems.sort_by_key(|p| p.pos);
+    super::problem::cap(&mut problems);
     Err(problems)
 }
 
@@ -104,7 +105,8 @@ impl<'t, 'i> Table<'t, 'i> {
 
 impl<'s> Reader<'s> {
     fn report(&mut self, at: usize, place: &Place, kind: ProblemKind) {
-        self.problems.push(Problem { pos: self.lines.pos(at), place: place.clone(), kind });
+        let problem = Problem { pos: self.lines.pos(at), place: place.clone(), kind };
+        super::problem::push_capped(&mut self.problems, problem);
     }
 
     /// Reports every key of `table` that is not in `allowed`.

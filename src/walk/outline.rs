@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::grid::{Grid, Kind, QuestionKind, Reference, Scale};
 use crate::trail::{AnswerRecord, Trail};
+use crate::walk::{Misfit, misfit};
 
 pub struct Outline<'t> {
     pub steps: Vec<StepOutline<'t>>,
@@ -31,6 +32,8 @@ pub struct QuestionOutline<'t> {
     /// A scale's bounds and labels, from the grid.
     pub scale: Option<Scale>,
     pub record: Option<&'t AnswerRecord>,
+    /// The recorded answer does not fit the grid: the walk sets it aside.
+    pub set_aside: Option<Misfit>,
 }
 
 impl<'t> Outline<'t> {
@@ -58,6 +61,7 @@ impl<'t> Outline<'t> {
                 conditional: false,
                 scale: None,
                 record: Some(record),
+                set_aside: None,
             };
             match step_at.get(&record.step) {
                 Some(&i) => steps[i].questions.push(question),
@@ -114,6 +118,7 @@ fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
                             _ => None,
                         },
                         record,
+                        set_aside: record.and_then(|r| r.answer.as_ref()).and_then(|a| misfit(question, a)),
                     }
                 })
                 .collect(),
