@@ -86,7 +86,7 @@ impl WalkScreen {
         let path = self.path.clone()?;
         let content = match self.access {
             Access::Review { .. } => Content::Annotations(self.walk.trail.annotations.clone()),
-            _ => Content::Trail(crate::trail::to_toml(&self.walk.trail).into_bytes()),
+            _ => Content::Trail(Box::new(self.walk.trail.clone())),
         };
         Some(SaveJob { path, content, generation: self.walk.changes })
     }
