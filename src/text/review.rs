@@ -186,23 +186,16 @@ impl Lang {
         )
     }
 
-    pub fn help_scroll(self) -> (&'static str, &'static str) {
-        self.pick(("↑↓", "faire défiler l'étape"), ("↑↓", "scroll the step"))
+    pub fn help_scroll(self) -> &'static str {
+        self.pick("faire défiler l'étape", "scroll the step")
     }
 
-    /// The keys of the annotation box, for the help.
-    pub fn help_annotation_rows(self) -> [(&'static str, &'static str); 3] {
+    /// What the keys of the annotation box do, for the help: save, new
+    /// line, cancel.
+    pub fn help_annotation_rows(self) -> [&'static str; 3] {
         self.pick(
-            [
-                ("Entrée", "enregistrer l'annotation"),
-                ("Alt+Entrée", "nouvelle ligne dans l'annotation"),
-                ("Échap", "annuler l'annotation"),
-            ],
-            [
-                ("Enter", "save the annotation"),
-                ("Alt+Enter", "new line in the annotation"),
-                ("Esc", "cancel the annotation"),
-            ],
+            ["enregistrer l'annotation", "nouvelle ligne dans l'annotation", "annuler l'annotation"],
+            ["save the annotation", "new line in the annotation", "cancel the annotation"],
         )
     }
 

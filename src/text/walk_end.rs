@@ -74,19 +74,16 @@ impl Lang {
         }
     }
 
-    /// The end screen's keys, in full sentences (the footer names them short).
-    pub fn end_keys(self) -> [(&'static str, &'static str); 3] {
+    /// What the end screen's keys do, in full sentences (the footer names
+    /// them short): Markdown, HTML, back to the walk.
+    pub fn end_keys(self) -> [&'static str; 3] {
         self.pick(
             [
-                ("e", "exporter la synthèse en Markdown"),
-                ("h", "exporter la synthèse en HTML, à imprimer"),
-                ("Échap", "revenir au parcours"),
+                "exporter la synthèse en Markdown",
+                "exporter la synthèse en HTML, à imprimer",
+                "revenir au parcours",
             ],
-            [
-                ("e", "export the summary as Markdown"),
-                ("h", "export the summary as HTML, to print"),
-                ("Esc", "back to the walk"),
-            ],
+            ["export the summary as Markdown", "export the summary as HTML, to print", "back to the walk"],
         )
     }
 

@@ -213,7 +213,7 @@ fn trails_due_are_marked_and_a_key_shows_them_alone() {
             assert!(all.contains(&lang.library_due_mark(2)), "{all}");
             assert!(all.contains(&lang.library_due_mark(0)), "{all}");
             assert!(
-                all.contains(&format!("a {}", lang.key_hint(crate::tui::runtime::keys::Hint::DueOnly).1)),
+                all.contains(&format!("a {}", lang.hint_action(crate::tui::runtime::keys::Hint::DueOnly))),
                 "{all}"
             );
             insta::assert_snapshot!(format!("due_all_{}_{width}x{height}", lang.tag()), all);
@@ -224,7 +224,7 @@ fn trails_due_are_marked_and_a_key_shows_them_alone() {
             assert_eq!(library.shown.len(), 2, "the two trails due, nothing else");
             let due = h.screen();
             assert!(!due.contains(lang.pick("Plus tard", "Later")), "{due}");
-            assert!(due.contains(lang.key_hint(crate::tui::runtime::keys::Hint::AllTrails).1), "{due}");
+            assert!(due.contains(lang.hint_action(crate::tui::runtime::keys::Hint::AllTrails)), "{due}");
             insta::assert_snapshot!(format!("due_only_{}_{width}x{height}", lang.tag()), due);
             h.press(KeyCode::Char('a'));
             let Screen::Library(library) = h.session.app().screen() else {

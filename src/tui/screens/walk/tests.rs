@@ -375,3 +375,59 @@ fn a_long_answer_is_edited_and_drawn_like_a_short_one() {
         insta::assert_snapshot!(format!("long_answer_{width}x{height}"), long_answer_screens(width, height));
     }
 }
+
+/// The key a person reads on screen for `hint`, pressed: it must be the
+/// table's. Checked on the footer, the help and the hint about references,
+/// so that a key written by hand in a text cannot drift from the binding.
+#[test]
+fn the_footer_the_help_and_the_texts_name_each_key_as_the_table_binds_it() {
+    use crate::tui::runtime::keys::{self, WALK};
+    for lang in LANGS {
+        let mut h = Harness::walk(lang, 120, 40);
+        // The first step has references, hidden: the text names the key that shows them.
+        let references = keys::label(lang, crate::text::Hint::References);
+        let screen = h.screen();
+        let hidden = screen.lines().find(|l| l.contains("(1)")).expect("the references, hidden");
+        assert!(hidden.contains(&format!(" {references} ")), "{hidden}");
+        // The texts that name keys take them from the table, never write them.
+        assert!(lang.references_hidden(1, "⟨key⟩").contains("⟨key⟩"));
+        assert!(!lang.references_hidden(1, "⟨key⟩").contains("F3"));
+        let leave = lang.status_leave_unsaved("full", "⟨back⟩", "⟨quit⟩");
+        assert!(leave.contains("⟨back⟩") && leave.contains("⟨quit⟩") && !leave.contains("Ctrl"), "{leave}");
+        tab(&mut h, 1);
+        // The footer: every « key action » it shows is a binding of the table.
+        let screen = h.screen();
+        let footer = screen.lines().rev().find(|l| l.contains(" · ")).expect("a footer");
+        let mut named = 0;
+        for part in footer.trim_matches(|c| c == '"' || c == ' ').split(" · ") {
+            let binding = WALK.iter().find(|b| part.ends_with(&format!(" {}", lang.hint_action(b.hint))));
+            let binding = binding.unwrap_or_else(|| panic!("{part:?} is no binding of the table"));
+            assert_eq!(
+                part,
+                format!("{} {}", keys::label(lang, binding.hint), lang.hint_action(binding.hint))
+            );
+            named += 1;
+        }
+        assert!(named >= 3, "{footer}");
+        // The help: every action of the table listed there has the table's key before it.
+        h.press(KeyCode::F(1));
+        let help = h.screen();
+        let mut listed = 0;
+        for binding in WALK {
+            let action = lang.hint_action(binding.hint);
+            let label = keys::label(lang, binding.hint);
+            for line in help.lines() {
+                let Some(at) = line.find(&format!("  {action}")) else { continue };
+                let before = line[..at].trim_end();
+                if before.ends_with('│') || before.is_empty() {
+                    continue;
+                }
+                if before.rsplit("  ").next().is_some_and(|k| k.trim_start_matches(['│', '"', ' ']) == label)
+                {
+                    listed += 1;
+                }
+            }
+        }
+        assert!(listed >= 10, "{help}");
+    }
+}

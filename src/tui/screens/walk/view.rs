@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::grid::QuestionKind;
-use crate::tui::runtime::keys::{Hint, WalkKeys};
+use crate::tui::runtime::keys::{self, Hint, WalkKeys};
 use crate::tui::screens::review::Access;
 use crate::tui::screens::review::view as review_view;
 use crate::tui::screens::walk::end_view;
@@ -125,7 +125,10 @@ fn status(screen: &WalkScreen) -> (String, Style) {
     if screen.path.is_none() {
         (lang.status_ephemeral().to_string(), p.dim())
     } else if let (true, Some(e)) = (screen.leave_armed(), &save.error) {
-        (lang.status_leave_unsaved(e), p.warn())
+        {
+            let (back, quit) = (keys::label(lang, Hint::ToLibrary), keys::label(lang, Hint::SaveAndQuit));
+            (lang.status_leave_unsaved(e, &back, &quit), p.warn())
+        }
     } else if let Some(e) = &save.error {
         (lang.status_not_saved(e), p.warn())
     } else if screen.dirty() || save.in_flight.is_some() {
