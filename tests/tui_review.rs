@@ -3,16 +3,14 @@
 //! the answers, which never change; a trail open in another window is read
 //! and never written.
 
-mod tui_support;
-
 use std::path::Path;
 
 use discern::config::Config;
 use discern::grid::Answer;
 use discern::trail::store::Store;
 use discern::tui::screens::review::Access;
+use discern::tui::testing::{Harness, at, clock, save_answered_trail, save_trail};
 use ratatui::crossterm::event::KeyCode;
-use tui_support::{Harness, at, clock, save_answered_trail, save_trail};
 
 fn signed(author: &str) -> Config {
     Config { author: Some(author.to_string()), ..Config::default() }
@@ -42,7 +40,7 @@ fn folder(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn a_review_adds_a_signed_dated_annotation_and_leaves_every_answer_as_it_was() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     let path = h.trail_path();
     let before = std::fs::read_to_string(&path).expect("the trail file");
     h.press(KeyCode::Tab);
@@ -79,7 +77,7 @@ fn a_review_adds_a_signed_dated_annotation_and_leaves_every_answer_as_it_was() {
 
 #[test]
 fn a_review_shows_how_each_answer_changed() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     h.press(KeyCode::Tab);
     let screen = h.screen();
     assert!(screen.contains("changed 2026-11-28 09:03; before: The school"), "{screen}");
@@ -89,7 +87,7 @@ fn a_review_shows_how_each_answer_changed() {
 
 #[test]
 fn keys_that_would_change_an_answer_do_nothing_and_the_footer_says_read_only() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     let path = h.trail_path();
     let before = std::fs::read(&path).expect("the trail file");
     h.press(KeyCode::Tab).type_text("typed").press(KeyCode::Backspace).press(KeyCode::Delete);
@@ -106,7 +104,7 @@ fn keys_that_would_change_an_answer_do_nothing_and_the_footer_says_read_only() {
 
 #[test]
 fn esc_cancels_an_annotation_and_an_empty_one_is_not_saved() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     let path = h.trail_path();
     h.press(KeyCode::Tab).press(KeyCode::Char('a')).type_text("Second thoughts").press(KeyCode::Esc);
     assert!(!h.in_library(), "Esc closed the box, not the review");
@@ -119,7 +117,7 @@ fn esc_cancels_an_annotation_and_an_empty_one_is_not_saved() {
 
 #[test]
 fn ctrl_c_in_the_annotation_box_keeps_what_was_written() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     let path = h.trail_path();
     h.press(KeyCode::Tab).press(KeyCode::Char('a')).type_text("Kept on the way out").ctrl('c');
     assert!(h.session.finished());
@@ -137,7 +135,7 @@ fn without_a_name_the_first_annotation_asks_for_one_and_keeps_it_in_the_config_f
     let config_path = config_dir.path().join("config.toml");
     std::fs::write(&config_path, "language = \"en\"\n").expect("a config file");
     let config = Config { path: config_path.clone(), ..Config::default() };
-    let mut h = Harness::review(save_answered_trail, true, config);
+    let mut h = Harness::review_file(save_answered_trail, true, config);
     let path = h.trail_path();
     h.press(KeyCode::Tab).press(KeyCode::Char('a'));
     assert!(h.screen().contains("Your name, to sign"));
@@ -167,7 +165,7 @@ fn a_name_that_cannot_be_saved_is_kept_for_the_session_and_the_box_says_so() {
     let blocker = config_dir.path().join("not-a-folder");
     std::fs::write(&blocker, "").expect("a file");
     let config = Config { path: blocker.join("config.toml"), ..Config::default() };
-    let mut h = Harness::library_with(
+    let mut h = Harness::library_with_grid_and(
         |dir| {
             save_answered_trail(dir);
         },
@@ -190,7 +188,7 @@ fn a_name_that_cannot_be_saved_is_kept_for_the_session_and_the_box_says_so() {
 
 #[test]
 fn a_review_of_a_trail_open_elsewhere_shows_it_and_never_writes() {
-    let mut h = Harness::review(save_answered_trail, false, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, false, signed("C. M."));
     let _elsewhere = Store::lock(&h.trail_path()).expect("locked by the other window");
     let before = folder(h.dir.path());
     let screen = h.screen();
@@ -227,7 +225,7 @@ fn a_read_only_walk_says_why_and_writes_nothing_even_on_ctrl_c() {
 
 #[test]
 fn in_the_library_v_opens_a_review_and_esc_comes_back_with_the_lock_let_go() {
-    let mut h = Harness::library_with(
+    let mut h = Harness::library_with_grid_and(
         |dir| {
             save_trail(dir, "To review", "aaaa2345");
         },
@@ -245,7 +243,7 @@ fn in_the_library_v_opens_a_review_and_esc_comes_back_with_the_lock_let_go() {
 
 #[test]
 fn in_the_library_v_on_a_trail_open_elsewhere_reviews_it_without_saving() {
-    let mut h = Harness::library_with(
+    let mut h = Harness::library_with_grid_and(
         |dir| {
             save_trail(dir, "Busy", "aaaa2345");
         },

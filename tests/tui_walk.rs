@@ -1,20 +1,18 @@
 //! The walkthrough driven with the keys of the contract (PRODUCT.md, "Keys
 //! in the walkthrough"), over the real app loop and a `TestBackend`.
 
-mod tui_support;
-
 use std::io;
 use std::time::Instant;
 
 use discern::grid::Answer;
 use discern::trail::store::Store;
 use discern::tui::runtime::saver::Saver;
+use discern::tui::testing::{Harness, at};
 use ratatui::crossterm::event::{Event, KeyCode};
-use tui_support::{Harness, at};
 
 #[test]
 fn the_walk_opens_on_the_first_step_and_tab_reaches_the_first_question() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     assert_eq!(h.walk_screen().step, 0);
     assert_eq!(h.focus(), None, "a reading step has no question");
     h.press(KeyCode::Tab);
@@ -24,7 +22,7 @@ fn the_walk_opens_on_the_first_step_and_tab_reaches_the_first_question() {
 
 #[test]
 fn tab_skips_a_step_hidden_by_a_condition() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).press(KeyCode::Tab);
     assert_eq!(h.focus(), Some(at(1, 1)));
     h.press(KeyCode::Tab);
@@ -35,7 +33,7 @@ fn tab_skips_a_step_hidden_by_a_condition() {
 
 #[test]
 fn page_down_skips_a_hidden_step_and_focuses_the_first_question() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::PageDown);
     assert_eq!((h.walk_screen().step, h.focus()), (1, Some(at(1, 0))));
     h.press(KeyCode::PageDown);
@@ -49,7 +47,7 @@ fn page_down_skips_a_hidden_step_and_focuses_the_first_question() {
 
 #[test]
 fn choosing_must_with_space_opens_the_step_at_once() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).press(KeyCode::Tab);
     assert!(!h.walk_screen().walk.step_shown(2));
     h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
@@ -64,7 +62,7 @@ fn choosing_must_with_space_opens_the_step_at_once() {
 
 #[test]
 fn the_highlight_starts_on_the_chosen_option() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).press(KeyCode::Tab).press(KeyCode::Down).press(KeyCode::Char(' '));
     h.press(KeyCode::Tab).shift_tab();
     assert_eq!(h.walk_screen().highlight, 1);
@@ -72,7 +70,7 @@ fn the_highlight_starts_on_the_chosen_option() {
 
 #[test]
 fn typing_then_esc_keeps_the_text_and_goes_to_the_library() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).type_text("The school asks.\nThe mother does not know.");
     h.press(KeyCode::Esc);
     assert!(h.in_library(), "Esc goes back to the library");
@@ -88,7 +86,7 @@ fn typing_then_esc_keeps_the_text_and_goes_to_the_library() {
 
 #[test]
 fn scale_arrows_start_from_the_minimum_and_digits_type_the_value() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::PageDown).press(KeyCode::PageDown).press(KeyCode::Tab);
     let sure = at(3, 1);
     assert_eq!(h.focus(), Some(sure));
@@ -106,7 +104,7 @@ fn scale_arrows_start_from_the_minimum_and_digits_type_the_value() {
 
 #[test]
 fn multi_options_toggle_and_keep_the_grid_order() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab)
         .press(KeyCode::Tab)
         .press(KeyCode::Down)
@@ -134,7 +132,7 @@ fn multi_options_toggle_and_keep_the_grid_order() {
 
 #[test]
 fn the_answers_are_in_the_trail_file_afterwards_with_their_history() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).type_text("first");
     h.press(KeyCode::Tab).press(KeyCode::Char(' '));
     // Back to the text: a new change after leaving it keeps the old one.
@@ -152,7 +150,7 @@ fn the_answers_are_in_the_trail_file_afterwards_with_their_history() {
 
 #[test]
 fn f2_focuses_the_steps_and_enter_goes_there() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::F(2)).press(KeyCode::Down).press(KeyCode::Down);
     h.press(KeyCode::Enter);
     assert_eq!(h.walk_screen().step, 3, "the hidden step is passed by");
@@ -164,7 +162,7 @@ fn f2_focuses_the_steps_and_enter_goes_there() {
 
 #[test]
 fn ctrl_s_saves_now_and_ctrl_c_saves_and_quits() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).type_text("words");
     h.ctrl('s');
     h.session.settle();
@@ -180,7 +178,7 @@ fn ctrl_s_saves_now_and_ctrl_c_saves_and_quits() {
 
 #[test]
 fn f1_opens_the_help_and_any_key_closes_it() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::F(1));
     assert!(h.screen().contains("Press any key to close the help."));
     h.press(KeyCode::Char('x'));
@@ -190,7 +188,7 @@ fn f1_opens_the_help_and_any_key_closes_it() {
 
 #[test]
 fn pasted_text_goes_into_the_answer() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab);
     h.session.handle(Event::Paste("pasted\r\nlines".into()));
     assert_eq!(h.walk_screen().walk.answer(at(1, 0)), Some(&Answer::Text("pasted\nlines".into())));
@@ -248,10 +246,11 @@ fn a_long_answer_and_a_long_grid_redraw_quickly() {
         );
     }
     let grid = discern::grid::parse(&toml).expect("a valid grid");
-    let trail = discern::trail::Trail::start(&grid, "Long", "abcd2345".into(), tui_support::clock());
+    let trail =
+        discern::trail::Trail::start(&grid, "Long", "abcd2345".into(), discern::tui::testing::clock());
     let mut walk = discern::walk::Walk::new(grid, trail);
     let long = "word ".repeat(20_000) + "\n" + &"line\n".repeat(2_000);
-    walk.set(at(150, 0), Some(Answer::Text(long)), tui_support::clock());
+    walk.set(at(150, 0), Some(Answer::Text(long)), discern::tui::testing::clock());
     let dir = tempfile::tempdir().expect("a temporary folder");
     let app = discern::tui::App::walk(
         walk,
@@ -259,10 +258,13 @@ fn a_long_answer_and_a_long_grid_redraw_quickly() {
         false,
         discern::text::Lang::En,
         discern::tui::widgets::theme::Palette::mono(),
-        tui_support::clock,
+        discern::tui::testing::clock,
     );
     let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("a terminal");
-    let runtime = discern::tui::Runtime::new(&tui_support::ctx(dir.path()), tui_support::clock);
+    let runtime = discern::tui::Runtime::new(
+        &discern::tui::testing::ctx(dir.path(), discern::text::Lang::En),
+        discern::tui::testing::clock,
+    );
     let mut session = discern::tui::Session::new(terminal, app, runtime);
     let key = |c| Event::Key(ratatui::crossterm::event::KeyEvent::from(c));
     session.handle(key(KeyCode::F(2)));
@@ -290,7 +292,8 @@ fn every_shipped_grid_can_be_walked_through_at_the_smallest_and_a_common_size() 
     let library = discern::grid::library::Library::load(dir.path());
     for (_, grid) in library.usable() {
         for (width, height) in [(60, 16), (80, 24)] {
-            let trail = discern::trail::Trail::start(grid, "T", "abcd2345".into(), tui_support::clock());
+            let trail =
+                discern::trail::Trail::start(grid, "T", "abcd2345".into(), discern::tui::testing::clock());
             let walk = discern::walk::Walk::new(grid.clone(), trail);
             let lang = discern::text::Lang::from_locale(&grid.meta.language);
             let app = discern::tui::App::walk(
@@ -299,11 +302,14 @@ fn every_shipped_grid_can_be_walked_through_at_the_smallest_and_a_common_size() 
                 false,
                 lang,
                 discern::tui::widgets::theme::Palette::mono(),
-                tui_support::clock,
+                discern::tui::testing::clock,
             );
             let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
                 .expect("a terminal");
-            let runtime = discern::tui::Runtime::new(&tui_support::ctx(dir.path()), tui_support::clock);
+            let runtime = discern::tui::Runtime::new(
+                &discern::tui::testing::ctx(dir.path(), discern::text::Lang::En),
+                discern::tui::testing::clock,
+            );
             let mut session = discern::tui::Session::new(terminal, app, runtime);
             let key = |c| Event::Key(ratatui::crossterm::event::KeyEvent::from(c));
             // Every question, answering each option list with its first
@@ -362,7 +368,7 @@ impl discern::tui::Events for Script {
 
 #[test]
 fn the_real_loop_saves_a_change_by_itself_without_a_key() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     let path = h.walk_screen().path.clone().expect("a file");
     let key = |c| Event::Key(ratatui::crossterm::event::KeyEvent::from(c));
     let mut keys = vec![key(KeyCode::Tab)];

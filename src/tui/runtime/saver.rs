@@ -178,7 +178,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut saver = Saver::start(dir.path(), Lang::En);
         let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
-        let mut trail = crate::tui::test_support::walk(Lang::En).trail;
+        let mut trail = crate::tui::testing::walk(Lang::En).trail;
         for generation in 1..=3 {
             trail.title = format!("Generation {generation}");
             let content = Content::Trail(Box::new(trail.clone()));
@@ -202,7 +202,7 @@ mod tests {
             Box::new(|_, _| Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))),
         );
         let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
-        let trail = Box::new(crate::tui::test_support::walk(Lang::En).trail);
+        let trail = Box::new(crate::tui::testing::walk(Lang::En).trail);
         saver.submit(SaveJob { path: path.clone(), content: Content::Trail(trail), generation: 1 });
         let reports = saver.wait_all(Duration::from_secs(10));
         assert_eq!(reports.len(), 1);
@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn annotations_are_written_into_the_file_as_it_is_on_disk() {
-        use crate::tui::test_support as support;
+        use crate::tui::testing as support;
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::new(dir.path());
         let mut walk = support::walk(crate::text::Lang::En);

@@ -11,7 +11,7 @@ use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::tui::popups::picker::{Picker, PickerGrid};
 use crate::tui::runtime::app::Screen;
-use crate::tui::test_support::{self as support, Harness, LANGS, SIZES};
+use crate::tui::testing::{self as support, Harness, LANGS, SIZES};
 use crate::walk::{At, Walk};
 
 fn at_minute(minute: u32) -> crate::trail::Time {

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use crate::grid::Answer;
 use crate::text::Lang;
 use crate::trail::compare;
-use crate::tui::test_support::{self as support, Harness, LANGS};
+use crate::tui::testing::{self as support, Harness, LANGS};
 use crate::walk::{At, Walk};
 
 /// Two trails of the test grid, compared as `discern compare` does.

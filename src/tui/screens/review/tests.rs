@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::text::Lang;
 use crate::tui::screens::review::Access;
-use crate::tui::test_support::{Harness, LANGS, SIZES};
+use crate::tui::testing::{Harness, LANGS, SIZES};
 
 const CAN_SAVE: Access = Access::Review { can_save: true };
 
@@ -124,7 +124,7 @@ fn arrows_scroll_a_long_focused_answer_in_a_review() {
 fn a_review_shows_the_follow_ups_under_the_decision() {
     use crate::trail::store::Store;
     use crate::tui::App;
-    use crate::tui::test_support as support;
+    use crate::tui::testing as support;
     for lang in LANGS {
         let mut h = Harness::new(
             |dir| {

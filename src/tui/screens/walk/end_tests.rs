@@ -9,7 +9,7 @@ use crate::grid::Answer;
 use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::tui::runtime::app::App;
-use crate::tui::test_support::{Harness, clock, walk};
+use crate::tui::testing::{Harness, clock, walk};
 use crate::tui::widgets::theme::Palette;
 use crate::walk::{At, Walk};
 
@@ -219,7 +219,7 @@ fn the_end_screen_shows_the_decision_and_the_revisit_date_in_words() {
 
 #[test]
 fn the_end_screen_as_a_person_sees_it() {
-    for lang in crate::tui::test_support::LANGS {
+    for lang in crate::tui::testing::LANGS {
         for (width, height) in [(80, 24), (60, 16)] {
             let mut h = Harness::walk(lang, width, height);
             tab(&mut h, 3);

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::grid::Answer;
-use crate::tui::test_support::{Harness, LANGS, SIZES};
+use crate::tui::testing::{Harness, LANGS, SIZES};
 use crate::walk::At;
 
 /// Runs `keys` on a fresh walk for each language and size, and compares
@@ -216,7 +216,7 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
          [[steps]]\nid = \"read\"\ntitle = \"Read\"\nguidance = \"\"\"\n{guidance}\"\"\"\n"
     );
     let grid = crate::grid::parse(&toml).expect("a valid grid");
-    let trail = crate::trail::Trail::start(&grid, "T", "abcd2345".into(), crate::tui::test_support::clock());
+    let trail = crate::trail::Trail::start(&grid, "T", "abcd2345".into(), crate::tui::testing::clock());
     let app = |_: &std::path::Path| {
         crate::tui::App::walk(
             crate::walk::Walk::new(grid, trail),
@@ -224,7 +224,7 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
             false,
             crate::text::Lang::En,
             crate::tui::widgets::theme::Palette::mono(),
-            crate::tui::test_support::clock,
+            crate::tui::testing::clock,
         )
     };
     let mut h = Harness::new(app, crate::text::Lang::En, 60, 16);
