@@ -34,7 +34,7 @@ fn a_new_trail_is_started_from_a_grid_and_a_title_and_saved_at_once() {
     assert_eq!(files.len(), 1, "saved at once");
     let trail = Store::load(&files[0]).expect("the new trail reads back");
     assert_eq!(trail.title, "School, A.");
-    assert_eq!(h.walk_screen().path.as_ref(), Some(&files[0]));
+    assert_eq!(h.walk_screen().path(), Some(&files[0]));
     h.press(KeyCode::Esc);
     assert!(h.in_library());
     assert!(h.screen().contains("School, A."));
@@ -57,8 +57,8 @@ fn enter_opens_the_selected_trail_and_esc_comes_back() {
     });
     h.press(KeyCode::Enter);
     let walk = h.walk_screen();
-    assert_eq!(walk.walk.trail.title, "First");
-    assert_eq!(walk.step, 0);
+    assert_eq!(walk.walk().trail.title, "First");
+    assert_eq!(walk.step(), 0);
     h.press(KeyCode::Esc);
     assert!(h.in_library());
 }
@@ -73,7 +73,7 @@ fn the_filter_keeps_what_matches_as_you_type_and_esc_clears_it() {
     let screen = h.screen();
     assert!(screen.contains("Judge call") && !screen.contains("School request"), "{screen}");
     h.press(KeyCode::Enter).press(KeyCode::Enter);
-    assert_eq!(h.walk_screen().walk.trail.title, "Judge call", "Enter keeps the filter, then opens");
+    assert_eq!(h.walk_screen().walk().trail.title, "Judge call", "Enter keeps the filter, then opens");
     h.press(KeyCode::Esc).press(KeyCode::Char('/')).type_text("x").press(KeyCode::Esc);
     let screen = h.screen();
     assert!(screen.contains("Judge call") && screen.contains("School request"), "{screen}");
@@ -209,8 +209,8 @@ fn a_trail_open_in_another_window_opens_read_only_and_is_never_written() {
     let before = std::fs::read(&path).expect("the trail file");
     let _elsewhere = Store::lock(&path).expect("locked");
     h.press(KeyCode::Enter);
-    assert_eq!(h.walk_screen().walk.trail.title, "Busy");
-    assert_eq!(h.walk_screen().access, discern::tui::screens::review::Access::ReadOnly);
+    assert_eq!(h.walk_screen().walk().trail.title, "Busy");
+    assert_eq!(h.walk_screen().access(), discern::tui::screens::review::Access::ReadOnly);
     let screen = h.screen();
     assert!(screen.contains("Open in another window: read-only"), "{screen}");
     h.press(KeyCode::Tab).type_text("not taken").ctrl('s');
@@ -258,7 +258,7 @@ fn a_trail_locked_by_this_program_opens_and_is_let_go_after_the_walk() {
     let lock = Store::lock(&path).expect("locked");
     h.session.runtime_mut().hold_lock(path.clone(), lock);
     h.press(KeyCode::Enter);
-    assert_eq!(h.walk_screen().walk.trail.title, "Mine");
+    assert_eq!(h.walk_screen().walk().trail.title, "Mine");
     h.press(KeyCode::Esc);
     assert!(Store::lock(&path).is_ok(), "the lock went with the walk");
     h.press(KeyCode::Char('d')).press(KeyCode::Char('y'));

@@ -172,7 +172,7 @@ fn a_name_that_cannot_be_saved_is_kept_for_the_session_and_the_box_says_so() {
         config,
     );
     h.press(KeyCode::Char('v'));
-    assert_eq!(h.walk_screen().access, Access::Review { can_save: true });
+    assert_eq!(h.walk_screen().access(), Access::Review { can_save: true });
     h.press(KeyCode::Tab).press(KeyCode::Char('a')).type_text("C. M.").press(KeyCode::Enter);
     let screen = h.screen();
     assert!(screen.contains("This name could not be saved"), "{screen}");
@@ -194,9 +194,9 @@ fn a_review_of_a_trail_open_elsewhere_shows_it_and_never_writes() {
     let screen = h.screen();
     assert!(screen.contains("Open in another window: read-only"), "{screen}");
     h.press(KeyCode::Tab).press(KeyCode::Char('a'));
-    let notice = h.walk_screen().notice.clone();
+    let notice = h.walk_screen().notice().map(str::to_string);
     assert_eq!(notice.as_deref(), Some("To annotate, close the trail in the other window first."));
-    assert!(h.walk_screen().review.as_ref().is_some_and(|r| r.open.is_none()), "no box opens");
+    assert!(h.walk_screen().review_box_open() == Some(false), "no box opens");
     h.type_text("x").ctrl('s');
     h.saved();
     h.press(KeyCode::Esc);
@@ -214,9 +214,9 @@ fn a_read_only_walk_says_why_and_writes_nothing_even_on_ctrl_c() {
     assert!(screen.contains("Open in another window: read-only"), "{screen}");
     h.press(KeyCode::Tab).type_text("no change").press(KeyCode::Tab).press(KeyCode::Char(' '));
     assert!(h.screen().contains("The answers cannot be changed here."));
-    assert_eq!(h.walk_screen().walk.changes, 0);
+    assert_eq!(h.walk_screen().walk().changes, 0);
     h.press(KeyCode::Char('a'));
-    assert!(h.walk_screen().review.is_none(), "no annotation box in a read-only walk");
+    assert!(h.walk_screen().review_box_open().is_none(), "no annotation box in a read-only walk");
     h.ctrl('c');
     assert!(h.session.finished());
     h.session.settle();
@@ -233,7 +233,7 @@ fn in_the_library_v_opens_a_review_and_esc_comes_back_with_the_lock_let_go() {
     );
     let path = h.trail_files()[0].clone();
     h.press(KeyCode::Char('v'));
-    assert_eq!(h.walk_screen().access, Access::Review { can_save: true });
+    assert_eq!(h.walk_screen().access(), Access::Review { can_save: true });
     assert!(h.screen().contains("Review: To review"));
     assert!(Store::lock(&path).is_err(), "the review holds the lock");
     h.press(KeyCode::Esc);
@@ -252,5 +252,5 @@ fn in_the_library_v_on_a_trail_open_elsewhere_reviews_it_without_saving() {
     let path = h.trail_files()[0].clone();
     let _elsewhere = Store::lock(&path).expect("locked");
     h.press(KeyCode::Char('v'));
-    assert_eq!(h.walk_screen().access, Access::Review { can_save: false });
+    assert_eq!(h.walk_screen().access(), Access::Review { can_save: false });
 }

@@ -18,7 +18,7 @@ fn a_trail_changed_on_disk_is_not_overwritten_and_the_screen_says_so() {
     assert!(screen.contains("Not saved"), "{screen}");
     assert!(screen.contains("changed on disk"), "{screen}");
     assert_eq!(
-        h.walk_screen().walk.answer(at(1, 0)),
+        h.walk_screen().walk().answer(at(1, 0)),
         Some(&discern::grid::Answer::Text("stale copy".into())),
         "the answer stays in memory"
     );

@@ -296,7 +296,7 @@ impl Harness {
     }
 
     pub fn trail_path(&self) -> PathBuf {
-        self.walk_screen().path.clone().expect("the walk has a file")
+        self.walk_screen().path().cloned().expect("the walk has a file")
     }
 
     pub fn ctrl(&mut self, c: char) -> &mut Self {
@@ -317,7 +317,7 @@ impl Harness {
 
     /// The question with the focus in the walk on screen.
     pub fn focus(&self) -> Option<At> {
-        self.walk_screen().focus
+        self.walk_screen().focus()
     }
 
     pub fn sessions(&self) -> PathBuf {

@@ -48,20 +48,20 @@ pub enum FollowUpOut {
 
 pub struct FollowUpScreen {
     /// The trail's title, for the heading.
-    pub title: String,
-    pub happened: TextArea<'static>,
-    pub held: Option<Held>,
+    pub(in crate::tui) title: String,
+    pub(in crate::tui) happened: TextArea<'static>,
+    pub(in crate::tui) held: Option<Held>,
     /// The highlighted answer among `Held::ALL`.
-    pub held_cursor: usize,
-    pub learned: TextArea<'static>,
-    pub date: TextArea<'static>,
-    pub focus: Field,
+    pub(in crate::tui) held_cursor: usize,
+    pub(in crate::tui) learned: TextArea<'static>,
+    pub(in crate::tui) date: TextArea<'static>,
+    pub(in crate::tui) focus: Field,
     /// A problem to say (nothing chosen, a date that is not one).
-    pub problem: Option<String>,
+    pub(in crate::tui) problem: Option<String>,
     /// Esc was pressed once on a form with something in it.
-    pub leaving: bool,
+    pub(in crate::tui) leaving: bool,
     /// Being saved: keys wait.
-    pub saving: bool,
+    pub(in crate::tui) saving: bool,
     lang: Lang,
     palette: Palette,
 }

@@ -19,8 +19,8 @@ use crate::tui::widgets::theme::Palette;
 
 /// One file of the sessions folder.
 pub struct TrailRow {
-    pub path: PathBuf,
-    pub summary: Result<Summary, LoadError>,
+    pub(in crate::tui) path: PathBuf,
+    pub(in crate::tui) summary: Result<Summary, LoadError>,
     /// Title and grid, lowercased without accents, for the filter; then,
     /// once read, the words of the answers.
     search: String,
@@ -48,12 +48,12 @@ pub enum Purpose {
 }
 
 pub struct TitleBox {
-    pub purpose: Purpose,
-    pub editor: TextArea<'static>,
+    pub(in crate::tui) purpose: Purpose,
+    pub(in crate::tui) editor: TextArea<'static>,
     /// Enter was pressed on an empty title.
-    pub empty: bool,
+    pub(in crate::tui) empty: bool,
     /// A privacy warning about the title typed, worked out as it changes.
-    pub privacy: Option<String>,
+    pub(in crate::tui) privacy: Option<String>,
 }
 
 impl TitleBox {
@@ -85,8 +85,8 @@ pub enum Mode {
 }
 
 pub struct Message {
-    pub text: String,
-    pub error: bool,
+    pub(in crate::tui) text: String,
+    pub(in crate::tui) error: bool,
 }
 
 /// What the library asks of the program.
@@ -125,22 +125,22 @@ pub enum LibraryOut {
 }
 
 pub struct LibraryScreen {
-    pub rows: Vec<TrailRow>,
+    pub(in crate::tui) rows: Vec<TrailRow>,
     /// The rows the filter lets through, as indices in `rows`.
-    pub shown: Vec<usize>,
+    pub(in crate::tui) shown: Vec<usize>,
     /// The highlighted row, as an index in `shown`.
-    pub selected: usize,
-    pub filter: TextArea<'static>,
-    pub mode: Mode,
-    pub message: Option<Message>,
+    pub(in crate::tui) selected: usize,
+    pub(in crate::tui) filter: TextArea<'static>,
+    pub(in crate::tui) mode: Mode,
+    pub(in crate::tui) message: Option<Message>,
     /// The list has been read at least once.
-    pub loaded: bool,
+    pub(in crate::tui) loaded: bool,
     /// Whether the data folder is encrypted, once known.
-    pub encrypted: Option<bool>,
+    pub(in crate::tui) encrypted: Option<bool>,
     /// Today, for the trails whose revisit date has come.
-    pub today: Option<chrono::NaiveDate>,
+    pub(in crate::tui) today: Option<chrono::NaiveDate>,
     /// Only the trails whose revisit date has come (`a`).
-    pub due_only: bool,
+    pub(in crate::tui) due_only: bool,
     /// The words of each trail's answers, once read (by path), kept across
     /// readings of the list.
     words: std::collections::HashMap<PathBuf, String>,

@@ -47,11 +47,11 @@ impl Access {
 pub struct Review {
     /// The name that signs annotations: from the config file, or given
     /// once in this session.
-    pub author: Option<String>,
-    pub open: Option<ReviewBox>,
+    pub(in crate::tui) author: Option<String>,
+    pub(in crate::tui) open: Option<ReviewBox>,
     /// What became of a name given in this session: saved in the config
     /// file, or kept for the session only (with the reason).
-    pub author_saved: Option<Result<(), String>>,
+    pub(in crate::tui) author_saved: Option<Result<(), String>>,
 }
 
 /// The box over a review.
@@ -66,12 +66,12 @@ pub enum ReviewBox {
 
 /// An annotation being written.
 pub struct Draft {
-    pub at: At,
-    pub editor: TextArea<'static>,
+    pub(in crate::tui) at: At,
+    pub(in crate::tui) editor: TextArea<'static>,
     /// A privacy warning about what is typed.
-    pub privacy: Option<String>,
+    pub(in crate::tui) privacy: Option<String>,
     /// Enter was pressed on an empty annotation.
-    pub empty: bool,
+    pub(in crate::tui) empty: bool,
 }
 
 /// What a review asks of the program.

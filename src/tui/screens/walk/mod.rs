@@ -60,49 +60,49 @@ pub enum WalkOut {
 }
 
 pub struct WalkScreen {
-    pub walk: Walk,
+    pub(in crate::tui) walk: Walk,
     /// `None`: ephemeral, nothing is ever written.
-    pub path: Option<PathBuf>,
-    pub step: usize,
-    pub focus: Option<At>,
-    pub pane: Pane,
+    pub(in crate::tui) path: Option<PathBuf>,
+    pub(in crate::tui) step: usize,
+    pub(in crate::tui) focus: Option<At>,
+    pub(in crate::tui) pane: Pane,
     /// The option under the highlight of a choice or multi question; the
     /// "Other" entry comes after the options.
-    pub highlight: usize,
+    pub(in crate::tui) highlight: usize,
     /// The editor of the focused text answer, or of the "Other" entry.
-    pub editor: Option<AnswerEditor>,
+    pub(in crate::tui) editor: Option<AnswerEditor>,
     /// The "Other" entry is chosen and its text is being typed.
-    pub other_open: bool,
+    pub(in crate::tui) other_open: bool,
     /// The scale's value was just typed: one more digit extends it (for 10).
     last_digit: bool,
-    pub show_references: bool,
+    pub(in crate::tui) show_references: bool,
     /// How far a reading step is scrolled.
-    pub scroll: u16,
+    pub(in crate::tui) scroll: u16,
     /// How far it can be, as last drawn: kept by the view (like the
     /// editor's own viewport), so that ↓ past the end does not pile up.
-    pub scroll_limit: std::cell::Cell<u16>,
+    pub(in crate::tui) scroll_limit: std::cell::Cell<u16>,
     /// In a trail that is only read, how far ↑↓ moved the step from where
     /// the focus puts it; back to 0 when the focus moves.
-    pub shift: i32,
+    pub(in crate::tui) shift: i32,
     /// How far it can go either way, as last drawn.
-    pub shift_range: std::cell::Cell<(i32, i32)>,
+    pub(in crate::tui) shift_range: std::cell::Cell<(i32, i32)>,
     /// What this window may do with the trail.
-    pub access: Access,
+    pub(in crate::tui) access: Access,
     /// A review's name and boxes.
-    pub review: Option<Box<Review>>,
-    pub save: SaveState,
+    pub(in crate::tui) review: Option<Box<Review>>,
+    pub(in crate::tui) save: SaveState,
     /// A privacy warning about the focused answer, when one applies.
-    pub privacy: Option<String>,
+    pub(in crate::tui) privacy: Option<String>,
     /// The focused answer changed since its last scan (a long one is
     /// scanned at the next tick, not at every key).
     privacy_due: bool,
     /// A short message after a key that could not do anything.
-    pub notice: Option<String>,
-    pub after_back: Exit,
+    pub(in crate::tui) notice: Option<String>,
+    pub(in crate::tui) after_back: Exit,
     /// Where the end screen's last export went, or why it failed.
-    pub exported: Option<Result<PathBuf, String>>,
+    pub(in crate::tui) exported: Option<Result<PathBuf, String>>,
     /// An ephemeral walk: Esc asked once whether to throw it away.
-    pub discard_armed: bool,
+    pub(in crate::tui) discard_armed: bool,
     /// Leaving waits for this save.
     pub(in crate::tui) pending_exit: Option<Exit>,
     /// The save before leaving failed: the same key again leaves anyway.
@@ -160,6 +160,47 @@ impl WalkScreen {
 
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The walk on screen: the grid and the trail with its answers.
+    pub fn walk(&self) -> &Walk {
+        &self.walk
+    }
+
+    /// The trail's file; `None` for an ephemeral walk.
+    pub fn path(&self) -> Option<&PathBuf> {
+        self.path.as_ref()
+    }
+
+    /// The step shown.
+    pub fn step(&self) -> usize {
+        self.step
+    }
+
+    /// The question with the focus, if any (a reading step has none).
+    pub fn focus(&self) -> Option<At> {
+        self.focus
+    }
+
+    /// The option under the highlight of a choice or multi question.
+    pub fn highlight(&self) -> usize {
+        self.highlight
+    }
+
+    /// What this window may do with the trail.
+    pub fn access(&self) -> Access {
+        self.access
+    }
+
+    /// The short message after a key that could not do anything.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// In a review, whether a box (annotation, name) is open; `None`
+    /// outside a review.
+    pub fn review_box_open(&self) -> Option<bool> {
+        self.review.as_ref().map(|r| r.open.is_some())
     }
 
     pub fn palette(&self) -> &Palette {

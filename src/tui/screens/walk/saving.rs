@@ -16,11 +16,11 @@ const RETRY_AFTER: Duration = Duration::from_secs(3);
 /// count it holds, so a report says how far the file is.
 #[derive(Debug, Default)]
 pub struct SaveState {
-    pub saved: u64,
+    pub(in crate::tui) saved: u64,
     /// The file does not hold the trail at all yet.
-    pub never_saved: bool,
-    pub in_flight: Option<u64>,
-    pub error: Option<String>,
+    pub(in crate::tui) never_saved: bool,
+    pub(in crate::tui) in_flight: Option<u64>,
+    pub(in crate::tui) error: Option<String>,
     pub(in crate::tui) retry_at: Option<Instant>,
 }
 
