@@ -17,7 +17,8 @@ use crate::grid::Grid;
 use crate::text::Lang;
 use crate::trail::store::Listed;
 use crate::trail::{FollowUp, LoadError, Time, Trail};
-use crate::tui::popups::help::{self, HelpFor};
+use crate::tui::popups::help::HelpFor;
+use crate::tui::popups::layer::{Layer, Popup};
 use crate::tui::popups::picker::Picker;
 use crate::tui::runtime::keys;
 use crate::tui::runtime::saver::{SaveJob, SaveReport};
@@ -165,10 +166,8 @@ pub struct App {
     palette: Palette,
     clock: fn() -> Time,
     screen: Screen,
-    help: Option<HelpFor>,
-    /// How far the help is scrolled, and how far it can be as last drawn.
-    help_scroll: u16,
-    help_limit: std::cell::Cell<u16>,
+    /// What is open over the screen (the help): it gets the keys first.
+    popups: Layer,
     size: (u16, u16),
     finished: bool,
     /// Left a walk whose last changes could not be saved.
@@ -227,9 +226,7 @@ impl App {
             palette,
             clock,
             screen,
-            help: None,
-            help_scroll: 0,
-            help_limit: std::cell::Cell::new(0),
+            popups: Layer::default(),
             size: (80, 24),
             finished: false,
             lost: false,
@@ -355,21 +352,8 @@ impl App {
         if self.too_small() && !quit {
             return Vec::new();
         }
-        if self.help.is_some() && !quit {
-            // ↑↓ and the page keys scroll the help (a small window cannot
-            // show it whole); any other key closes it.
-            use ratatui::crossterm::event::KeyCode as K;
-            let limit = self.help_limit.get();
-            match key.code {
-                K::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                K::Down => self.help_scroll = (self.help_scroll + 1).min(limit),
-                K::PageUp => self.help_scroll = self.help_scroll.saturating_sub(8),
-                K::PageDown => self.help_scroll = (self.help_scroll + 8).min(limit),
-                _ => {
-                    self.help = None;
-                    self.help_scroll = 0;
-                }
-            }
+        // A pop-up takes the key before the screen under it (Ctrl-C excepted).
+        if !quit && self.popups.key(&key) {
             return Vec::new();
         }
         match &mut self.screen {
@@ -392,7 +376,7 @@ impl App {
             }
             Screen::Pager(pager) => {
                 match keys::pager_msg(key).and_then(|msg| pager.update(msg)) {
-                    Some(PagerOut::Help) => self.help = Some(HelpFor::Pager),
+                    Some(PagerOut::Help) => self.popups.open(Popup::help(HelpFor::Pager)),
                     Some(PagerOut::Quit) => self.finished = true,
                     None => {}
                 }
@@ -402,7 +386,7 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
-        if self.too_small() || self.help.is_some() {
+        if self.too_small() || !self.popups.is_empty() {
             return;
         }
         match &mut self.screen {
@@ -430,7 +414,7 @@ impl App {
             }
             LibraryOut::LoadWords(paths) => Effect::LoadWords(paths),
             LibraryOut::Help => {
-                self.help = Some(HelpFor::Library);
+                self.popups.open(Popup::help(HelpFor::Library));
                 return None;
             }
             LibraryOut::Quit => {
@@ -446,7 +430,8 @@ impl App {
             WalkOut::Help => {
                 if let Some(w) = self.walk_screen() {
                     let to_library = w.after_back == Exit::Library;
-                    self.help = Some(HelpFor::Walk { to_library, access: w.access });
+                    let help = Popup::help(HelpFor::Walk { to_library, access: w.access });
+                    self.popups.open(help);
                 }
                 Vec::new()
             }
@@ -480,7 +465,7 @@ impl App {
                 Vec::new()
             }
             (FollowUpOut::Help, _) => {
-                self.help = Some(HelpFor::FollowUp);
+                self.popups.open(Popup::help(HelpFor::FollowUp));
                 Vec::new()
             }
         }
@@ -544,16 +529,15 @@ impl App {
             return;
         }
         match &self.screen {
-            // The terminal's cursor shows where typing goes, unless the help covers it.
-            Screen::Library(library) => library_view::render(library, frame, area, self.help.is_none()),
-            Screen::Walk(walk) => walk_view::render(walk, frame, area, self.help.is_none()),
+            // The terminal's cursor shows where typing goes, unless a pop-up covers it.
+            Screen::Library(library) => library_view::render(library, frame, area, self.popups.is_empty()),
+            Screen::Walk(walk) => walk_view::render(walk, frame, area, self.popups.is_empty()),
             Screen::Pager(pager) => pager_view::render(pager, frame, area),
-            Screen::FollowUp(f, _) => follow_up::render(f, (self.clock)(), frame, area, self.help.is_none()),
+            Screen::FollowUp(f, _) => {
+                follow_up::render(f, (self.clock)(), frame, area, self.popups.is_empty())
+            }
         }
-        if let Some(help_for) = self.help {
-            let limit = help::render(self.lang, &self.palette, help_for, self.help_scroll, frame, area);
-            self.help_limit.set(limit);
-        }
+        self.popups.render(self.lang, &self.palette, frame, area);
     }
 }
 
