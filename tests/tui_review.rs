@@ -196,7 +196,7 @@ fn a_review_of_a_trail_open_elsewhere_shows_it_and_never_writes() {
     h.press(KeyCode::Tab).press(KeyCode::Char('a'));
     let notice = h.walk_screen().notice().map(str::to_string);
     assert_eq!(notice.as_deref(), Some("To annotate, close the trail in the other window first."));
-    assert!(h.walk_screen().review_box_open() == Some(false), "no box opens");
+    assert!(!h.box_open(), "no box opens");
     h.type_text("x").ctrl('s');
     h.saved();
     h.press(KeyCode::Esc);
@@ -216,7 +216,7 @@ fn a_read_only_walk_says_why_and_writes_nothing_even_on_ctrl_c() {
     assert!(h.screen().contains("The answers cannot be changed here."));
     assert_eq!(h.walk_screen().walk().changes, 0);
     h.press(KeyCode::Char('a'));
-    assert!(h.walk_screen().review_box_open().is_none(), "no annotation box in a read-only walk");
+    assert!(!h.box_open() && !h.walk_screen().is_review(), "no annotation box in a read-only walk");
     h.ctrl('c');
     assert!(h.session.finished());
     h.session.settle();

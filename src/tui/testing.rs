@@ -311,6 +311,11 @@ impl Harness {
         self.key(code, KeyModifiers::ALT)
     }
 
+    /// A review's box (an annotation, a name) is open over the walk.
+    pub fn box_open(&self) -> bool {
+        self.session.app().box_open()
+    }
+
     pub fn in_library(&self) -> bool {
         matches!(self.session.app().screen(), Screen::Library(_))
     }

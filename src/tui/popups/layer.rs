@@ -1,27 +1,86 @@
 //! The pop-up layer: what opens over the screen gets the keys before the
 //! screen under it, and is drawn over it. The layer is a stack, so that a
-//! pop-up may open over another; the top one takes the key (as helix's
-//! compositor and gitui's popup stack do).
+//! pop-up may open over another (the help over an annotation); the top one
+//! takes the key, and Esc closes it alone (as helix's compositor and
+//! gitui's popup stack do).
 //!
-//! The help lives here. The review's boxes (annotation, name) and the
-//! library's dialogs still live in their screens, whose key maps give them
-//! the keys first.
+//! The help and the review's boxes (the annotation, the name that signs
+//! it) live here. The library's dialogs still live in the library screen,
+//! whose key map gives them the keys first.
 
 use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
 
 use crate::text::Lang;
+use crate::tui::editor;
 use crate::tui::popups::help::{self, HelpFor};
+use crate::tui::runtime::app::Screen;
+use crate::tui::runtime::keys::{self, BoxMsg};
+use crate::tui::screens::review::view as review_view;
 use crate::tui::widgets::theme::Palette;
+use crate::walk::At;
+
+/// An annotation being written.
+pub struct Draft {
+    pub(in crate::tui) at: At,
+    pub(in crate::tui) editor: TextArea<'static>,
+    /// A privacy warning about what is typed.
+    pub(in crate::tui) privacy: Option<String>,
+    /// Enter was pressed on an empty annotation.
+    pub(in crate::tui) empty: bool,
+}
+
+impl Draft {
+    fn new(at: At, lang: Lang, palette: &Palette) -> Draft {
+        Draft {
+            at,
+            editor: editor::text("", lang.annotation_placeholder(), palette),
+            privacy: None,
+            empty: false,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.editor.lines().join("\n").trim().to_string()
+    }
+}
 
 /// A pop-up over the screen.
 pub enum Popup {
     /// The help of the screen under it, scrolled by `scroll` rows; `limit`
     /// is how far it can be, as last drawn.
     Help { help_for: HelpFor, scroll: u16, limit: Cell<u16> },
+    /// A review's annotation of an answer.
+    Annotation(Draft),
+    /// The name that signs a review's annotations, asked for before the
+    /// first one; the annotation box of `then` follows.
+    Author { editor: TextArea<'static>, empty: bool, then: At },
+}
+
+/// What the layer did with a key.
+#[derive(Debug, PartialEq)]
+pub enum Taken {
+    /// No pop-up is open: the key is the screen's.
+    No,
+    /// The help took it.
+    ByHelp,
+    /// A box took it; `Some` when it asks something of the screen under it.
+    ByBox(Option<BoxOut>),
+}
+
+/// What a box asks of the walkthrough under it.
+#[derive(Debug, PartialEq)]
+pub enum BoxOut {
+    /// The help, over the box.
+    Help,
+    /// A name was given: it signs from now on, and is kept in the config file.
+    Author(String),
+    /// An annotation was written.
+    Annotate { at: At, text: String },
 }
 
 impl Popup {
@@ -29,31 +88,18 @@ impl Popup {
         Popup::Help { help_for, scroll: 0, limit: Cell::new(0) }
     }
 
-    /// Takes a key; `false` when the key closes it.
-    fn key(&mut self, key: &KeyEvent) -> bool {
-        match self {
-            // ↑↓ and the page keys scroll the help (a small window cannot
-            // show it whole); any other key closes it.
-            Popup::Help { scroll, limit, .. } => {
-                let limit = limit.get();
-                match key.code {
-                    KeyCode::Up => *scroll = scroll.saturating_sub(1),
-                    KeyCode::Down => *scroll = (*scroll + 1).min(limit),
-                    KeyCode::PageUp => *scroll = scroll.saturating_sub(8),
-                    KeyCode::PageDown => *scroll = (*scroll + 8).min(limit),
-                    _ => return false,
-                }
-                true
-            }
+    /// A review's box over the answer at `at`: the annotation's, or the
+    /// name's first when no name is known yet.
+    pub fn review_box(at: At, name_known: bool, lang: Lang, palette: &Palette) -> Popup {
+        if name_known {
+            Popup::Annotation(Draft::new(at, lang, palette))
+        } else {
+            Popup::Author { editor: editor::line("", "", palette), empty: false, then: at }
         }
     }
 
-    fn render(&self, lang: Lang, palette: &Palette, frame: &mut Frame, area: Rect) {
-        match self {
-            Popup::Help { help_for, scroll, limit } => {
-                limit.set(help::render(lang, palette, *help_for, *scroll, frame, area));
-            }
-        }
+    fn is_box(&self) -> bool {
+        matches!(self, Popup::Annotation(_) | Popup::Author { .. })
     }
 }
 
@@ -72,21 +118,127 @@ impl Layer {
         self.stack.is_empty()
     }
 
-    /// Gives `key` to the top pop-up, which closes on Esc (and on the keys
-    /// it does not use); `false` when no pop-up is open: the key is the
-    /// screen's.
-    pub fn key(&mut self, key: &KeyEvent) -> bool {
+    /// A box of a review is open (under the help, maybe).
+    pub fn has_box(&self) -> bool {
+        self.stack.iter().any(Popup::is_box)
+    }
+
+    /// Gives `key` to the top pop-up; Esc closes it alone.
+    pub fn key(&mut self, key: KeyEvent, lang: Lang, palette: &Palette) -> Taken {
+        let Some(top) = self.stack.last_mut() else { return Taken::No };
+        match top {
+            // ↑↓ and the page keys scroll the help (a small window cannot
+            // show it whole); any other key closes it.
+            Popup::Help { scroll, limit, .. } => {
+                let limit = limit.get();
+                match key.code {
+                    KeyCode::Up => *scroll = scroll.saturating_sub(1),
+                    KeyCode::Down => *scroll = (*scroll + 1).min(limit),
+                    KeyCode::PageUp => *scroll = scroll.saturating_sub(8),
+                    KeyCode::PageDown => *scroll = (*scroll + 8).min(limit),
+                    _ => {
+                        self.stack.pop();
+                    }
+                }
+                Taken::ByHelp
+            }
+            Popup::Annotation(draft) => match keys::box_msg(key, true) {
+                BoxMsg::Cancel => {
+                    self.stack.pop();
+                    Taken::ByBox(None)
+                }
+                BoxMsg::Help => Taken::ByBox(Some(BoxOut::Help)),
+                BoxMsg::Edit(input) => {
+                    if draft.editor.input(input) {
+                        draft.empty = false;
+                        draft.privacy = crate::tui::popups::privacy_note::warning(lang, &draft.text());
+                    }
+                    Taken::ByBox(None)
+                }
+                BoxMsg::Confirm => {
+                    let text = draft.text();
+                    if text.is_empty() {
+                        draft.empty = true;
+                        return Taken::ByBox(None);
+                    }
+                    let at = draft.at;
+                    self.stack.pop();
+                    Taken::ByBox(Some(BoxOut::Annotate { at, text }))
+                }
+            },
+            Popup::Author { editor, empty, then } => match keys::box_msg(key, false) {
+                BoxMsg::Cancel => {
+                    self.stack.pop();
+                    Taken::ByBox(None)
+                }
+                BoxMsg::Help => Taken::ByBox(Some(BoxOut::Help)),
+                BoxMsg::Edit(input) => {
+                    *empty &= !editor::edit_line(editor, input);
+                    Taken::ByBox(None)
+                }
+                BoxMsg::Confirm => {
+                    let name = editor::line_text(editor).trim().to_string();
+                    if name.is_empty() {
+                        *empty = true;
+                        return Taken::ByBox(None);
+                    }
+                    let at = *then;
+                    self.stack.pop();
+                    self.stack.push(Popup::Annotation(Draft::new(at, lang, palette)));
+                    Taken::ByBox(Some(BoxOut::Author(name)))
+                }
+            },
+        }
+    }
+
+    /// Pasted text goes to the top box (on one line for a name); the help
+    /// takes none. `false` when no pop-up is open.
+    pub fn paste(&mut self, text: &str, lang: Lang) -> bool {
         let Some(top) = self.stack.last_mut() else { return false };
-        if key.code == KeyCode::Esc || !top.key(key) {
-            self.stack.pop();
+        match top {
+            Popup::Help { .. } => {}
+            Popup::Author { editor, empty, .. } => {
+                *empty &= !editor.insert_str(text.replace(['\r', '\n'], " "));
+            }
+            Popup::Annotation(draft) => {
+                if draft.editor.insert_str(text.replace("\r\n", "\n")) {
+                    draft.empty = false;
+                    draft.privacy = crate::tui::popups::privacy_note::warning(lang, &draft.text());
+                }
+            }
         }
         true
     }
 
-    /// Draws the pop-ups over the screen, the bottom one first.
-    pub fn render(&self, lang: Lang, palette: &Palette, frame: &mut Frame, area: Rect) {
-        for popup in &self.stack {
-            popup.render(lang, palette, frame, area);
+    /// Ctrl-C while an annotation is being written: it is kept, like
+    /// everything else that quitting saves. The annotation to add, if any.
+    pub fn take_draft(&mut self) -> Option<(At, String)> {
+        let draft = self.stack.iter().find_map(|p| match p {
+            Popup::Annotation(draft) if !draft.text().is_empty() => Some((draft.at, draft.text())),
+            _ => None,
+        });
+        self.stack.clear();
+        draft
+    }
+
+    /// Draws the pop-ups over the screen, the bottom one first; the
+    /// terminal's cursor goes to the top one's field.
+    pub fn render(&self, lang: Lang, palette: &Palette, screen: &Screen, frame: &mut Frame, area: Rect) {
+        let top = self.stack.len().saturating_sub(1);
+        for (i, popup) in self.stack.iter().enumerate() {
+            let cursor = i == top;
+            match (popup, screen) {
+                (Popup::Help { help_for, scroll, limit }, _) => {
+                    limit.set(help::render(lang, palette, *help_for, *scroll, frame, area));
+                }
+                (Popup::Annotation(draft), Screen::Walk(walk)) => {
+                    review_view::annotation_box(walk, draft, frame, area, cursor)
+                }
+                (Popup::Author { editor, empty, .. }, Screen::Walk(walk)) => {
+                    review_view::author_box(walk, editor, *empty, frame, area, cursor)
+                }
+                _ => {}
+            }
         }
     }
 }
@@ -101,22 +253,43 @@ mod tests {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
+    const AT: At = At { step: 1, question: 0 };
+
     #[test]
     fn the_top_pop_up_takes_the_keys_and_esc_closes_it_alone() {
+        let (lang, palette) = (Lang::En, Palette::mono());
         let mut layer = Layer::default();
-        assert!(!layer.key(&key(KeyCode::Down)), "no pop-up: the key is the screen's");
-        layer.open(Popup::help(HelpFor::Library));
+        assert_eq!(layer.key(key(KeyCode::Down), lang, &palette), Taken::No, "the key is the screen's");
+        layer.open(Popup::review_box(AT, true, lang, &palette));
         layer.open(Popup::help(HelpFor::Pager));
         if let Some(Popup::Help { limit, .. }) = layer.stack.last() {
             limit.set(5);
         }
-        assert!(layer.key(&key(KeyCode::Down)), "the top pop-up takes ↓");
+        assert_eq!(layer.key(key(KeyCode::Down), lang, &palette), Taken::ByHelp, "the help, on top, scrolls");
         assert!(matches!(layer.stack.last(), Some(Popup::Help { scroll: 1, .. })));
-        assert_eq!(layer.stack.len(), 2);
-        assert!(layer.key(&key(KeyCode::Esc)));
+        assert_eq!(layer.key(key(KeyCode::Esc), lang, &palette), Taken::ByHelp);
         assert_eq!(layer.stack.len(), 1, "Esc closes the top one only");
-        assert!(matches!(layer.stack.last(), Some(Popup::Help { help_for: HelpFor::Library, .. })));
-        assert!(layer.key(&key(KeyCode::Char('x'))), "another key closes the help, and is used up");
+        for c in "See with the team".chars() {
+            assert_eq!(layer.key(key(KeyCode::Char(c)), lang, &palette), Taken::ByBox(None));
+        }
+        let out = layer.key(key(KeyCode::Enter), lang, &palette);
+        assert_eq!(out, Taken::ByBox(Some(BoxOut::Annotate { at: AT, text: "See with the team".into() })));
+        assert!(layer.is_empty(), "a saved annotation closes its box");
+    }
+
+    #[test]
+    fn a_name_given_opens_the_annotation_box_and_an_empty_one_is_refused() {
+        let (lang, palette) = (Lang::En, Palette::mono());
+        let mut layer = Layer::default();
+        layer.open(Popup::review_box(AT, false, lang, &palette));
+        assert_eq!(layer.key(key(KeyCode::Enter), lang, &palette), Taken::ByBox(None));
+        assert!(matches!(layer.stack.last(), Some(Popup::Author { empty: true, .. })));
+        assert!(layer.paste("C. M.\n", lang));
+        let out = layer.key(key(KeyCode::Enter), lang, &palette);
+        assert_eq!(out, Taken::ByBox(Some(BoxOut::Author("C. M.".into()))));
+        assert!(matches!(layer.stack.last(), Some(Popup::Annotation(Draft { at: AT, .. }))));
+        assert!(layer.has_box());
+        assert_eq!(layer.take_draft(), None, "nothing written: nothing to keep");
         assert!(layer.is_empty());
     }
 }

@@ -18,7 +18,7 @@ use crate::text::Lang;
 use crate::trail::store::Listed;
 use crate::trail::{FollowUp, LoadError, Time, Trail};
 use crate::tui::popups::help::HelpFor;
-use crate::tui::popups::layer::{Layer, Popup};
+use crate::tui::popups::layer::{BoxOut, Layer, Popup, Taken};
 use crate::tui::popups::picker::Picker;
 use crate::tui::runtime::keys;
 use crate::tui::runtime::saver::{SaveJob, SaveReport};
@@ -283,6 +283,11 @@ impl App {
         }
     }
 
+    /// A review's box (an annotation, a name) is open over the walk.
+    pub fn box_open(&self) -> bool {
+        self.popups.has_box()
+    }
+
     pub fn finished(&self) -> bool {
         self.finished
     }
@@ -352,9 +357,20 @@ impl App {
         if self.too_small() && !quit {
             return Vec::new();
         }
-        // A pop-up takes the key before the screen under it (Ctrl-C excepted).
-        if !quit && self.popups.key(&key) {
-            return Vec::new();
+        // A pop-up takes the key before the screen under it; Ctrl-C goes
+        // to the screen, keeping the annotation being written.
+        if quit {
+            if let Some((at, text)) = self.popups.take_draft()
+                && let Screen::Walk(walk) = &mut self.screen
+            {
+                walk.add_annotation(at, &text);
+            }
+        } else {
+            match self.popups.key(key, self.lang, &self.palette) {
+                Taken::No => {}
+                Taken::ByHelp => return Vec::new(),
+                Taken::ByBox(out) => return self.box_out(out),
+            }
         }
         match &mut self.screen {
             Screen::Library(library) => {
@@ -385,8 +401,26 @@ impl App {
         }
     }
 
+    /// What a review's box asks of the walk under it.
+    fn box_out(&mut self, out: Option<BoxOut>) -> Vec<Effect> {
+        let Screen::Walk(walk) = &mut self.screen else { return Vec::new() };
+        walk.key_taken_above();
+        match out {
+            None => Vec::new(),
+            Some(BoxOut::Help) => self.walk_out(WalkOut::Help),
+            Some(BoxOut::Author(name)) => {
+                walk.set_author(&name);
+                vec![Effect::SaveAuthor(name)]
+            }
+            Some(BoxOut::Annotate { at, text }) => {
+                walk.add_annotation(at, &text);
+                Vec::new()
+            }
+        }
+    }
+
     fn paste(&mut self, text: &str) {
-        if self.too_small() || !self.popups.is_empty() {
+        if self.too_small() || self.popups.paste(text, self.lang) {
             return;
         }
         match &mut self.screen {
@@ -436,7 +470,10 @@ impl App {
                 Vec::new()
             }
             WalkOut::Leave { exit, saved } => self.leave(exit, saved),
-            WalkOut::Author(name) => vec![Effect::SaveAuthor(name)],
+            WalkOut::Annotate { at, name_known } => {
+                self.popups.open(Popup::review_box(at, name_known, self.lang, &self.palette));
+                Vec::new()
+            }
             WalkOut::Export(format) => match self.walk_screen() {
                 Some(w) if w.path.is_some() => vec![Effect::ExportWalk {
                     trail: Box::new(w.walk.trail.clone()),
@@ -531,13 +568,15 @@ impl App {
         match &self.screen {
             // The terminal's cursor shows where typing goes, unless a pop-up covers it.
             Screen::Library(library) => library_view::render(library, frame, area, self.popups.is_empty()),
-            Screen::Walk(walk) => walk_view::render(walk, frame, area, self.popups.is_empty()),
+            Screen::Walk(walk) => {
+                walk_view::render(walk, frame, area, self.popups.is_empty(), self.popups.has_box())
+            }
             Screen::Pager(pager) => pager_view::render(pager, frame, area),
             Screen::FollowUp(f, _) => {
                 follow_up::render(f, (self.clock)(), frame, area, self.popups.is_empty())
             }
         }
-        self.popups.render(self.lang, &self.palette, frame, area);
+        self.popups.render(self.lang, &self.palette, &self.screen, frame, area);
     }
 }
 

@@ -246,10 +246,6 @@ pub enum WalkKeys {
     ReadOnly,
     /// The end screen, after the last question.
     End,
-    /// The box of an annotation: several lines.
-    Annotation,
-    /// The box asking for the author's name: one line.
-    Author,
 }
 
 /// What a key asks of the walkthrough.
@@ -287,12 +283,6 @@ pub enum WalkMsg {
     Annotate,
     /// A key that would change an answer, on a trail that is read only.
     ReadOnlyKey,
-    /// Enter in a box (annotation, name): done.
-    BoxConfirm,
-    /// Esc in a box: put it away.
-    BoxCancel,
-    /// A key for the box's editor.
-    BoxEdit(Input),
     /// The end screen: export the summary.
     ExportSummary(crate::cli::ExportFormat),
     /// Out of the end screen, back to the walk.
@@ -356,9 +346,6 @@ pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
     let on = |hint| at(hint).is_some();
     if on(Hint::SaveAndQuit) {
         return Some(WalkMsg::Quit);
-    }
-    if matches!(keys, WalkKeys::Annotation | WalkKeys::Author) {
-        return box_msg(key, keys);
     }
     if on(Hint::Save) {
         return Some(WalkMsg::SaveNow);
@@ -463,7 +450,6 @@ pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
                 None
             }
         }
-        WalkKeys::Annotation | WalkKeys::Author => box_msg(key, keys),
         WalkKeys::End => None,
     }
 }
@@ -472,21 +458,33 @@ fn plain_or_shift(key: &KeyEvent) -> bool {
     (key.modifiers - KeyModifiers::SHIFT).is_empty()
 }
 
-/// The keys of the annotation box and of the name box. Enter is done;
-/// in an annotation, Alt-Enter (or Shift-Enter, where the terminal tells
-/// it apart) starts a new line.
-fn box_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
+/// What a key asks of a box over the walkthrough (an annotation, a name).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoxMsg {
+    /// Enter: done.
+    Confirm,
+    /// Esc: put it away.
+    Cancel,
+    Help,
+    /// A key for the box's editor.
+    Edit(Input),
+}
+
+/// The keys of the annotation box (`several_lines`) and of the name box.
+/// Enter is done; in an annotation, Alt-Enter (or Shift-Enter, where the
+/// terminal tells it apart) starts a new line.
+pub fn box_msg(key: KeyEvent, several_lines: bool) -> BoxMsg {
     let on = |hint| which(WALK, hint, &key).is_some();
-    if on(Hint::NewLineAlt) && keys == WalkKeys::Annotation {
-        Some(WalkMsg::BoxEdit(Input { key: ratatui_textarea::Key::Enter, ..Input::default() }))
+    if on(Hint::NewLineAlt) && several_lines {
+        BoxMsg::Edit(Input { key: ratatui_textarea::Key::Enter, ..Input::default() })
     } else if on(Hint::SaveAnnotation) || on(Hint::Confirm) {
-        Some(WalkMsg::BoxConfirm)
+        BoxMsg::Confirm
     } else if on(Hint::Cancel) {
-        Some(WalkMsg::BoxCancel)
+        BoxMsg::Cancel
     } else if on(Hint::Help) {
-        Some(WalkMsg::Help)
+        BoxMsg::Help
     } else {
-        Some(WalkMsg::BoxEdit(Input::from(key)))
+        BoxMsg::Edit(Input::from(key))
     }
 }
 
@@ -634,20 +632,15 @@ mod tests {
 
     #[test]
     fn the_annotation_box_saves_on_enter_and_alt_enter_starts_a_line() {
-        let b = WalkKeys::Annotation;
-        assert_eq!(walk_msg(key(KeyCode::Enter), b), Some(WalkMsg::BoxConfirm));
-        assert_eq!(walk_msg(key(KeyCode::Esc), b), Some(WalkMsg::BoxCancel));
+        assert_eq!(box_msg(key(KeyCode::Enter), true), BoxMsg::Confirm);
+        assert_eq!(box_msg(key(KeyCode::Esc), true), BoxMsg::Cancel);
         let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
         assert!(matches!(
-            walk_msg(alt_enter, b),
-            Some(WalkMsg::BoxEdit(Input { key: ratatui_textarea::Key::Enter, alt: false, .. }))
+            box_msg(alt_enter, true),
+            BoxMsg::Edit(Input { key: ratatui_textarea::Key::Enter, alt: false, .. })
         ));
-        assert!(matches!(walk_msg(key(KeyCode::Char('a')), b), Some(WalkMsg::BoxEdit(_))));
-        assert_eq!(
-            walk_msg(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), b),
-            Some(WalkMsg::Quit)
-        );
-        assert_eq!(walk_msg(alt_enter, WalkKeys::Author), Some(WalkMsg::BoxConfirm));
+        assert!(matches!(box_msg(key(KeyCode::Char('a')), true), BoxMsg::Edit(_)));
+        assert_eq!(box_msg(alt_enter, false), BoxMsg::Confirm, "a name is one line");
     }
 
     #[test]
@@ -705,8 +698,8 @@ mod tests {
             Hint::ToLibrary | Hint::QuitWalk => (text, M::Back),
             Hint::SaveAndQuit => (text, M::Quit),
             Hint::Annotate => (WalkKeys::ReadOnly, M::Annotate),
-            Hint::SaveAnnotation | Hint::Confirm => (WalkKeys::Annotation, M::BoxConfirm),
-            Hint::Cancel => (WalkKeys::Annotation, M::BoxCancel),
+            // The keys of the boxes: checked below.
+            Hint::SaveAnnotation | Hint::Confirm | Hint::Cancel => (text, M::Help),
             Hint::ExportMd => (WalkKeys::End, M::ExportSummary(crate::cli::ExportFormat::Md)),
             Hint::ExportHtml => (WalkKeys::End, M::ExportSummary(crate::cli::ExportFormat::Html)),
             Hint::BackToWalk => (WalkKeys::End, M::LeaveEnd),
@@ -731,11 +724,15 @@ mod tests {
                     }
                     (Hint::NewLineAlt, _) => assert!(
                         matches!(
-                            walk_msg(press(k), WalkKeys::Annotation),
-                            Some(WalkMsg::BoxEdit(Input { key: ratatui_textarea::Key::Enter, .. }))
+                            box_msg(press(k), true),
+                            BoxMsg::Edit(Input { key: ratatui_textarea::Key::Enter, .. })
                         ),
                         "{binding:?}"
                     ),
+                    (Hint::SaveAnnotation | Hint::Confirm, _) => {
+                        assert_eq!(box_msg(press(k), true), BoxMsg::Confirm, "{binding:?}")
+                    }
+                    (Hint::Cancel, _) => assert_eq!(box_msg(press(k), true), BoxMsg::Cancel, "{binding:?}"),
                     (_, WalkMsg::Edit(_)) => {
                         let Some(WalkMsg::Edit(input)) = got else { panic!("{binding:?}: {got:?}") };
                         assert_eq!(input, Input::from(press(k)), "{binding:?}");

@@ -16,7 +16,7 @@ use crate::trail::Time;
 use crate::tui::editor::AnswerEditor;
 use crate::tui::runtime::keys::{WalkKeys, WalkMsg};
 use crate::tui::runtime::saver::SaveJob;
-use crate::tui::screens::review::{Access, Review, ReviewOut};
+use crate::tui::screens::review::{Access, Review};
 pub use crate::tui::screens::walk::saving::SaveState;
 use crate::tui::widgets::theme::Palette;
 use crate::walk::{At, Walk};
@@ -53,10 +53,14 @@ pub enum WalkOut {
         saved: bool,
     },
     Help,
-    /// A reviewer gave their name: keep it in the config file.
-    Author(String),
     /// The meeting summary into the data folder's `exports/`.
     Export(ExportFormat),
+    /// A review's box over the answer at `at`: the annotation's, after the
+    /// name's when no name is known yet.
+    Annotate {
+        at: At,
+        name_known: bool,
+    },
 }
 
 pub struct WalkScreen {
@@ -197,10 +201,18 @@ impl WalkScreen {
         self.notice.as_deref()
     }
 
-    /// In a review, whether a box (annotation, name) is open; `None`
-    /// outside a review.
-    pub fn review_box_open(&self) -> Option<bool> {
-        self.review.as_ref().map(|r| r.open.is_some())
+    /// A key taken by a box over this screen: what any key does to the
+    /// screen's passing states (the last notice, the keys armed twice).
+    pub(in crate::tui) fn key_taken_above(&mut self) {
+        self.notice = None;
+        self.leave_armed = false;
+        self.discard_armed = false;
+        self.last_digit = false;
+    }
+
+    /// A review, whose boxes annotate answers.
+    pub fn is_review(&self) -> bool {
+        self.review.is_some()
     }
 
     pub fn palette(&self) -> &Palette {
@@ -231,9 +243,6 @@ impl WalkScreen {
     }
 
     pub fn keys(&self) -> WalkKeys {
-        if let Some(keys) = self.review_keys() {
-            return keys;
-        }
         match self.pane {
             Pane::Steps(_) => return WalkKeys::Steps,
             Pane::End => return WalkKeys::End,
@@ -323,21 +332,9 @@ impl WalkScreen {
                 self.notice = Some(self.lang.ephemeral_discard_question().to_string());
             }
             WalkMsg::Back => return self.leave(self.after_back),
-            WalkMsg::Quit => {
-                self.keep_draft();
-                return self.leave(Exit::Quit);
-            }
-            WalkMsg::Annotate => self.annotate(),
+            WalkMsg::Quit => return self.leave(Exit::Quit),
+            WalkMsg::Annotate => return self.annotate().into_iter().collect(),
             WalkMsg::ReadOnlyKey => self.say_read_only(),
-            WalkMsg::BoxEdit(input) => self.box_edit(input),
-            WalkMsg::BoxCancel => self.box_cancel(),
-            WalkMsg::BoxConfirm => {
-                return self
-                    .box_confirm()
-                    .map(|ReviewOut::Author(name)| WalkOut::Author(name))
-                    .into_iter()
-                    .collect();
-            }
             WalkMsg::OptionUp => self.highlight = self.highlight.saturating_sub(1),
             WalkMsg::OptionDown => {
                 self.highlight = (self.highlight + 1).min(self.entry_count().saturating_sub(1))
@@ -354,10 +351,6 @@ impl WalkScreen {
 
     /// Pasted text goes to the focused editor as it is.
     pub fn paste(&mut self, text: &str) {
-        if self.review_keys().is_some() {
-            self.box_paste(text);
-            return;
-        }
         if self.pane != Pane::Questions {
             return;
         }
