@@ -4,9 +4,9 @@
 //! takes the key, and Esc closes it alone (as helix's compositor and
 //! gitui's popup stack do).
 //!
-//! The help and the review's boxes (the annotation, the name that signs
-//! it) live here. The library's dialogs still live in the library screen,
-//! whose key map gives them the keys first.
+//! Here live the help, the review's boxes (the annotation, the name that
+//! signs it) and the library's dialogs (the grid picker, a title to type,
+//! a yes/no question).
 
 use std::cell::Cell;
 
@@ -17,9 +17,12 @@ use ratatui_textarea::TextArea;
 
 use crate::text::Lang;
 use crate::tui::editor;
+use crate::tui::popups::dialog::{self, OnYes, Purpose, Question, TitleBox};
 use crate::tui::popups::help::{self, HelpFor};
+use crate::tui::popups::picker::{self, Picker};
 use crate::tui::runtime::app::Screen;
-use crate::tui::runtime::keys::{self, BoxMsg};
+use crate::tui::runtime::keys::{self, BoxMsg, LibraryKeys, LibraryMsg};
+use crate::tui::screens::library::{Dialog, LibraryOut};
 use crate::tui::screens::review::view as review_view;
 use crate::tui::widgets::theme::Palette;
 use crate::walk::At;
@@ -59,6 +62,21 @@ pub enum Popup {
     /// The name that signs a review's annotations, asked for before the
     /// first one; the annotation box of `then` follows.
     Author { editor: TextArea<'static>, empty: bool, then: At },
+    /// The grids to start a trail from; the title box follows.
+    Picker(Picker),
+    /// A title to type, for a new trail or a trail renamed.
+    Title(Box<TitleBox>),
+    /// A yes/no question (deleting, exporting despite warnings).
+    Question(Question),
+}
+
+impl From<Dialog> for Popup {
+    fn from(dialog: Dialog) -> Popup {
+        match dialog {
+            Dialog::Title(title) => Popup::Title(title),
+            Dialog::Question(question) => Popup::Question(question),
+        }
+    }
 }
 
 /// What the layer did with a key.
@@ -70,6 +88,31 @@ pub enum Taken {
     ByHelp,
     /// A box took it; `Some` when it asks something of the screen under it.
     ByBox(Option<BoxOut>),
+    /// A dialog of the library took this message of its keys; `Some` when
+    /// it asks something of the library.
+    ByDialog(LibraryMsg, Option<DialogOut>),
+}
+
+/// What a dialog asks of the library under it.
+pub enum DialogOut {
+    Help,
+    /// Create, rename, delete, export.
+    Do(LibraryOut),
+}
+
+impl std::fmt::Debug for DialogOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DialogOut::Help => "Help",
+            DialogOut::Do(_) => "Do",
+        })
+    }
+}
+
+impl PartialEq for DialogOut {
+    fn eq(&self, other: &DialogOut) -> bool {
+        matches!((self, other), (DialogOut::Help, DialogOut::Help))
+    }
 }
 
 /// What a box asks of the walkthrough under it.
@@ -166,6 +209,7 @@ impl Layer {
                     Taken::ByBox(Some(BoxOut::Annotate { at, text }))
                 }
             },
+            Popup::Picker(_) | Popup::Title(_) | Popup::Question(_) => self.dialog_key(key, lang, palette),
             Popup::Author { editor, empty, then } => match keys::box_msg(key, false) {
                 BoxMsg::Cancel => {
                     self.stack.pop();
@@ -191,12 +235,84 @@ impl Layer {
         }
     }
 
-    /// Pasted text goes to the top box (on one line for a name); the help
-    /// takes none. `false` when no pop-up is open.
+    /// A key for the library's dialog on top.
+    fn dialog_key(&mut self, key: KeyEvent, lang: Lang, palette: &Palette) -> Taken {
+        let Some(top) = self.stack.last_mut() else { return Taken::No };
+        let focus = match top {
+            Popup::Picker(_) => LibraryKeys::Picker,
+            Popup::Title(_) => LibraryKeys::Typing,
+            _ => LibraryKeys::Question,
+        };
+        let Some(msg) = keys::library_msg(key, focus) else { return Taken::ByDialog(LibraryMsg::No, None) };
+        let out = match (top, &msg) {
+            (_, LibraryMsg::Help) => Some(DialogOut::Help),
+            (_, LibraryMsg::Cancel | LibraryMsg::No) => {
+                self.stack.pop();
+                None
+            }
+            (Popup::Picker(picker), LibraryMsg::Up) => {
+                picker.up();
+                None
+            }
+            (Popup::Picker(picker), LibraryMsg::Down) => {
+                picker.down();
+                None
+            }
+            (Popup::Picker(picker), LibraryMsg::Confirm) => {
+                if let Some(grid) = picker.take_selected() {
+                    self.stack.pop();
+                    let title = TitleBox::new(Purpose::New(Box::new(grid)), "", palette, lang);
+                    self.stack.push(Popup::Title(Box::new(title)));
+                }
+                None
+            }
+            (Popup::Title(title), LibraryMsg::Edit(input)) => {
+                let changed = editor::edit_line(&mut title.editor, input.clone());
+                title.empty &= !changed;
+                if changed {
+                    title.scan(lang);
+                }
+                None
+            }
+            (Popup::Title(title), LibraryMsg::Confirm) => {
+                let text = editor::line_text(&title.editor).trim().to_string();
+                if text.is_empty() {
+                    title.empty = true;
+                    None
+                } else {
+                    let Some(Popup::Title(title)) = self.stack.pop() else { return Taken::No };
+                    Some(DialogOut::Do(match title.purpose {
+                        Purpose::New(grid) => LibraryOut::Create { grid, title: text },
+                        Purpose::Rename(path) => LibraryOut::Rename { path, title: text },
+                    }))
+                }
+            }
+            (Popup::Question(_), LibraryMsg::Yes) => {
+                let Some(Popup::Question(question)) = self.stack.pop() else { return Taken::No };
+                Some(DialogOut::Do(match question.on_yes {
+                    OnYes::Delete { path, title } => LibraryOut::Delete { path, title },
+                    OnYes::Export { path } => LibraryOut::Export { path, confirmed: true },
+                }))
+            }
+            _ => None,
+        };
+        Taken::ByDialog(msg, out)
+    }
+
+    /// Pasted text goes to the top box (on one line for a name or a
+    /// title); the help and the questions take none. `false` when no
+    /// pop-up is open.
     pub fn paste(&mut self, text: &str, lang: Lang) -> bool {
         let Some(top) = self.stack.last_mut() else { return false };
         match top {
-            Popup::Help { .. } => {}
+            Popup::Help { .. } | Popup::Picker(_) | Popup::Question(_) => {}
+            Popup::Title(title) => {
+                let changed = title.editor.insert_str(text.replace(['\r', '\n'], " "));
+                title.empty &= !changed;
+                if changed {
+                    title.scan(lang);
+                }
+            }
             Popup::Author { editor, empty, .. } => {
                 *empty &= !editor.insert_str(text.replace(['\r', '\n'], " "));
             }
@@ -237,6 +353,9 @@ impl Layer {
                 (Popup::Author { editor, empty, .. }, Screen::Walk(walk)) => {
                     review_view::author_box(walk, editor, *empty, frame, area, cursor)
                 }
+                (Popup::Picker(grids), _) => picker::render(grids, lang, palette, frame, area),
+                (Popup::Title(title), _) => dialog::title_box(title, lang, palette, frame, area, cursor),
+                (Popup::Question(q), _) => dialog::question_box(&q.question, q.answers, palette, frame, area),
                 _ => {}
             }
         }

@@ -17,8 +17,9 @@ use crate::grid::Grid;
 use crate::text::Lang;
 use crate::trail::store::Listed;
 use crate::trail::{FollowUp, LoadError, Time, Trail};
+use crate::tui::popups::dialog::{OnYes, Question};
 use crate::tui::popups::help::HelpFor;
-use crate::tui::popups::layer::{BoxOut, Layer, Popup, Taken};
+use crate::tui::popups::layer::{BoxOut, DialogOut, Layer, Popup, Taken};
 use crate::tui::popups::picker::Picker;
 use crate::tui::runtime::keys;
 use crate::tui::runtime::saver::{SaveJob, SaveReport};
@@ -345,7 +346,7 @@ impl App {
             other => {
                 if let Screen::Library(library) = &mut self.screen {
                     library.today = Some((self.clock)().date_naive());
-                    return library_result(library, self.lang, other);
+                    return library_result(library, &mut self.popups, self.lang, other);
                 }
             }
         }
@@ -370,6 +371,7 @@ impl App {
                 Taken::No => {}
                 Taken::ByHelp => return Vec::new(),
                 Taken::ByBox(out) => return self.box_out(out),
+                Taken::ByDialog(msg, out) => return self.dialog_out(&msg, out),
             }
         }
         match &mut self.screen {
@@ -398,6 +400,21 @@ impl App {
                 }
                 Vec::new()
             }
+        }
+    }
+
+    /// What a dialog asks of the library under it.
+    fn dialog_out(&mut self, msg: &keys::LibraryMsg, out: Option<DialogOut>) -> Vec<Effect> {
+        if let Screen::Library(library) = &mut self.screen {
+            library.key_taken_above(msg);
+        }
+        match out {
+            None => Vec::new(),
+            Some(DialogOut::Help) => {
+                self.popups.open(Popup::help(HelpFor::Library));
+                Vec::new()
+            }
+            Some(DialogOut::Do(out)) => self.library_out(out).into_iter().collect(),
         }
     }
 
@@ -447,6 +464,10 @@ impl App {
                 return None;
             }
             LibraryOut::LoadWords(paths) => Effect::LoadWords(paths),
+            LibraryOut::Ask(dialog) => {
+                self.popups.open(dialog.into());
+                return None;
+            }
             LibraryOut::Help => {
                 self.popups.open(Popup::help(HelpFor::Library));
                 return None;
@@ -581,7 +602,7 @@ impl App {
 }
 
 /// The outcome of file work done for the library.
-fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effect> {
+fn library_result(library: &mut LibraryScreen, popups: &mut Layer, lang: Lang, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Listed(listed) => {
             library.listed(listed);
@@ -593,7 +614,7 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
                 library.say(lang.suggest_encrypt().to_string(), false);
             }
         }
-        Msg::Grids(picker) => library.grids_loaded(picker),
+        Msg::Grids(picker) => popups.open(Popup::Picker(picker)),
         Msg::OpenFailed(failure) => {
             let text = match failure {
                 OpenFailure::Damaged(e) => lang.damaged_cannot_open(&lang.load_error(&e)),
@@ -617,7 +638,8 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
             } else {
                 lang.export_plaintext_confirm()
             });
-            library.confirm_export(path, question);
+            let on_yes = OnYes::Export { path };
+            popups.open(Popup::Question(Question { question, answers: lang.export_answers(), on_yes }));
         }
         Msg::Words(words) => library.words_loaded(words),
         Msg::Exported(Ok(path)) => library.say(lang.exported_to(&path), false),

@@ -13,7 +13,7 @@ use crate::text::Lang;
 use crate::trail::store::Listed;
 use crate::trail::{LoadError, Summary};
 use crate::tui::editor;
-use crate::tui::popups::picker::Picker;
+use crate::tui::popups::dialog::{OnYes, Purpose, Question, TitleBox};
 use crate::tui::runtime::keys::{LibraryKeys, LibraryMsg};
 use crate::tui::widgets::theme::Palette;
 
@@ -40,48 +40,16 @@ impl TrailRow {
     }
 }
 
-/// What a title box is for.
-pub enum Purpose {
-    New(Box<Grid>),
-    /// The row (index in `rows`) to rename.
-    Rename(usize),
-}
-
-pub struct TitleBox {
-    pub(in crate::tui) purpose: Purpose,
-    pub(in crate::tui) editor: TextArea<'static>,
-    /// Enter was pressed on an empty title.
-    pub(in crate::tui) empty: bool,
-    /// A privacy warning about the title typed, worked out as it changes.
-    pub(in crate::tui) privacy: Option<String>,
-}
-
-impl TitleBox {
-    fn new(purpose: Purpose, title: &str, palette: &Palette, lang: Lang) -> TitleBox {
-        let mut title_box =
-            TitleBox { purpose, editor: editor::line(title, "", palette), empty: false, privacy: None };
-        title_box.scan(lang);
-        title_box
-    }
-
-    fn scan(&mut self, lang: Lang) {
-        self.privacy = crate::tui::popups::privacy_note::warning(lang, &editor::line_text(&self.editor));
-    }
-}
-
+/// Where the keys go in the library (its dialogs open in the pop-up layer).
 pub enum Mode {
     List,
     Filter,
-    Picker(Picker),
+}
+
+/// A dialog the library asks the pop-up layer to open.
+pub enum Dialog {
     Title(Box<TitleBox>),
-    /// The row (index in `rows`) to delete, once confirmed.
-    ConfirmDelete(usize),
-    /// A trail whose answers look identifying, to export once confirmed;
-    /// the question says how many passages.
-    ConfirmExport {
-        path: PathBuf,
-        question: String,
-    },
+    Question(Question),
 }
 
 pub struct Message {
@@ -120,6 +88,8 @@ pub enum LibraryOut {
     },
     /// The words of these trails' answers, for the filter.
     LoadWords(Vec<PathBuf>),
+    /// A dialog over the library.
+    Ask(Dialog),
     Help,
     Quit,
 }
@@ -187,9 +157,7 @@ impl LibraryScreen {
     pub fn keys(&self) -> LibraryKeys {
         match self.mode {
             Mode::List => LibraryKeys::List,
-            Mode::Filter | Mode::Title(_) => LibraryKeys::Typing,
-            Mode::Picker(_) => LibraryKeys::Picker,
-            Mode::ConfirmDelete(_) | Mode::ConfirmExport { .. } => LibraryKeys::Question,
+            Mode::Filter => LibraryKeys::Typing,
         }
     }
 
@@ -219,13 +187,12 @@ impl LibraryScreen {
         }
     }
 
-    pub fn grids_loaded(&mut self, grids: Picker) {
-        self.mode = Mode::Picker(grids);
-    }
-
-    /// The export found passages that look identifying: ask first.
-    pub fn confirm_export(&mut self, path: PathBuf, question: String) {
-        self.mode = Mode::ConfirmExport { path, question };
+    /// A key taken by a dialog over the library: the last message goes,
+    /// except while typing or moving.
+    pub(in crate::tui) fn key_taken_above(&mut self, msg: &LibraryMsg) {
+        if !matches!(msg, LibraryMsg::Edit(_) | LibraryMsg::Up | LibraryMsg::Down) {
+            self.message = None;
+        }
     }
 
     pub fn say(&mut self, text: String, error: bool) {
@@ -275,29 +242,6 @@ impl LibraryScreen {
         match std::mem::replace(&mut self.mode, Mode::List) {
             Mode::List => self.update_list(msg),
             Mode::Filter => self.update_filter(msg),
-            Mode::Picker(picker) => self.update_picker(picker, msg),
-            Mode::Title(title) => self.update_title(title, msg),
-            Mode::ConfirmDelete(row) => match msg {
-                LibraryMsg::Yes => {
-                    let r = &self.rows[row];
-                    vec![LibraryOut::Delete { path: r.path.clone(), title: r.title() }]
-                }
-                LibraryMsg::Quit => vec![LibraryOut::Quit],
-                LibraryMsg::No => Vec::new(),
-                _ => {
-                    self.mode = Mode::ConfirmDelete(row);
-                    Vec::new()
-                }
-            },
-            Mode::ConfirmExport { path, question } => match msg {
-                LibraryMsg::Yes => vec![LibraryOut::Export { path, confirmed: true }],
-                LibraryMsg::Quit => vec![LibraryOut::Quit],
-                LibraryMsg::No => Vec::new(),
-                _ => {
-                    self.mode = Mode::ConfirmExport { path, question };
-                    Vec::new()
-                }
-            },
         }
     }
 
@@ -338,10 +282,15 @@ impl LibraryScreen {
 
     /// The actions on the highlighted trail; a damaged file can only be deleted.
     fn on_selected(&mut self, msg: LibraryMsg) -> Vec<LibraryOut> {
-        let Some((index, row)) = self.selected_row() else { return Vec::new() };
+        let Some((_, row)) = self.selected_row() else { return Vec::new() };
         if let LibraryMsg::Delete = msg {
-            self.mode = Mode::ConfirmDelete(index);
-            return Vec::new();
+            let question = match &row.summary {
+                Ok(t) => self.lang.confirm_delete_trail(&t.title),
+                Err(_) => self.lang.confirm_delete_damaged(&row.file_name()),
+            };
+            let on_yes = OnYes::Delete { path: row.path.clone(), title: row.title() };
+            let answers = self.lang.delete_answers();
+            return vec![LibraryOut::Ask(Dialog::Question(Question { question, answers, on_yes }))];
         }
         let summary = match &row.summary {
             Ok(t) => t,
@@ -364,9 +313,9 @@ impl LibraryScreen {
                 vec![LibraryOut::FollowUp { path: row.path.clone(), title: summary.title.clone() }]
             }
             _ => {
-                let title = TitleBox::new(Purpose::Rename(index), &summary.title, &self.palette, self.lang);
-                self.mode = Mode::Title(Box::new(title));
-                Vec::new()
+                let purpose = Purpose::Rename(row.path.clone());
+                let title = TitleBox::new(purpose, &summary.title, &self.palette, self.lang);
+                vec![LibraryOut::Ask(Dialog::Title(Box::new(title)))]
             }
         }
     }
@@ -399,81 +348,13 @@ impl LibraryScreen {
         Vec::new()
     }
 
-    fn update_picker(&mut self, mut picker: Picker, msg: LibraryMsg) -> Vec<LibraryOut> {
-        match msg {
-            LibraryMsg::Up => picker.up(),
-            LibraryMsg::Down => picker.down(),
-            LibraryMsg::Cancel => return Vec::new(),
-            LibraryMsg::Quit => return vec![LibraryOut::Quit],
-            LibraryMsg::Confirm => {
-                if let Some(grid) = picker.take_selected() {
-                    let title = TitleBox::new(Purpose::New(Box::new(grid)), "", &self.palette, self.lang);
-                    self.mode = Mode::Title(Box::new(title));
-                    return Vec::new();
-                }
-            }
-            LibraryMsg::Help => {
-                self.mode = Mode::Picker(picker);
-                return vec![LibraryOut::Help];
-            }
-            _ => {}
-        }
-        self.mode = Mode::Picker(picker);
-        Vec::new()
-    }
-
-    fn update_title(&mut self, mut title: Box<TitleBox>, msg: LibraryMsg) -> Vec<LibraryOut> {
-        match msg {
-            LibraryMsg::Cancel => return Vec::new(),
-            LibraryMsg::Quit => return vec![LibraryOut::Quit],
-            LibraryMsg::Help => {
-                self.mode = Mode::Title(title);
-                return vec![LibraryOut::Help];
-            }
-            LibraryMsg::Confirm => {
-                let text = editor::line_text(&title.editor).trim().to_string();
-                if text.is_empty() {
-                    title.empty = true;
-                } else {
-                    return match title.purpose {
-                        Purpose::New(grid) => vec![LibraryOut::Create { grid, title: text }],
-                        Purpose::Rename(row) => {
-                            vec![LibraryOut::Rename { path: self.rows[row].path.clone(), title: text }]
-                        }
-                    };
-                }
-            }
-            LibraryMsg::Edit(input) => {
-                let changed = editor::edit_line(&mut title.editor, input);
-                title.empty &= !changed;
-                if changed {
-                    title.scan(self.lang);
-                }
-            }
-            _ => {}
-        }
-        self.mode = Mode::Title(title);
-        Vec::new()
-    }
-
-    /// Pasted text goes to the box being typed in, on one line.
+    /// Pasted text goes to the filter being typed, on one line.
     pub fn paste(&mut self, text: &str) {
         let text = text.replace(['\r', '\n'], " ");
-        match &mut self.mode {
-            Mode::Filter => {
-                let changed = self.filter.insert_str(text);
-                if changed {
-                    self.apply_filter();
-                }
-            }
-            Mode::Title(title) => {
-                let changed = title.editor.insert_str(text);
-                title.empty &= !changed;
-                if changed {
-                    title.scan(self.lang);
-                }
-            }
-            _ => {}
+        if let Mode::Filter = self.mode
+            && self.filter.insert_str(text)
+        {
+            self.apply_filter();
         }
     }
 }

@@ -81,18 +81,18 @@ fn a_filter_that_matches_nothing_says_so() {
 }
 
 fn with_test_grids(h: &mut Harness) {
-    let Screen::Library(library) = h.session.app_mut().screen_mut() else {
-        panic!("the library is on screen")
-    };
-    let other = if library.lang() == Lang::Fr { Lang::En } else { Lang::Fr };
+    let Screen::Library(library) = h.session.app().screen() else { panic!("the library is on screen") };
+    let lang = library.lang();
+    let other = if lang == Lang::Fr { Lang::En } else { Lang::Fr };
     let grids = vec![
-        PickerGrid { grid: support::grid(library.lang()), file: None },
+        PickerGrid { grid: support::grid(lang), file: None },
         PickerGrid {
             grid: support::grid(other),
             file: Some(format!("/data/grids/test-grid.{}.toml", other.tag())),
         },
     ];
-    library.grids_loaded(Picker { grids, selected: 0 });
+    // As the runtime gives them, once read: the picker opens over the library.
+    h.session.app_mut().update(crate::tui::Msg::Grids(Picker { grids, selected: 0 }));
 }
 
 #[test]
@@ -274,4 +274,28 @@ fn the_filter_finds_words_inside_answers_without_accents_and_shows_only_its_keys
     assert!(h.screen().contains("Sans rapport"));
     h.type_text(" absent");
     assert!(!h.screen().contains("Sans rapport"));
+}
+
+/// The pop-up layer: the help opens over the rename box, Esc closes the
+/// help alone, the box keeps the keys until it is put away, and only then
+/// do the keys go to the list again.
+#[test]
+fn esc_closes_the_top_pop_up_and_the_one_under_it_keeps_the_keys() {
+    let lang = Lang::En;
+    let mut h = Harness::library(lang, 80, 24, |dir| fill(dir, lang));
+    h.press(KeyCode::Down).press(KeyCode::Char('r'));
+    assert!(h.screen().contains(lang.rename_box()), "the rename box opens");
+    h.press(KeyCode::F(1));
+    assert!(h.screen().contains(lang.help_library()), "the help opens over the box");
+    h.press(KeyCode::Esc);
+    let screen = h.screen();
+    assert!(!screen.contains(lang.help_library()), "Esc closed the help");
+    assert!(screen.contains(lang.rename_box()), "the box is still open: {screen}");
+    // `q` is typed into the title (in the list, it would quit).
+    h.press(KeyCode::Char('q'));
+    assert!(!h.session.app().finished(), "q went to the box, not to the library");
+    h.press(KeyCode::Esc);
+    assert!(!h.screen().contains(lang.rename_box()), "Esc put the box away");
+    h.press(KeyCode::Char('q'));
+    assert!(h.session.app().finished(), "the list has the keys again");
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::text::Lang;
-use crate::tui::popups::{dialog, picker};
+use crate::tui::popups::dialog;
 use crate::tui::runtime::keys::Hint;
 use crate::tui::screens::library::{LibraryScreen, Mode, TrailRow};
 use crate::tui::widgets::footer;
@@ -107,28 +107,6 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
     let tail: &[Hint] =
         if matches!(screen.mode, Mode::Filter) { &[Hint::Help] } else { &[Hint::Help, Hint::Quit] };
     frame.render_widget(Paragraph::new(footer::line(lang, p, &hints, tail, width)), keys);
-    overlays(screen, frame, area, cursor);
-}
-
-fn overlays(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: bool) {
-    let p = screen.palette();
-    let lang = screen.lang();
-    match &screen.mode {
-        Mode::Picker(picker) => picker::render(picker, lang, p, frame, area),
-        Mode::Title(title) => dialog::title_box(title, lang, p, frame, area, cursor),
-        Mode::ConfirmDelete(row) => {
-            let r = &screen.rows[*row];
-            let question = match &r.summary {
-                Ok(t) => lang.confirm_delete_trail(&t.title),
-                Err(_) => lang.confirm_delete_damaged(&r.file_name()),
-            };
-            dialog::question_box(&question, lang.delete_answers(), p, frame, area);
-        }
-        Mode::ConfirmExport { question, .. } => {
-            dialog::question_box(question, lang.export_answers(), p, frame, area);
-        }
-        Mode::List | Mode::Filter => {}
-    }
 }
 
 fn filter_row(screen: &LibraryScreen, frame: &mut Frame, cursor: bool, row: Rect) {
