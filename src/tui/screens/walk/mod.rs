@@ -264,6 +264,9 @@ impl WalkScreen {
         }
     }
 
+    /// A message from a key. The mode (answering, or reading: a review, a
+    /// trail open in another window) is asked once, here: the keys that
+    /// move and look do the same in every mode, the others are the mode's.
     pub fn update(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
         self.notice = None;
         if !matches!(msg, WalkMsg::Back | WalkMsg::Quit) {
@@ -275,10 +278,16 @@ impl WalkScreen {
         if !matches!(msg, WalkMsg::Digit(_)) {
             self.last_digit = false;
         }
-        if !self.access.answers() && changes_an_answer(&msg) {
-            self.say_read_only();
-            return Vec::new();
+        match self.look(msg) {
+            Ok(outs) => outs,
+            Err(msg) if self.access.answers() => self.answer(msg),
+            Err(msg) => self.read(msg),
         }
+    }
+
+    /// The keys that move, look and leave, the same in every mode; the
+    /// others are given back.
+    fn look(&mut self, msg: WalkMsg) -> Result<Vec<WalkOut>, WalkMsg> {
         match msg {
             WalkMsg::NextQuestion => self.next_question(),
             WalkMsg::PrevQuestion => self.prev_question(),
@@ -309,32 +318,33 @@ impl WalkScreen {
             WalkMsg::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
             WalkMsg::ScrollDown => self.scroll = self.scroll.saturating_add(1).min(self.scroll_limit.get()),
             WalkMsg::ToggleReferences => self.show_references = !self.show_references,
-            WalkMsg::Help => return vec![WalkOut::Help],
-            WalkMsg::SaveNow if self.access.elsewhere() => {
-                self.notice = Some(self.lang.status_open_elsewhere().to_string())
-            }
-            // A review writes only when there is an annotation to write.
-            WalkMsg::SaveNow if !self.access.answers() && !self.dirty() => {}
-            WalkMsg::SaveNow => {
-                return self.save_job().map(|job| WalkOut::Save { job, wait: false }).into_iter().collect();
-            }
+            WalkMsg::Help => return Ok(vec![WalkOut::Help]),
             WalkMsg::LeaveEnd => self.set_pane(Pane::Questions),
             WalkMsg::ExportSummary(_) if self.path.is_none() => {
                 self.notice = Some(self.lang.end_ephemeral_export().to_string())
             }
             WalkMsg::ExportSummary(format) => {
                 self.exported = None;
-                return vec![WalkOut::Export(format)];
+                return Ok(vec![WalkOut::Export(format)]);
             }
             // An ephemeral walk is thrown away on leaving: Esc asks first.
             WalkMsg::Back if self.path.is_none() && self.walk.changes > 0 && !self.discard_armed => {
                 self.discard_armed = true;
                 self.notice = Some(self.lang.ephemeral_discard_question().to_string());
             }
-            WalkMsg::Back => return self.leave(self.after_back),
-            WalkMsg::Quit => return self.leave(Exit::Quit),
-            WalkMsg::Annotate => return self.annotate().into_iter().collect(),
-            WalkMsg::ReadOnlyKey => self.say_read_only(),
+            WalkMsg::Back => return Ok(self.leave(self.after_back)),
+            WalkMsg::Quit => return Ok(self.leave(Exit::Quit)),
+            other => return Err(other),
+        }
+        Ok(Vec::new())
+    }
+
+    /// The worker's own walk: the keys that answer, and saving.
+    fn answer(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
+        match msg {
+            WalkMsg::SaveNow => {
+                return self.save_job().map(|job| WalkOut::Save { job, wait: false }).into_iter().collect();
+            }
             WalkMsg::OptionUp => self.highlight = self.highlight.saturating_sub(1),
             WalkMsg::OptionDown => {
                 self.highlight = (self.highlight + 1).min(self.entry_count().saturating_sub(1))
@@ -345,6 +355,27 @@ impl WalkScreen {
             WalkMsg::ScaleRight => self.nudge_scale(1),
             WalkMsg::Digit(d) => self.type_digit(d),
             WalkMsg::Edit(input) => self.edit(input),
+            WalkMsg::Annotate => return self.annotate().into_iter().collect(),
+            WalkMsg::ReadOnlyKey => self.say_read_only(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A review or a trail open elsewhere: no key changes an answer; a
+    /// review annotates, and saves only its annotations.
+    fn read(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
+        match msg {
+            WalkMsg::SaveNow if self.access.elsewhere() => {
+                self.notice = Some(self.lang.status_open_elsewhere().to_string())
+            }
+            // A review writes only when there is an annotation to write.
+            WalkMsg::SaveNow if !self.dirty() => {}
+            WalkMsg::SaveNow => {
+                return self.save_job().map(|job| WalkOut::Save { job, wait: false }).into_iter().collect();
+            }
+            WalkMsg::Annotate => return self.annotate().into_iter().collect(),
+            _ => self.say_read_only(),
         }
         Vec::new()
     }
@@ -591,20 +622,6 @@ impl WalkScreen {
 }
 
 /// The messages that change an answer: a trail that is only read takes none.
-fn changes_an_answer(msg: &WalkMsg) -> bool {
-    matches!(
-        msg,
-        WalkMsg::Choose
-            | WalkMsg::Clear
-            | WalkMsg::ScaleLeft
-            | WalkMsg::ScaleRight
-            | WalkMsg::Digit(_)
-            | WalkMsg::Edit(_)
-            | WalkMsg::OptionUp
-            | WalkMsg::OptionDown
-    )
-}
-
 #[cfg(test)]
 mod tests;
 
