@@ -293,19 +293,23 @@ impl Lang {
         self.pick(["Titre", "Grille", "Conclusion", "Modifié"], ["Title", "Grid", "Outcome", "Changed"])
     }
 
-    pub fn library_welcome(self) -> [&'static str; 3] {
-        self.pick(
+    /// `new`: the key that starts a trail.
+    pub fn library_welcome(self, new: &str) -> [String; 3] {
+        let [hello, about] = self.pick(
             [
                 "Bienvenue dans discern.",
                 "Un parcours garde la trace de votre réflexion sur une situation, pas à pas, en suivant une grille de lecture éthique. Il reste sur cet ordinateur, lisible par vous seulement.",
-                "Appuyez sur n pour commencer un parcours.",
             ],
             [
                 "Welcome to discern.",
                 "A trail keeps your thinking about one situation, step by step, following an ethical reading grid. It stays on this computer, readable by you alone.",
-                "Press n to start a trail.",
             ],
-        )
+        );
+        let start = self.pick(
+            format!("Appuyez sur {new} pour commencer un parcours."),
+            format!("Press {new} to start a trail."),
+        );
+        [hello.to_string(), about.to_string(), start]
     }
 
     pub fn library_no_match(self, filter: &str) -> String {

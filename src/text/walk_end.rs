@@ -129,10 +129,11 @@ impl Lang {
         )
     }
 
-    pub fn help_close_scroll(self) -> &'static str {
+    /// `keys`: the keys that scroll the help.
+    pub fn help_close_scroll(self, keys: &str) -> String {
         self.pick(
-            "↑↓ PgPréc PgSuiv : faire défiler · une autre touche ferme l'aide.",
-            "↑↓ PgUp PgDn: scroll · any other key closes the help.",
+            format!("{keys} : faire défiler · une autre touche ferme l'aide."),
+            format!("{keys}: scroll · any other key closes the help."),
         )
     }
 }

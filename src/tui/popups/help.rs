@@ -199,7 +199,9 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, scroll: u16, frame: &m
         frame.render_widget(Paragraph::new(left).scroll((scroll, 0)), content);
     }
     let close = Rect { y: inner.y + inner.height - 1, height: 1, ..content };
-    let close_text = if limit > 0 { lang.help_close_scroll() } else { lang.help_close() };
+    let scroll_keys = format!("{} {}", keys::label(lang, Hint::Scroll), keys::label(lang, Hint::Page));
+    let close_text =
+        if limit > 0 { lang.help_close_scroll(&scroll_keys) } else { lang.help_close().to_string() };
     frame.render_widget(Paragraph::new(Line::styled(close_text, p.hint())), close);
     limit
 }

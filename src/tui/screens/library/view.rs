@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::text::Lang;
 use crate::tui::popups::dialog;
-use crate::tui::runtime::keys::Hint;
+use crate::tui::runtime::keys::{self, Hint};
 use crate::tui::screens::library::{LibraryScreen, Mode, TrailRow};
 use crate::tui::widgets::footer;
 use crate::tui::widgets::theme::Palette;
@@ -130,15 +130,15 @@ fn filter_row(screen: &LibraryScreen, frame: &mut Frame, cursor: bool, row: Rect
 
 fn welcome(lang: Lang, p: &Palette, frame: &mut Frame, area: Rect) {
     let width = (area.width as usize).saturating_sub(4).min(64);
-    let [hello, about, start] = lang.library_welcome();
+    let [hello, about, start] = lang.library_welcome(&keys::label(lang, Hint::New));
     let wrapped = |text: &str, style| {
         lines(wrap_styled(&[(text, style)], width, usize::MAX).0, Span::raw(""), Span::raw(""))
     };
-    let mut text = wrapped(hello, p.title());
+    let mut text = wrapped(&hello, p.title());
     text.push(Line::default());
-    text.extend(wrapped(about, p.plain()));
+    text.extend(wrapped(&about, p.plain()));
     text.push(Line::default());
-    text.extend(wrapped(start, p.strong()));
+    text.extend(wrapped(&start, p.strong()));
     let height = (text.len() as u16).min(area.height);
     let rect = dialog::centered(area, width as u16, height);
     frame.render_widget(Paragraph::new(text), rect);

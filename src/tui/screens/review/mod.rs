@@ -6,6 +6,7 @@
 pub(crate) mod rows;
 pub(crate) mod view;
 
+use crate::tui::runtime::keys::{self, Hint};
 use crate::tui::screens::walk::{WalkOut, WalkScreen};
 use crate::walk::{At, Reach};
 
@@ -78,12 +79,12 @@ impl WalkScreen {
                 return None;
             }
             Access::Answer | Access::ReadOnly => {
-                self.notice = Some(lang.read_only_notice(false).to_string());
+                self.notice = Some(lang.read_only_notice(None));
                 return None;
             }
         }
         let Some(at) = self.focus else {
-            self.notice = Some(lang.annotate_needs_question().to_string());
+            self.notice = Some(lang.annotate_needs_question(&keys::label(lang, Hint::NextQuestion)));
             return None;
         };
         let review = self.review.as_ref()?;

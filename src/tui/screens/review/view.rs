@@ -10,7 +10,7 @@ use ratatui_textarea::TextArea;
 
 use crate::tui::popups::dialog::centered;
 use crate::tui::popups::layer::Draft;
-use crate::tui::runtime::keys::Hint;
+use crate::tui::runtime::keys::{self, Hint};
 use crate::tui::screens::walk::WalkScreen;
 use crate::tui::widgets::footer;
 use crate::tui::widgets::wrap::{lines, wrap_styled};
@@ -59,7 +59,12 @@ pub fn annotation_box(screen: &WalkScreen, draft: &Draft, frame: &mut Frame, are
         below.extend(wrapped(&format!("⚠ {warning}"), p.warn(), text_width, 3));
     }
     if draft.empty {
-        below.extend(wrapped(lang.annotation_empty(), p.warn(), text_width, usize::MAX));
+        below.extend(wrapped(
+            &lang.annotation_empty(&keys::label(lang, Hint::Cancel)),
+            p.warn(),
+            text_width,
+            usize::MAX,
+        ));
     }
     // Borders, the text around, the key line; the editor takes what is left.
     let fixed = (above.len() + below.len()) as u16 + 2 + 2 + 1;

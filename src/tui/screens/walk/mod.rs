@@ -14,7 +14,7 @@ use crate::grid::{Answer, QuestionKind};
 use crate::text::Lang;
 use crate::trail::Time;
 use crate::tui::editor::AnswerEditor;
-use crate::tui::runtime::keys::{WalkKeys, WalkMsg};
+use crate::tui::runtime::keys::{self, Hint, WalkKeys, WalkMsg};
 use crate::tui::runtime::saver::SaveJob;
 use crate::tui::screens::review::{Access, Review};
 pub use crate::tui::screens::walk::saving::SaveState;
@@ -415,7 +415,8 @@ impl WalkScreen {
 
     /// A key or a paste that would change an answer, here where none changes.
     fn say_read_only(&mut self) {
-        self.notice = Some(self.lang.read_only_notice(self.access.writes()).to_string());
+        let annotate = self.access.writes().then(|| keys::label(self.lang, Hint::Annotate));
+        self.notice = Some(self.lang.read_only_notice(annotate.as_deref()));
     }
 
     /// Whether the keys go to the editor: the terminal's cursor is shown there.
