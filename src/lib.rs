@@ -3,6 +3,9 @@
 //!
 //! The library holds everything; `main.rs` only parses the command line.
 
+// Every `unsafe` call discern needs lives in the small `discern-os` crate.
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod commands;
 pub mod config;

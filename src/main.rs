@@ -1,6 +1,9 @@
 //! The `discern` command: parse the command line, run the command, map the
 //! outcome to an exit code.
 
+// Every `unsafe` call discern needs lives in the small `discern-os` crate.
+#![forbid(unsafe_code)]
+
 use std::io::Write;
 use std::process::ExitCode;
 

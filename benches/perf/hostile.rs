@@ -16,7 +16,8 @@ use super::{Row, discern, ms};
 
 /// Runs a command once, feeding `input`; its time and peak resident memory (KB).
 // The child is reaped by wait4, which also gives its own peak memory.
-#[allow(clippy::zombie_processes)]
+// Measuring needs libc (tests and benches may; the program itself forbids unsafe).
+#[allow(clippy::zombie_processes, unsafe_code)]
 fn run_measured(mut cmd: Command, input: &[u8]) -> (Duration, i64) {
     let start = Instant::now();
     let mut child =

@@ -217,12 +217,9 @@ const SAVE_EVERY: Duration = Duration::from_secs(1);
 fn input_waiting() -> bool {
     #[cfg(unix)]
     {
-        let mut fd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
-        // SAFETY: one valid pollfd, no timeout.
-        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
-        // A closed pipe (POLLHUP) has no person behind it either: its
-        // answers are saved at the end of input.
-        ready > 0 && fd.revents & (libc::POLLIN | libc::POLLHUP) != 0
+        // A closed pipe has no person behind it either: its answers are
+        // saved at the end of input.
+        discern_os::input_waiting(std::os::fd::AsFd::as_fd(&std::io::stdin()))
     }
     #[cfg(not(unix))]
     false

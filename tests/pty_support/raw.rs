@@ -1,6 +1,9 @@
 //! A pseudo-terminal of our own, whose master side a test can close, as a
 //! terminal window that is closed does (rexpect keeps copies of it open).
 
+// Opening a pseudo-terminal of our own needs libc.
+#![allow(unsafe_code)]
+
 use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{Read, Write};

@@ -36,7 +36,7 @@ pub use windows::{StopRequests, stop_requests};
 #[cfg(unix)]
 mod unix {
     use std::io::{PipeReader, PipeWriter, Read, Write};
-    use std::os::fd::{AsRawFd, RawFd};
+    use std::os::fd::{AsFd, BorrowedFd};
     use std::sync::OnceLock;
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -71,8 +71,8 @@ mod unix {
 
     impl StopRequests {
         /// The descriptor to wait on, if the relay runs.
-        pub fn fd(&self) -> Option<RawFd> {
-            self.pipe.map(AsRawFd::as_raw_fd)
+        pub fn fd(&self) -> Option<BorrowedFd<'static>> {
+            self.pipe.map(AsFd::as_fd)
         }
 
         /// Whether a request came, taking in what the pipe holds.
@@ -96,13 +96,7 @@ mod unix {
     fn start_relay() -> Option<PipeReader> {
         let (reader, writer) = std::io::pipe().ok()?;
         // Read without waiting: `requested` only takes in what is there.
-        // SAFETY: a flag change on a descriptor owned here.
-        unsafe {
-            let flags = libc::fcntl(reader.as_raw_fd(), libc::F_GETFL);
-            if flags < 0 || libc::fcntl(reader.as_raw_fd(), libc::F_SETFL, flags | libc::O_NONBLOCK) < 0 {
-                return None;
-            }
-        }
+        discern_os::set_nonblocking(reader.as_fd()).ok()?;
         let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).ok()?;
         std::thread::Builder::new()
             .name("signals".into())
@@ -135,26 +129,16 @@ mod unix {
 mod windows {
     use std::sync::atomic::{AtomicBool, Ordering};
 
-    use windows_sys::Win32::System::Console::{
-        CTRL_BREAK_EVENT, CTRL_C_EVENT, CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT,
-        SetConsoleCtrlHandler,
-    };
+    use discern_os::console::{self, Event};
 
     static STOP: AtomicBool = AtomicBool::new(false);
     static WATCHED: AtomicBool = AtomicBool::new(false);
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
 
     /// The requests to stop, for the full screen's loop.
     pub struct StopRequests;
 
     pub fn stop_requests() -> StopRequests {
-        INSTALLED.call_once(|| {
-            // SAFETY: the handler is a plain function that lives as long as
-            // the process, and only touches atomics and sleeps.
-            unsafe {
-                SetConsoleCtrlHandler(Some(handler), 1);
-            }
-        });
+        console::install(handle);
         WATCHED.store(true, Ordering::SeqCst);
         StopRequests
     }
@@ -171,13 +155,14 @@ mod windows {
         }
     }
 
-    unsafe extern "system" fn handler(event: u32) -> i32 {
+    /// Runs on the console's own thread: whether the event is handled here.
+    fn handle(event: Event) -> bool {
         if !WATCHED.load(Ordering::SeqCst) {
             // Not ours to handle: the default handler ends the process.
-            return 0;
+            return false;
         }
         STOP.store(true, Ordering::SeqCst);
-        if matches!(event, CTRL_CLOSE_EVENT | CTRL_LOGOFF_EVENT | CTRL_SHUTDOWN_EVENT) {
+        if event.ends_process() {
             // Windows ends the process as soon as this returns (and after
             // 5 seconds at most): give the loop the time to save and exit.
             let deadline = std::time::Instant::now() + std::time::Duration::from_millis(4500);
@@ -185,9 +170,6 @@ mod windows {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
         }
-        i32::from(matches!(
-            event,
-            CTRL_C_EVENT | CTRL_BREAK_EVENT | CTRL_CLOSE_EVENT | CTRL_LOGOFF_EVENT | CTRL_SHUTDOWN_EVENT
-        ))
+        true
     }
 }

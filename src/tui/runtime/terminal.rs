@@ -145,14 +145,14 @@ const SLICE: Duration = Duration::from_millis(50);
 mod unix {
     use std::fs::File;
     use std::io::{self, IsTerminal};
-    use std::os::fd::{AsRawFd, RawFd};
+    use std::os::fd::{AsFd, BorrowedFd};
     use std::time::Duration;
 
     /// The terminal the keys come from: standard input when it is one, else
     /// `/dev/tty` (as the terminal library chooses).
-    pub struct Tty {
-        fd: RawFd,
-        _owned: Option<File>,
+    pub enum Tty {
+        Stdin(io::Stdin),
+        Device(File),
     }
 
     /// What ended a wait.
@@ -163,18 +163,24 @@ mod unix {
     impl Tty {
         pub fn open() -> io::Result<Tty> {
             if io::stdin().is_terminal() {
-                return Ok(Tty { fd: io::stdin().as_raw_fd(), _owned: None });
+                return Ok(Tty::Stdin(io::stdin()));
             }
-            let file = File::open("/dev/tty")?;
-            Ok(Tty { fd: file.as_raw_fd(), _owned: Some(file) })
+            Ok(Tty::Device(File::open("/dev/tty")?))
+        }
+
+        fn fd(&self) -> BorrowedFd<'_> {
+            match self {
+                Tty::Stdin(stdin) => stdin.as_fd(),
+                Tty::Device(file) => file.as_fd(),
+            }
         }
 
         /// Whether the terminal can still give input: a terminal that is
         /// "readable" with nothing to read has reached its end (closed,
         /// hung up), and one that refuses to say is gone.
         pub fn alive(&self) -> bool {
-            match select(&[self.fd], Duration::ZERO) {
-                Ok(ready) if ready[0] => pending(self.fd).is_ok_and(|n| n > 0),
+            match discern_os::readable(&[self.fd()], Duration::ZERO) {
+                Ok(ready) if ready[0] => discern_os::pending_bytes(self.fd()).is_ok_and(|n| n > 0),
                 Ok(_) => true,
                 Err(_) => false,
             }
@@ -182,53 +188,14 @@ mod unix {
 
         /// Waits until the terminal has input, `stop` is readable, or
         /// `timeout` has passed.
-        pub fn wait(&self, stop: Option<RawFd>, timeout: Duration) -> io::Result<Woken> {
-            let fds: Vec<RawFd> = std::iter::once(self.fd).chain(stop).collect();
-            match select(&fds, timeout) {
+        pub fn wait(&self, stop: Option<BorrowedFd<'_>>, timeout: Duration) -> io::Result<Woken> {
+            let fds: Vec<BorrowedFd<'_>> = std::iter::once(self.fd()).chain(stop).collect();
+            match discern_os::readable(&fds, timeout) {
                 Ok(ready) => Ok(Woken { stop: ready.get(1).copied().unwrap_or(false) }),
                 // A signal came to this thread: look again at once.
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(Woken { stop: true }),
                 Err(e) => Err(e),
             }
         }
-    }
-
-    /// The bytes waiting to be read.
-    fn pending(fd: RawFd) -> io::Result<i32> {
-        let mut n: libc::c_int = 0;
-        // SAFETY: FIONREAD writes one int through the pointer given.
-        let result = unsafe { libc::ioctl(fd, libc::FIONREAD, &mut n) };
-        if result < 0 { Err(io::Error::last_os_error()) } else { Ok(n) }
-    }
-
-    /// Which of `fds` are readable, waiting up to `timeout`. `select`
-    /// rather than `poll`, which macOS does not support on terminals.
-    fn select(fds: &[RawFd], timeout: Duration) -> io::Result<Vec<bool>> {
-        if fds.iter().any(|&fd| fd < 0 || fd >= libc::FD_SETSIZE as RawFd) {
-            return Err(io::Error::other("file descriptor out of range"));
-        }
-        // SAFETY: an fd_set is plain data, zeroed then filled by FD_SET with
-        // descriptors checked to be within its size above.
-        let mut set: libc::fd_set = unsafe { std::mem::zeroed() };
-        unsafe {
-            libc::FD_ZERO(&mut set);
-            for &fd in fds {
-                libc::FD_SET(fd, &mut set);
-            }
-        }
-        let mut time = libc::timeval {
-            tv_sec: timeout.as_secs().min(i32::MAX as u64) as libc::time_t,
-            tv_usec: timeout.subsec_micros() as libc::suseconds_t,
-        };
-        let highest = fds.iter().copied().max().unwrap_or(0);
-        // SAFETY: every pointer is to a live local value or null.
-        let result = unsafe {
-            libc::select(highest + 1, &mut set, std::ptr::null_mut(), std::ptr::null_mut(), &mut time)
-        };
-        if result < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        // SAFETY: `set` was filled by select for these same descriptors.
-        Ok(fds.iter().map(|&fd| unsafe { libc::FD_ISSET(fd, &set) }).collect())
     }
 }

@@ -1,0 +1,12 @@
+//! The few operating-system calls discern needs that the standard library
+//! does not offer, each behind a safe function. discern itself forbids
+//! `unsafe` code: every `unsafe` block of the program is here, small,
+//! with the reason it is sound beside it.
+
+#[cfg(unix)]
+mod unix;
+#[cfg(unix)]
+pub use unix::{input_waiting, pending_bytes, readable, set_nonblocking};
+
+#[cfg(windows)]
+pub mod console;
