@@ -108,10 +108,11 @@ impl Lang {
         )
     }
 
-    pub fn ephemeral_discard_question(self) -> &'static str {
+    /// `back`: the key that leaves.
+    pub fn ephemeral_discard_question(self, back: &str) -> String {
         self.pick(
-            "Ce parcours éphémère ne sera pas gardé. Échap encore pour le quitter ; une autre touche pour rester.",
-            "This ephemeral walk will not be kept. Esc again to leave it; any other key to stay.",
+            format!("Ce parcours éphémère ne sera pas gardé. {back} encore pour le quitter ; une autre touche pour rester."),
+            format!("This ephemeral walk will not be kept. {back} again to leave it; any other key to stay."),
         )
     }
 

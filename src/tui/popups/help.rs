@@ -158,19 +158,23 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, scroll: u16, frame: &m
     let right_column = if two_columns { content.width as usize - 2 - column } else { column };
     let (title, keys, note) = match help_for {
         HelpFor::Walk { to_library, access: Access::Answer } => {
-            (lang.help_walk(), walk_keys(lang, to_library), lang.help_saving())
+            (lang.help_walk(), walk_keys(lang, to_library), lang.help_saving().to_string())
         }
         HelpFor::Walk { to_library, access: access @ Access::Review { .. } } => (
             lang.help_review(),
             read_only_keys(lang, to_library, access.writes()),
-            if access.writes() { lang.help_review_note() } else { lang.help_read_only_note() },
+            if access.writes() { lang.help_review_note() } else { lang.help_read_only_note() }.to_string(),
         ),
         HelpFor::Walk { to_library, access: Access::ReadOnly } => {
-            (lang.help_read_only(), read_only_keys(lang, to_library, false), lang.help_read_only_note())
+            let note = lang.help_read_only_note().to_string();
+            (lang.help_read_only(), read_only_keys(lang, to_library, false), note)
         }
-        HelpFor::Library => (lang.help_library(), library_keys(lang), lang.help_saving()),
-        HelpFor::Pager => (lang.help_pager(), pager_keys(lang), lang.help_pager_note()),
-        HelpFor::FollowUp => (lang.help_follow_up(), follow_up_keys(lang), lang.follow_up_help_note()),
+        HelpFor::Library => (lang.help_library(), library_keys(lang), lang.help_saving().to_string()),
+        HelpFor::Pager => (lang.help_pager(), pager_keys(lang), lang.help_pager_note().to_string()),
+        HelpFor::FollowUp => {
+            let (save, enter) = (keys::label(lang, Hint::Save), keys::label(lang, Hint::NewLine));
+            (lang.help_follow_up(), follow_up_keys(lang), lang.follow_up_help_note(&save, &enter))
+        }
     };
     let mut left = vec![heading(title, p)];
     left.extend(key_lines(&keys, p, column));
@@ -181,7 +185,7 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, scroll: u16, frame: &m
         right.push(Line::default());
     }
     right.extend(lines(
-        wrap_styled(&[(note, p.hint())], right_column, usize::MAX).0,
+        wrap_styled(&[(note.as_str(), p.hint())], right_column, usize::MAX).0,
         Span::raw(""),
         Span::raw(""),
     ));

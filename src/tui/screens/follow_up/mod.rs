@@ -10,7 +10,7 @@ use crate::plain::follow_up::next_date;
 use crate::text::Lang;
 use crate::trail::{FollowUp, Held, Time};
 use crate::tui::editor;
-use crate::tui::runtime::keys::FollowUpMsg;
+use crate::tui::runtime::keys::{self, FollowUpMsg, Hint};
 use crate::tui::widgets::theme::Palette;
 
 mod view;
@@ -110,7 +110,8 @@ impl FollowUpScreen {
     /// The entry, or why it cannot be saved yet (the field to go to, in words).
     fn entry(&self, now: Time) -> Result<FollowUp, (Field, String)> {
         let Some(held) = self.held else {
-            return Err((Field::Held, self.lang.follow_up_held_needed().to_string()));
+            let save = keys::label(self.lang, Hint::Save);
+            return Err((Field::Held, self.lang.follow_up_held_needed(&save)));
         };
         let revisit = self.date_reading(now.date_naive()).map_err(|m| (Field::Date, m))?;
         let text = |e: &TextArea| e.lines().join("\n");
@@ -164,7 +165,9 @@ impl FollowUpScreen {
                     return vec![FollowUpOut::Cancel];
                 }
                 self.leaving = true;
-                self.problem = Some(self.lang.follow_up_leave_warning().to_string());
+                let (cancel, save) =
+                    (keys::label(self.lang, Hint::Cancel), keys::label(self.lang, Hint::Save));
+                self.problem = Some(self.lang.follow_up_leave_warning(&cancel, &save));
             }
             // Ctrl-C: saved when it can be, else left as Esc twice would.
             FollowUpMsg::Quit => {

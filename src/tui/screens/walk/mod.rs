@@ -330,7 +330,8 @@ impl WalkScreen {
             // An ephemeral walk is thrown away on leaving: Esc asks first.
             WalkMsg::Back if self.path.is_none() && self.walk.changes > 0 && !self.discard_armed => {
                 self.discard_armed = true;
-                self.notice = Some(self.lang.ephemeral_discard_question().to_string());
+                let back = keys::label(self.lang, Hint::QuitWalk);
+                self.notice = Some(self.lang.ephemeral_discard_question(&back));
             }
             WalkMsg::Back => return Ok(self.leave(self.after_back)),
             WalkMsg::Quit => return Ok(self.leave(Exit::Quit)),

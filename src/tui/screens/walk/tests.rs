@@ -406,6 +406,10 @@ fn the_footer_the_help_and_the_texts_name_each_key_as_the_table_binds_it() {
         names_no_key(lang.annotation_empty("⟨key⟩"));
         names_no_key(lang.library_welcome("⟨key⟩")[2].clone());
         names_no_key(lang.help_close_scroll("⟨key⟩"));
+        names_no_key(lang.ephemeral_discard_question("⟨key⟩"));
+        names_no_key(lang.follow_up_held_needed("⟨key⟩"));
+        names_no_key(lang.follow_up_leave_warning("⟨key⟩", "⟨key⟩"));
+        names_no_key(lang.follow_up_help_note("⟨key⟩", "⟨key⟩"));
         tab(&mut h, 1);
         // The footer: every « key action » it shows is a binding of the table.
         let screen = h.screen();
