@@ -4,20 +4,29 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::grid::Answer;
+use crate::text::{Hint, Lang};
+use crate::tui::runtime::keys;
 use crate::tui::testing::{Harness, LANGS, SIZES};
 use crate::walk::At;
 
-/// Runs `keys` on a fresh walk for each language and size, and compares
-/// the screen with the accepted one.
-fn snapshot(name: &str, keys: impl Fn(&mut Harness)) {
+/// Runs `keys` on a fresh walk for each language and size, checks what a
+/// person sees and what the keys did (`sees`: so that a snapshot is never
+/// accepted blindly), and compares the screen with the accepted one.
+fn snapshot(name: &str, keys: impl Fn(&mut Harness), sees: impl Fn(&Harness, &str, Lang)) {
     for lang in LANGS {
         for (width, height) in SIZES {
             let mut h = Harness::walk(lang, width, height);
             keys(&mut h);
             h.saved();
-            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), h.screen());
+            let screen = h.screen();
+            sees(&h, &screen, lang);
+            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), screen);
         }
     }
+}
+
+fn answer(h: &Harness, step: usize, question: usize) -> Option<Answer> {
+    h.walk_screen().walk().answer(At { step, question }).cloned()
 }
 
 fn tab(h: &mut Harness, n: usize) {
@@ -28,83 +37,154 @@ fn tab(h: &mut Harness, n: usize) {
 
 #[test]
 fn the_walk_opens_on_the_first_step_a_reading_step() {
-    snapshot("reading_step", |_| {});
+    snapshot(
+        "reading_step",
+        |_| {},
+        |h, screen, lang| {
+            assert_eq!(
+                (h.walk_screen().step(), h.walk_screen().focus()),
+                (0, None),
+                "a step to read, no question"
+            );
+            let references = keys::label(lang, Hint::References);
+            assert!(screen.contains(&format!(" {references} ")), "the key that shows them: {screen}");
+        },
+    );
 }
 
 #[test]
 fn references_are_shown_with_f3() {
-    snapshot("references_shown", |h| {
-        h.press(KeyCode::F(3));
-    });
+    snapshot(
+        "references_shown",
+        |h| {
+            h.press(KeyCode::F(3));
+        },
+        |_, screen, _| assert!(screen.contains("226-13"), "the reference itself: {screen}"),
+    );
 }
 
 #[test]
 fn a_text_question_with_its_editor() {
-    snapshot("text_question", |h| {
-        tab(h, 1);
-        h.type_text("The school asks whether M. is followed.\nThe mother does not know.");
-    });
+    snapshot(
+        "text_question",
+        |h| {
+            tab(h, 1);
+            h.type_text("The school asks whether M. is followed.\nThe mother does not know.");
+        },
+        |h, screen, _| {
+            let typed = "The school asks whether M. is followed.\nThe mother does not know.";
+            assert_eq!(answer(h, 1, 0), Some(Answer::Text(typed.into())));
+            assert!(screen.contains("The mother does not know."), "{screen}");
+        },
+    );
 }
 
 #[test]
 fn a_choice_question_with_the_highlight_on_an_option_with_a_hint() {
-    snapshot("choice_question", |h| {
-        tab(h, 2);
-        h.press(KeyCode::Down);
-    });
+    snapshot(
+        "choice_question",
+        |h| {
+            tab(h, 2);
+            h.press(KeyCode::Down);
+        },
+        |h, _, _| {
+            assert_eq!(h.walk_screen().highlight(), 1, "↓ moved the highlight");
+            assert_eq!(answer(h, 1, 1), None, "moving chooses nothing");
+        },
+    );
 }
 
 #[test]
 fn choosing_must_opens_the_duty_step() {
-    snapshot("step_opened", |h| {
-        tab(h, 2);
-        h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
-    });
+    snapshot(
+        "step_opened",
+        |h| {
+            tab(h, 2);
+            h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+        },
+        |h, _, _| {
+            assert_eq!(answer(h, 1, 1), Some(Answer::Choice("must".into())));
+            assert!(h.walk_screen().walk().step_shown(2), "the duty step is open");
+        },
+    );
 }
 
 #[test]
 fn choosing_silence_again_hides_the_duty_step() {
-    snapshot("step_hidden", |h| {
-        tab(h, 2);
-        h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
-        h.press(KeyCode::Up).press(KeyCode::Up).press(KeyCode::Char(' '));
-    });
+    snapshot(
+        "step_hidden",
+        |h| {
+            tab(h, 2);
+            h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+            h.press(KeyCode::Up).press(KeyCode::Up).press(KeyCode::Char(' '));
+        },
+        |h, _, _| {
+            assert_eq!(answer(h, 1, 1), Some(Answer::Choice("silence".into())));
+            assert!(!h.walk_screen().walk().step_shown(2), "the duty step is hidden again");
+        },
+    );
 }
 
 #[test]
 fn a_multi_question_with_other_text_and_a_note() {
-    snapshot("multi_question", |h| {
-        tab(h, 2);
-        h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
-        tab(h, 1);
-        h.press(KeyCode::Char(' ')).press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
-        h.type_text("Court order");
-    });
+    snapshot(
+        "multi_question",
+        |h| {
+            tab(h, 2);
+            h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+            tab(h, 1);
+            h.press(KeyCode::Char(' ')).press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+            h.type_text("Court order");
+        },
+        |h, screen, _| {
+            let Some(Answer::Multi { options, other }) = answer(h, 2, 0) else { panic!("a multi answer") };
+            assert_eq!((options.len(), other.as_deref()), (1, Some("Court order")));
+            assert!(screen.contains("Court order"), "{screen}");
+        },
+    );
 }
 
 #[test]
 fn a_scale_question_and_a_chosen_option() {
-    snapshot("scale_question", |h| {
-        h.press(KeyCode::PageDown).press(KeyCode::PageDown);
-        h.press(KeyCode::Char(' '));
-        tab(h, 1);
-        h.press(KeyCode::Right).press(KeyCode::Right).press(KeyCode::Right);
-    });
+    snapshot(
+        "scale_question",
+        |h| {
+            h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+            h.press(KeyCode::Char(' '));
+            tab(h, 1);
+            h.press(KeyCode::Right).press(KeyCode::Right).press(KeyCode::Right);
+        },
+        |h, screen, _| {
+            assert_eq!(answer(h, 3, 1), Some(Answer::Scale(3)));
+            assert!(screen.contains("[3]"), "{screen}");
+        },
+    );
 }
 
 #[test]
 fn the_list_of_steps_has_the_keys_after_f2() {
-    snapshot("steps_focused", |h| {
-        h.press(KeyCode::F(2)).press(KeyCode::Down);
-    });
+    snapshot(
+        "steps_focused",
+        |h| {
+            h.press(KeyCode::F(2)).press(KeyCode::Down);
+        },
+        |h, screen, lang| {
+            assert_eq!(h.walk_screen().step(), 0, "moving in the list does not change the step");
+            assert!(screen.contains(lang.hint_action(Hint::GoToStep)), "the footer has the list's keys");
+        },
+    );
 }
 
 #[test]
 fn the_help_lists_the_keys_of_the_walkthrough() {
-    snapshot("help", |h| {
-        tab(h, 1);
-        h.press(KeyCode::F(1));
-    });
+    snapshot(
+        "help",
+        |h| {
+            tab(h, 1);
+            h.press(KeyCode::F(1));
+        },
+        |_, screen, lang| assert!(screen.contains(lang.help_walk()), "the help is open: {screen}"),
+    );
 }
 
 #[test]
@@ -243,10 +323,14 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
 
 #[test]
 fn a_privacy_warning_shows_on_the_status_line_as_the_answer_is_typed() {
-    snapshot("privacy_warning", |h| {
-        tab(h, 1);
-        h.type_text("Appeler le 06 12 34 56 78 ou écrire à jean.dupont@example.org");
-    });
+    snapshot(
+        "privacy_warning",
+        |h| {
+            tab(h, 1);
+            h.type_text("Appeler le 06 12 34 56 78 ou écrire à jean.dupont@example.org");
+        },
+        |_, screen, _| assert!(screen.contains('⚠'), "the warning is shown: {screen}"),
+    );
 }
 
 #[test]
