@@ -46,7 +46,14 @@ fn a_comparison_reads_calmly_with_its_marks_as_styles() {
     for lang in LANGS {
         let (title, text) = comparison(lang);
         let mut h = Harness::pager(lang, 80, 24, &title, &text);
-        insta::assert_snapshot!(format!("compare_{}_80x24", lang.tag()), h.screen());
+        let screen = h.screen();
+        let (before, after) = lang.pick(
+            ("Avant la supervision", "Après la supervision"),
+            ("Before supervision", "After supervision"),
+        );
+        assert!(screen.contains(before) && screen.contains(after), "both trails are named: {screen}");
+        assert!(!screen.contains("**"), "the marks are styles, not shown: {screen}");
+        insta::assert_snapshot!(format!("compare_{}_80x24", lang.tag()), screen);
     }
 }
 

@@ -226,7 +226,10 @@ fn the_end_screen_as_a_person_sees_it() {
             h.press(KeyCode::Char(' '));
             tab(&mut h, 2);
             h.saved();
-            insta::assert_snapshot!(format!("end_screen_{}_{width}x{height}", lang.tag()), h.screen());
+            assert_eq!(h.walk_screen().pane, Pane::End, "Tab after the last question: the end screen");
+            let screen = h.screen();
+            assert!(screen.contains(lang.end_title()), "{screen}");
+            insta::assert_snapshot!(format!("end_screen_{}_{width}x{height}", lang.tag()), screen);
         }
     }
 }
