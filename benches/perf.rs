@@ -149,7 +149,7 @@ fn main() {
         rows.extend(filter::rows(root.path()));
     }
 
-    if wanted("frame") || wanted("library") || wanted("memory") {
+    if wanted("frame") || wanted("typing") || wanted("library") || wanted("memory") {
         rows.extend(tui_frames::rows(root.path(), &wanted));
     }
 

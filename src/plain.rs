@@ -91,7 +91,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             return Ok(true);
         }
         self.print_question(&question)?;
-        if let Some(record) = walk.record(at)
+        if let Some((answer, misfit)) = walk.set_aside(at)
+            && let Some(record) = walk.record(at)
+        {
+            let words = lang.set_aside(record, answer, &misfit, true).replace('\n', " / ");
+            writeln!(self.out, "{words}")?;
+        } else if let Some(record) = walk.record(at)
             && let Some(answer) = &record.answer
         {
             let words = lang.answer_words(record, answer).replace('\n', " / ");

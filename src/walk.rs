@@ -98,6 +98,13 @@ impl Walk {
             slots,
             slots_cover,
         };
+        // An outcome naming a question the grid lacks (for lists, which
+        // read it without the grid): the grid's own.
+        if let Some(name) = walk.trail.grid.outcome.as_deref()
+            && !walk.names.iter().flatten().any(|n| n == name)
+        {
+            walk.trail.grid.outcome = walk.grid.meta.outcome.clone();
+        }
         walk.recompute();
         walk
     }
@@ -131,7 +138,7 @@ impl Walk {
                 let q_shown =
                     step_shown && question.when.as_ref().is_none_or(|c| c.holds(&|n| given.get(n).copied()));
                 let at = At { step: s, question: q };
-                if q_shown && let Some(a) = self.record(at).and_then(|r| r.answer.as_ref()) {
+                if q_shown && let Some(a) = self.answer(at) {
                     given.insert(self.names[s][q].as_str(), a);
                 }
                 questions.push(q_shown);
@@ -206,8 +213,29 @@ impl Walk {
         self.slot(at).map(|i| &self.trail.answers[i])
     }
 
+    /// The answer to the question at `at`, if it fits the question as the
+    /// grid has it now (see `set_aside`).
     pub fn answer(&self, at: At) -> Option<&Answer> {
-        self.record(at).and_then(|r| r.answer.as_ref())
+        self.record(at).and_then(|r| r.answer.as_ref()).filter(|a| misfit(self.question(at), a).is_none())
+    }
+
+    /// The label of the outcome answer, unless it is set aside.
+    pub fn outcome_label(&self) -> Option<String> {
+        let (step, question) = self.grid.meta.outcome.as_deref()?.split_once('.')?;
+        let s = self.grid.steps.iter().position(|st| st.id == step)?;
+        let q = self.grid.steps[s].questions.iter().position(|qu| qu.id == question)?;
+        self.answer(At { step: s, question: q })?;
+        self.trail.outcome_label()
+    }
+
+    /// A recorded answer that does not fit the question as the grid has it
+    /// now (the grid changed since, or the trail was edited): a scale out
+    /// of range, options the grid does not offer, an answer of another
+    /// kind. It stays in the trail, but nothing uses it (conditions,
+    /// counts, the summary) until the person answers again.
+    pub fn set_aside(&self, at: At) -> Option<(&Answer, Misfit)> {
+        let answer = self.record(at)?.answer.as_ref()?;
+        Some((answer, misfit(self.question(at), answer)?))
     }
 
     /// Every question in grid order.
@@ -459,6 +487,44 @@ impl Walk {
             self.recompute();
         }
         true
+    }
+}
+
+/// Why a recorded answer does not fit its question in the grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Misfit {
+    /// A scale answer out of the grid's scale.
+    OutOfScale { value: i64, min: i64, max: i64 },
+    /// Options (ids) that the grid does not offer, or an "other" text
+    /// where the grid has no "other" entry (an empty list).
+    NotOffered(Vec<String>),
+    /// An answer of another kind than the question's.
+    OtherKind,
+}
+
+/// Whether `answer` fits `question` as the grid has it.
+pub fn misfit(question: &Question, answer: &Answer) -> Option<Misfit> {
+    let unknown =
+        |ids: &mut dyn Iterator<Item = &String>, options: &[crate::grid::GridOption]| -> Vec<String> {
+            ids.filter(|id| !options.iter().any(|o| &o.id == *id)).cloned().collect()
+        };
+    match (&question.kind, answer) {
+        (QuestionKind::Text, Answer::Text(_)) | (QuestionKind::Date(_), Answer::Date(_)) => None,
+        (QuestionKind::Scale(scale), Answer::Scale(value)) => (!(scale.min..=scale.max).contains(value))
+            .then_some(Misfit::OutOfScale { value: *value, min: scale.min, max: scale.max }),
+        (QuestionKind::Choice { options, .. }, Answer::Choice(id)) => {
+            let ids = unknown(&mut std::iter::once(id), options);
+            (!ids.is_empty()).then_some(Misfit::NotOffered(ids))
+        }
+        (QuestionKind::Choice { other, .. }, Answer::ChoiceOther(_)) => {
+            (!other).then_some(Misfit::NotOffered(Vec::new()))
+        }
+        (QuestionKind::Multi { options, other: offered }, Answer::Multi { options: ids, other }) => {
+            let ids = unknown(&mut ids.iter(), options);
+            let other_refused = other.is_some() && !offered;
+            (!ids.is_empty() || other_refused).then_some(Misfit::NotOffered(ids))
+        }
+        _ => Some(Misfit::OtherKind),
     }
 }
 

@@ -412,3 +412,58 @@ fn purge_takes_its_age_from_the_config_when_none_is_given() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!old.exists());
 }
+
+/// Issue 11: a scale answer out of the grid's range (a trail edited, or
+/// the grid changed) is set aside, said in plain mode and marked in the
+/// summary; the stored value stays until the person answers again.
+#[test]
+fn a_scale_answer_out_of_the_grid_is_set_aside_and_said() {
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "T", "L'école demande.\n3\n1,2\n4\nParce que.\n");
+    let text = fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches("scale = 4\n").count(), 1, "{text}");
+    fs::write(&path, text.replace("scale = 4\n", "scale = 9\n")).unwrap();
+    let trail = path.display().to_string();
+
+    let out =
+        discern(data.path()).args(["--lang", "fr", "export", &trail, "--format", "md"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("⚠ La réponse enregistrée (9) sort de l'échelle de 1 à 5 de la grille : elle n'est pas prise en compte."),
+        "{}",
+        stdout(&out)
+    );
+    for format in ["txt", "html"] {
+        let out = discern(data.path())
+            .args(["--lang", "fr", "export", &trail, "--format", format])
+            .output()
+            .unwrap();
+        assert!(stdout(&out).contains("La réponse enregistrée (9) sort de"), "{format}: {}", stdout(&out));
+    }
+    assert_eq!(json_of(data.path(), &trail)["steps"][1]["questions"][1]["answer"], 9, "the value is kept");
+
+    // Plain mode says it on the question; Enter leaves it as it is, then
+    // answering 2 replaces it.
+    let out = discern(data.path())
+        .args(["--lang", "fr", "open", "--plain", &trail])
+        .write_stdin("\n\n\n\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("La réponse enregistrée (9) sort de l'échelle de 1 à 5 de la grille : elle n'est pas prise en compte. Répondez à nouveau si besoin."),
+        "{}",
+        stdout(&out)
+    );
+    assert!(fs::read_to_string(&path).unwrap().contains("scale = 9\n"), "nothing lost");
+    let out = discern(data.path())
+        .args(["--lang", "fr", "open", "--plain", &trail])
+        .write_stdin("\n\n\n2\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json_of(data.path(), &trail);
+    assert_eq!(v["steps"][1]["questions"][1]["answer"], 2);
+    let history = v["steps"][1]["questions"][1]["history"].to_string();
+    assert!(history.contains('9'), "the 9 is in the history: {history}");
+}

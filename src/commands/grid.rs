@@ -51,7 +51,7 @@ fn list(ctx: &Ctx) -> Result<ExitCode, Failure> {
                 out.push_str(&format!(
                     "{:<20} {}  [{origin}]\n    {first}",
                     lang.broken(),
-                    lang.broken_count(problems.len())
+                    lang.broken_count(crate::grid::problem_count(problems))
                 ));
             }
         }

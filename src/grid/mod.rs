@@ -21,7 +21,7 @@ pub use answer::{Answer, line_breaks};
 pub use condition::Condition;
 pub use parse::parse;
 pub use parse::{MAX_GRID_BYTES, parse_bytes};
-pub use problem::{Expected, Lines, Place, Pos, Problem, ProblemKind};
+pub use problem::{Expected, KEPT_PROBLEMS, Lines, Place, Pos, Problem, ProblemKind, problem_count};
 
 /// The grid format versions this build reads.
 pub const FORMATS: &[i64] = &[1, 2];

@@ -74,6 +74,7 @@ pub fn parse(src: &str) -> Result<Grid, Vec<Problem>> {
             .collect();
         problems.sort_by_key(|p| p.pos);
         problems.dedup();
+        super::problem::cap(&mut problems);
         return Err(problems);
     }
     let mut reader = Reader { lines: &lines, problems: Vec::new(), format: 2 };
@@ -85,7 +86,7 @@ pub fn parse(src: &str) -> Result<Grid, Vec<Problem>> {
             return Ok(parsed.grid);
         }
     }
-    problems.sort_by_key(|p| p.pos);
+    super::problem::cap(&mut problems);
     Err(problems)
 }
 
@@ -115,7 +116,8 @@ impl<'t, 'i> Table<'t, 'i> {
 
 impl<'s> Reader<'s> {
     fn report(&mut self, at: usize, place: &Place, kind: ProblemKind) {
-        self.problems.push(Problem { pos: self.lines.pos(at), place: place.clone(), kind });
+        let problem = Problem { pos: self.lines.pos(at), place: place.clone(), kind };
+        super::problem::push_capped(&mut self.problems, problem);
     }
 
     /// Reports every key of `table` that is not in `allowed`.

@@ -75,6 +75,50 @@ fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
 }
 
+/// At most this many problems of a grid are kept, the first in the file;
+/// the others are counted in one last `ProblemKind::More`.
+pub const KEPT_PROBLEMS: usize = 200;
+
+/// Adds a problem found, keeping the memory bounded: past twice the
+/// problems kept, the last in the file are counted instead.
+pub(super) fn push_capped(problems: &mut Vec<Problem>, problem: Problem) {
+    problems.push(problem);
+    if problems.len() > 2 * KEPT_PROBLEMS {
+        cap(problems);
+    }
+}
+
+/// Sorts the problems by position and keeps the first `KEPT_PROBLEMS`,
+/// then one `ProblemKind::More` counting the others (at the first of them).
+pub(super) fn cap(problems: &mut Vec<Problem>) {
+    let mut more = 0;
+    let mut first: Option<Pos> = None;
+    let mut note = |count: usize, pos: Pos| {
+        more += count;
+        first = Some(first.map_or(pos, |f| f.min(pos)));
+    };
+    problems.retain(|p| match p.kind {
+        ProblemKind::More { count } => {
+            note(count, p.pos);
+            false
+        }
+        _ => true,
+    });
+    problems.sort_by_key(|p| p.pos);
+    if problems.len() > KEPT_PROBLEMS {
+        let dropped = problems.split_off(KEPT_PROBLEMS);
+        note(dropped.len(), dropped[0].pos);
+    }
+    if let Some(pos) = first {
+        problems.push(Problem { pos, place: Place::File, kind: ProblemKind::More { count: more } });
+    }
+}
+
+/// How many problems a grid has, those only counted included.
+pub fn problem_count(problems: &[Problem]) -> usize {
+    problems.iter().map(|p| if let ProblemKind::More { count } = p.kind { count } else { 1 }).sum()
+}
+
 /// Where in the grid a problem is, by ids (or by rank where an id is missing).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
@@ -107,6 +151,11 @@ pub enum ProblemKind {
     /// Far more keys, values and tables than any grid holds.
     TooManyItems {
         limit: usize,
+    },
+    /// The problems past the first `KEPT_PROBLEMS` in the file: counted,
+    /// not kept (a small file can hold tens of thousands).
+    More {
+        count: usize,
     },
     Syntax(String),
     UnsupportedFormat(String),
@@ -183,6 +232,33 @@ pub enum Expected {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn unknown_key(line: usize) -> Problem {
+        let kind = ProblemKind::UnknownKey { key: format!("k{line}"), suggestion: None };
+        Problem { pos: Pos { line, column: 1 }, place: Place::Grid, kind }
+    }
+
+    #[test]
+    fn the_first_problems_in_the_file_are_kept_and_the_others_counted() {
+        let mut problems = Vec::new();
+        // Found out of order: the last lines first.
+        for line in (1..=10_000).rev() {
+            push_capped(&mut problems, unknown_key(line));
+            assert!(problems.len() <= 2 * KEPT_PROBLEMS + 1);
+        }
+        cap(&mut problems);
+        assert_eq!(problems.len(), KEPT_PROBLEMS + 1);
+        assert_eq!(problems[0], unknown_key(1));
+        assert_eq!(problems[KEPT_PROBLEMS - 1], unknown_key(KEPT_PROBLEMS));
+        let more = &problems[KEPT_PROBLEMS];
+        assert_eq!(more.kind, ProblemKind::More { count: 10_000 - KEPT_PROBLEMS });
+        assert_eq!(more.pos, Pos { line: KEPT_PROBLEMS + 1, column: 1 });
+        assert_eq!(problem_count(&problems), 10_000);
+        // A few problems are all kept, with no count.
+        let mut few = vec![unknown_key(3), unknown_key(1)];
+        cap(&mut few);
+        assert_eq!(few, [unknown_key(1), unknown_key(3)]);
+    }
 
     #[test]
     fn positions_count_lines_and_characters() {

@@ -16,7 +16,7 @@ struct Found<'g> {
 
 pub(super) fn check(lines: &Lines, parsed: &Parsed, problems: &mut Vec<Problem>) {
     let mut report = |at: usize, place: &Place, kind| {
-        problems.push(Problem { pos: lines.pos(at), place: place.clone(), kind });
+        super::problem::push_capped(problems, Problem { pos: lines.pos(at), place: place.clone(), kind });
     };
     let grid = &parsed.grid;
     // Looked up once per condition: maps keep a grid with many conditions linear.

@@ -93,6 +93,11 @@ impl Lang {
                 format!("le fichier est trop gros ({} Ko, au plus {} Ko)", bytes / 1024, limit / 1024),
                 format!("the file is too large ({} KB, at most {} KB)", bytes / 1024, limit / 1024),
             ),
+            ProblemKind::More { count: 1 } => self.pick("… et 1 autre problème".into(), "… and 1 more problem".into()),
+            ProblemKind::More { count } => self.pick(
+                format!("… et {} autres problèmes", self.thousands(*count)),
+                format!("… and {} more problems", self.thousands(*count)),
+            ),
             ProblemKind::TooManyItems { limit } => self.pick(
                 format!(
                     "le fichier contient plus de {limit} clés et valeurs ; une grille en compte quelques milliers au plus : est-ce le bon fichier ?"
@@ -270,6 +275,20 @@ impl Lang {
 
     pub fn broken(self) -> &'static str {
         self.pick("INUTILISABLE", "BROKEN")
+    }
+
+    /// A count with its thousands apart: « 39 800 », "39,800".
+    pub fn thousands(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = self.pick(" ", ",");
+        let mut out = String::new();
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(sep);
+            }
+            out.push(d);
+        }
+        out
     }
 
     pub fn broken_count(self, n: usize) -> String {

@@ -150,6 +150,42 @@ impl Lang {
         )
     }
 
+    /// A recorded answer that does not fit the grid (`walk::Misfit`): what
+    /// it was and why it is not taken into account, then, where the person
+    /// can answer (`advice`), that they may answer again.
+    pub fn set_aside(
+        self,
+        record: &crate::trail::AnswerRecord,
+        answer: &crate::grid::Answer,
+        misfit: &crate::walk::Misfit,
+        advice: bool,
+    ) -> String {
+        use crate::walk::Misfit;
+        let words = self.answer_words(record, answer);
+        let why = match misfit {
+            Misfit::OutOfScale { value, min, max } => self.pick(
+                format!("La réponse enregistrée ({value}) sort de l'échelle de {min} à {max} de la grille"),
+                format!("The recorded answer ({value}) is outside the grid's scale of {min} to {max}"),
+            ),
+            Misfit::NotOffered(_) => self.pick(
+                format!("La réponse enregistrée ({words}) ne fait pas partie des choix de la grille"),
+                format!("The recorded answer ({words}) is not among the grid's choices"),
+            ),
+            Misfit::OtherKind => self.pick(
+                format!("La réponse enregistrée ({words}) ne correspond pas au type de cette question dans la grille"),
+                format!("The recorded answer ({words}) does not match the kind of this question in the grid"),
+            ),
+        };
+        let rest = match advice {
+            true => self.pick(
+                " : elle n'est pas prise en compte. Répondez à nouveau si besoin.",
+                ": it is not taken into account. Answer again if needed.",
+            ),
+            false => self.pick(" : elle n'est pas prise en compte.", ": it is not taken into account."),
+        };
+        format!("{why}{rest}")
+    }
+
     pub fn hidden_step_kept(self) -> &'static str {
         self.pick(
             "Cette étape est masquée par les réponses actuelles ; les réponses données ici sont gardées.",

@@ -71,11 +71,26 @@ pub fn compare<'t>(trails: &'t [Trail], grid: Option<&Grid>) -> Result<Compariso
         }
     }
     let records: Vec<_> = trails.iter().map(Trail::records).collect();
+    // Answers that do not fit the grid are set aside: neither counted nor
+    // shown here (each trail's summary marks them).
+    let set_aside: Vec<std::collections::HashSet<(&str, &str)>> = outlines
+        .iter()
+        .map(|o| {
+            o.questions()
+                .filter(|(_, q)| q.set_aside.is_some())
+                .map(|(s, q)| (s.id.as_str(), q.id.as_str()))
+                .collect()
+        })
+        .collect();
     let rows = keys
         .into_iter()
         .map(|(step, question, step_title, prompt, kind)| {
-            let these: Vec<Option<&AnswerRecord>> =
-                records.iter().map(|r| r.get(&(step.as_str(), question.as_str())).copied()).collect();
+            let key = (step.as_str(), question.as_str());
+            let these: Vec<Option<&AnswerRecord>> = records
+                .iter()
+                .zip(&set_aside)
+                .map(|(r, aside)| r.get(&key).copied().filter(|_| !aside.contains(&key)))
+                .collect();
             let tally = matches!(kind, Kind::Choice | Kind::Multi)
                 .then(|| tally(&these, grid_options(grid, &step, &question)));
             Row {
@@ -288,6 +303,25 @@ mod tests {
         // Two trails are shown side by side, not counted.
         let two = compare(&trails[..2], Some(&grid)).unwrap();
         assert!(!two.render(true, Lang::Fr, false).contains("sur 2"));
+    }
+
+    #[test]
+    fn a_choice_the_grid_does_not_offer_is_not_counted() {
+        let with_maybe = GRID.replace(
+            "{ id = \"b\", label = \"Non\" }]",
+            "{ id = \"b\", label = \"Non\" }, { id = \"m\", label = \"Peut-être\" }]",
+        );
+        let trails = vec![
+            trail("A", Some("a"), None, GRID),
+            trail("B", Some("m"), None, &with_maybe),
+            trail("C", Some("b"), None, GRID),
+        ];
+        let grid = parse(GRID).unwrap();
+        let c = compare(&trails, Some(&grid)).unwrap();
+        assert_eq!(c.rows[0].answers[1], None);
+        let tally = c.rows[0].tally.as_ref().expect("counted");
+        assert_eq!(tally.unanswered, 1);
+        assert!(tally.counts.iter().all(|(label, n)| label != "Peut-être" || *n == 0), "{tally:?}");
     }
 
     #[test]

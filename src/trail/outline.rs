@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{AnswerRecord, Trail};
 use crate::grid::{Grid, Kind, QuestionKind, Reference, Scale};
-use crate::walk::{At, Walk};
+use crate::walk::{At, Misfit, Walk};
 
 pub struct Outline<'t> {
     pub steps: Vec<StepOutline<'t>>,
@@ -32,6 +32,8 @@ pub struct QuestionOutline<'t> {
     /// A scale's bounds and labels, from the grid.
     pub scale: Option<Scale>,
     pub record: Option<&'t AnswerRecord>,
+    /// The recorded answer does not fit the grid: the walk sets it aside.
+    pub set_aside: Option<Misfit>,
 }
 
 impl<'t> Outline<'t> {
@@ -59,6 +61,7 @@ impl<'t> Outline<'t> {
                 conditional: false,
                 scale: None,
                 record: Some(record),
+                set_aside: None,
             };
             match step_at.get(&record.step) {
                 Some(&i) => steps[i].questions.push(question),
@@ -102,12 +105,13 @@ fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
                 .enumerate()
                 .map(|(q, question)| {
                     let record = records.get(&(step.id.as_str(), question.id.as_str())).copied();
+                    let at = At { step: s, question: q };
                     QuestionOutline {
                         id: question.id.clone(),
                         kind: question.kind.kind(),
                         // The prompt as the worker answered it, if they did.
                         prompt: record.map_or_else(|| question.prompt.clone(), |r| r.prompt.clone()),
-                        shown: walk.question_shown(At { step: s, question: q }),
+                        shown: walk.question_shown(at),
                         required: question.required,
                         conditional: question.when.is_some(),
                         scale: match &question.kind {
@@ -115,6 +119,7 @@ fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
                             _ => None,
                         },
                         record,
+                        set_aside: walk.set_aside(at).map(|(_, misfit)| misfit),
                     }
                 })
                 .collect(),

@@ -343,3 +343,80 @@ options = [
         assert_eq!(with_other(q, Some(&multi(&["ip"], None)), Some("x".into())), multi(&["ip"], Some("x")));
     }
 }
+
+/// A trail whose answers the grid no longer takes (edited, or the grid
+/// changed): the scale at 9 on a 1–5 scale, a decision "wait" the grid
+/// does not offer, an outcome naming a question the grid lacks.
+fn walk_with_misfits() -> Walk {
+    let mut w = walk();
+    w.set(at(3, 0), Some(Answer::Choice("keep".into())), time(1));
+    w.close_edit();
+    w.set(at(3, 1), Some(Answer::Scale(4)), time(2));
+    w.close_edit();
+    let mut trail = w.trail;
+    for record in &mut trail.answers {
+        record.answer = match record.question.as_str() {
+            "choice" => {
+                record.options.push(("wait".into(), "Wait and see".into()));
+                Some(Answer::Choice("wait".into()))
+            }
+            _ => Some(Answer::Scale(9)),
+        };
+    }
+    trail.grid.outcome = Some("gone.question".into());
+    Walk::new(parse(GRID).unwrap(), trail)
+}
+
+#[test]
+fn answers_that_do_not_fit_the_grid_are_set_aside_not_used() {
+    let w = walk_with_misfits();
+    assert_eq!(w.answer(at(3, 1)), None, "9 is out of 1–5");
+    assert_eq!(
+        w.set_aside(at(3, 1)),
+        Some((&Answer::Scale(9), Misfit::OutOfScale { value: 9, min: 1, max: 5 }))
+    );
+    assert_eq!(w.answer(at(3, 0)), None);
+    assert_eq!(w.set_aside(at(3, 0)).map(|(_, m)| m), Some(Misfit::NotOffered(vec!["wait".into()])));
+    // Neither counts as answered, nor meets a condition.
+    assert_eq!(w.answered_count().0, 0);
+    assert_eq!(w.step_state(3), StepState::Unanswered);
+    // Nothing lost: the stored values stay in the trail.
+    assert_eq!(w.trail.record("end", "sure").unwrap().answer, Some(Answer::Scale(9)));
+    assert_eq!(w.trail.record("end", "choice").unwrap().answer, Some(Answer::Choice("wait".into())));
+    // The outcome is the grid's own again, and no outcome is given.
+    assert_eq!(w.trail.grid.outcome.as_deref(), Some("end.choice"));
+    assert_eq!(w.outcome_label(), None);
+}
+
+#[test]
+fn answering_again_puts_the_set_aside_answer_in_the_history() {
+    let mut w = walk_with_misfits();
+    assert!(w.set(at(3, 1), Some(Answer::Scale(3)), time(5)));
+    assert_eq!(w.answer(at(3, 1)), Some(&Answer::Scale(3)));
+    assert_eq!(w.set_aside(at(3, 1)), None);
+    let record = w.trail.record("end", "sure").unwrap();
+    assert_eq!(record.history.last().map(|r| r.answer.clone()), Some(Some(Answer::Scale(9))));
+    assert!(w.set(at(3, 0), Some(Answer::Choice("keep".into())), time(6)));
+    assert_eq!(w.outcome_label().as_deref(), Some("Keep silent"));
+    assert!(w.question_shown(at(4, 0)), "the kept-silent note shows once answered again");
+}
+
+#[test]
+fn a_fitting_answer_is_never_set_aside() {
+    let grid = parse(GRID).unwrap();
+    for (s, step) in grid.steps.iter().enumerate() {
+        for (q, question) in step.questions.iter().enumerate() {
+            let answer = match &question.kind {
+                QuestionKind::Text => Answer::Text("x".into()),
+                QuestionKind::Choice { options, .. } => Answer::Choice(options[0].id.clone()),
+                QuestionKind::Multi { options, .. } => {
+                    Answer::Multi { options: options.iter().map(|o| o.id.clone()).collect(), other: None }
+                }
+                QuestionKind::Scale(scale) => Answer::Scale(scale.max),
+                _ => continue,
+            };
+            assert_eq!(misfit(question, &answer), None, "{s}.{q}");
+            assert_eq!(misfit(question, &Answer::Date(chrono::NaiveDate::MIN)), Some(Misfit::OtherKind));
+        }
+    }
+}

@@ -57,10 +57,15 @@ pub fn notes_shown<'o, 't>(outline: &'o Outline<'t>) -> Vec<(&'o StepOutline<'t>
     outline.questions().filter(|(s, q)| s.shown && q.shown && q.kind == Kind::Note && q.conditional).collect()
 }
 
-/// The current answer of a question as a person reads it, or `None`.
+/// The current answer of a question as a person reads it, or `None`; an
+/// answer that does not fit the grid, marked as set aside and why.
 pub fn answer_words(lang: Lang, q: &QuestionOutline) -> Option<String> {
     let record = q.record?;
-    record.answer.as_ref().map(|a| words(lang, q, record, a))
+    let answer = record.answer.as_ref()?;
+    Some(match &q.set_aside {
+        Some(misfit) => format!("⚠ {}", lang.set_aside(record, answer, misfit, false)),
+        None => words(lang, q, record, answer),
+    })
 }
 
 /// An answer as a person reads it: a scale with its bounds and labels, an
@@ -141,7 +146,7 @@ impl<'a, 't> Builder<'a, 't> {
     /// cut to its beginning; the decision's answers are always whole.
     fn short_answer_item(&self, q: &QuestionOutline, shortened: &mut bool) -> Option<Vec<Piece>> {
         let answer = answer_words(self.lang, q)?;
-        if self.full {
+        if self.full || q.set_aside.is_some() {
             return self.item(q, answer);
         }
         let room = SHORT_LINE.saturating_sub(q.prompt.chars().count()).max(SHORT_ANSWER_MIN);

@@ -252,6 +252,15 @@ fn question_rows(
         let (rows, _) = wrap_styled(&[(hint, p.hint())], inner, usize::MAX);
         doc.extend(lines(rows, Span::raw("  "), Span::raw("  ")));
     }
+    // An answer recorded that the grid no longer takes: said above the
+    // question's own rows, which show no answer.
+    if let Some((recorded, misfit)) = screen.walk.set_aside(at)
+        && let Some(record) = screen.walk.record(at)
+    {
+        let text = format!("⚠ {}", lang.set_aside(record, recorded, &misfit, true));
+        let (rows, _) = wrap_styled(&[(&text, p.warn())], inner, usize::MAX);
+        doc.extend(lines(rows, Span::raw("  "), Span::raw("  ")));
+    }
     match &question.kind {
         QuestionKind::Text => text_rows(screen, doc, answer, is_focus, width, view_height),
         QuestionKind::Choice { .. } | QuestionKind::Multi { .. } => {
@@ -318,7 +327,7 @@ fn text_rows(
         // Tall enough for the text, within the view, with the prompt above.
         let cap = view_height.saturating_sub(4).max(1);
         let mut rows = 0;
-        for line in editor.lines() {
+        for line in editor.pieces() {
             rows += wrap::row_count(line, text_width, cap);
             if rows >= cap {
                 break;

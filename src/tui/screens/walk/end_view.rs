@@ -43,7 +43,7 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect) {
         para(&lang.end_required(required), p.warn(), &mut out);
     }
     out.push(Line::default());
-    para(&lang.end_outcome(walk.trail.outcome_label().as_deref()), p.plain(), &mut out);
+    para(&lang.end_outcome(walk.outcome_label().as_deref()), p.plain(), &mut out);
     if let Some(when) = revisit(screen) {
         para(&lang.end_revisit(&when), p.plain(), &mut out);
     }
@@ -87,7 +87,7 @@ fn revisit(screen: &WalkScreen) -> Option<String> {
         return None;
     }
     let record = walk.record(at)?;
-    let words = match record.answer.as_ref()? {
+    let words = match walk.answer(at)? {
         crate::grid::Answer::Date(day) => screen.lang().date_in_words(*day),
         answer => record.answer_in_words(answer),
     };

@@ -531,3 +531,82 @@ fn the_footer_the_help_and_the_texts_name_each_key_as_the_table_binds_it() {
         assert!(listed >= 10, "{help}");
     }
 }
+
+/// Issue 11: a scale answer out of the grid's range is set aside, and the
+/// question says so.
+#[test]
+fn a_recorded_answer_out_of_the_scale_is_shown_set_aside_on_the_question() {
+    for lang in [crate::text::Lang::Fr, crate::text::Lang::En] {
+        let at = At { step: 3, question: 1 };
+        let mut walk = crate::tui::testing::walk(lang);
+        walk.set(at, Some(Answer::Scale(4)), crate::tui::testing::clock());
+        let mut trail = walk.trail;
+        let sure =
+            trail.answers.iter_mut().find(|r| matches!(r.answer, Some(Answer::Scale(_)))).expect("the scale");
+        sure.answer = Some(Answer::Scale(9));
+        let grid = crate::tui::testing::grid(lang);
+        let app = move |_: &std::path::Path| {
+            crate::tui::App::walk(
+                crate::walk::Walk::new(grid, trail),
+                None,
+                false,
+                lang,
+                crate::tui::widgets::theme::Palette::mono(),
+                crate::tui::testing::clock,
+            )
+        };
+        let mut h = Harness::new(app, lang, 120, 40);
+        h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+        tab(&mut h, 1);
+        let screen = h.screen();
+        let said = lang.pick(
+            "⚠ La réponse enregistrée (9) sort de l'échelle de 1 à 5 de la grille",
+            "⚠ The recorded answer (9) is outside the grid's scale of 1 to 5",
+        );
+        assert!(screen.contains(said), "{screen}");
+        assert_eq!(h.walk_screen().walk.answer(at), None);
+        // Answering again takes the new answer, the 9 goes to the history.
+        h.press(KeyCode::Char('3'));
+        assert_eq!(h.walk_screen().walk.answer(at), Some(&Answer::Scale(3)));
+        assert!(!h.screen().contains("(9)"), "{}", h.screen());
+    }
+}
+
+/// Issue 11: an answer of 5 MB written as one line; typing at its end is
+/// seen where it goes, with the terminal's cursor after it.
+#[test]
+fn typing_at_the_end_of_a_5_mb_one_line_answer_is_seen_with_the_cursor() {
+    let lang = crate::text::Lang::En;
+    let at = At { step: 1, question: 0 };
+    let long = "A long and careful thought, weighing the reasons to speak. ".repeat(5 * 1024 * 1024 / 60);
+    let mut walk = crate::tui::testing::walk(lang);
+    walk.set(at, Some(Answer::Text(long.clone())), crate::tui::testing::clock());
+    walk.close_edit();
+    let app = move |_: &std::path::Path| {
+        crate::tui::App::walk(
+            walk,
+            None,
+            false,
+            lang,
+            crate::tui::widgets::theme::Palette::mono(),
+            crate::tui::testing::clock,
+        )
+    };
+    let mut h = Harness::new(app, lang, 100, 30);
+    tab(&mut h, 1);
+    let opened = h.screen();
+    assert!(opened.contains("the reasons to speak.  "), "the end of the answer in view: {opened}");
+    h.type_text("The end.");
+    let screen = h.screen();
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("The end."))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let cursor = h.session.terminal_mut().get_cursor_position().expect("a cursor");
+    // The screen's lines are quoted: one char more before the text.
+    let column =
+        line.find("The end.").map(|b| line[..b].chars().count() - 1 + "The end.".len()).expect("typed");
+    assert_eq!((cursor.x as usize, cursor.y as usize), (column, row), "{screen}");
+    assert_eq!(h.walk_screen().walk.answer(at), Some(&Answer::Text(format!("{long}The end."))));
+}
