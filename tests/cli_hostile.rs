@@ -149,13 +149,13 @@ fn no_output_path_lets_a_control_character_through() {
     run(data.path(), "config warning", &["list"], "");
 }
 
-/// Issue 11: a small grid full of errors (0.4 MB, 40,000 unknown keys)
-/// prints the first 200 problems and counts the others, in both languages.
+/// Issue 11: a grid full of errors (4,000 unknown keys) prints the first
+/// 200 problems and counts the others, in both languages.
 #[test]
 fn a_grid_full_of_errors_prints_the_first_problems_and_counts_the_others() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let keys: String = (0..40_000).map(|i| format!("k{i} = 1\n")).collect();
+    let keys: String = (0..4_000).map(|i| format!("k{i} = 1\n")).collect();
     let header = "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"en\"\ntitle = \"T\"\n";
     let step = "[[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"q\"\nkind = \"text\"\nprompt = \"p\"\n";
     let grid = dir.path().join("bad.toml");
@@ -167,8 +167,26 @@ fn a_grid_full_of_errors_prints_the_first_problems_and_counts_the_others() {
     assert_eq!(lines.len(), 201, "200 problems and a count: {}", &text[..text.len().min(500)]);
     assert!(lines[0].ends_with(":7:1: error: unknown key “k0” (in [grid])"), "{}", lines[0]);
     assert!(lines[199].contains("“k199”"), "{}", lines[199]);
-    assert!(lines[200].ends_with(":207:1: error: … and 39,800 more problems"), "{}", lines[200]);
+    assert!(lines[200].ends_with(":207:1: error: … and 3,800 more problems"), "{}", lines[200]);
     let out =
         discern(data.path()).env("LANG", "fr_FR.UTF-8").args(["grid", "check"]).arg(&grid).output().unwrap();
-    assert!(stdout(&out).trim_end().ends_with("… et 39 800 autres problèmes"), "{}", stdout(&out));
+    assert!(stdout(&out).trim_end().ends_with("… et 3 800 autres problèmes"), "{}", stdout(&out));
+}
+
+/// Issue 11: a small file packed with keys (0.4 MB, 40,000 unknown keys)
+/// is refused before it is parsed, so that it cannot take more than ten
+/// times its size in memory: one message, at once.
+#[test]
+fn a_small_file_packed_with_keys_is_refused_before_parsing() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let keys: String = (0..40_000).map(|i| format!("k{i} = 1\n")).collect();
+    let grid = dir.path().join("packed.toml");
+    fs::write(&grid, format!("format = 1\n[grid]\n{keys}")).unwrap();
+    let out = discern(data.path()).args(["grid", "check"]).arg(&grid).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains(":1:1: error: the file holds more than 9,"), "{text}");
+    assert!(text.contains("is this the right file?"), "{text}");
 }

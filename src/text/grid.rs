@@ -98,14 +98,17 @@ impl Lang {
                 format!("… et {} autres problèmes", self.thousands(*count)),
                 format!("… and {} more problems", self.thousands(*count)),
             ),
-            ProblemKind::TooManyItems { limit } => self.pick(
-                format!(
-                    "le fichier contient plus de {limit} clés et valeurs ; une grille en compte quelques milliers au plus : est-ce le bon fichier ?"
-                ),
-                format!(
-                    "the file holds more than {limit} keys and values; a grid has a few thousand at most: is this the right file?"
-                ),
-            ),
+            ProblemKind::TooManyItems { limit } => {
+                let limit = self.thousands(*limit);
+                self.pick(
+                    format!(
+                        "le fichier contient plus de {limit} clés et valeurs ; une grille en compte quelques milliers au plus : est-ce le bon fichier ?"
+                    ),
+                    format!(
+                        "the file holds more than {limit} keys and values; a grid has a few thousand at most: is this the right file?"
+                    ),
+                )
+            }
             ProblemKind::Syntax(m) => {
                 self.pick(format!("syntaxe TOML : {}", toml_message_fr(m)), format!("TOML syntax: {m}"))
             }
