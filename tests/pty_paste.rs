@@ -5,25 +5,20 @@
 
 mod pty_support;
 
-use pty_support::{GRID, discern, send, trail_text, wait_for};
+use pty_support::{Setup, send, trail_text, wait_for};
 
 #[test]
 fn a_pasted_text_keeps_its_lines_and_new_says_where_the_trail_is() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let data = dir.path().join("data");
-    let grid = dir.path().join("pty-grid.en.toml");
-    std::fs::write(&grid, GRID).expect("the grid is written");
-    let mut p = discern(
-        &data,
-        &["new".as_ref(), "--grid".as_ref(), grid.as_os_str(), "--title".as_ref(), "Paste".as_ref()],
-    );
+    let setup = Setup::new();
+    let data = setup.data.as_path();
+    let mut p = setup.new_trail("Paste");
     p.exp_string("Zebrafacts?").expect("the first question is shown");
     // A paste from a clipboard with Windows and old Mac line ends.
     send(&mut p, "\x1b[200~first line\r\nsecond line\rthird line\x1b[201~");
     wait_for("the pasted text in the trail file", || {
-        trail_text(&data).is_some_and(|t| t.contains("third line"))
+        trail_text(data).is_some_and(|t| t.contains("third line"))
     });
-    let text = trail_text(&data).expect("a trail");
+    let text = trail_text(data).expect("a trail");
     assert!(text.contains("first line\nsecond line\nthird line"), "{text}");
     assert!(!text.contains('\r') && !text.contains("\\r"), "no carriage return is kept: {text}");
     // Ctrl-C saves and quits; then the path and how to export.

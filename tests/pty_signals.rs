@@ -101,20 +101,14 @@ fn sigterm_sighup_and_sigint_save_restore_the_terminal_and_exit() {
 
 #[cfg(target_os = "linux")]
 mod closed_terminal {
-    use super::pty_support::GRID;
     use super::pty_support::raw::RawPty;
     use super::{trail_path, trail_text};
 
     #[test]
     fn closing_the_terminal_while_typing_saves_the_text_and_ends_discern() {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let grid = dir.path().join("pty-grid.en.toml");
-        std::fs::write(&grid, GRID).expect("the grid is written");
-        let data = dir.path().join("data");
-        let mut pty = RawPty::spawn(
-            &data,
-            &["new".as_ref(), "--grid".as_ref(), grid.as_os_str(), "--title".as_ref(), "Closed".as_ref()],
-        );
+        let setup = super::pty_support::Setup::new();
+        let data = setup.data.as_path();
+        let mut pty = RawPty::spawn(data, &setup.new_args("Closed"));
         pty.expect("Zebrafacts?");
         pty.send("typed-before");
         pty.expect("typed-before");
@@ -123,9 +117,9 @@ mod closed_terminal {
         pty.close();
         let status = pty.wait_end();
         assert_eq!(status.code(), Some(0), "not a clean exit: {status:?}");
-        let text = trail_text(&data).expect("the trail file");
+        let text = trail_text(data).expect("the trail file");
         assert!(text.contains("typed-before"), "{text}");
-        let lock = discern::trail::store::Store::lock(&trail_path(&data));
+        let lock = discern::trail::store::Store::lock(&trail_path(data));
         assert!(lock.is_ok(), "the trail's lock was kept");
     }
 

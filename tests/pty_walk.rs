@@ -6,25 +6,20 @@
 
 mod pty_support;
 
-use pty_support::{GRID, discern, send, trail_text, wait_for};
+use pty_support::{Setup, discern, send, trail_text, wait_for};
 use rexpect::process::WaitStatus;
 
 #[test]
 fn a_new_trail_is_walked_on_the_full_screen_and_saved_by_itself() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let data = dir.path().join("data");
-    let grid = dir.path().join("pty-grid.en.toml");
-    std::fs::write(&grid, GRID).expect("the grid is written");
-    let mut p = discern(
-        &data,
-        &["new".as_ref(), "--grid".as_ref(), grid.as_os_str(), "--title".as_ref(), "Pty trail".as_ref()],
-    );
+    let setup = Setup::new();
+    let data = setup.data.as_path();
+    let mut p = setup.new_trail("Pty trail");
 
     // The walkthrough is up, on the first step and its first question.
     p.exp_string("Zebrafacts?").expect("the first question is shown");
     send(&mut p, "typed in a pty");
     wait_for("the answer in the trail file", || {
-        trail_text(&data).is_some_and(|t| t.contains("typed in a pty"))
+        trail_text(data).is_some_and(|t| t.contains("typed in a pty"))
     });
 
     // Esc goes to the library: the program is still running.
@@ -37,7 +32,7 @@ fn a_new_trail_is_walked_on_the_full_screen_and_saved_by_itself() {
     send(&mut p, "q");
     p.exp_eof().expect("q quits");
 
-    let text = trail_text(&data).expect("the trail is in DATA/sessions/");
+    let text = trail_text(data).expect("the trail is in DATA/sessions/");
     assert!(text.contains("text = \"typed in a pty\""), "{text}");
     assert!(text.contains("title = \"Pty trail\""), "{text}");
 }

@@ -1,18 +1,16 @@
 //! The library driven with its keys (↑ ↓, Enter, n, /, r, e, d, F1, q),
 //! over the real app loop, the real store and a `TestBackend`.
 
-mod tui_support;
-
 use discern::grid::Answer;
 use discern::trail::store::Store;
 use discern::trail::{Trail, to_toml};
 use discern::tui::runtime::app::Screen;
+use discern::tui::testing::{Harness, at, clock, grid, save_trail};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use tui_support::{Harness, at, clock, grid, save_trail};
 
 #[test]
 fn a_first_time_user_is_told_to_press_n() {
-    let mut h = Harness::library(|_| {});
+    let mut h = Harness::library_with_grid(|_| {});
     let screen = h.screen();
     assert!(screen.contains("Welcome to discern."), "{screen}");
     assert!(screen.contains("Press n to start a trail."));
@@ -22,7 +20,7 @@ fn a_first_time_user_is_told_to_press_n() {
 
 #[test]
 fn a_new_trail_is_started_from_a_grid_and_a_title_and_saved_at_once() {
-    let mut h = Harness::library(|_| {});
+    let mut h = Harness::library_with_grid(|_| {});
     h.press(KeyCode::Char('n'));
     let screen = h.screen();
     assert!(screen.contains("Choose a grid"), "{screen}");
@@ -36,7 +34,7 @@ fn a_new_trail_is_started_from_a_grid_and_a_title_and_saved_at_once() {
     assert_eq!(files.len(), 1, "saved at once");
     let trail = Store::load(&files[0]).expect("the new trail reads back");
     assert_eq!(trail.title, "School, A.");
-    assert_eq!(h.walk_screen().path.as_ref(), Some(&files[0]));
+    assert_eq!(h.walk_screen().path(), Some(&files[0]));
     h.press(KeyCode::Esc);
     assert!(h.in_library());
     assert!(h.screen().contains("School, A."));
@@ -44,7 +42,7 @@ fn a_new_trail_is_started_from_a_grid_and_a_title_and_saved_at_once() {
 
 #[test]
 fn esc_in_the_picker_or_the_title_box_cancels() {
-    let mut h = Harness::library(|_| {});
+    let mut h = Harness::library_with_grid(|_| {});
     h.press(KeyCode::Char('n')).press(KeyCode::Esc);
     assert!(!h.screen().contains("Choose a grid"));
     h.press(KeyCode::Char('n')).press(KeyCode::Enter).type_text("abc").press(KeyCode::Esc);
@@ -54,20 +52,20 @@ fn esc_in_the_picker_or_the_title_box_cancels() {
 
 #[test]
 fn enter_opens_the_selected_trail_and_esc_comes_back() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "First", "aaaa2345");
     });
     h.press(KeyCode::Enter);
     let walk = h.walk_screen();
-    assert_eq!(walk.walk.trail.title, "First");
-    assert_eq!(walk.step, 0);
+    assert_eq!(walk.walk().trail.title, "First");
+    assert_eq!(walk.step(), 0);
     h.press(KeyCode::Esc);
     assert!(h.in_library());
 }
 
 #[test]
 fn the_filter_keeps_what_matches_as_you_type_and_esc_clears_it() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "School request", "aaaa2345");
         save_trail(dir, "Judge call", "bbbb2345");
     });
@@ -75,7 +73,7 @@ fn the_filter_keeps_what_matches_as_you_type_and_esc_clears_it() {
     let screen = h.screen();
     assert!(screen.contains("Judge call") && !screen.contains("School request"), "{screen}");
     h.press(KeyCode::Enter).press(KeyCode::Enter);
-    assert_eq!(h.walk_screen().walk.trail.title, "Judge call", "Enter keeps the filter, then opens");
+    assert_eq!(h.walk_screen().walk().trail.title, "Judge call", "Enter keeps the filter, then opens");
     h.press(KeyCode::Esc).press(KeyCode::Char('/')).type_text("x").press(KeyCode::Esc);
     let screen = h.screen();
     assert!(screen.contains("Judge call") && screen.contains("School request"), "{screen}");
@@ -83,7 +81,7 @@ fn the_filter_keeps_what_matches_as_you_type_and_esc_clears_it() {
 
 #[test]
 fn rename_saves_the_new_title_to_the_same_file() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "Old title", "aaaa2345");
     });
     let path = h.trail_files()[0].clone();
@@ -99,7 +97,7 @@ fn rename_saves_the_new_title_to_the_same_file() {
 
 #[test]
 fn export_writes_a_new_private_markdown_file_each_time() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "To export", "aaaa2345");
     });
     h.press(KeyCode::Char('e'));
@@ -122,7 +120,7 @@ fn export_writes_a_new_private_markdown_file_each_time() {
 
 #[test]
 fn export_never_writes_over_a_file_or_through_a_link_in_the_exports_folder() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "To export", "aaaa2345");
         let exports = dir.join("exports");
         std::fs::create_dir(&exports).expect("made");
@@ -142,9 +140,11 @@ fn export_never_writes_over_a_file_or_through_a_link_in_the_exports_folder() {
 
 #[test]
 fn exporting_a_trail_that_looks_identifying_asks_first() {
-    let mut h = Harness::library(|dir| {
-        let mut walk =
-            discern::walk::Walk::new(grid(), Trail::start(&grid(), "Mail", "aaaa2345".into(), clock()));
+    let mut h = Harness::library_with_grid(|dir| {
+        let mut walk = discern::walk::Walk::new(
+            grid(discern::text::Lang::En),
+            Trail::start(&grid(discern::text::Lang::En), "Mail", "aaaa2345".into(), clock()),
+        );
         walk.set(at(1, 0), Some(Answer::Text("Write to jean.dupont@example.org".into())), clock());
         let store = Store::new(dir);
         store.save(&walk.trail, &store.path_for(&walk.trail)).expect("saved");
@@ -160,7 +160,7 @@ fn exporting_a_trail_that_looks_identifying_asks_first() {
 
 #[test]
 fn delete_asks_and_no_is_the_default() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "Keep me", "aaaa2345");
     });
     h.press(KeyCode::Char('d'));
@@ -180,22 +180,25 @@ fn delete_asks_and_no_is_the_default() {
 
 #[test]
 fn the_library_says_whether_the_folder_is_encrypted_and_suggests_it_once() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "Plain", "aaaa2345");
     });
     let screen = h.screen();
     assert!(screen.contains("folder not encrypted"), "{screen}");
     assert!(screen.contains("discern encrypt"), "the tip is shown the first time: {screen}");
     // The next start of the library does not say it again.
-    let ctx = tui_support::ctx(h.dir.path());
+    let ctx = discern::tui::testing::ctx(h.dir.path(), discern::text::Lang::En);
     let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("a terminal");
     let app = discern::tui::App::library(
         discern::text::Lang::En,
         discern::tui::widgets::theme::Palette::mono(),
-        tui_support::clock,
+        discern::tui::testing::clock,
     );
-    let mut again =
-        discern::tui::Session::new(terminal, app, discern::tui::Runtime::new(&ctx, tui_support::clock));
+    let mut again = discern::tui::Session::new(
+        terminal,
+        app,
+        discern::tui::Runtime::new(&ctx, discern::tui::testing::clock),
+    );
     again.draw().expect("drawn");
     let shown = format!("{:?}", again.terminal().backend().buffer());
     assert!(shown.contains("folder not encrypted") && !shown.contains("discern encrypt"), "{shown}");
@@ -203,8 +206,8 @@ fn the_library_says_whether_the_folder_is_encrypted_and_suggests_it_once() {
 
 #[test]
 fn a_trail_whose_grid_is_gone_says_so_and_stays_in_the_list() {
-    let mut h = Harness::library(|dir| {
-        let mut trail = Trail::start(&grid(), "Orphan", "aaaa2345".into(), clock());
+    let mut h = Harness::library_with_grid(|dir| {
+        let mut trail = Trail::start(&grid(discern::text::Lang::En), "Orphan", "aaaa2345".into(), clock());
         trail.grid.id = "no-such-grid".into();
         trail.grid.title = "A grid deleted since".into();
         let store = Store::new(dir);
@@ -219,15 +222,15 @@ fn a_trail_whose_grid_is_gone_says_so_and_stays_in_the_list() {
 
 #[test]
 fn a_trail_open_in_another_window_opens_read_only_and_is_never_written() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "Busy", "aaaa2345");
     });
     let path = h.trail_files()[0].clone();
     let before = std::fs::read(&path).expect("the trail file");
     let _elsewhere = Store::lock(&path).expect("locked");
     h.press(KeyCode::Enter);
-    assert_eq!(h.walk_screen().walk.trail.title, "Busy");
-    assert_eq!(h.walk_screen().access, discern::tui::screens::review::Access::ReadOnly);
+    assert_eq!(h.walk_screen().walk().trail.title, "Busy");
+    assert_eq!(h.walk_screen().access(), discern::tui::screens::review::Access::ReadOnly);
     let screen = h.screen();
     assert!(screen.contains("Open in another window: read-only"), "{screen}");
     h.press(KeyCode::Tab).type_text("not taken").ctrl('s');
@@ -242,7 +245,7 @@ fn a_trail_open_in_another_window_opens_read_only_and_is_never_written() {
 
 #[test]
 fn a_damaged_file_is_listed_with_its_reason_and_kept() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         let store = Store::new(dir);
         store.ensure().expect("folder");
         std::fs::write(store.dir().join("broken.toml"), [0xff, 0xfe]).expect("written");
@@ -256,7 +259,7 @@ fn a_damaged_file_is_listed_with_its_reason_and_kept() {
 
 #[test]
 fn ctrl_c_and_q_quit_and_f1_shows_the_keys() {
-    let mut h = Harness::library(|_| {});
+    let mut h = Harness::library_with_grid(|_| {});
     h.press(KeyCode::F(1));
     assert!(h.screen().contains("In the list of trails"));
     h.press(KeyCode::Char('q'));
@@ -268,14 +271,14 @@ fn ctrl_c_and_q_quit_and_f1_shows_the_keys() {
 
 #[test]
 fn a_trail_locked_by_this_program_opens_and_is_let_go_after_the_walk() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "Mine", "aaaa2345");
     });
     let path = h.trail_files()[0].clone();
     let lock = Store::lock(&path).expect("locked");
     h.session.runtime_mut().hold_lock(path.clone(), lock);
     h.press(KeyCode::Enter);
-    assert_eq!(h.walk_screen().walk.trail.title, "Mine");
+    assert_eq!(h.walk_screen().walk().trail.title, "Mine");
     h.press(KeyCode::Esc);
     assert!(Store::lock(&path).is_ok(), "the lock went with the walk");
     h.press(KeyCode::Char('d')).press(KeyCode::Char('y'));
@@ -284,7 +287,7 @@ fn a_trail_locked_by_this_program_opens_and_is_let_go_after_the_walk() {
 
 #[test]
 fn in_an_encrypted_folder_the_export_says_it_is_plaintext_and_asks_first() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         Store::new(dir).create_key("a passphrase for the test").expect("a key");
         save_trail(dir, "Locked away", "aaaa2345");
     });

@@ -3,16 +3,14 @@
 //! the answers, which never change; a trail open in another window is read
 //! and never written.
 
-mod tui_support;
-
 use std::path::Path;
 
 use discern::config::Config;
 use discern::grid::Answer;
 use discern::trail::store::Store;
 use discern::tui::screens::review::Access;
+use discern::tui::testing::{Harness, at, clock, save_answered_trail, save_trail};
 use ratatui::crossterm::event::KeyCode;
-use tui_support::{Harness, at, clock, save_answered_trail, save_trail};
 
 fn signed(author: &str) -> Config {
     Config { author: Some(author.to_string()), ..Config::default() }
@@ -42,7 +40,7 @@ fn folder(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn a_review_adds_a_signed_dated_annotation_and_leaves_every_answer_as_it_was() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     let path = h.trail_path();
     let before = std::fs::read_to_string(&path).expect("the trail file");
     h.press(KeyCode::Tab);
@@ -79,7 +77,7 @@ fn a_review_adds_a_signed_dated_annotation_and_leaves_every_answer_as_it_was() {
 
 #[test]
 fn a_review_shows_how_each_answer_changed() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     h.press(KeyCode::Tab);
     let screen = h.screen();
     assert!(screen.contains("changed 2026-11-28 09:03; before: The school"), "{screen}");
@@ -89,7 +87,7 @@ fn a_review_shows_how_each_answer_changed() {
 
 #[test]
 fn keys_that_would_change_an_answer_do_nothing_and_the_footer_says_read_only() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     let path = h.trail_path();
     let before = std::fs::read(&path).expect("the trail file");
     h.press(KeyCode::Tab).type_text("typed").press(KeyCode::Backspace).press(KeyCode::Delete);
@@ -106,7 +104,7 @@ fn keys_that_would_change_an_answer_do_nothing_and_the_footer_says_read_only() {
 
 #[test]
 fn esc_cancels_an_annotation_and_an_empty_one_is_not_saved() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     let path = h.trail_path();
     h.press(KeyCode::Tab).press(KeyCode::Char('a')).type_text("Second thoughts").press(KeyCode::Esc);
     assert!(!h.in_library(), "Esc closed the box, not the review");
@@ -119,7 +117,7 @@ fn esc_cancels_an_annotation_and_an_empty_one_is_not_saved() {
 
 #[test]
 fn ctrl_c_in_the_annotation_box_keeps_what_was_written() {
-    let mut h = Harness::review(save_answered_trail, true, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, true, signed("C. M."));
     let path = h.trail_path();
     h.press(KeyCode::Tab).press(KeyCode::Char('a')).type_text("Kept on the way out").ctrl('c');
     assert!(h.session.finished());
@@ -137,7 +135,7 @@ fn without_a_name_the_first_annotation_asks_for_one_and_keeps_it_in_the_config_f
     let config_path = config_dir.path().join("config.toml");
     std::fs::write(&config_path, "language = \"en\"\n").expect("a config file");
     let config = Config { path: config_path.clone(), ..Config::default() };
-    let mut h = Harness::review(save_answered_trail, true, config);
+    let mut h = Harness::review_file(save_answered_trail, true, config);
     let path = h.trail_path();
     h.press(KeyCode::Tab).press(KeyCode::Char('a'));
     assert!(h.screen().contains("Your name, to sign"));
@@ -167,14 +165,14 @@ fn a_name_that_cannot_be_saved_is_kept_for_the_session_and_the_box_says_so() {
     let blocker = config_dir.path().join("not-a-folder");
     std::fs::write(&blocker, "").expect("a file");
     let config = Config { path: blocker.join("config.toml"), ..Config::default() };
-    let mut h = Harness::library_with(
+    let mut h = Harness::library_with_grid_and(
         |dir| {
             save_answered_trail(dir);
         },
         config,
     );
     h.press(KeyCode::Char('v'));
-    assert_eq!(h.walk_screen().access, Access::Review { can_save: true });
+    assert_eq!(h.walk_screen().access(), Access::Review { can_save: true });
     h.press(KeyCode::Tab).press(KeyCode::Char('a')).type_text("C. M.").press(KeyCode::Enter);
     let screen = h.screen();
     assert!(screen.contains("This name could not be saved"), "{screen}");
@@ -190,15 +188,15 @@ fn a_name_that_cannot_be_saved_is_kept_for_the_session_and_the_box_says_so() {
 
 #[test]
 fn a_review_of_a_trail_open_elsewhere_shows_it_and_never_writes() {
-    let mut h = Harness::review(save_answered_trail, false, signed("C. M."));
+    let mut h = Harness::review_file(save_answered_trail, false, signed("C. M."));
     let _elsewhere = Store::lock(&h.trail_path()).expect("locked by the other window");
     let before = folder(h.dir.path());
     let screen = h.screen();
     assert!(screen.contains("Open in another window: read-only"), "{screen}");
     h.press(KeyCode::Tab).press(KeyCode::Char('a'));
-    let notice = h.walk_screen().notice.clone();
+    let notice = h.walk_screen().notice().map(str::to_string);
     assert_eq!(notice.as_deref(), Some("To annotate, close the trail in the other window first."));
-    assert!(h.walk_screen().review.as_ref().is_some_and(|r| r.open.is_none()), "no box opens");
+    assert!(!h.box_open(), "no box opens");
     h.type_text("x").ctrl('s');
     h.saved();
     h.press(KeyCode::Esc);
@@ -216,9 +214,9 @@ fn a_read_only_walk_says_why_and_writes_nothing_even_on_ctrl_c() {
     assert!(screen.contains("Open in another window: read-only"), "{screen}");
     h.press(KeyCode::Tab).type_text("no change").press(KeyCode::Tab).press(KeyCode::Char(' '));
     assert!(h.screen().contains("The answers cannot be changed here."));
-    assert_eq!(h.walk_screen().walk.changes, 0);
+    assert_eq!(h.walk_screen().walk().changes, 0);
     h.press(KeyCode::Char('a'));
-    assert!(h.walk_screen().review.is_none(), "no annotation box in a read-only walk");
+    assert!(!h.box_open() && !h.walk_screen().is_review(), "no annotation box in a read-only walk");
     h.ctrl('c');
     assert!(h.session.finished());
     h.session.settle();
@@ -227,7 +225,7 @@ fn a_read_only_walk_says_why_and_writes_nothing_even_on_ctrl_c() {
 
 #[test]
 fn in_the_library_v_opens_a_review_and_esc_comes_back_with_the_lock_let_go() {
-    let mut h = Harness::library_with(
+    let mut h = Harness::library_with_grid_and(
         |dir| {
             save_trail(dir, "To review", "aaaa2345");
         },
@@ -235,7 +233,7 @@ fn in_the_library_v_opens_a_review_and_esc_comes_back_with_the_lock_let_go() {
     );
     let path = h.trail_files()[0].clone();
     h.press(KeyCode::Char('v'));
-    assert_eq!(h.walk_screen().access, Access::Review { can_save: true });
+    assert_eq!(h.walk_screen().access(), Access::Review { can_save: true });
     assert!(h.screen().contains("Review: To review"));
     assert!(Store::lock(&path).is_err(), "the review holds the lock");
     h.press(KeyCode::Esc);
@@ -245,7 +243,7 @@ fn in_the_library_v_opens_a_review_and_esc_comes_back_with_the_lock_let_go() {
 
 #[test]
 fn in_the_library_v_on_a_trail_open_elsewhere_reviews_it_without_saving() {
-    let mut h = Harness::library_with(
+    let mut h = Harness::library_with_grid_and(
         |dir| {
             save_trail(dir, "Busy", "aaaa2345");
         },
@@ -254,5 +252,5 @@ fn in_the_library_v_on_a_trail_open_elsewhere_reviews_it_without_saving() {
     let path = h.trail_files()[0].clone();
     let _elsewhere = Store::lock(&path).expect("locked");
     h.press(KeyCode::Char('v'));
-    assert_eq!(h.walk_screen().access, Access::Review { can_save: false });
+    assert_eq!(h.walk_screen().access(), Access::Review { can_save: false });
 }

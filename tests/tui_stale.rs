@@ -1,14 +1,12 @@
 //! A trail changed on disk by someone else while this window has it open:
 //! the window's copy is never saved over the change.
 
-mod tui_support;
-
+use discern::tui::testing::{Harness, at, save_trail};
 use ratatui::crossterm::event::KeyCode;
-use tui_support::{Harness, at, save_trail};
 
 #[test]
 fn a_trail_changed_on_disk_is_not_overwritten_and_the_screen_says_so() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     let path = h.trail_path();
     // Another program writes the file after this window read it.
     let theirs = std::fs::read_to_string(&path).unwrap().replace("School's request", "Their newer title");
@@ -20,7 +18,7 @@ fn a_trail_changed_on_disk_is_not_overwritten_and_the_screen_says_so() {
     assert!(screen.contains("Not saved"), "{screen}");
     assert!(screen.contains("changed on disk"), "{screen}");
     assert_eq!(
-        h.walk_screen().walk.answer(at(1, 0)),
+        h.walk_screen().walk().answer(at(1, 0)),
         Some(&discern::grid::Answer::Text("stale copy".into())),
         "the answer stays in memory"
     );
@@ -28,7 +26,7 @@ fn a_trail_changed_on_disk_is_not_overwritten_and_the_screen_says_so() {
 
 #[test]
 fn a_trail_opened_from_the_library_is_read_under_its_lock_and_saves_over_its_own_writes() {
-    let mut h = Harness::library(|dir| {
+    let mut h = Harness::library_with_grid(|dir| {
         save_trail(dir, "Opened here", "abcd2345");
     });
     h.press(KeyCode::Enter);

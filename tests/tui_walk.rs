@@ -1,30 +1,28 @@
 //! The walkthrough driven with the keys of the contract (PRODUCT.md, "Keys
 //! in the walkthrough"), over the real app loop and a `TestBackend`.
 
-mod tui_support;
-
 use std::io;
 use std::time::Instant;
 
 use discern::grid::Answer;
 use discern::trail::store::Store;
 use discern::tui::runtime::saver::Saver;
+use discern::tui::testing::{Harness, at};
 use ratatui::crossterm::event::{Event, KeyCode};
-use tui_support::{Harness, at};
 
 #[test]
 fn the_walk_opens_on_the_first_step_and_tab_reaches_the_first_question() {
-    let mut h = Harness::walk();
-    assert_eq!(h.walk_screen().step, 0);
+    let mut h = Harness::walk_from_file();
+    assert_eq!(h.walk_screen().step(), 0);
     assert_eq!(h.focus(), None, "a reading step has no question");
     h.press(KeyCode::Tab);
     assert_eq!(h.focus(), Some(at(1, 0)));
-    assert_eq!(h.walk_screen().step, 1, "the step shown follows the focus");
+    assert_eq!(h.walk_screen().step(), 1, "the step shown follows the focus");
 }
 
 #[test]
 fn tab_skips_a_step_hidden_by_a_condition() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).press(KeyCode::Tab);
     assert_eq!(h.focus(), Some(at(1, 1)));
     h.press(KeyCode::Tab);
@@ -35,44 +33,44 @@ fn tab_skips_a_step_hidden_by_a_condition() {
 
 #[test]
 fn page_down_skips_a_hidden_step_and_focuses_the_first_question() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::PageDown);
-    assert_eq!((h.walk_screen().step, h.focus()), (1, Some(at(1, 0))));
+    assert_eq!((h.walk_screen().step(), h.focus()), (1, Some(at(1, 0))));
     h.press(KeyCode::PageDown);
-    assert_eq!((h.walk_screen().step, h.focus()), (3, Some(at(3, 0))));
+    assert_eq!((h.walk_screen().step(), h.focus()), (3, Some(at(3, 0))));
     h.press(KeyCode::PageDown);
-    assert_eq!(h.walk_screen().step, 3, "no step after the last");
+    assert_eq!(h.walk_screen().step(), 3, "no step after the last");
     assert!(h.screen().contains("This is the last step."));
     h.press(KeyCode::PageUp).press(KeyCode::PageUp);
-    assert_eq!((h.walk_screen().step, h.focus()), (0, None));
+    assert_eq!((h.walk_screen().step(), h.focus()), (0, None));
 }
 
 #[test]
 fn choosing_must_with_space_opens_the_step_at_once() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).press(KeyCode::Tab);
-    assert!(!h.walk_screen().walk.step_shown(2));
+    assert!(!h.walk_screen().walk().step_shown(2));
     h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
-    assert_eq!(h.walk_screen().walk.answer(at(1, 1)), Some(&Answer::Choice("must".into())));
-    assert!(h.walk_screen().walk.step_shown(2));
+    assert_eq!(h.walk_screen().walk().answer(at(1, 1)), Some(&Answer::Choice("must".into())));
+    assert!(h.walk_screen().walk().step_shown(2));
     h.press(KeyCode::Tab);
     assert_eq!(h.focus(), Some(at(2, 0)), "Tab now reaches the step it opened");
     // Enter chooses too: silence hides the step again.
     h.shift_tab().press(KeyCode::Up).press(KeyCode::Up).press(KeyCode::Enter);
-    assert!(!h.walk_screen().walk.step_shown(2));
+    assert!(!h.walk_screen().walk().step_shown(2));
 }
 
 #[test]
 fn the_highlight_starts_on_the_chosen_option() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).press(KeyCode::Tab).press(KeyCode::Down).press(KeyCode::Char(' '));
     h.press(KeyCode::Tab).shift_tab();
-    assert_eq!(h.walk_screen().highlight, 1);
+    assert_eq!(h.walk_screen().highlight(), 1);
 }
 
 #[test]
 fn typing_then_esc_keeps_the_text_and_goes_to_the_library() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).type_text("The school asks.\nThe mother does not know.");
     h.press(KeyCode::Esc);
     assert!(h.in_library(), "Esc goes back to the library");
@@ -88,25 +86,25 @@ fn typing_then_esc_keeps_the_text_and_goes_to_the_library() {
 
 #[test]
 fn scale_arrows_start_from_the_minimum_and_digits_type_the_value() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::PageDown).press(KeyCode::PageDown).press(KeyCode::Tab);
     let sure = at(3, 1);
     assert_eq!(h.focus(), Some(sure));
     h.press(KeyCode::Right);
-    assert_eq!(h.walk_screen().walk.answer(sure), Some(&Answer::Scale(1)), "from min when there was none");
+    assert_eq!(h.walk_screen().walk().answer(sure), Some(&Answer::Scale(1)), "from min when there was none");
     h.press(KeyCode::Right).press(KeyCode::Right);
-    assert_eq!(h.walk_screen().walk.answer(sure), Some(&Answer::Scale(3)));
+    assert_eq!(h.walk_screen().walk().answer(sure), Some(&Answer::Scale(3)));
     h.press(KeyCode::Left);
-    assert_eq!(h.walk_screen().walk.answer(sure), Some(&Answer::Scale(2)));
+    assert_eq!(h.walk_screen().walk().answer(sure), Some(&Answer::Scale(2)));
     h.press(KeyCode::Char('5')).press(KeyCode::Right);
-    assert_eq!(h.walk_screen().walk.answer(sure), Some(&Answer::Scale(5)), "never past max");
+    assert_eq!(h.walk_screen().walk().answer(sure), Some(&Answer::Scale(5)), "never past max");
     h.press(KeyCode::Char('1')).press(KeyCode::Left);
-    assert_eq!(h.walk_screen().walk.answer(sure), Some(&Answer::Scale(1)), "never below min");
+    assert_eq!(h.walk_screen().walk().answer(sure), Some(&Answer::Scale(1)), "never below min");
 }
 
 #[test]
 fn multi_options_toggle_and_keep_the_grid_order() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab)
         .press(KeyCode::Tab)
         .press(KeyCode::Down)
@@ -120,27 +118,27 @@ fn multi_options_toggle_and_keep_the_grid_order() {
         other: other.map(str::to_string),
     };
     h.press(KeyCode::Down).press(KeyCode::Char(' '));
-    assert_eq!(h.walk_screen().walk.answer(basis), Some(&multi(&["child"], None)));
+    assert_eq!(h.walk_screen().walk().answer(basis), Some(&multi(&["child"], None)));
     h.press(KeyCode::Up).press(KeyCode::Enter);
-    assert_eq!(h.walk_screen().walk.answer(basis), Some(&multi(&["danger", "child"], None)));
+    assert_eq!(h.walk_screen().walk().answer(basis), Some(&multi(&["danger", "child"], None)));
     h.press(KeyCode::Char(' '));
-    assert_eq!(h.walk_screen().walk.answer(basis), Some(&multi(&["child"], None)));
+    assert_eq!(h.walk_screen().walk().answer(basis), Some(&multi(&["child"], None)));
     // The "Other" entry: chosen with Space, its text typed (spaces included).
     h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' ')).type_text("Court order");
-    assert_eq!(h.walk_screen().walk.answer(basis), Some(&multi(&["child"], Some("Court order"))));
+    assert_eq!(h.walk_screen().walk().answer(basis), Some(&multi(&["child"], Some("Court order"))));
     h.press(KeyCode::Enter);
-    assert_eq!(h.walk_screen().walk.answer(basis), Some(&multi(&["child"], None)), "Enter unticks it");
+    assert_eq!(h.walk_screen().walk().answer(basis), Some(&multi(&["child"], None)), "Enter unticks it");
 }
 
 #[test]
 fn the_answers_are_in_the_trail_file_afterwards_with_their_history() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).type_text("first");
     h.press(KeyCode::Tab).press(KeyCode::Char(' '));
     // Back to the text: a new change after leaving it keeps the old one.
     h.shift_tab().type_text(" and more");
     h.saved();
-    let path = h.walk_screen().path.clone().expect("a file");
+    let path = h.walk_screen().path().cloned().expect("a file");
     let trail = Store::load(&path).expect("the trail reads back");
     let facts = trail.record("situation", "facts").expect("answered");
     assert_eq!(facts.answer, Some(Answer::Text("first and more".into())));
@@ -152,24 +150,24 @@ fn the_answers_are_in_the_trail_file_afterwards_with_their_history() {
 
 #[test]
 fn f2_focuses_the_steps_and_enter_goes_there() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::F(2)).press(KeyCode::Down).press(KeyCode::Down);
     h.press(KeyCode::Enter);
-    assert_eq!(h.walk_screen().step, 3, "the hidden step is passed by");
+    assert_eq!(h.walk_screen().step(), 3, "the hidden step is passed by");
     assert_eq!(h.focus(), Some(at(3, 0)));
     h.press(KeyCode::F(2)).press(KeyCode::Up).press(KeyCode::Esc);
-    assert_eq!(h.walk_screen().step, 3, "Esc leaves the list without moving");
+    assert_eq!(h.walk_screen().step(), 3, "Esc leaves the list without moving");
     assert!(!h.in_library());
 }
 
 #[test]
 fn ctrl_s_saves_now_and_ctrl_c_saves_and_quits() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab).type_text("words");
     h.ctrl('s');
     h.session.settle();
     h.session.tick(Instant::now());
-    let path = h.walk_screen().path.clone().expect("a file");
+    let path = h.walk_screen().path().cloned().expect("a file");
     let saved =
         |p: &std::path::Path| Store::load(p).ok().and_then(|t| t.record("situation", "facts").cloned());
     assert!(saved(&path).is_some_and(|r| r.answer == Some(Answer::Text("words".into()))));
@@ -180,7 +178,7 @@ fn ctrl_s_saves_now_and_ctrl_c_saves_and_quits() {
 
 #[test]
 fn f1_opens_the_help_and_any_key_closes_it() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::F(1));
     assert!(h.screen().contains("Press any key to close the help."));
     h.press(KeyCode::Char('x'));
@@ -190,10 +188,10 @@ fn f1_opens_the_help_and_any_key_closes_it() {
 
 #[test]
 fn pasted_text_goes_into_the_answer() {
-    let mut h = Harness::walk();
+    let mut h = Harness::walk_from_file();
     h.press(KeyCode::Tab);
     h.session.handle(Event::Paste("pasted\r\nlines".into()));
-    assert_eq!(h.walk_screen().walk.answer(at(1, 0)), Some(&Answer::Text("pasted\nlines".into())));
+    assert_eq!(h.walk_screen().walk().answer(at(1, 0)), Some(&Answer::Text("pasted\nlines".into())));
 }
 
 #[test]
@@ -209,7 +207,7 @@ fn a_failed_save_says_why_keeps_the_answers_and_asks_before_leaving() {
     h.saved();
     let screen = h.screen();
     assert!(screen.contains("Not saved: no space left on the disk"), "{screen}");
-    assert_eq!(h.walk_screen().walk.answer(at(1, 0)), Some(&Answer::Text("kept in memory".into())));
+    assert_eq!(h.walk_screen().walk().answer(at(1, 0)), Some(&Answer::Text("kept in memory".into())));
     h.press(KeyCode::Esc);
     assert!(!h.in_library(), "leaving waits while the answers are not saved");
     assert!(h.screen().contains("Esc or Ctrl+C again to leave without saving"));
@@ -248,10 +246,11 @@ fn a_long_answer_and_a_long_grid_redraw_quickly() {
         );
     }
     let grid = discern::grid::parse(&toml).expect("a valid grid");
-    let trail = discern::trail::Trail::start(&grid, "Long", "abcd2345".into(), tui_support::clock());
+    let trail =
+        discern::trail::Trail::start(&grid, "Long", "abcd2345".into(), discern::tui::testing::clock());
     let mut walk = discern::walk::Walk::new(grid, trail);
     let long = "word ".repeat(20_000) + "\n" + &"line\n".repeat(2_000);
-    walk.set(at(150, 0), Some(Answer::Text(long)), tui_support::clock());
+    walk.set(at(150, 0), Some(Answer::Text(long)), discern::tui::testing::clock());
     let dir = tempfile::tempdir().expect("a temporary folder");
     let app = discern::tui::App::walk(
         walk,
@@ -259,10 +258,13 @@ fn a_long_answer_and_a_long_grid_redraw_quickly() {
         false,
         discern::text::Lang::En,
         discern::tui::widgets::theme::Palette::mono(),
-        tui_support::clock,
+        discern::tui::testing::clock,
     );
     let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("a terminal");
-    let runtime = discern::tui::Runtime::new(&tui_support::ctx(dir.path()), tui_support::clock);
+    let runtime = discern::tui::Runtime::new(
+        &discern::tui::testing::ctx(dir.path(), discern::text::Lang::En),
+        discern::tui::testing::clock,
+    );
     let mut session = discern::tui::Session::new(terminal, app, runtime);
     let key = |c| Event::Key(ratatui::crossterm::event::KeyEvent::from(c));
     session.handle(key(KeyCode::F(2)));
@@ -290,7 +292,8 @@ fn every_shipped_grid_can_be_walked_through_at_the_smallest_and_a_common_size() 
     let library = discern::grid::library::Library::load(dir.path());
     for (_, grid) in library.usable() {
         for (width, height) in [(60, 16), (80, 24)] {
-            let trail = discern::trail::Trail::start(grid, "T", "abcd2345".into(), tui_support::clock());
+            let trail =
+                discern::trail::Trail::start(grid, "T", "abcd2345".into(), discern::tui::testing::clock());
             let walk = discern::walk::Walk::new(grid.clone(), trail);
             let lang = discern::text::Lang::from_locale(&grid.meta.language);
             let app = discern::tui::App::walk(
@@ -299,11 +302,14 @@ fn every_shipped_grid_can_be_walked_through_at_the_smallest_and_a_common_size() 
                 false,
                 lang,
                 discern::tui::widgets::theme::Palette::mono(),
-                tui_support::clock,
+                discern::tui::testing::clock,
             );
             let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
                 .expect("a terminal");
-            let runtime = discern::tui::Runtime::new(&tui_support::ctx(dir.path()), tui_support::clock);
+            let runtime = discern::tui::Runtime::new(
+                &discern::tui::testing::ctx(dir.path(), discern::text::Lang::En),
+                discern::tui::testing::clock,
+            );
             let mut session = discern::tui::Session::new(terminal, app, runtime);
             let key = |c| Event::Key(ratatui::crossterm::event::KeyEvent::from(c));
             // Every question, answering each option list with its first
@@ -362,8 +368,8 @@ impl discern::tui::Events for Script {
 
 #[test]
 fn the_real_loop_saves_a_change_by_itself_without_a_key() {
-    let mut h = Harness::walk();
-    let path = h.walk_screen().path.clone().expect("a file");
+    let mut h = Harness::walk_from_file();
+    let path = h.walk_screen().path().cloned().expect("a file");
     let key = |c| Event::Key(ratatui::crossterm::event::KeyEvent::from(c));
     let mut keys = vec![key(KeyCode::Tab)];
     keys.extend("autosaved".chars().map(|c| key(KeyCode::Char(c))));

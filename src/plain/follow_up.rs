@@ -3,12 +3,8 @@
 
 use std::io::{self, BufRead, Write};
 
-use chrono::NaiveDate;
-
-use crate::grid::DateBounds;
-use crate::grid::date;
 use crate::lang::Lang;
-use crate::trail::{FollowUp, Held, Time};
+use crate::trail::{FollowUp, Held, Time, next_date};
 
 /// Asks the follow-up; `None` when the input ends before the last answer
 /// (nothing is kept then). A line that does not fit is said and asked again.
@@ -38,21 +34,12 @@ pub fn ask(
         writeln!(out, "{}", lang.follow_up_revisit_prompt())?;
         writeln!(out, "{}", lang.date_how())?;
         let Some(line) = read_line(input, out)? else { return Ok(None) };
-        match next_date(&line, today, lang) {
+        match next_date(&line, today, lang.date_style()) {
             Ok(d) => break d,
-            Err(message) => writeln!(out, "{message}")?,
+            Err(misfit) => writeln!(out, "{}", lang.date_misfit(&misfit))?,
         }
     };
     Ok(Some(FollowUp::new(now, &happened, held, &learned, revisit)))
-}
-
-/// An empty line: no more date; else a day from tomorrow on.
-pub fn next_date(line: &str, today: NaiveDate, lang: Lang) -> Result<Option<NaiveDate>, String> {
-    if line.trim().is_empty() {
-        return Ok(None);
-    }
-    let from_tomorrow = DateBounds { min_days: Some(1), max_days: None };
-    date::answer(line, &from_tomorrow, today, lang.date_style()).map(Some).map_err(|m| lang.date_misfit(&m))
 }
 
 /// A number, the option's words (either language, any case) or its id.
@@ -94,7 +81,7 @@ mod tests {
         assert_eq!(entry.happened, "Le collège a rappelé.");
         assert_eq!(entry.held, Held::Partly);
         assert_eq!(entry.learned, "Prévenir avant.");
-        assert_eq!(entry.revisit, NaiveDate::from_ymd_opt(2027, 1, 15));
+        assert_eq!(entry.revisit, chrono::NaiveDate::from_ymd_opt(2027, 1, 15));
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("1) Oui\n2) En partie\n3) Non\n4) Trop tôt pour le dire\n"), "{text}");
         assert!(text.contains("« 7 »"), "{text}");

@@ -192,17 +192,21 @@ impl Lang {
         )
     }
 
-    pub fn follow_up_held_needed(self) -> &'static str {
+    /// `save`: the key that saves.
+    pub fn follow_up_held_needed(self, save: &str) -> String {
         self.pick(
-            "Dites si la décision a tenu (ou qu'il est trop tôt pour le dire), puis Ctrl+S.",
-            "Say whether the decision held (or that it is too early to say), then Ctrl+S.",
+            format!("Dites si la décision a tenu (ou qu'il est trop tôt pour le dire), puis {save}."),
+            format!("Say whether the decision held (or that it is too early to say), then {save}."),
         )
     }
 
-    pub fn follow_up_leave_warning(self) -> &'static str {
+    /// `cancel`, `save`: the keys that leave and save.
+    pub fn follow_up_leave_warning(self, cancel: &str, save: &str) -> String {
         self.pick(
-            "Ce retour n'est pas enregistré : Échap encore pour le laisser, Ctrl+S pour l'enregistrer.",
-            "This follow-up is not saved: Esc again to leave it, Ctrl+S to save it.",
+            format!(
+                "Ce retour n'est pas enregistré : {cancel} encore pour le laisser, {save} pour l'enregistrer."
+            ),
+            format!("This follow-up is not saved: {cancel} again to leave it, {save} to save it."),
         )
     }
 
@@ -210,10 +214,11 @@ impl Lang {
         self.pick("vide : plus de date", "empty: no more date")
     }
 
-    pub fn follow_up_help_note(self) -> &'static str {
+    /// `save`, `enter`: the key that saves, and Enter.
+    pub fn follow_up_help_note(self, save: &str, enter: &str) -> String {
         self.pick(
-            "Le retour sur la décision est daté et gardé à côté des réponses, qui ne changent pas. Rien n'est enregistré avant Ctrl+S (ou Entrée dans la date). La nouvelle date remplace l'ancienne ; laissée vide, le parcours n'est plus « à revoir ».",
-            "The follow-up is dated and kept beside the answers, which do not change. Nothing is saved before Ctrl+S (or Enter in the date). The new date replaces the old one; left empty, the trail is no longer due.",
+            format!("Le retour sur la décision est daté et gardé à côté des réponses, qui ne changent pas. Rien n'est enregistré avant {save} (ou {enter} dans la date). La nouvelle date remplace l'ancienne ; laissée vide, le parcours n'est plus « à revoir »."),
+            format!("The follow-up is dated and kept beside the answers, which do not change. Nothing is saved before {save} (or {enter} in the date). The new date replaces the old one; left empty, the trail is no longer due."),
         )
     }
 

@@ -19,6 +19,7 @@ mod starter;
 mod summary;
 mod translation;
 mod tui;
+pub use tui::Hint;
 mod walk_end;
 
 pub use safe::{TerminalSafe, for_terminal, json_for_terminal};

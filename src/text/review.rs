@@ -27,16 +27,19 @@ impl Lang {
 
     /// A key that would change an answer, in a review (`annotate`: one that
     /// can save annotations) or in a window that only reads.
-    pub fn read_only_notice(self, annotate: bool) -> &'static str {
+    /// `annotate`: the key that annotates, in a review that can save.
+    pub fn read_only_notice(self, annotate: Option<&str>) -> String {
         match annotate {
-            true => self.pick(
-                "Les réponses ne changent pas en relecture ; a pour annoter.",
-                "Answers do not change in a review; a to annotate.",
+            Some(key) => self.pick(
+                format!("Les réponses ne changent pas en relecture ; {key} pour annoter."),
+                format!("Answers do not change in a review; {key} to annotate."),
             ),
-            false => self.pick(
-                "Les réponses ne peuvent pas être modifiées ici.",
-                "The answers cannot be changed here.",
-            ),
+            None => self
+                .pick(
+                    "Les réponses ne peuvent pas être modifiées ici.",
+                    "The answers cannot be changed here.",
+                )
+                .to_string(),
         }
     }
 
@@ -47,8 +50,12 @@ impl Lang {
         )
     }
 
-    pub fn annotate_needs_question(self) -> &'static str {
-        self.pick("Allez sur une question (Tab) pour l'annoter.", "Go to a question (Tab) to annotate it.")
+    /// `key`: the key that goes to the next question.
+    pub fn annotate_needs_question(self, key: &str) -> String {
+        self.pick(
+            format!("Allez sur une question ({key}) pour l'annoter."),
+            format!("Go to a question ({key}) to annotate it."),
+        )
     }
 
     pub fn annotation_box(self) -> &'static str {
@@ -68,8 +75,12 @@ impl Lang {
         self.pick("Votre annotation…", "Your annotation…")
     }
 
-    pub fn annotation_empty(self) -> &'static str {
-        self.pick("Écrivez l'annotation, ou Échap pour annuler.", "Write the annotation, or Esc to cancel.")
+    /// `cancel`: the key that puts the box away.
+    pub fn annotation_empty(self, cancel: &str) -> String {
+        self.pick(
+            format!("Écrivez l'annotation, ou {cancel} pour annuler."),
+            format!("Write the annotation, or {cancel} to cancel."),
+        )
     }
 
     pub fn annotation_added(self) -> &'static str {
@@ -222,23 +233,16 @@ impl Lang {
         )
     }
 
-    pub fn help_scroll(self) -> (&'static str, &'static str) {
-        self.pick(("↑↓", "faire défiler l'étape"), ("↑↓", "scroll the step"))
+    pub fn help_scroll(self) -> &'static str {
+        self.pick("faire défiler l'étape", "scroll the step")
     }
 
-    /// The keys of the annotation box, for the help.
-    pub fn help_annotation_rows(self) -> [(&'static str, &'static str); 3] {
+    /// What the keys of the annotation box do, for the help: save, new
+    /// line, cancel.
+    pub fn help_annotation_rows(self) -> [&'static str; 3] {
         self.pick(
-            [
-                ("Entrée", "enregistrer l'annotation"),
-                ("Alt+Entrée", "nouvelle ligne dans l'annotation"),
-                ("Échap", "annuler l'annotation"),
-            ],
-            [
-                ("Enter", "save the annotation"),
-                ("Alt+Enter", "new line in the annotation"),
-                ("Esc", "cancel the annotation"),
-            ],
+            ["enregistrer l'annotation", "nouvelle ligne dans l'annotation", "annuler l'annotation"],
+            ["save the annotation", "new line in the annotation", "cancel the annotation"],
         )
     }
 

@@ -1,128 +1,239 @@
 //! The full-screen interface: library, grid picker, walkthrough, help.
 
+use std::borrow::Cow;
+
+use ratatui::crossterm::event::KeyCode;
+
 use super::Lang;
 use crate::trail::Time;
-use crate::tui::runtime::keys::Hint;
 use crate::walk::StepState;
 
-/// Keys and what they do, for the footers and the help.
+/// What a key does, as the footer and the help name it; which key does it
+/// is told by the tables of the full screen's key map (`tui::runtime::keys`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    NextQuestion,
+    PrevQuestion,
+    MoveOption,
+    Choose,
+    Toggle,
+    OtherText,
+    ScaleChange,
+    ScaleDigit,
+    Clear,
+    NewLine,
+    NextStep,
+    PrevStep,
+    Steps,
+    MoveStep,
+    GoToStep,
+    BackFromSteps,
+    Scroll,
+    Save,
+    References,
+    Help,
+    ToLibrary,
+    QuitWalk,
+    SaveAndQuit,
+    Open,
+    New,
+    Filter,
+    Rename,
+    Export,
+    Delete,
+    Quit,
+    MoveTrail,
+    ApplyFilter,
+    ClearFilter,
+    MoveGrid,
+    PickGrid,
+    Confirm,
+    Cancel,
+    Annotate,
+    SaveAnnotation,
+    NewLineAlt,
+    Review,
+    Page,
+    HomeEnd,
+    Close,
+    /// The library shows only the trails whose revisit date has come.
+    DueOnly,
+    /// Back from the trails due to all of them.
+    AllTrails,
+    /// `f`: come back to the decision of the highlighted trail.
+    FollowUp,
+    NextField,
+    PrevField,
+    ScrollStep,
+    Undo,
+    Redo,
+    ExportMd,
+    ExportHtml,
+    BackToWalk,
+}
+
+/// What keys do, for the footers and the help.
 impl Lang {
-    pub fn key_hint(self, hint: Hint) -> (&'static str, &'static str) {
+    pub fn hint_action(self, hint: Hint) -> &'static str {
         use Hint as H;
         match self {
             Lang::Fr => match hint {
-                H::NextQuestion => ("Tab", "question suivante"),
-                H::PrevQuestion => ("Maj+Tab", "question précédente"),
-                H::MoveOption => ("↑↓", "options"),
-                H::Choose => ("Espace", "choisir"),
-                H::Toggle => ("Espace", "cocher/décocher"),
-                H::OtherText => ("abc", "écrire votre réponse"),
-                H::ScaleChange => ("←→", "valeur"),
-                H::ScaleDigit => ("0-9", "taper la valeur"),
-                H::Clear => ("Suppr", "effacer la réponse"),
-                H::NewLine => ("Entrée", "nouvelle ligne"),
-                H::NextStep => ("PgSuiv", "étape suivante"),
-                H::PrevStep => ("PgPréc", "étape précédente"),
-                H::Steps => ("F2", "étapes"),
-                H::MoveStep => ("↑↓", "parcourir"),
-                H::GoToStep => ("Entrée", "aller à l'étape"),
-                H::BackFromSteps => ("Échap", "retour"),
-                H::Scroll => ("↑↓", "faire défiler"),
-                H::Save => ("Ctrl+S", "enregistrer"),
-                H::References => ("F3", "références"),
-                H::Help => ("F1", "aide"),
-                H::ToLibrary => ("Échap", "vos parcours"),
-                H::QuitWalk => ("Échap", "quitter"),
-                H::SaveAndQuit => ("Ctrl+C", "enregistrer et quitter"),
-                H::Open => ("Entrée", "ouvrir"),
-                H::New => ("n", "nouveau"),
-                H::Filter => ("/", "filtrer"),
-                H::Rename => ("r", "renommer"),
-                H::Export => ("e", "exporter"),
-                H::Delete => ("d", "supprimer"),
-                H::Quit => ("q", "quitter"),
-                H::MoveTrail | H::MoveGrid => ("↑↓", "choisir"),
-                H::ApplyFilter => ("Entrée", "garder le filtre"),
-                H::ClearFilter => ("Échap", "effacer le filtre"),
-                H::PickGrid => ("Entrée", "continuer"),
-                H::Confirm => ("Entrée", "valider"),
-                H::Cancel => ("Échap", "annuler"),
-                H::Annotate => ("a", "annoter"),
-                H::SaveAnnotation => ("Entrée", "enregistrer"),
-                H::NewLineAlt => ("Alt+Entrée", "nouvelle ligne"),
-                H::Review => ("v", "relire"),
-                H::Page => ("PgPréc PgSuiv", "page"),
-                H::HomeEnd => ("Début Fin", "haut, bas"),
-                H::Close => ("q", "fermer"),
-                H::DueOnly => ("a", "à revoir"),
-                H::AllTrails => ("a", "tous les parcours"),
-                H::FollowUp => ("f", "faire le point"),
-                H::NextField => ("Tab", "champ suivant"),
-                H::PrevField => ("Maj+Tab", "champ précédent"),
-                H::ScrollStep => ("Ctrl+↑↓", "faire défiler l'étape"),
-                H::Undo => ("Ctrl+Z", "annuler la frappe"),
-                H::Redo => ("Ctrl+Y", "rétablir"),
-                H::ExportMd => ("e", "Markdown"),
-                H::ExportHtml => ("h", "HTML"),
-                H::BackToWalk => ("Échap", "retour au parcours"),
+                H::NextQuestion => "question suivante",
+                H::PrevQuestion => "question précédente",
+                H::MoveOption => "options",
+                H::Choose => "choisir",
+                H::Toggle => "cocher/décocher",
+                H::OtherText => "écrire votre réponse",
+                H::ScaleChange => "valeur",
+                H::ScaleDigit => "taper la valeur",
+                H::Clear => "effacer la réponse",
+                H::NewLine => "nouvelle ligne",
+                H::NextStep => "étape suivante",
+                H::PrevStep => "étape précédente",
+                H::Steps => "étapes",
+                H::MoveStep => "parcourir",
+                H::GoToStep => "aller à l'étape",
+                H::BackFromSteps => "retour",
+                H::Scroll => "faire défiler",
+                H::Save => "enregistrer",
+                H::References => "références",
+                H::Help => "aide",
+                H::ToLibrary => "vos parcours",
+                H::QuitWalk => "quitter",
+                H::SaveAndQuit => "enregistrer et quitter",
+                H::Open => "ouvrir",
+                H::New => "nouveau",
+                H::Filter => "filtrer",
+                H::Rename => "renommer",
+                H::Export => "exporter",
+                H::Delete => "supprimer",
+                H::Quit => "quitter",
+                H::MoveTrail | H::MoveGrid => "choisir",
+                H::ApplyFilter => "garder le filtre",
+                H::ClearFilter => "effacer le filtre",
+                H::PickGrid => "continuer",
+                H::Confirm => "valider",
+                H::Cancel => "annuler",
+                H::Annotate => "annoter",
+                H::SaveAnnotation => "enregistrer",
+                H::NewLineAlt => "nouvelle ligne",
+                H::Review => "relire",
+                H::Page => "page",
+                H::HomeEnd => "haut, bas",
+                H::Close => "fermer",
+                H::DueOnly => "à revoir",
+                H::AllTrails => "tous les parcours",
+                H::FollowUp => "faire le point",
+                H::NextField => "champ suivant",
+                H::PrevField => "champ précédent",
+                H::ScrollStep => "faire défiler l'étape",
+                H::Undo => "annuler la frappe",
+                H::Redo => "rétablir",
+                H::ExportMd => "Markdown",
+                H::ExportHtml => "HTML",
+                H::BackToWalk => "retour au parcours",
             },
             Lang::En => match hint {
-                H::NextQuestion => ("Tab", "next question"),
-                H::PrevQuestion => ("Shift+Tab", "previous question"),
-                H::MoveOption => ("↑↓", "options"),
-                H::Choose => ("Space", "choose"),
-                H::Toggle => ("Space", "tick/untick"),
-                H::OtherText => ("abc", "type your answer"),
-                H::ScaleChange => ("←→", "value"),
-                H::ScaleDigit => ("0-9", "type the value"),
-                H::Clear => ("Del", "clear the answer"),
-                H::NewLine => ("Enter", "new line"),
-                H::NextStep => ("PgDn", "next step"),
-                H::PrevStep => ("PgUp", "previous step"),
-                H::Steps => ("F2", "steps"),
-                H::MoveStep => ("↑↓", "move"),
-                H::GoToStep => ("Enter", "go to the step"),
-                H::BackFromSteps => ("Esc", "back"),
-                H::Scroll => ("↑↓", "scroll"),
-                H::Save => ("Ctrl+S", "save"),
-                H::References => ("F3", "references"),
-                H::Help => ("F1", "help"),
-                H::ToLibrary => ("Esc", "your trails"),
-                H::QuitWalk => ("Esc", "quit"),
-                H::SaveAndQuit => ("Ctrl+C", "save and quit"),
-                H::Open => ("Enter", "open"),
-                H::New => ("n", "new"),
-                H::Filter => ("/", "filter"),
-                H::Rename => ("r", "rename"),
-                H::Export => ("e", "export"),
-                H::Delete => ("d", "delete"),
-                H::Quit => ("q", "quit"),
-                H::MoveTrail | H::MoveGrid => ("↑↓", "select"),
-                H::ApplyFilter => ("Enter", "keep the filter"),
-                H::ClearFilter => ("Esc", "clear the filter"),
-                H::PickGrid => ("Enter", "continue"),
-                H::Confirm => ("Enter", "confirm"),
-                H::Cancel => ("Esc", "cancel"),
-                H::Annotate => ("a", "annotate"),
-                H::SaveAnnotation => ("Enter", "save"),
-                H::NewLineAlt => ("Alt+Enter", "new line"),
-                H::Review => ("v", "review"),
-                H::Page => ("PgUp PgDn", "page"),
-                H::HomeEnd => ("Home End", "top, bottom"),
-                H::Close => ("q", "close"),
-                H::DueOnly => ("a", "due only"),
-                H::AllTrails => ("a", "all trails"),
-                H::FollowUp => ("f", "follow up"),
-                H::NextField => ("Tab", "next field"),
-                H::PrevField => ("Shift+Tab", "previous field"),
-                H::ScrollStep => ("Ctrl+↑↓", "scroll the step"),
-                H::Undo => ("Ctrl+Z", "undo typing"),
-                H::Redo => ("Ctrl+Y", "redo"),
-                H::ExportMd => ("e", "Markdown"),
-                H::ExportHtml => ("h", "HTML"),
-                H::BackToWalk => ("Esc", "back to the walk"),
+                H::NextQuestion => "next question",
+                H::PrevQuestion => "previous question",
+                H::MoveOption => "options",
+                H::Choose => "choose",
+                H::Toggle => "tick/untick",
+                H::OtherText => "type your answer",
+                H::ScaleChange => "value",
+                H::ScaleDigit => "type the value",
+                H::Clear => "clear the answer",
+                H::NewLine => "new line",
+                H::NextStep => "next step",
+                H::PrevStep => "previous step",
+                H::Steps => "steps",
+                H::MoveStep => "move",
+                H::GoToStep => "go to the step",
+                H::BackFromSteps => "back",
+                H::Scroll => "scroll",
+                H::Save => "save",
+                H::References => "references",
+                H::Help => "help",
+                H::ToLibrary => "your trails",
+                H::QuitWalk => "quit",
+                H::SaveAndQuit => "save and quit",
+                H::Open => "open",
+                H::New => "new",
+                H::Filter => "filter",
+                H::Rename => "rename",
+                H::Export => "export",
+                H::Delete => "delete",
+                H::Quit => "quit",
+                H::MoveTrail | H::MoveGrid => "select",
+                H::ApplyFilter => "keep the filter",
+                H::ClearFilter => "clear the filter",
+                H::PickGrid => "continue",
+                H::Confirm => "confirm",
+                H::Cancel => "cancel",
+                H::Annotate => "annotate",
+                H::SaveAnnotation => "save",
+                H::NewLineAlt => "new line",
+                H::Review => "review",
+                H::Page => "page",
+                H::HomeEnd => "top, bottom",
+                H::Close => "close",
+                H::DueOnly => "due only",
+                H::AllTrails => "all trails",
+                H::FollowUp => "follow up",
+                H::NextField => "next field",
+                H::PrevField => "previous field",
+                H::ScrollStep => "scroll the step",
+                H::Undo => "undo typing",
+                H::Redo => "redo",
+                H::ExportMd => "Markdown",
+                H::ExportHtml => "HTML",
+                H::BackToWalk => "back to the walk",
             },
         }
+    }
+
+    /// The name of a key, as printed on keyboards in each language.
+    pub fn key_name(self, code: KeyCode) -> Cow<'static, str> {
+        let name = match code {
+            KeyCode::Tab => "Tab",
+            KeyCode::BackTab => self.pick("Maj+Tab", "Shift+Tab"),
+            KeyCode::Enter => self.pick("Entrée", "Enter"),
+            KeyCode::Esc => self.pick("Échap", "Esc"),
+            KeyCode::Char(' ') => self.pick("Espace", "Space"),
+            KeyCode::Delete => self.pick("Suppr", "Del"),
+            KeyCode::Backspace => self.pick("Retour arrière", "Backspace"),
+            KeyCode::PageDown => self.pick("PgSuiv", "PgDn"),
+            KeyCode::PageUp => self.pick("PgPréc", "PgUp"),
+            KeyCode::Home => self.pick("Début", "Home"),
+            KeyCode::End => self.pick("Fin", "End"),
+            KeyCode::Up => "↑",
+            KeyCode::Down => "↓",
+            KeyCode::Left => "←",
+            KeyCode::Right => "→",
+            KeyCode::F(n) => return Cow::Owned(format!("F{n}")),
+            KeyCode::Char(c) => return Cow::Owned(c.to_string()),
+            _ => "?",
+        };
+        Cow::Borrowed(name)
+    }
+
+    /// Any letter typed: the key of writing an answer.
+    pub fn typing_key(self) -> &'static str {
+        "abc"
+    }
+
+    /// Any digit.
+    pub fn digits_key(self) -> &'static str {
+        "0-9"
+    }
+
+    /// The names of the modifier keys, before the key they go with.
+    pub fn ctrl_key(self) -> &'static str {
+        "Ctrl+"
+    }
+
+    pub fn alt_key(self) -> &'static str {
+        "Alt+"
     }
 
     pub fn too_small(self, width: u16, height: u16) -> String {
@@ -182,19 +293,23 @@ impl Lang {
         self.pick(["Titre", "Grille", "Conclusion", "Modifié"], ["Title", "Grid", "Outcome", "Changed"])
     }
 
-    pub fn library_welcome(self) -> [&'static str; 3] {
-        self.pick(
+    /// `new`: the key that starts a trail.
+    pub fn library_welcome(self, new: &str) -> [String; 3] {
+        let [hello, about] = self.pick(
             [
                 "Bienvenue dans discern.",
                 "Un parcours garde la trace de votre réflexion sur une situation, pas à pas, en suivant une grille de lecture éthique. Il reste sur cet ordinateur, lisible par vous seulement.",
-                "Appuyez sur n pour commencer un parcours.",
             ],
             [
                 "Welcome to discern.",
                 "A trail keeps your thinking about one situation, step by step, following an ethical reading grid. It stays on this computer, readable by you alone.",
-                "Press n to start a trail.",
             ],
-        )
+        );
+        let start = self.pick(
+            format!("Appuyez sur {new} pour commencer un parcours."),
+            format!("Press {new} to start a trail."),
+        );
+        [hello.to_string(), about.to_string(), start]
     }
 
     pub fn library_no_match(self, filter: &str) -> String {
@@ -357,10 +472,11 @@ impl Lang {
         self.pick("précisez…", "say what…")
     }
 
-    pub fn references_hidden(self, n: usize) -> String {
+    /// `key`: the key that shows them.
+    pub fn references_hidden(self, n: usize, key: &str) -> String {
         self.pick(
-            format!("Références ({n}) : F3 pour les afficher"),
-            format!("References ({n}): F3 to show them"),
+            format!("Références ({n}) : {key} pour les afficher"),
+            format!("References ({n}): {key} to show them"),
         )
     }
 
@@ -381,10 +497,11 @@ impl Lang {
         )
     }
 
-    pub fn status_leave_unsaved(self, e: &str) -> String {
+    /// `back`, `quit`: the keys that leave.
+    pub fn status_leave_unsaved(self, e: &str, back: &str, quit: &str) -> String {
         self.pick(
-            format!("⚠ Non enregistré : Échap ou Ctrl+C à nouveau pour partir sans enregistrer ({e})."),
-            format!("⚠ Not saved: Esc or Ctrl+C again to leave without saving ({e})."),
+            format!("⚠ Non enregistré : {back} ou {quit} à nouveau pour partir sans enregistrer ({e})."),
+            format!("⚠ Not saved: {back} or {quit} again to leave without saving ({e})."),
         )
     }
 
@@ -448,19 +565,16 @@ impl Lang {
         self.pick("Les marques des étapes", "The marks of the steps")
     }
 
-    pub fn help_typing(self) -> (&'static str, &'static str) {
-        self.pick(("abc", "écrire une réponse"), ("abc", "write an answer"))
+    pub fn help_typing(self) -> &'static str {
+        self.pick("écrire une réponse", "write an answer")
     }
 
-    pub fn help_choose(self) -> (&'static str, &'static str) {
-        self.pick(
-            ("Espace, Entrée", "choisir ou cocher une option"),
-            ("Space, Enter", "choose or tick an option"),
-        )
+    pub fn help_choose(self) -> &'static str {
+        self.pick("choisir ou cocher une option", "choose or tick an option")
     }
 
-    pub fn help_new_line(self) -> (&'static str, &'static str) {
-        self.pick(("Entrée", "aller à la ligne"), ("Enter", "new line"))
+    pub fn help_new_line(self) -> &'static str {
+        self.pick("aller à la ligne", "new line")
     }
 
     pub fn help_saving(self) -> &'static str {

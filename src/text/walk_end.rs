@@ -74,19 +74,16 @@ impl Lang {
         }
     }
 
-    /// The end screen's keys, in full sentences (the footer names them short).
-    pub fn end_keys(self) -> [(&'static str, &'static str); 3] {
+    /// What the end screen's keys do, in full sentences (the footer names
+    /// them short): Markdown, HTML, back to the walk.
+    pub fn end_keys(self) -> [&'static str; 3] {
         self.pick(
             [
-                ("e", "exporter la synthèse en Markdown"),
-                ("h", "exporter la synthèse en HTML, à imprimer"),
-                ("Échap", "revenir au parcours"),
+                "exporter la synthèse en Markdown",
+                "exporter la synthèse en HTML, à imprimer",
+                "revenir au parcours",
             ],
-            [
-                ("e", "export the summary as Markdown"),
-                ("h", "export the summary as HTML, to print"),
-                ("Esc", "back to the walk"),
-            ],
+            ["export the summary as Markdown", "export the summary as HTML, to print", "back to the walk"],
         )
     }
 
@@ -111,10 +108,11 @@ impl Lang {
         )
     }
 
-    pub fn ephemeral_discard_question(self) -> &'static str {
+    /// `back`: the key that leaves.
+    pub fn ephemeral_discard_question(self, back: &str) -> String {
         self.pick(
-            "Ce parcours éphémère ne sera pas gardé. Échap encore pour le quitter ; une autre touche pour rester.",
-            "This ephemeral walk will not be kept. Esc again to leave it; any other key to stay.",
+            format!("Ce parcours éphémère ne sera pas gardé. {back} encore pour le quitter ; une autre touche pour rester."),
+            format!("This ephemeral walk will not be kept. {back} again to leave it; any other key to stay."),
         )
     }
 
@@ -132,10 +130,11 @@ impl Lang {
         )
     }
 
-    pub fn help_close_scroll(self) -> &'static str {
+    /// `keys`: the keys that scroll the help.
+    pub fn help_close_scroll(self, keys: &str) -> String {
         self.pick(
-            "↑↓ PgPréc PgSuiv : faire défiler · une autre touche ferme l'aide.",
-            "↑↓ PgUp PgDn: scroll · any other key closes the help.",
+            format!("{keys} : faire défiler · une autre touche ferme l'aide."),
+            format!("{keys}: scroll · any other key closes the help."),
         )
     }
 }

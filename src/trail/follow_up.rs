@@ -4,6 +4,9 @@
 
 use chrono::NaiveDate;
 
+use crate::grid::DateBounds;
+use crate::grid::date::{self, DateMisfit, DateStyle};
+
 use super::Time;
 
 /// Whether the decision held, as the worker sees it at the follow-up.
@@ -61,4 +64,14 @@ impl super::Trail {
         self.updated = self.updated.max(entry.at);
         self.follow_ups.push(entry);
     }
+}
+
+/// The next date of a follow-up as typed: an empty line is no date; else a
+/// day from tomorrow on.
+pub fn next_date(line: &str, today: NaiveDate, style: DateStyle) -> Result<Option<NaiveDate>, DateMisfit> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let from_tomorrow = DateBounds { min_days: Some(1), max_days: None };
+    date::answer(line, &from_tomorrow, today, style).map(Some)
 }

@@ -13,8 +13,8 @@ pub mod runtime;
 pub mod screens;
 pub mod widgets;
 
-#[cfg(test)]
-mod test_support;
+#[doc(hidden)]
+pub mod testing;
 
 use std::io::Stdout;
 use std::panic::{self, AssertUnwindSafe};

@@ -1,7 +1,7 @@
 //! Helpers for the tests that drive the real binary in a pseudo-terminal.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -32,6 +32,34 @@ kind = "choice"
 prompt = "Regime?"
 options = [{ id = "silence", label = "Silence" }, { id = "must", label = "Must speak" }]
 "#;
+
+/// A temporary folder with the test grid written in it (`grid`) and a data
+/// folder not yet created (`data`): what every walk in a pty starts from.
+pub struct Setup {
+    pub dir: tempfile::TempDir,
+    pub data: PathBuf,
+    pub grid: PathBuf,
+}
+
+impl Setup {
+    pub fn new() -> Setup {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let data = dir.path().join("data");
+        let grid = dir.path().join("pty-grid.en.toml");
+        std::fs::write(&grid, GRID).expect("the grid is written");
+        Setup { dir, data, grid }
+    }
+
+    /// `discern new --grid GRID --title TITLE` in a pty, on the walkthrough.
+    pub fn new_trail(&self, title: &str) -> rexpect::session::PtySession {
+        discern(&self.data, &self.new_args(title))
+    }
+
+    /// The arguments of `new_trail`, for another kind of pty.
+    pub fn new_args<'a>(&'a self, title: &'a str) -> [&'a std::ffi::OsStr; 5] {
+        ["new".as_ref(), "--grid".as_ref(), self.grid.as_os_str(), "--title".as_ref(), title.as_ref()]
+    }
+}
 
 /// The text of the only trail file of `data/sessions`, once one is there.
 pub fn trail_text(data: &Path) -> Option<String> {

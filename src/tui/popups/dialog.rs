@@ -1,16 +1,70 @@
 //! The small boxes over the library: a title to type, a yes/no question.
+//! They open in the pop-up layer (`layer`).
+
+use std::path::PathBuf;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use ratatui_textarea::TextArea;
+
+use crate::grid::Grid;
 use crate::text::Lang;
+use crate::tui::editor;
 use crate::tui::runtime::keys::Hint;
-use crate::tui::screens::library::{Purpose, TitleBox};
 use crate::tui::widgets::footer;
 use crate::tui::widgets::theme::Palette;
 use crate::tui::widgets::wrap::{lines, wrap_styled};
+
+/// What a title box is for.
+pub enum Purpose {
+    New(Box<Grid>),
+    /// The trail to rename.
+    Rename(PathBuf),
+}
+
+pub struct TitleBox {
+    pub(in crate::tui) purpose: Purpose,
+    pub(in crate::tui) editor: TextArea<'static>,
+    /// Enter was pressed on an empty title.
+    pub(in crate::tui) empty: bool,
+    /// A privacy warning about the title typed, worked out as it changes.
+    pub(in crate::tui) privacy: Option<String>,
+}
+
+impl TitleBox {
+    pub fn new(purpose: Purpose, title: &str, palette: &Palette, lang: Lang) -> TitleBox {
+        let mut title_box =
+            TitleBox { purpose, editor: editor::line(title, "", palette), empty: false, privacy: None };
+        title_box.scan(lang);
+        title_box
+    }
+
+    pub(in crate::tui) fn scan(&mut self, lang: Lang) {
+        self.privacy = crate::tui::popups::privacy_note::warning(lang, &editor::line_text(&self.editor));
+    }
+}
+
+/// A yes/no question, and what yes does.
+pub struct Question {
+    pub(in crate::tui) question: String,
+    /// The keys that answer, in words.
+    pub(in crate::tui) answers: &'static str,
+    pub(in crate::tui) on_yes: OnYes,
+}
+
+pub enum OnYes {
+    Delete {
+        path: PathBuf,
+        title: String,
+    },
+    /// An export whose warnings were seen.
+    Export {
+        path: PathBuf,
+    },
+}
 
 /// A box of `width` × `height` in the middle of `area`, within it.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::text::Lang;
-use crate::tui::runtime::keys::Hint;
+use crate::tui::runtime::keys::{self, Hint};
 use crate::tui::screens::review::Access;
 use crate::tui::widgets::steps_list;
 use crate::tui::widgets::theme::Palette;
@@ -29,13 +29,14 @@ pub enum HelpFor {
     FollowUp,
 }
 
-fn walk_keys(lang: Lang, to_library: bool) -> Vec<(&'static str, &'static str)> {
+fn walk_keys(lang: Lang, to_library: bool) -> Vec<(String, &'static str)> {
     use Hint as H;
-    let mut rows = vec![lang.help_typing(), lang.help_new_line()];
+    let label = |h| keys::label(lang, h);
+    let mut rows = vec![(label(H::OtherText), lang.help_typing()), (label(H::NewLine), lang.help_new_line())];
     rows.extend(
-        [H::Undo, H::Redo, H::NextQuestion, H::PrevQuestion, H::MoveOption].map(|h| lang.key_hint(h)),
+        [H::Undo, H::Redo, H::NextQuestion, H::PrevQuestion, H::MoveOption].map(|h| keys::hint(lang, h)),
     );
-    rows.push(lang.help_choose());
+    rows.push((keys::label_with_others(lang, keys::WALK, H::Choose), lang.help_choose()));
     rows.extend(
         [
             H::ScaleChange,
@@ -47,30 +48,32 @@ fn walk_keys(lang: Lang, to_library: bool) -> Vec<(&'static str, &'static str)> 
             H::Steps,
             H::References,
         ]
-        .map(|h| lang.key_hint(h)),
+        .map(|h| keys::hint(lang, h)),
     );
     let back = if to_library { H::ToLibrary } else { H::QuitWalk };
-    rows.extend([H::Save, H::Help, back, H::SaveAndQuit].map(|h| lang.key_hint(h)));
+    rows.extend([H::Save, H::Help, back, H::SaveAndQuit].map(|h| keys::hint(lang, h)));
     rows
 }
 
 /// A review, or a trail open in another window: moving and reading; in a
 /// review that can save, annotating.
-fn read_only_keys(lang: Lang, to_library: bool, annotate: bool) -> Vec<(&'static str, &'static str)> {
+fn read_only_keys(lang: Lang, to_library: bool, annotate: bool) -> Vec<(String, &'static str)> {
     use Hint as H;
-    let mut rows: Vec<_> = [H::NextQuestion, H::PrevQuestion].map(|h| lang.key_hint(h)).to_vec();
-    rows.push(lang.help_scroll());
-    rows.extend([H::NextStep, H::PrevStep, H::Steps, H::References].map(|h| lang.key_hint(h)));
+    let mut rows: Vec<_> = [H::NextQuestion, H::PrevQuestion].map(|h| keys::hint(lang, h)).to_vec();
+    rows.push((keys::label(lang, H::Scroll), lang.help_scroll()));
+    rows.extend([H::NextStep, H::PrevStep, H::Steps, H::References].map(|h| keys::hint(lang, h)));
     if annotate {
-        rows.push(lang.key_hint(H::Annotate));
-        rows.extend(lang.help_annotation_rows());
+        rows.push(keys::hint(lang, H::Annotate));
+        let actions = lang.help_annotation_rows();
+        let box_keys = [H::SaveAnnotation, H::NewLineAlt, H::Cancel].map(|h| keys::label(lang, h));
+        rows.extend(box_keys.into_iter().zip(actions));
     }
     let back = if to_library { H::ToLibrary } else { H::QuitWalk };
-    rows.extend([H::Help, back].map(|h| lang.key_hint(h)));
+    rows.extend([H::Help, back].map(|h| keys::hint(lang, h)));
     rows
 }
 
-fn library_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+fn library_keys(lang: Lang) -> Vec<(String, &'static str)> {
     use Hint as H;
     [
         H::MoveTrail,
@@ -86,28 +89,29 @@ fn library_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
         H::Help,
         H::Quit,
     ]
-    .map(|h| lang.key_hint(h))
+    .map(|h| keys::hint(lang, h))
     .to_vec()
 }
 
-fn follow_up_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+fn follow_up_keys(lang: Lang) -> Vec<(String, &'static str)> {
     use Hint as H;
     [H::NextField, H::PrevField, H::MoveOption, H::Choose, H::NewLine, H::Save, H::Help, H::Cancel]
-        .map(|h| lang.key_hint(h))
+        .map(|h| keys::hint(lang, h))
         .to_vec()
 }
 
-fn pager_keys(lang: Lang) -> Vec<(&'static str, &'static str)> {
+fn pager_keys(lang: Lang) -> Vec<(String, &'static str)> {
     use Hint as H;
-    [H::Scroll, H::Page, H::HomeEnd, H::Help, H::Close].map(|h| lang.key_hint(h)).to_vec()
+    [H::Scroll, H::Page, H::HomeEnd, H::Help, H::Close].map(|h| keys::hint(lang, h)).to_vec()
 }
 
-fn key_lines(rows: &[(&'static str, &'static str)], p: &Palette, width: usize) -> Vec<Line<'static>> {
-    let key_width = rows.iter().map(|(k, _)| wrap::width(k)).max().unwrap_or(0) + 2;
+fn key_lines<K: AsRef<str>>(rows: &[(K, &'static str)], p: &Palette, width: usize) -> Vec<Line<'static>> {
+    let key_width = rows.iter().map(|(k, _)| wrap::width(k.as_ref())).max().unwrap_or(0) + 2;
     let indent = " ".repeat(key_width);
     let mut out = Vec::new();
     for (key, action) in rows {
         let (wrapped, _) = wrap_styled(&[(action, p.plain())], width.saturating_sub(key_width), usize::MAX);
+        let key = key.as_ref();
         let pad = " ".repeat(key_width.saturating_sub(wrap::width(key)));
         let first = Span::styled(format!("{key}{pad}"), p.key());
         out.extend(lines(wrapped, first, Span::raw(indent.clone())));
@@ -154,19 +158,23 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, scroll: u16, frame: &m
     let right_column = if two_columns { content.width as usize - 2 - column } else { column };
     let (title, keys, note) = match help_for {
         HelpFor::Walk { to_library, access: Access::Answer } => {
-            (lang.help_walk(), walk_keys(lang, to_library), lang.help_saving())
+            (lang.help_walk(), walk_keys(lang, to_library), lang.help_saving().to_string())
         }
         HelpFor::Walk { to_library, access: access @ Access::Review { .. } } => (
             lang.help_review(),
             read_only_keys(lang, to_library, access.writes()),
-            if access.writes() { lang.help_review_note() } else { lang.help_read_only_note() },
+            if access.writes() { lang.help_review_note() } else { lang.help_read_only_note() }.to_string(),
         ),
         HelpFor::Walk { to_library, access: Access::ReadOnly } => {
-            (lang.help_read_only(), read_only_keys(lang, to_library, false), lang.help_read_only_note())
+            let note = lang.help_read_only_note().to_string();
+            (lang.help_read_only(), read_only_keys(lang, to_library, false), note)
         }
-        HelpFor::Library => (lang.help_library(), library_keys(lang), lang.help_saving()),
-        HelpFor::Pager => (lang.help_pager(), pager_keys(lang), lang.help_pager_note()),
-        HelpFor::FollowUp => (lang.help_follow_up(), follow_up_keys(lang), lang.follow_up_help_note()),
+        HelpFor::Library => (lang.help_library(), library_keys(lang), lang.help_saving().to_string()),
+        HelpFor::Pager => (lang.help_pager(), pager_keys(lang), lang.help_pager_note().to_string()),
+        HelpFor::FollowUp => {
+            let (save, enter) = (keys::label(lang, Hint::Save), keys::label(lang, Hint::NewLine));
+            (lang.help_follow_up(), follow_up_keys(lang), lang.follow_up_help_note(&save, &enter))
+        }
     };
     let mut left = vec![heading(title, p)];
     left.extend(key_lines(&keys, p, column));
@@ -177,7 +185,7 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, scroll: u16, frame: &m
         right.push(Line::default());
     }
     right.extend(lines(
-        wrap_styled(&[(note, p.hint())], right_column, usize::MAX).0,
+        wrap_styled(&[(note.as_str(), p.hint())], right_column, usize::MAX).0,
         Span::raw(""),
         Span::raw(""),
     ));
@@ -195,7 +203,9 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, scroll: u16, frame: &m
         frame.render_widget(Paragraph::new(left).scroll((scroll, 0)), content);
     }
     let close = Rect { y: inner.y + inner.height - 1, height: 1, ..content };
-    let close_text = if limit > 0 { lang.help_close_scroll() } else { lang.help_close() };
+    let scroll_keys = format!("{} {}", keys::label(lang, Hint::Scroll), keys::label(lang, Hint::Page));
+    let close_text =
+        if limit > 0 { lang.help_close_scroll(&scroll_keys) } else { lang.help_close().to_string() };
     frame.render_widget(Paragraph::new(Line::styled(close_text, p.hint())), close);
     limit
 }

@@ -16,14 +16,14 @@ use crate::tui::widgets::theme::Palette;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 
 pub struct PickerGrid {
-    pub grid: Grid,
+    pub(in crate::tui) grid: Grid,
     /// The file of a user's grid; `None` for a shipped one.
-    pub file: Option<String>,
+    pub(in crate::tui) file: Option<String>,
 }
 
 pub struct Picker {
-    pub grids: Vec<PickerGrid>,
-    pub selected: usize,
+    pub(in crate::tui) grids: Vec<PickerGrid>,
+    pub(in crate::tui) selected: usize,
 }
 
 impl Picker {

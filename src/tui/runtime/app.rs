@@ -18,7 +18,9 @@ use crate::ops::Failure;
 use crate::text::Lang;
 use crate::trail::store::Listed;
 use crate::trail::{FollowUp, LoadError, Time};
-use crate::tui::popups::help::{self, HelpFor};
+use crate::tui::popups::dialog::{OnYes, Question};
+use crate::tui::popups::help::HelpFor;
+use crate::tui::popups::layer::{BoxOut, DialogOut, Layer, Popup, Taken};
 use crate::tui::popups::picker::Picker;
 use crate::tui::runtime::keys;
 use crate::tui::runtime::saver::{SaveJob, SaveReport};
@@ -167,10 +169,8 @@ pub struct App {
     palette: Palette,
     clock: fn() -> Time,
     screen: Screen,
-    help: Option<HelpFor>,
-    /// How far the help is scrolled, and how far it can be as last drawn.
-    help_scroll: u16,
-    help_limit: std::cell::Cell<u16>,
+    /// What is open over the screen (the help): it gets the keys first.
+    popups: Layer,
     size: (u16, u16),
     finished: bool,
     /// Left a walk whose last changes could not be saved.
@@ -229,9 +229,7 @@ impl App {
             palette,
             clock,
             screen,
-            help: None,
-            help_scroll: 0,
-            help_limit: std::cell::Cell::new(0),
+            popups: Layer::default(),
             size: (80, 24),
             finished: false,
             lost: false,
@@ -286,6 +284,11 @@ impl App {
             Screen::Walk(w) => Some(w.walk),
             Screen::Library(_) | Screen::Pager(_) | Screen::FollowUp(..) => None,
         }
+    }
+
+    /// A review's box (an annotation, a name) is open over the walk.
+    pub fn box_open(&self) -> bool {
+        self.popups.has_box()
     }
 
     pub fn finished(&self) -> bool {
@@ -345,7 +348,7 @@ impl App {
             other => {
                 if let Screen::Library(library) = &mut self.screen {
                     library.today = Some((self.clock)().date_naive());
-                    return library_result(library, self.lang, other);
+                    return library_result(library, &mut self.popups, self.lang, other);
                 }
             }
         }
@@ -357,22 +360,21 @@ impl App {
         if self.too_small() && !quit {
             return Vec::new();
         }
-        if self.help.is_some() && !quit {
-            // ↑↓ and the page keys scroll the help (a small window cannot
-            // show it whole); any other key closes it.
-            use ratatui::crossterm::event::KeyCode as K;
-            let limit = self.help_limit.get();
-            match key.code {
-                K::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                K::Down => self.help_scroll = (self.help_scroll + 1).min(limit),
-                K::PageUp => self.help_scroll = self.help_scroll.saturating_sub(8),
-                K::PageDown => self.help_scroll = (self.help_scroll + 8).min(limit),
-                _ => {
-                    self.help = None;
-                    self.help_scroll = 0;
-                }
+        // A pop-up takes the key before the screen under it; Ctrl-C goes
+        // to the screen, keeping the annotation being written.
+        if quit {
+            if let Some((at, text)) = self.popups.take_draft()
+                && let Screen::Walk(walk) = &mut self.screen
+            {
+                walk.add_annotation(at, &text);
             }
-            return Vec::new();
+        } else {
+            match self.popups.key(key, self.lang, &self.palette) {
+                Taken::No => {}
+                Taken::ByHelp => return Vec::new(),
+                Taken::ByBox(out) => return self.box_out(out),
+                Taken::ByDialog(msg, out) => return self.dialog_out(&msg, out),
+            }
         }
         match &mut self.screen {
             Screen::Library(library) => {
@@ -394,7 +396,7 @@ impl App {
             }
             Screen::Pager(pager) => {
                 match keys::pager_msg(key).and_then(|msg| pager.update(msg)) {
-                    Some(PagerOut::Help) => self.help = Some(HelpFor::Pager),
+                    Some(PagerOut::Help) => self.popups.open(Popup::help(HelpFor::Pager)),
                     Some(PagerOut::Quit) => self.finished = true,
                     None => {}
                 }
@@ -403,8 +405,41 @@ impl App {
         }
     }
 
+    /// What a dialog asks of the library under it.
+    fn dialog_out(&mut self, msg: &keys::LibraryMsg, out: Option<DialogOut>) -> Vec<Effect> {
+        if let Screen::Library(library) = &mut self.screen {
+            library.key_taken_above(msg);
+        }
+        match out {
+            None => Vec::new(),
+            Some(DialogOut::Help) => {
+                self.popups.open(Popup::help(HelpFor::Library));
+                Vec::new()
+            }
+            Some(DialogOut::Do(out)) => self.library_out(out).into_iter().collect(),
+        }
+    }
+
+    /// What a review's box asks of the walk under it.
+    fn box_out(&mut self, out: Option<BoxOut>) -> Vec<Effect> {
+        let Screen::Walk(walk) = &mut self.screen else { return Vec::new() };
+        walk.key_taken_above();
+        match out {
+            None => Vec::new(),
+            Some(BoxOut::Help) => self.walk_out(WalkOut::Help),
+            Some(BoxOut::Author(name)) => {
+                walk.set_author(&name);
+                vec![Effect::SaveAuthor(name)]
+            }
+            Some(BoxOut::Annotate { at, text }) => {
+                walk.add_annotation(at, &text);
+                Vec::new()
+            }
+        }
+    }
+
     fn paste(&mut self, text: &str) {
-        if self.too_small() || self.help.is_some() {
+        if self.too_small() || self.popups.paste(text, self.lang) {
             return;
         }
         match &mut self.screen {
@@ -431,8 +466,12 @@ impl App {
                 return None;
             }
             LibraryOut::LoadWords(paths) => Effect::LoadWords(paths),
+            LibraryOut::Ask(dialog) => {
+                self.popups.open(dialog.into());
+                return None;
+            }
             LibraryOut::Help => {
-                self.help = Some(HelpFor::Library);
+                self.popups.open(Popup::help(HelpFor::Library));
                 return None;
             }
             LibraryOut::Quit => {
@@ -448,12 +487,16 @@ impl App {
             WalkOut::Help => {
                 if let Some(w) = self.walk_screen() {
                     let to_library = w.after_back == Exit::Library;
-                    self.help = Some(HelpFor::Walk { to_library, access: w.access });
+                    let help = Popup::help(HelpFor::Walk { to_library, access: w.access });
+                    self.popups.open(help);
                 }
                 Vec::new()
             }
             WalkOut::Leave { exit, saved } => self.leave(exit, saved),
-            WalkOut::Author(name) => vec![Effect::SaveAuthor(name)],
+            WalkOut::Annotate { at, name_known } => {
+                self.popups.open(Popup::review_box(at, name_known, self.lang, &self.palette));
+                Vec::new()
+            }
             WalkOut::Export(format) => match self.walk_screen() {
                 Some(w) if w.path.is_some() => vec![Effect::ExportWalk {
                     id: w.walk.trail.id.clone(),
@@ -488,7 +531,7 @@ impl App {
                 Vec::new()
             }
             (FollowUpOut::Help, _) => {
-                self.help = Some(HelpFor::FollowUp);
+                self.popups.open(Popup::help(HelpFor::FollowUp));
                 Vec::new()
             }
         }
@@ -552,21 +595,22 @@ impl App {
             return;
         }
         match &self.screen {
-            // The terminal's cursor shows where typing goes, unless the help covers it.
-            Screen::Library(library) => library_view::render(library, frame, area, self.help.is_none()),
-            Screen::Walk(walk) => walk_view::render(walk, frame, area, self.help.is_none()),
+            // The terminal's cursor shows where typing goes, unless a pop-up covers it.
+            Screen::Library(library) => library_view::render(library, frame, area, self.popups.is_empty()),
+            Screen::Walk(walk) => {
+                walk_view::render(walk, frame, area, self.popups.is_empty(), self.popups.has_box())
+            }
             Screen::Pager(pager) => pager_view::render(pager, frame, area),
-            Screen::FollowUp(f, _) => follow_up::render(f, (self.clock)(), frame, area, self.help.is_none()),
+            Screen::FollowUp(f, _) => {
+                follow_up::render(f, (self.clock)(), frame, area, self.popups.is_empty())
+            }
         }
-        if let Some(help_for) = self.help {
-            let limit = help::render(self.lang, &self.palette, help_for, self.help_scroll, frame, area);
-            self.help_limit.set(limit);
-        }
+        self.popups.render(self.lang, &self.palette, &self.screen, frame, area);
     }
 }
 
 /// The outcome of file work done for the library.
-fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effect> {
+fn library_result(library: &mut LibraryScreen, popups: &mut Layer, lang: Lang, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Listed(listed) => {
             library.listed(listed);
@@ -578,7 +622,7 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
                 library.say(lang.suggest_encrypt().to_string(), false);
             }
         }
-        Msg::Grids(picker) => library.grids_loaded(picker),
+        Msg::Grids(picker) => popups.open(Popup::Picker(picker)),
         Msg::OpenFailed(failure) => {
             let text = match failure {
                 OpenFailure::Damaged(e) => lang.damaged_cannot_open(&lang.load_error(&e)),
@@ -602,7 +646,8 @@ fn library_result(library: &mut LibraryScreen, lang: Lang, msg: Msg) -> Vec<Effe
             } else {
                 lang.export_plaintext_confirm()
             });
-            library.confirm_export(path, question);
+            let on_yes = OnYes::Export { path };
+            popups.open(Popup::Question(Question { question, answers: lang.export_answers(), on_yes }));
         }
         Msg::Words(words) => library.words_loaded(words),
         Msg::Exported(Ok(path)) => library.say(lang.exported_to(&path), false),

@@ -1,6 +1,6 @@
-//! Saving off the key-press path: a thread receives each serialized trail
-//! and writes it through the store, so that typing never waits for the
-//! disk. Jobs are written in the order they were sent, so a later save can
+//! Saving off the key-press path: a thread receives a copy of each trail
+//! to save, serializes it and writes it through the store, so that typing
+//! never waits for the serialization nor the disk. Jobs are written in the order they were sent, so a later save can
 //! never be overwritten by an earlier one.
 //!
 //! A review saves only its annotations: the file is read on this thread and
@@ -15,8 +15,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::text::Lang;
-use crate::trail::Annotation;
 use crate::trail::store::Store;
+use crate::trail::{Annotation, Trail};
 
 /// How the bytes go into the temporary file: `write_all`, or in tests a
 /// write that fails like a full disk.
@@ -31,8 +31,9 @@ pub struct SaveJob {
 
 /// What a save writes.
 pub enum Content {
-    /// The whole trail, serialized.
-    Trail(Vec<u8>),
+    /// The whole trail: a copy taken on the screen's thread (cheaper than
+    /// serializing it there), serialized on the saver's.
+    Trail(Box<Trail>),
     /// Every annotation of a reviewed trail, in place of those in its file.
     Annotations(Vec<Annotation>),
 }
@@ -141,7 +142,10 @@ impl Saver {
 /// folder: on this thread, so typing never waits for it).
 pub fn write_job(store: &Store, job: &SaveJob, write: &WriteFn) -> io::Result<()> {
     match &job.content {
-        Content::Trail(bytes) => store.save_bytes(&job.path, bytes, |f, b| write(f, b)),
+        Content::Trail(trail) => {
+            let bytes = crate::trail::to_toml(trail);
+            store.save_bytes(&job.path, bytes.as_bytes(), |f, b| write(f, b))
+        }
         Content::Annotations(annotations) => {
             // A file that cannot be read is left as it is.
             let mut trail = Store::load(&job.path).map_err(io::Error::other)?;
@@ -184,14 +188,18 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut saver = Saver::start(dir.path(), Lang::En);
         let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
+        let mut trail = crate::tui::testing::walk(Lang::En).trail;
         for generation in 1..=3 {
-            let content = Content::Trail(format!("generation = {generation}\n").into_bytes());
+            trail.title = format!("Generation {generation}");
+            let content = Content::Trail(Box::new(trail.clone()));
             assert!(saver.submit(SaveJob { path: path.clone(), content, generation }).is_none());
         }
         let reports = saver.wait_all(Duration::from_secs(10));
         assert_eq!(reports.iter().map(|r| r.generation).collect::<Vec<_>>(), [1, 2, 3]);
         assert!(reports.iter().all(|r| r.result.is_ok()));
-        assert_eq!(std::fs::read_to_string(&path).expect("saved"), "generation = 3\n");
+        // Serialized on the saver's thread, as `to_toml` writes it.
+        assert_eq!(std::fs::read_to_string(&path).expect("saved"), crate::trail::to_toml(&trail));
+        assert_eq!(Store::load(&path).expect("reads back").title, "Generation 3");
         assert!(saver.is_idle());
     }
 
@@ -204,7 +212,8 @@ mod tests {
             Box::new(|_, _| Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))),
         );
         let path = crate::paths::sessions_dir(dir.path()).join("t.toml");
-        saver.submit(SaveJob { path: path.clone(), content: Content::Trail(b"x".to_vec()), generation: 1 });
+        let trail = Box::new(crate::tui::testing::walk(Lang::En).trail);
+        saver.submit(SaveJob { path: path.clone(), content: Content::Trail(trail), generation: 1 });
         let reports = saver.wait_all(Duration::from_secs(10));
         assert_eq!(reports.len(), 1);
         assert!(reports[0].result.as_ref().is_err_and(|e| e.contains("no space left")));
@@ -213,7 +222,7 @@ mod tests {
 
     #[test]
     fn annotations_are_written_into_the_file_as_it_is_on_disk() {
-        use crate::tui::test_support as support;
+        use crate::tui::testing as support;
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::new(dir.path());
         let mut walk = support::walk(crate::text::Lang::En);

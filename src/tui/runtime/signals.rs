@@ -29,9 +29,13 @@ pub fn ignore_file_size_limit() {
 }
 
 #[cfg(unix)]
-pub use unix::{StopRequests, stop_requests};
+pub use unix::{StopRequests, stop_requests, terminal_gone};
 #[cfg(windows)]
 pub use windows::{StopRequests, stop_requests};
+
+/// On Windows a closed console ends the process through its handler: nothing to note.
+#[cfg(windows)]
+pub fn terminal_gone() {}
 
 #[cfg(unix)]
 mod unix {
@@ -48,6 +52,17 @@ mod unix {
 
     /// Set while a full screen is up and will see a request to stop.
     static WATCHED: AtomicBool = AtomicBool::new(false);
+
+    /// Set once the terminal is known to be gone (a hang-up was relayed, or
+    /// the terminal could not be read): a hang-up that comes late, once the
+    /// screen is closed and the trail saved, no longer ends the process
+    /// before it has finished (an export asked with `-o`, the lock let go).
+    static HUNG_UP: AtomicBool = AtomicBool::new(false);
+
+    /// The terminal was found gone: see [`HUNG_UP`].
+    pub fn terminal_gone() {
+        HUNG_UP.store(true, Ordering::SeqCst);
+    }
 
     /// The reading end of the relay's pipe; `None` if it could not be set up
     /// (the signals then keep their default: the process ends, the trail is
@@ -112,6 +127,12 @@ mod unix {
     /// One signal: to the loop when a full screen watches, else (or when
     /// the loop does not end in time) what the signal does by default.
     fn relay(signal: i32, mut writer: &PipeWriter) {
+        if signal == SIGHUP {
+            let late = HUNG_UP.swap(true, Ordering::SeqCst);
+            if late && !WATCHED.load(Ordering::SeqCst) {
+                return;
+            }
+        }
         if WATCHED.load(Ordering::SeqCst) {
             let _ = writer.write(&[1]);
             std::thread::sleep(GRACE);

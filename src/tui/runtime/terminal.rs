@@ -14,7 +14,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::tui::runtime::Events;
-use crate::tui::runtime::signals::{StopRequests, stop_requests};
+use crate::tui::runtime::signals::{StopRequests, stop_requests, terminal_gone};
 
 /// Leaves the terminal as it was found, whatever happens: the guard's drop
 /// runs on return, on error and while a panic unwinds.
@@ -77,6 +77,7 @@ impl Events for TerminalEvents {
             }
             // A terminal that cannot be read any more is gone: stop.
             Err(_) => {
+                terminal_gone();
                 self.stopped = true;
                 Ok(None)
             }
@@ -97,6 +98,7 @@ impl TerminalEvents {
     fn wait(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
         // Events the terminal library has read and parsed already come first.
         if !self.tty.alive() {
+            terminal_gone();
             self.stopped = true;
             return Ok(None);
         }
@@ -110,6 +112,7 @@ impl TerminalEvents {
         }
         // Woken by input, or by nothing: a resize is only seen by asking.
         if !self.tty.alive() {
+            terminal_gone();
             self.stopped = true;
             return Ok(None);
         }

@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::text::Lang;
-use crate::tui::runtime::keys::Hint;
+use crate::tui::runtime::keys::{self, Hint};
 use crate::tui::widgets::theme::Palette;
 use crate::tui::widgets::wrap;
 
@@ -15,8 +15,8 @@ const SEPARATOR: &str = " · ";
 pub fn line(lang: Lang, p: &Palette, hints: &[Hint], tail: &[Hint], width: usize) -> Line<'static> {
     let sep = wrap::width(SEPARATOR);
     let cells = |h: Hint| {
-        let (key, action) = lang.key_hint(h);
-        wrap::width(key) + 1 + wrap::width(action)
+        let (key, action) = keys::hint(lang, h);
+        wrap::width(&key) + 1 + wrap::width(action)
     };
     // One space of margin, then the hints with a separator between two.
     let total = |chosen: &[Hint]| {
@@ -37,7 +37,7 @@ pub fn line(lang: Lang, p: &Palette, hints: &[Hint], tail: &[Hint], width: usize
     }
     let mut spans = vec![Span::raw(" ")];
     for (i, h) in chosen.into_iter().enumerate() {
-        let (key, action) = lang.key_hint(h);
+        let (key, action) = keys::hint(lang, h);
         if i > 0 {
             spans.push(Span::styled(SEPARATOR, p.dim()));
         }

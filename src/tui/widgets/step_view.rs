@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 
 use crate::grid::{Answer, Question, QuestionKind, Scale};
 use crate::text::Lang;
+use crate::tui::runtime::keys::{self, Hint};
 use crate::tui::screens::walk::{Pane, WalkScreen};
 use crate::tui::widgets::theme::Palette;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
@@ -199,7 +200,10 @@ fn layout(screen: &WalkScreen, width: usize, view_height: usize) -> Doc {
     }
     if !screen.show_references && !step.references.is_empty() {
         doc.blank();
-        doc.push(Line::styled(lang.references_hidden(step.references.len()), p.hint()));
+        doc.push(Line::styled(
+            lang.references_hidden(step.references.len(), &keys::label(lang, Hint::References)),
+            p.hint(),
+        ));
     }
     doc
 }

@@ -6,11 +6,11 @@
 use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
-use crate::plain::follow_up::next_date;
+use crate::grid::date::DateMisfit;
 use crate::text::Lang;
-use crate::trail::{FollowUp, Held, Time};
+use crate::trail::{FollowUp, Held, Time, next_date};
 use crate::tui::editor;
-use crate::tui::runtime::keys::FollowUpMsg;
+use crate::tui::runtime::keys::{self, FollowUpMsg, Hint};
 use crate::tui::widgets::theme::Palette;
 
 mod view;
@@ -48,20 +48,20 @@ pub enum FollowUpOut {
 
 pub struct FollowUpScreen {
     /// The trail's title, for the heading.
-    pub title: String,
-    pub happened: TextArea<'static>,
-    pub held: Option<Held>,
+    pub(in crate::tui) title: String,
+    pub(in crate::tui) happened: TextArea<'static>,
+    pub(in crate::tui) held: Option<Held>,
     /// The highlighted answer among `Held::ALL`.
-    pub held_cursor: usize,
-    pub learned: TextArea<'static>,
-    pub date: TextArea<'static>,
-    pub focus: Field,
+    pub(in crate::tui) held_cursor: usize,
+    pub(in crate::tui) learned: TextArea<'static>,
+    pub(in crate::tui) date: TextArea<'static>,
+    pub(in crate::tui) focus: Field,
     /// A problem to say (nothing chosen, a date that is not one).
-    pub problem: Option<String>,
+    pub(in crate::tui) problem: Option<String>,
     /// Esc was pressed once on a form with something in it.
-    pub leaving: bool,
+    pub(in crate::tui) leaving: bool,
     /// Being saved: keys wait.
-    pub saving: bool,
+    pub(in crate::tui) saving: bool,
     lang: Lang,
     palette: Palette,
 }
@@ -97,8 +97,8 @@ impl FollowUpScreen {
     }
 
     /// What the date field says today: no date, a day, or what is wrong.
-    pub fn date_reading(&self, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
-        next_date(&self.date_text(), today, self.lang)
+    pub fn date_reading(&self, today: NaiveDate) -> Result<Option<NaiveDate>, DateMisfit> {
+        next_date(&self.date_text(), today, self.lang.date_style())
     }
 
     fn is_empty(&self) -> bool {
@@ -110,9 +110,11 @@ impl FollowUpScreen {
     /// The entry, or why it cannot be saved yet (the field to go to, in words).
     fn entry(&self, now: Time) -> Result<FollowUp, (Field, String)> {
         let Some(held) = self.held else {
-            return Err((Field::Held, self.lang.follow_up_held_needed().to_string()));
+            let save = keys::label(self.lang, Hint::Save);
+            return Err((Field::Held, self.lang.follow_up_held_needed(&save)));
         };
-        let revisit = self.date_reading(now.date_naive()).map_err(|m| (Field::Date, m))?;
+        let revisit =
+            self.date_reading(now.date_naive()).map_err(|m| (Field::Date, self.lang.date_misfit(&m)))?;
         let text = |e: &TextArea| e.lines().join("\n");
         Ok(FollowUp::new(now, &text(&self.happened), held, &text(&self.learned), revisit))
     }
@@ -164,7 +166,9 @@ impl FollowUpScreen {
                     return vec![FollowUpOut::Cancel];
                 }
                 self.leaving = true;
-                self.problem = Some(self.lang.follow_up_leave_warning().to_string());
+                let (cancel, save) =
+                    (keys::label(self.lang, Hint::Cancel), keys::label(self.lang, Hint::Save));
+                self.problem = Some(self.lang.follow_up_leave_warning(&cancel, &save));
             }
             // Ctrl-C: saved when it can be, else left as Esc twice would.
             FollowUpMsg::Quit => {

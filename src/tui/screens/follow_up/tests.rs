@@ -9,7 +9,7 @@ use crate::trail::Held;
 use crate::trail::store::Store;
 use crate::tui::App;
 use crate::tui::runtime::app::Screen;
-use crate::tui::test_support::{self as support, Harness, LANGS, SIZES};
+use crate::tui::testing::{self as support, Harness, LANGS, SIZES};
 use crate::tui::widgets::theme::Palette;
 
 fn form(lang: Lang, width: u16, height: u16) -> Harness {

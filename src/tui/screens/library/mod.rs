@@ -13,14 +13,14 @@ use crate::text::Lang;
 use crate::trail::store::Listed;
 use crate::trail::{LoadError, Summary};
 use crate::tui::editor;
-use crate::tui::popups::picker::Picker;
+use crate::tui::popups::dialog::{OnYes, Purpose, Question, TitleBox};
 use crate::tui::runtime::keys::{LibraryKeys, LibraryMsg};
 use crate::tui::widgets::theme::Palette;
 
 /// One file of the sessions folder.
 pub struct TrailRow {
-    pub path: PathBuf,
-    pub summary: Result<Summary, LoadError>,
+    pub(in crate::tui) path: PathBuf,
+    pub(in crate::tui) summary: Result<Summary, LoadError>,
     /// Title and grid, lowercased without accents, for the filter; then,
     /// once read, the words of the answers.
     search: String,
@@ -40,53 +40,21 @@ impl TrailRow {
     }
 }
 
-/// What a title box is for.
-pub enum Purpose {
-    New(Box<Grid>),
-    /// The row (index in `rows`) to rename.
-    Rename(usize),
-}
-
-pub struct TitleBox {
-    pub purpose: Purpose,
-    pub editor: TextArea<'static>,
-    /// Enter was pressed on an empty title.
-    pub empty: bool,
-    /// A privacy warning about the title typed, worked out as it changes.
-    pub privacy: Option<String>,
-}
-
-impl TitleBox {
-    fn new(purpose: Purpose, title: &str, palette: &Palette, lang: Lang) -> TitleBox {
-        let mut title_box =
-            TitleBox { purpose, editor: editor::line(title, "", palette), empty: false, privacy: None };
-        title_box.scan(lang);
-        title_box
-    }
-
-    fn scan(&mut self, lang: Lang) {
-        self.privacy = crate::tui::popups::privacy_note::warning(lang, &editor::line_text(&self.editor));
-    }
-}
-
+/// Where the keys go in the library (its dialogs open in the pop-up layer).
 pub enum Mode {
     List,
     Filter,
-    Picker(Picker),
+}
+
+/// A dialog the library asks the pop-up layer to open.
+pub enum Dialog {
     Title(Box<TitleBox>),
-    /// The row (index in `rows`) to delete, once confirmed.
-    ConfirmDelete(usize),
-    /// A trail whose answers look identifying, to export once confirmed;
-    /// the question says how many passages.
-    ConfirmExport {
-        path: PathBuf,
-        question: String,
-    },
+    Question(Question),
 }
 
 pub struct Message {
-    pub text: String,
-    pub error: bool,
+    pub(in crate::tui) text: String,
+    pub(in crate::tui) error: bool,
 }
 
 /// What the library asks of the program.
@@ -120,27 +88,29 @@ pub enum LibraryOut {
     },
     /// The words of these trails' answers, for the filter.
     LoadWords(Vec<PathBuf>),
+    /// A dialog over the library.
+    Ask(Dialog),
     Help,
     Quit,
 }
 
 pub struct LibraryScreen {
-    pub rows: Vec<TrailRow>,
+    pub(in crate::tui) rows: Vec<TrailRow>,
     /// The rows the filter lets through, as indices in `rows`.
-    pub shown: Vec<usize>,
+    pub(in crate::tui) shown: Vec<usize>,
     /// The highlighted row, as an index in `shown`.
-    pub selected: usize,
-    pub filter: TextArea<'static>,
-    pub mode: Mode,
-    pub message: Option<Message>,
+    pub(in crate::tui) selected: usize,
+    pub(in crate::tui) filter: TextArea<'static>,
+    pub(in crate::tui) mode: Mode,
+    pub(in crate::tui) message: Option<Message>,
     /// The list has been read at least once.
-    pub loaded: bool,
+    pub(in crate::tui) loaded: bool,
     /// Whether the data folder is encrypted, once known.
-    pub encrypted: Option<bool>,
+    pub(in crate::tui) encrypted: Option<bool>,
     /// Today, for the trails whose revisit date has come.
-    pub today: Option<chrono::NaiveDate>,
+    pub(in crate::tui) today: Option<chrono::NaiveDate>,
     /// Only the trails whose revisit date has come (`a`).
-    pub due_only: bool,
+    pub(in crate::tui) due_only: bool,
     /// The words of each trail's answers, once read (by path), kept across
     /// readings of the list.
     words: std::collections::HashMap<PathBuf, String>,
@@ -187,9 +157,7 @@ impl LibraryScreen {
     pub fn keys(&self) -> LibraryKeys {
         match self.mode {
             Mode::List => LibraryKeys::List,
-            Mode::Filter | Mode::Title(_) => LibraryKeys::Typing,
-            Mode::Picker(_) => LibraryKeys::Picker,
-            Mode::ConfirmDelete(_) | Mode::ConfirmExport { .. } => LibraryKeys::Question,
+            Mode::Filter => LibraryKeys::Typing,
         }
     }
 
@@ -219,13 +187,12 @@ impl LibraryScreen {
         }
     }
 
-    pub fn grids_loaded(&mut self, grids: Picker) {
-        self.mode = Mode::Picker(grids);
-    }
-
-    /// The export found passages that look identifying: ask first.
-    pub fn confirm_export(&mut self, path: PathBuf, question: String) {
-        self.mode = Mode::ConfirmExport { path, question };
+    /// A key taken by a dialog over the library: the last message goes,
+    /// except while typing or moving.
+    pub(in crate::tui) fn key_taken_above(&mut self, msg: &LibraryMsg) {
+        if !matches!(msg, LibraryMsg::Edit(_) | LibraryMsg::Up | LibraryMsg::Down) {
+            self.message = None;
+        }
     }
 
     pub fn say(&mut self, text: String, error: bool) {
@@ -275,29 +242,6 @@ impl LibraryScreen {
         match std::mem::replace(&mut self.mode, Mode::List) {
             Mode::List => self.update_list(msg),
             Mode::Filter => self.update_filter(msg),
-            Mode::Picker(picker) => self.update_picker(picker, msg),
-            Mode::Title(title) => self.update_title(title, msg),
-            Mode::ConfirmDelete(row) => match msg {
-                LibraryMsg::Yes => {
-                    let r = &self.rows[row];
-                    vec![LibraryOut::Delete { path: r.path.clone(), title: r.title() }]
-                }
-                LibraryMsg::Quit => vec![LibraryOut::Quit],
-                LibraryMsg::No => Vec::new(),
-                _ => {
-                    self.mode = Mode::ConfirmDelete(row);
-                    Vec::new()
-                }
-            },
-            Mode::ConfirmExport { path, question } => match msg {
-                LibraryMsg::Yes => vec![LibraryOut::Export { path, confirmed: true }],
-                LibraryMsg::Quit => vec![LibraryOut::Quit],
-                LibraryMsg::No => Vec::new(),
-                _ => {
-                    self.mode = Mode::ConfirmExport { path, question };
-                    Vec::new()
-                }
-            },
         }
     }
 
@@ -338,10 +282,15 @@ impl LibraryScreen {
 
     /// The actions on the highlighted trail; a damaged file can only be deleted.
     fn on_selected(&mut self, msg: LibraryMsg) -> Vec<LibraryOut> {
-        let Some((index, row)) = self.selected_row() else { return Vec::new() };
+        let Some((_, row)) = self.selected_row() else { return Vec::new() };
         if let LibraryMsg::Delete = msg {
-            self.mode = Mode::ConfirmDelete(index);
-            return Vec::new();
+            let question = match &row.summary {
+                Ok(t) => self.lang.confirm_delete_trail(&t.title),
+                Err(_) => self.lang.confirm_delete_damaged(&row.file_name()),
+            };
+            let on_yes = OnYes::Delete { path: row.path.clone(), title: row.title() };
+            let answers = self.lang.delete_answers();
+            return vec![LibraryOut::Ask(Dialog::Question(Question { question, answers, on_yes }))];
         }
         let summary = match &row.summary {
             Ok(t) => t,
@@ -364,9 +313,9 @@ impl LibraryScreen {
                 vec![LibraryOut::FollowUp { path: row.path.clone(), title: summary.title.clone() }]
             }
             _ => {
-                let title = TitleBox::new(Purpose::Rename(index), &summary.title, &self.palette, self.lang);
-                self.mode = Mode::Title(Box::new(title));
-                Vec::new()
+                let purpose = Purpose::Rename(row.path.clone());
+                let title = TitleBox::new(purpose, &summary.title, &self.palette, self.lang);
+                vec![LibraryOut::Ask(Dialog::Title(Box::new(title)))]
             }
         }
     }
@@ -399,81 +348,13 @@ impl LibraryScreen {
         Vec::new()
     }
 
-    fn update_picker(&mut self, mut picker: Picker, msg: LibraryMsg) -> Vec<LibraryOut> {
-        match msg {
-            LibraryMsg::Up => picker.up(),
-            LibraryMsg::Down => picker.down(),
-            LibraryMsg::Cancel => return Vec::new(),
-            LibraryMsg::Quit => return vec![LibraryOut::Quit],
-            LibraryMsg::Confirm => {
-                if let Some(grid) = picker.take_selected() {
-                    let title = TitleBox::new(Purpose::New(Box::new(grid)), "", &self.palette, self.lang);
-                    self.mode = Mode::Title(Box::new(title));
-                    return Vec::new();
-                }
-            }
-            LibraryMsg::Help => {
-                self.mode = Mode::Picker(picker);
-                return vec![LibraryOut::Help];
-            }
-            _ => {}
-        }
-        self.mode = Mode::Picker(picker);
-        Vec::new()
-    }
-
-    fn update_title(&mut self, mut title: Box<TitleBox>, msg: LibraryMsg) -> Vec<LibraryOut> {
-        match msg {
-            LibraryMsg::Cancel => return Vec::new(),
-            LibraryMsg::Quit => return vec![LibraryOut::Quit],
-            LibraryMsg::Help => {
-                self.mode = Mode::Title(title);
-                return vec![LibraryOut::Help];
-            }
-            LibraryMsg::Confirm => {
-                let text = editor::line_text(&title.editor).trim().to_string();
-                if text.is_empty() {
-                    title.empty = true;
-                } else {
-                    return match title.purpose {
-                        Purpose::New(grid) => vec![LibraryOut::Create { grid, title: text }],
-                        Purpose::Rename(row) => {
-                            vec![LibraryOut::Rename { path: self.rows[row].path.clone(), title: text }]
-                        }
-                    };
-                }
-            }
-            LibraryMsg::Edit(input) => {
-                let changed = editor::edit_line(&mut title.editor, input);
-                title.empty &= !changed;
-                if changed {
-                    title.scan(self.lang);
-                }
-            }
-            _ => {}
-        }
-        self.mode = Mode::Title(title);
-        Vec::new()
-    }
-
-    /// Pasted text goes to the box being typed in, on one line.
+    /// Pasted text goes to the filter being typed, on one line.
     pub fn paste(&mut self, text: &str) {
         let text = text.replace(['\r', '\n'], " ");
-        match &mut self.mode {
-            Mode::Filter => {
-                let changed = self.filter.insert_str(text);
-                if changed {
-                    self.apply_filter();
-                }
-            }
-            Mode::Title(title) => {
-                let changed = title.editor.insert_str(text);
-                title.empty &= !changed;
-                if changed {
-                    title.scan(self.lang);
-                }
-            }
-            _ => {}
+        if let Mode::Filter = self.mode
+            && self.filter.insert_str(text)
+        {
+            self.apply_filter();
         }
     }
 }

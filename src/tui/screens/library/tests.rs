@@ -11,7 +11,7 @@ use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::tui::popups::picker::{Picker, PickerGrid};
 use crate::tui::runtime::app::Screen;
-use crate::tui::test_support::{self as support, Harness, LANGS, SIZES};
+use crate::tui::testing::{self as support, Harness, LANGS, SIZES};
 use crate::walk::{At, Walk};
 
 fn at_minute(minute: u32) -> crate::trail::Time {
@@ -42,7 +42,16 @@ fn fill(dir: &Path, lang: Lang) {
     std::fs::File::options().write(true).open(&damaged).and_then(|f| f.set_modified(old)).expect("dated");
 }
 
-fn snapshot(name: &str, full: bool, keys: impl Fn(&mut Harness)) {
+/// The library on screen.
+fn library(h: &Harness) -> &crate::tui::screens::library::LibraryScreen {
+    let Screen::Library(library) = h.session.app().screen() else { panic!("the library is on screen") };
+    library
+}
+
+/// Runs `keys` on the library (with the trails of `fill` when `full`),
+/// checks what a person sees and what the keys did (`sees`), and compares
+/// the screen with the accepted one.
+fn snapshot(name: &str, full: bool, keys: impl Fn(&mut Harness), sees: impl Fn(&Harness, &str, Lang)) {
     for lang in LANGS {
         for (width, height) in SIZES {
             let mut h = Harness::library(lang, width, height, |dir| {
@@ -51,90 +60,157 @@ fn snapshot(name: &str, full: bool, keys: impl Fn(&mut Harness)) {
                 }
             });
             keys(&mut h);
-            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), h.screen());
+            let screen = h.screen();
+            sees(&h, &screen, lang);
+            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), screen);
         }
     }
 }
 
 #[test]
 fn a_first_time_user_is_greeted_and_told_to_press_n() {
-    snapshot("empty", false, |_| {});
+    snapshot(
+        "empty",
+        false,
+        |_| {},
+        |h, screen, lang| {
+            assert!(library(h).rows.is_empty());
+            let [hello, _, _] = lang.library_welcome("n");
+            assert!(screen.contains(&hello), "{screen}");
+        },
+    );
 }
 
 #[test]
 fn trails_are_listed_newest_first_with_a_damaged_file() {
-    snapshot("full", true, |_| {});
+    snapshot(
+        "full",
+        true,
+        |_| {},
+        |h, screen, lang| {
+            assert_eq!(library(h).shown.len(), 4, "three trails and a damaged file");
+            let judge = lang.pick("Appel du juge", "Call from the judge");
+            assert!(screen.contains(judge), "{screen}");
+        },
+    );
 }
 
 #[test]
 fn the_filter_keeps_what_matches_title_or_grid_as_you_type() {
-    snapshot("filtered", true, |h| {
-        h.press(KeyCode::Char('/')).type_text("situation");
-    });
+    snapshot(
+        "filtered",
+        true,
+        |h| {
+            h.press(KeyCode::Char('/')).type_text("situation");
+        },
+        |h, screen, _| {
+            assert_eq!(library(h).shown.len(), 1, "one title has the word");
+            assert!(screen.contains("situation"), "{screen}");
+        },
+    );
 }
 
 #[test]
 fn a_filter_that_matches_nothing_says_so() {
-    snapshot("filtered_nothing", true, |h| {
-        h.press(KeyCode::Char('/')).type_text("zzz").press(KeyCode::Enter);
-    });
+    snapshot(
+        "filtered_nothing",
+        true,
+        |h| {
+            h.press(KeyCode::Char('/')).type_text("zzz").press(KeyCode::Enter);
+        },
+        |h, _, _| assert!(library(h).shown.is_empty()),
+    );
 }
 
 fn with_test_grids(h: &mut Harness) {
-    let Screen::Library(library) = h.session.app_mut().screen_mut() else {
-        panic!("the library is on screen")
-    };
-    let other = if library.lang() == Lang::Fr { Lang::En } else { Lang::Fr };
+    let Screen::Library(library) = h.session.app().screen() else { panic!("the library is on screen") };
+    let lang = library.lang();
+    let other = if lang == Lang::Fr { Lang::En } else { Lang::Fr };
     let grids = vec![
-        PickerGrid { grid: support::grid(library.lang()), file: None },
+        PickerGrid { grid: support::grid(lang), file: None },
         PickerGrid {
             grid: support::grid(other),
             file: Some(format!("/data/grids/test-grid.{}.toml", other.tag())),
         },
     ];
-    library.grids_loaded(Picker { grids, selected: 0 });
+    // As the runtime gives them, once read: the picker opens over the library.
+    h.session.app_mut().update(crate::tui::Msg::Grids(Picker { grids, selected: 0 }));
 }
 
 #[test]
 fn the_grid_picker_shows_title_language_summary_and_source() {
-    snapshot("picker", true, with_test_grids);
+    snapshot("picker", true, with_test_grids, |_, screen, lang| {
+        let title = support::grid(lang).meta.title;
+        assert!(screen.contains(&title[..10]), "the grids are listed: {screen}");
+    });
 }
 
 #[test]
 fn the_title_box_reminds_to_use_no_names() {
-    snapshot("new_title", true, |h| {
-        with_test_grids(h);
-        h.press(KeyCode::Enter);
-    });
+    snapshot(
+        "new_title",
+        true,
+        |h| {
+            with_test_grids(h);
+            h.press(KeyCode::Enter);
+        },
+        |_, screen, lang| assert!(screen.contains(lang.new_title_box()), "the title box: {screen}"),
+    );
 }
 
 #[test]
 fn an_empty_title_is_explained() {
-    snapshot("new_title_empty", true, |h| {
-        with_test_grids(h);
-        h.press(KeyCode::Enter).press(KeyCode::Enter);
-    });
+    snapshot(
+        "new_title_empty",
+        true,
+        |h| {
+            with_test_grids(h);
+            h.press(KeyCode::Enter).press(KeyCode::Enter);
+        },
+        |h, screen, lang| {
+            assert!(screen.contains(lang.new_title_box()), "the box stays open: {screen}");
+            assert_eq!(library(h).shown.len(), 4, "no trail was created");
+        },
+    );
 }
 
 #[test]
 fn renaming_shows_the_current_title() {
-    snapshot("rename", true, |h| {
-        h.press(KeyCode::Char('r'));
-    });
+    snapshot(
+        "rename",
+        true,
+        |h| {
+            h.press(KeyCode::Char('r'));
+        },
+        |_, screen, lang| assert!(screen.contains(lang.rename_box()), "the rename box: {screen}"),
+    );
 }
 
 #[test]
 fn deleting_asks_first() {
-    snapshot("delete", true, |h| {
-        h.press(KeyCode::Down).press(KeyCode::Char('d'));
-    });
+    snapshot(
+        "delete",
+        true,
+        |h| {
+            h.press(KeyCode::Down).press(KeyCode::Char('d'));
+        },
+        |h, screen, lang| {
+            assert!(screen.contains(lang.delete_answers()), "the question: {screen}");
+            assert_eq!(library(h).shown.len(), 4, "nothing deleted before the answer");
+        },
+    );
 }
 
 #[test]
 fn the_help_lists_the_keys_of_the_library() {
-    snapshot("help", true, |h| {
-        h.press(KeyCode::F(1));
-    });
+    snapshot(
+        "help",
+        true,
+        |h| {
+            h.press(KeyCode::F(1));
+        },
+        |_, screen, lang| assert!(screen.contains(lang.help_library()), "the library's help: {screen}"),
+    );
 }
 
 #[test]
@@ -159,10 +235,15 @@ fn folding_lets_plain_letters_find_accented_ones() {
 
 #[test]
 fn the_title_box_warns_as_an_identifying_title_is_typed() {
-    snapshot("new_title_privacy", true, |h| {
-        with_test_grids(h);
-        h.press(KeyCode::Enter).type_text("Mme Martin, 06 12 34 56 78");
-    });
+    snapshot(
+        "new_title_privacy",
+        true,
+        |h| {
+            with_test_grids(h);
+            h.press(KeyCode::Enter).type_text("Mme Martin, 06 12 34 56 78");
+        },
+        |_, screen, _| assert!(screen.contains('⚠'), "the warning: {screen}"),
+    );
 }
 
 /// `fill`, with one trail whose revisit date came two days before the
@@ -213,7 +294,7 @@ fn trails_due_are_marked_and_a_key_shows_them_alone() {
             assert!(all.contains(&lang.library_due_mark(2)), "{all}");
             assert!(all.contains(&lang.library_due_mark(0)), "{all}");
             assert!(
-                all.contains(&format!("a {}", lang.key_hint(crate::tui::runtime::keys::Hint::DueOnly).1)),
+                all.contains(&format!("a {}", lang.hint_action(crate::tui::runtime::keys::Hint::DueOnly))),
                 "{all}"
             );
             insta::assert_snapshot!(format!("due_all_{}_{width}x{height}", lang.tag()), all);
@@ -224,7 +305,7 @@ fn trails_due_are_marked_and_a_key_shows_them_alone() {
             assert_eq!(library.shown.len(), 2, "the two trails due, nothing else");
             let due = h.screen();
             assert!(!due.contains(lang.pick("Plus tard", "Later")), "{due}");
-            assert!(due.contains(lang.key_hint(crate::tui::runtime::keys::Hint::AllTrails).1), "{due}");
+            assert!(due.contains(lang.hint_action(crate::tui::runtime::keys::Hint::AllTrails)), "{due}");
             insta::assert_snapshot!(format!("due_only_{}_{width}x{height}", lang.tag()), due);
             h.press(KeyCode::Char('a'));
             let Screen::Library(library) = h.session.app().screen() else {
@@ -274,4 +355,28 @@ fn the_filter_finds_words_inside_answers_without_accents_and_shows_only_its_keys
     assert!(h.screen().contains("Sans rapport"));
     h.type_text(" absent");
     assert!(!h.screen().contains("Sans rapport"));
+}
+
+/// The pop-up layer: the help opens over the rename box, Esc closes the
+/// help alone, the box keeps the keys until it is put away, and only then
+/// do the keys go to the list again.
+#[test]
+fn esc_closes_the_top_pop_up_and_the_one_under_it_keeps_the_keys() {
+    let lang = Lang::En;
+    let mut h = Harness::library(lang, 80, 24, |dir| fill(dir, lang));
+    h.press(KeyCode::Down).press(KeyCode::Char('r'));
+    assert!(h.screen().contains(lang.rename_box()), "the rename box opens");
+    h.press(KeyCode::F(1));
+    assert!(h.screen().contains(lang.help_library()), "the help opens over the box");
+    h.press(KeyCode::Esc);
+    let screen = h.screen();
+    assert!(!screen.contains(lang.help_library()), "Esc closed the help");
+    assert!(screen.contains(lang.rename_box()), "the box is still open: {screen}");
+    // `q` is typed into the title (in the list, it would quit).
+    h.press(KeyCode::Char('q'));
+    assert!(!h.session.app().finished(), "q went to the box, not to the library");
+    h.press(KeyCode::Esc);
+    assert!(!h.screen().contains(lang.rename_box()), "Esc put the box away");
+    h.press(KeyCode::Char('q'));
+    assert!(h.session.app().finished(), "the list has the keys again");
 }

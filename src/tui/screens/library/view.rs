@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::text::Lang;
-use crate::tui::popups::{dialog, picker};
-use crate::tui::runtime::keys::Hint;
+use crate::tui::popups::dialog;
+use crate::tui::runtime::keys::{self, Hint};
 use crate::tui::screens::library::{LibraryScreen, Mode, TrailRow};
 use crate::tui::widgets::footer;
 use crate::tui::widgets::theme::Palette;
@@ -107,28 +107,6 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
     let tail: &[Hint] =
         if matches!(screen.mode, Mode::Filter) { &[Hint::Help] } else { &[Hint::Help, Hint::Quit] };
     frame.render_widget(Paragraph::new(footer::line(lang, p, &hints, tail, width)), keys);
-    overlays(screen, frame, area, cursor);
-}
-
-fn overlays(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: bool) {
-    let p = screen.palette();
-    let lang = screen.lang();
-    match &screen.mode {
-        Mode::Picker(picker) => picker::render(picker, lang, p, frame, area),
-        Mode::Title(title) => dialog::title_box(title, lang, p, frame, area, cursor),
-        Mode::ConfirmDelete(row) => {
-            let r = &screen.rows[*row];
-            let question = match &r.summary {
-                Ok(t) => lang.confirm_delete_trail(&t.title),
-                Err(_) => lang.confirm_delete_damaged(&r.file_name()),
-            };
-            dialog::question_box(&question, lang.delete_answers(), p, frame, area);
-        }
-        Mode::ConfirmExport { question, .. } => {
-            dialog::question_box(question, lang.export_answers(), p, frame, area);
-        }
-        Mode::List | Mode::Filter => {}
-    }
 }
 
 fn filter_row(screen: &LibraryScreen, frame: &mut Frame, cursor: bool, row: Rect) {
@@ -152,15 +130,15 @@ fn filter_row(screen: &LibraryScreen, frame: &mut Frame, cursor: bool, row: Rect
 
 fn welcome(lang: Lang, p: &Palette, frame: &mut Frame, area: Rect) {
     let width = (area.width as usize).saturating_sub(4).min(64);
-    let [hello, about, start] = lang.library_welcome();
+    let [hello, about, start] = lang.library_welcome(&keys::label(lang, Hint::New));
     let wrapped = |text: &str, style| {
         lines(wrap_styled(&[(text, style)], width, usize::MAX).0, Span::raw(""), Span::raw(""))
     };
-    let mut text = wrapped(hello, p.title());
+    let mut text = wrapped(&hello, p.title());
     text.push(Line::default());
-    text.extend(wrapped(about, p.plain()));
+    text.extend(wrapped(&about, p.plain()));
     text.push(Line::default());
-    text.extend(wrapped(start, p.strong()));
+    text.extend(wrapped(&start, p.strong()));
     let height = (text.len() as u16).min(area.height);
     let rect = dialog::centered(area, width as u16, height);
     frame.render_widget(Paragraph::new(text), rect);

@@ -22,12 +22,12 @@ const MAX_TEXT_WIDTH: usize = 100;
 pub const CHROME_ROWS: u16 = 3;
 
 pub struct Pager {
-    pub title: String,
+    pub(in crate::tui) title: String,
     text: String,
     /// The text as drawn at the present width.
     rows: Vec<Line<'static>>,
     /// The first row in view.
-    pub top: usize,
+    pub(in crate::tui) top: usize,
     /// How many rows of text the window shows.
     view: usize,
     lang: Lang,

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use crate::documents::compare;
 use crate::grid::Answer;
 use crate::text::Lang;
-use crate::tui::test_support::{self as support, Harness, LANGS};
+use crate::tui::testing::{self as support, Harness, LANGS};
 use crate::walk::{At, Walk};
 
 /// Two trails of the test grid, compared as `discern compare` does.
@@ -46,7 +46,14 @@ fn a_comparison_reads_calmly_with_its_marks_as_styles() {
     for lang in LANGS {
         let (title, text) = comparison(lang);
         let mut h = Harness::pager(lang, 80, 24, &title, &text);
-        insta::assert_snapshot!(format!("compare_{}_80x24", lang.tag()), h.screen());
+        let screen = h.screen();
+        let (before, after) = lang.pick(
+            ("Avant la supervision", "Après la supervision"),
+            ("Before supervision", "After supervision"),
+        );
+        assert!(screen.contains(before) && screen.contains(after), "both trails are named: {screen}");
+        assert!(!screen.contains("**"), "the marks are styles, not shown: {screen}");
+        insta::assert_snapshot!(format!("compare_{}_80x24", lang.tag()), screen);
     }
 }
 

@@ -6,12 +6,9 @@
 pub(crate) mod rows;
 pub(crate) mod view;
 
-use ratatui_textarea::{Input, TextArea};
-
 use crate::ops::Failure;
-use crate::tui::editor;
-use crate::tui::runtime::keys::WalkKeys;
-use crate::tui::screens::walk::WalkScreen;
+use crate::tui::runtime::keys::{self, Hint};
+use crate::tui::screens::walk::{WalkOut, WalkScreen};
 use crate::walk::{At, Reach};
 
 /// What the walkthrough may do with its trail.
@@ -44,41 +41,15 @@ impl Access {
     }
 }
 
-/// A review's own state: who signs, and the box that is open.
+/// A review's own state: who signs. Its boxes (the annotation, the name)
+/// open in the pop-up layer, over the walkthrough.
 pub struct Review {
     /// The name that signs annotations: from the config file, or given
     /// once in this session.
-    pub author: Option<String>,
-    pub open: Option<ReviewBox>,
+    pub(in crate::tui) author: Option<String>,
     /// What became of a name given in this session: saved in the config
     /// file, or kept for the session only (with the reason).
-    pub author_saved: Option<Result<(), Failure>>,
-}
-
-/// The box over a review.
-pub enum ReviewBox {
-    /// The author's name, asked for before the first annotation.
-    Author {
-        editor: TextArea<'static>,
-        empty: bool,
-    },
-    Annotation(Draft),
-}
-
-/// An annotation being written.
-pub struct Draft {
-    pub at: At,
-    pub editor: TextArea<'static>,
-    /// A privacy warning about what is typed.
-    pub privacy: Option<String>,
-    /// Enter was pressed on an empty annotation.
-    pub empty: bool,
-}
-
-/// What a review asks of the program.
-pub enum ReviewOut {
-    /// A name was given: keep it in the config file.
-    Author(String),
+    pub(in crate::tui) author_saved: Option<Result<(), Failure>>,
 }
 
 impl WalkScreen {
@@ -89,7 +60,7 @@ impl WalkScreen {
         self.access = access;
         if let Access::Review { .. } = access {
             self.walk.set_reach(Reach::Kept);
-            self.review = Some(Box::new(Review { author, open: None, author_saved: None }));
+            self.review = Some(Box::new(Review { author, author_saved: None }));
         }
         let step = self.walk.first_step();
         let focus = self.walk.first_question_in(step);
@@ -98,129 +69,46 @@ impl WalkScreen {
         self.enter_question();
     }
 
-    /// Where the keys go when a box of the review is open.
-    pub(in crate::tui) fn review_keys(&self) -> Option<WalkKeys> {
-        match self.review.as_ref()?.open.as_ref()? {
-            ReviewBox::Author { .. } => Some(WalkKeys::Author),
-            ReviewBox::Annotation(_) => Some(WalkKeys::Annotation),
-        }
-    }
-
-    /// `a`: the annotation box on the focused answer, after the name box
-    /// when no name is known yet.
-    pub(in crate::tui) fn annotate(&mut self) {
+    /// `a`: which box to open over the focused answer (the name's first,
+    /// when no name is known yet), or why none opens.
+    pub(in crate::tui) fn annotate(&mut self) -> Option<WalkOut> {
         let lang = self.lang();
-        let palette = *self.palette();
         match self.access {
             Access::Review { can_save: true } => {}
             Access::Review { can_save: false } => {
                 self.notice = Some(lang.cannot_annotate_elsewhere().to_string());
-                return;
+                return None;
             }
             Access::Answer | Access::ReadOnly => {
-                self.notice = Some(lang.read_only_notice(false).to_string());
-                return;
+                self.notice = Some(lang.read_only_notice(None));
+                return None;
             }
         }
         let Some(at) = self.focus else {
-            self.notice = Some(lang.annotate_needs_question().to_string());
-            return;
+            self.notice = Some(lang.annotate_needs_question(&keys::label(lang, Hint::NextQuestion)));
+            return None;
         };
-        let Some(review) = self.review.as_mut() else { return };
-        review.open = Some(if review.author.is_some() {
-            ReviewBox::Annotation(new_draft(at, lang, &palette))
-        } else {
-            ReviewBox::Author { editor: editor::line("", "", &palette), empty: false }
-        });
+        let review = self.review.as_ref()?;
+        Some(WalkOut::Annotate { at, name_known: review.author.is_some() })
     }
 
-    pub(in crate::tui) fn box_edit(&mut self, input: Input) {
-        let lang = self.lang();
-        let Some(open) = self.review.as_mut().and_then(|r| r.open.as_mut()) else { return };
-        match open {
-            ReviewBox::Author { editor, empty } => {
-                *empty &= !editor::edit_line(editor, input);
-            }
-            ReviewBox::Annotation(draft) => {
-                if draft.editor.input(input) {
-                    draft.empty = false;
-                    draft.privacy =
-                        crate::tui::popups::privacy_note::warning(lang, &draft.editor.lines().join("\n"));
-                }
-            }
-        }
-    }
-
-    /// Pasted text goes to the open box: on one line for a name.
-    pub(in crate::tui) fn box_paste(&mut self, text: &str) {
-        let lang = self.lang();
-        let Some(open) = self.review.as_mut().and_then(|r| r.open.as_mut()) else { return };
-        match open {
-            ReviewBox::Author { editor, empty } => {
-                *empty &= !editor.insert_str(text.replace(['\r', '\n'], " "));
-            }
-            ReviewBox::Annotation(draft) => {
-                if draft.editor.insert_str(text.replace("\r\n", "\n")) {
-                    draft.empty = false;
-                    draft.privacy =
-                        crate::tui::popups::privacy_note::warning(lang, &draft.editor.lines().join("\n"));
-                }
-            }
-        }
-    }
-
-    pub(in crate::tui) fn box_cancel(&mut self) {
+    /// The name given in the box: it signs the annotations from now on.
+    pub(in crate::tui) fn set_author(&mut self, name: &str) {
         if let Some(review) = self.review.as_mut() {
-            review.open = None;
+            review.author = Some(name.to_string());
         }
     }
 
-    /// Enter in a box: a name is kept and the annotation box opens; an
-    /// annotation is added to the trail (and saved at the next tick).
-    pub(in crate::tui) fn box_confirm(&mut self) -> Option<ReviewOut> {
-        let lang = self.lang();
-        let palette = *self.palette();
-        let review = self.review.as_mut()?;
-        match review.open.take()? {
-            ReviewBox::Author { editor, .. } => {
-                let name = editor::line_text(&editor).trim().to_string();
-                if name.is_empty() {
-                    review.open = Some(ReviewBox::Author { editor, empty: true });
-                    return None;
-                }
-                review.author = Some(name.clone());
-                if let Some(at) = self.focus {
-                    review.open = Some(ReviewBox::Annotation(new_draft(at, lang, &palette)));
-                }
-                Some(ReviewOut::Author(name))
-            }
-            ReviewBox::Annotation(mut draft) => {
-                let text = draft.editor.lines().join("\n").trim().to_string();
-                if text.is_empty() {
-                    draft.empty = true;
-                    review.open = Some(ReviewBox::Annotation(draft));
-                    return None;
-                }
-                let author = review.author.clone().unwrap_or_default();
-                // The name's fate was said in the box it concerned.
-                review.author_saved = None;
-                let now = (self.clock())();
-                self.walk.annotate(draft.at, &author, &text, now);
-                self.notice = Some(lang.annotation_added().to_string());
-                None
-            }
-        }
-    }
-
-    /// Ctrl-C while an annotation is being written: it is kept, like
-    /// everything else that quitting saves.
-    pub(in crate::tui) fn keep_draft(&mut self) {
-        if let Some(review) = &self.review
-            && let Some(ReviewBox::Annotation(draft)) = &review.open
-            && !draft.editor.lines().join("\n").trim().is_empty()
-        {
-            let _ = self.box_confirm();
-        }
+    /// An annotation written in its box, added to the trail (and saved at
+    /// the next tick).
+    pub(in crate::tui) fn add_annotation(&mut self, at: At, text: &str) {
+        let Some(review) = self.review.as_mut() else { return };
+        let author = review.author.clone().unwrap_or_default();
+        // The name's fate was said in the box it concerned.
+        review.author_saved = None;
+        let now = (self.clock())();
+        self.walk.annotate(at, &author, text, now);
+        self.notice = Some(self.lang().annotation_added().to_string());
     }
 
     /// What became of the name given in this session.
@@ -228,15 +116,6 @@ impl WalkScreen {
         if let Some(review) = self.review.as_mut() {
             review.author_saved = Some(result);
         }
-    }
-}
-
-fn new_draft(at: At, lang: crate::text::Lang, palette: &crate::tui::widgets::theme::Palette) -> Draft {
-    Draft {
-        at,
-        editor: editor::text("", lang.annotation_placeholder(), palette),
-        privacy: None,
-        empty: false,
     }
 }
 

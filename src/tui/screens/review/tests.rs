@@ -5,87 +5,174 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::text::Lang;
 use crate::tui::screens::review::Access;
-use crate::tui::test_support::{Harness, LANGS, SIZES};
+use crate::tui::testing::{Harness, LANGS, SIZES};
 
 const CAN_SAVE: Access = Access::Review { can_save: true };
 
-fn snapshot(name: &str, access: Access, author: Option<&str>, keys: impl Fn(&mut Harness, Lang)) {
+/// Runs `keys` on the lived trail with `access`, checks what a person sees
+/// and what the keys did (`sees`), and compares the screen with the
+/// accepted one.
+fn snapshot(
+    name: &str,
+    access: Access,
+    author: Option<&str>,
+    keys: impl Fn(&mut Harness, Lang),
+    sees: impl Fn(&Harness, &str, Lang),
+) {
     for lang in LANGS {
         for (width, height) in SIZES {
             let mut h = Harness::review(lang, width, height, access, author);
             keys(&mut h, lang);
             h.saved();
-            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), h.screen());
+            let screen = h.screen();
+            sees(&h, &screen, lang);
+            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), screen);
         }
     }
 }
 
+/// The annotations of the trail on screen.
+fn annotations(h: &Harness) -> usize {
+    h.walk_screen().walk().trail.annotations.len()
+}
+
 #[test]
 fn a_review_shows_each_answer_with_when_it_changed_and_from_what() {
-    snapshot("history", CAN_SAVE, Some("C. M."), |h, _| {
-        h.press(KeyCode::Tab);
-    });
+    snapshot(
+        "history",
+        CAN_SAVE,
+        Some("C. M."),
+        |h, _| {
+            h.press(KeyCode::Tab);
+        },
+        |h, screen, lang| {
+            assert!(h.walk_screen().focus().is_some(), "Tab went to a question");
+            assert!(screen.contains(lang.read_only_tag()), "the badge says nothing changes: {screen}");
+        },
+    );
 }
 
 #[test]
 fn a_review_reaches_a_step_hidden_by_the_answers_and_says_its_answer_is_kept() {
-    snapshot("hidden_kept", CAN_SAVE, Some("C. M."), |h, _| {
-        h.press(KeyCode::PageDown).press(KeyCode::PageDown);
-    });
+    snapshot(
+        "hidden_kept",
+        CAN_SAVE,
+        Some("C. M."),
+        |h, _| {
+            h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+        },
+        |h, _, _| assert_eq!(h.walk_screen().step(), 2, "PageDown reaches the hidden step in a review"),
+    );
 }
 
 #[test]
 fn an_earlier_annotation_is_shown_under_its_answer() {
-    snapshot("annotation_shown", CAN_SAVE, Some("C. M."), |h, _| {
-        h.press(KeyCode::PageDown).press(KeyCode::PageDown).press(KeyCode::PageDown);
-    });
+    snapshot(
+        "annotation_shown",
+        CAN_SAVE,
+        Some("C. M."),
+        |h, _| {
+            h.press(KeyCode::PageDown).press(KeyCode::PageDown).press(KeyCode::PageDown);
+        },
+        |_, screen, _| assert!(screen.contains("A. B."), "the earlier annotation's author: {screen}"),
+    );
 }
 
 #[test]
 fn the_annotation_box_takes_several_lines() {
-    snapshot("annotation_box", CAN_SAVE, Some("C. M."), |h, lang| {
-        h.press(KeyCode::Tab).press(KeyCode::Char('a'));
-        h.type_text(lang.pick("Les faits sont précis.", "The facts are precise."));
-        h.key(KeyCode::Enter, KeyModifiers::ALT);
-        h.type_text(lang.pick("D'où vient la demande ?", "Where does the request come from?"));
-    });
+    snapshot(
+        "annotation_box",
+        CAN_SAVE,
+        Some("C. M."),
+        |h, lang| {
+            h.press(KeyCode::Tab).press(KeyCode::Char('a'));
+            h.type_text(lang.pick("Les faits sont précis.", "The facts are precise."));
+            h.key(KeyCode::Enter, KeyModifiers::ALT);
+            h.type_text(lang.pick("D'où vient la demande ?", "Where does the request come from?"));
+        },
+        |h, screen, lang| {
+            assert!(h.box_open() && screen.contains(lang.annotation_box()), "the box is open: {screen}");
+            assert_eq!(annotations(h), 1, "nothing added before Enter");
+        },
+    );
 }
 
 #[test]
 fn a_saved_annotation_is_dated_signed_and_shown_beside_the_answer() {
-    snapshot("annotated", CAN_SAVE, Some("C. M."), |h, lang| {
-        h.press(KeyCode::Tab).press(KeyCode::Char('a'));
-        h.type_text(lang.pick("Les faits sont précis.", "The facts are precise."));
-        h.press(KeyCode::Enter);
-    });
+    snapshot(
+        "annotated",
+        CAN_SAVE,
+        Some("C. M."),
+        |h, lang| {
+            h.press(KeyCode::Tab).press(KeyCode::Char('a'));
+            h.type_text(lang.pick("Les faits sont précis.", "The facts are precise."));
+            h.press(KeyCode::Enter);
+        },
+        |h, screen, lang| {
+            assert!(!h.box_open(), "Enter saved and closed the box");
+            let last = h.walk_screen().walk().trail.annotations.last().expect("an annotation");
+            assert_eq!((annotations(h), last.author.as_str()), (2, "C. M."));
+            assert!(screen.contains(lang.pick("Les faits sont précis.", "The facts are precise.")));
+        },
+    );
 }
 
 #[test]
 fn without_a_name_the_first_annotation_asks_for_one() {
-    snapshot("author_box", CAN_SAVE, None, |h, _| {
-        h.press(KeyCode::Tab).press(KeyCode::Char('a'));
-    });
+    snapshot(
+        "author_box",
+        CAN_SAVE,
+        None,
+        |h, _| {
+            h.press(KeyCode::Tab).press(KeyCode::Char('a'));
+        },
+        |h, screen, lang| assert!(h.box_open() && screen.contains(lang.author_box()), "{screen}"),
+    );
 }
 
 #[test]
 fn a_review_of_a_trail_open_elsewhere_says_annotations_cannot_be_saved() {
-    snapshot("review_elsewhere", Access::Review { can_save: false }, Some("C. M."), |h, _| {
-        h.press(KeyCode::Tab).press(KeyCode::Char('a'));
-    });
+    snapshot(
+        "review_elsewhere",
+        Access::Review { can_save: false },
+        Some("C. M."),
+        |h, _| {
+            h.press(KeyCode::Tab).press(KeyCode::Char('a'));
+        },
+        |h, _, lang| {
+            assert!(!h.box_open(), "no box opens");
+            assert_eq!(h.walk_screen().notice(), Some(lang.cannot_annotate_elsewhere()));
+        },
+    );
 }
 
 #[test]
 fn a_trail_open_elsewhere_is_read_only_and_typing_says_so() {
-    snapshot("read_only", Access::ReadOnly, None, |h, _| {
-        h.press(KeyCode::Tab).press(KeyCode::Tab).press(KeyCode::Char(' '));
-    });
+    snapshot(
+        "read_only",
+        Access::ReadOnly,
+        None,
+        |h, _| {
+            h.press(KeyCode::Tab).press(KeyCode::Tab).press(KeyCode::Char(' '));
+        },
+        |h, _, lang| {
+            assert_eq!(h.walk_screen().notice(), Some(lang.read_only_notice(None).as_str()));
+            assert_eq!(h.walk_screen().walk().changes, 0, "Space changed nothing");
+        },
+    );
 }
 
 #[test]
 fn the_help_of_a_review_lists_its_keys() {
-    snapshot("review_help", CAN_SAVE, Some("C. M."), |h, _| {
-        h.press(KeyCode::F(1));
-    });
+    snapshot(
+        "review_help",
+        CAN_SAVE,
+        Some("C. M."),
+        |h, _| {
+            h.press(KeyCode::F(1));
+        },
+        |_, screen, lang| assert!(screen.contains(lang.help_review()), "the review's help: {screen}"),
+    );
 }
 
 #[test]
@@ -124,7 +211,7 @@ fn arrows_scroll_a_long_focused_answer_in_a_review() {
 fn a_review_shows_the_follow_ups_under_the_decision() {
     use crate::trail::store::Store;
     use crate::tui::App;
-    use crate::tui::test_support as support;
+    use crate::tui::testing as support;
     for lang in LANGS {
         let mut h = Harness::new(
             |dir| {

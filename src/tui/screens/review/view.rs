@@ -9,23 +9,14 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::tui::popups::dialog::centered;
-use crate::tui::runtime::keys::Hint;
-use crate::tui::screens::review::{Draft, Review, ReviewBox};
+use crate::tui::popups::layer::Draft;
+use crate::tui::runtime::keys::{self, Hint};
 use crate::tui::screens::walk::WalkScreen;
 use crate::tui::widgets::footer;
 use crate::tui::widgets::wrap::{lines, wrap_styled};
 
 /// Rows of the annotation's editor, when the window has them.
 const EDITOR_ROWS: u16 = 6;
-
-pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool) {
-    let Some(review) = screen.review.as_deref() else { return };
-    match &review.open {
-        Some(ReviewBox::Annotation(draft)) => annotation_box(screen, review, draft, frame, area, cursor),
-        Some(ReviewBox::Author { editor, empty }) => author_box(screen, editor, *empty, frame, area, cursor),
-        None => {}
-    }
-}
 
 fn wrapped(text: &str, style: Style, width: usize, cap: usize) -> Vec<Line<'static>> {
     lines(wrap_styled(&[(text, style)], width, cap).0, Span::raw(""), Span::raw(""))
@@ -41,14 +32,9 @@ fn excerpt(text: &str, style: Style, width: usize, cap: usize) -> Vec<Line<'stat
     lines(rows, Span::raw(""), Span::raw(""))
 }
 
-fn annotation_box(
-    screen: &WalkScreen,
-    review: &Review,
-    draft: &Draft,
-    frame: &mut Frame,
-    area: Rect,
-    cursor: bool,
-) {
+/// The annotation being written, over the walkthrough of `screen`.
+pub fn annotation_box(screen: &WalkScreen, draft: &Draft, frame: &mut Frame, area: Rect, cursor: bool) {
+    let Some(review) = screen.review.as_deref() else { return };
     let p = screen.palette();
     let lang = screen.lang();
     let width = area.width.saturating_sub(4).min(76);
@@ -75,7 +61,12 @@ fn annotation_box(
         below.extend(wrapped(&format!("⚠ {warning}"), p.warn(), text_width, 3));
     }
     if draft.empty {
-        below.extend(wrapped(lang.annotation_empty(), p.warn(), text_width, usize::MAX));
+        below.extend(wrapped(
+            &lang.annotation_empty(&keys::label(lang, Hint::Cancel)),
+            p.warn(),
+            text_width,
+            usize::MAX,
+        ));
     }
     // Borders, the text around, the key line; the editor takes what is left.
     let fixed = (above.len() + below.len()) as u16 + 2 + 2 + 1;
@@ -104,7 +95,8 @@ fn annotation_box(
     );
 }
 
-fn author_box(
+/// The name that signs the annotations, asked for once.
+pub fn author_box(
     screen: &WalkScreen,
     editor: &TextArea<'static>,
     empty: bool,

@@ -9,7 +9,7 @@ use crate::grid::Answer;
 use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::tui::runtime::app::App;
-use crate::tui::test_support::{Harness, clock, walk};
+use crate::tui::testing::{Harness, clock, walk};
 use crate::tui::widgets::theme::Palette;
 use crate::walk::{At, Walk};
 
@@ -219,14 +219,17 @@ fn the_end_screen_shows_the_decision_and_the_revisit_date_in_words() {
 
 #[test]
 fn the_end_screen_as_a_person_sees_it() {
-    for lang in crate::tui::test_support::LANGS {
+    for lang in crate::tui::testing::LANGS {
         for (width, height) in [(80, 24), (60, 16)] {
             let mut h = Harness::walk(lang, width, height);
             tab(&mut h, 3);
             h.press(KeyCode::Char(' '));
             tab(&mut h, 2);
             h.saved();
-            insta::assert_snapshot!(format!("end_screen_{}_{width}x{height}", lang.tag()), h.screen());
+            assert_eq!(h.walk_screen().pane, Pane::End, "Tab after the last question: the end screen");
+            let screen = h.screen();
+            assert!(screen.contains(lang.end_title()), "{screen}");
+            insta::assert_snapshot!(format!("end_screen_{}_{width}x{height}", lang.tag()), screen);
         }
     }
 }

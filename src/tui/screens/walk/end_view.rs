@@ -2,6 +2,7 @@
 //! and left aside, the decision, when the worker will look at it again, and
 //! the keys that export the meeting summary.
 
+use crate::tui::runtime::keys::{self, Hint};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -52,7 +53,10 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect) {
         para(&lang.end_privacy(warnings), p.warn(), &mut out);
     }
     out.push(Line::default());
-    let keys = lang.end_keys();
+    let [md, html, back] = lang.end_keys();
+    let label = |hint| keys::label(lang, hint);
+    let keys =
+        [(label(Hint::ExportMd), md), (label(Hint::ExportHtml), html), (label(Hint::BackToWalk), back)];
     // Without a file (ephemeral), only the way back.
     let shown = if screen.path.is_some() { &keys[..] } else { &keys[2..] };
     for (key, action) in shown {

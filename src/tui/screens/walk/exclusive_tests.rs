@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use crate::grid::Answer;
 use crate::text::Lang;
-use crate::tui::test_support::{Harness, clock};
+use crate::tui::testing::{Harness, clock};
 use crate::walk::At;
 
 const GRID: &str = r#"

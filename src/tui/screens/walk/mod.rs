@@ -5,6 +5,7 @@
 pub(crate) mod answer;
 pub(crate) mod end_view;
 pub(crate) mod saving;
+mod update;
 pub(crate) mod view;
 
 use std::path::PathBuf;
@@ -15,9 +16,9 @@ use crate::ops::Failure;
 use crate::text::Lang;
 use crate::trail::Time;
 use crate::tui::editor::AnswerEditor;
-use crate::tui::runtime::keys::{WalkKeys, WalkMsg};
+use crate::tui::runtime::keys::{self, Hint, WalkKeys};
 use crate::tui::runtime::saver::SaveJob;
-use crate::tui::screens::review::{Access, Review, ReviewOut};
+use crate::tui::screens::review::{Access, Review};
 pub use crate::tui::screens::walk::saving::SaveState;
 use crate::tui::widgets::theme::Palette;
 use crate::walk::{At, Walk};
@@ -54,56 +55,60 @@ pub enum WalkOut {
         saved: bool,
     },
     Help,
-    /// A reviewer gave their name: keep it in the config file.
-    Author(String),
     /// The meeting summary into the data folder's `exports/`.
     Export(ExportFormat),
+    /// A review's box over the answer at `at`: the annotation's, after the
+    /// name's when no name is known yet.
+    Annotate {
+        at: At,
+        name_known: bool,
+    },
 }
 
 pub struct WalkScreen {
-    pub walk: Walk,
+    pub(in crate::tui) walk: Walk,
     /// `None`: ephemeral, nothing is ever written.
-    pub path: Option<PathBuf>,
-    pub step: usize,
-    pub focus: Option<At>,
-    pub pane: Pane,
+    pub(in crate::tui) path: Option<PathBuf>,
+    pub(in crate::tui) step: usize,
+    pub(in crate::tui) focus: Option<At>,
+    pub(in crate::tui) pane: Pane,
     /// The option under the highlight of a choice or multi question; the
     /// "Other" entry comes after the options.
-    pub highlight: usize,
+    pub(in crate::tui) highlight: usize,
     /// The editor of the focused text answer, or of the "Other" entry.
-    pub editor: Option<AnswerEditor>,
+    pub(in crate::tui) editor: Option<AnswerEditor>,
     /// The "Other" entry is chosen and its text is being typed.
-    pub other_open: bool,
+    pub(in crate::tui) other_open: bool,
     /// The scale's value was just typed: one more digit extends it (for 10).
     last_digit: bool,
-    pub show_references: bool,
+    pub(in crate::tui) show_references: bool,
     /// How far a reading step is scrolled.
-    pub scroll: u16,
+    pub(in crate::tui) scroll: u16,
     /// How far it can be, as last drawn: kept by the view (like the
     /// editor's own viewport), so that ↓ past the end does not pile up.
-    pub scroll_limit: std::cell::Cell<u16>,
+    pub(in crate::tui) scroll_limit: std::cell::Cell<u16>,
     /// In a trail that is only read, how far ↑↓ moved the step from where
     /// the focus puts it; back to 0 when the focus moves.
-    pub shift: i32,
+    pub(in crate::tui) shift: i32,
     /// How far it can go either way, as last drawn.
-    pub shift_range: std::cell::Cell<(i32, i32)>,
+    pub(in crate::tui) shift_range: std::cell::Cell<(i32, i32)>,
     /// What this window may do with the trail.
-    pub access: Access,
+    pub(in crate::tui) access: Access,
     /// A review's name and boxes.
-    pub review: Option<Box<Review>>,
-    pub save: SaveState,
+    pub(in crate::tui) review: Option<Box<Review>>,
+    pub(in crate::tui) save: SaveState,
     /// A privacy warning about the focused answer, when one applies.
-    pub privacy: Option<String>,
+    pub(in crate::tui) privacy: Option<String>,
     /// The focused answer changed since its last scan (a long one is
     /// scanned at the next tick, not at every key).
     privacy_due: bool,
     /// A short message after a key that could not do anything.
-    pub notice: Option<String>,
-    pub after_back: Exit,
+    pub(in crate::tui) notice: Option<String>,
+    pub(in crate::tui) after_back: Exit,
     /// Where the end screen's last export went, or why it failed.
-    pub exported: Option<Result<PathBuf, Failure>>,
+    pub(in crate::tui) exported: Option<Result<PathBuf, Failure>>,
     /// An ephemeral walk: Esc asked once whether to throw it away.
-    pub discard_armed: bool,
+    pub(in crate::tui) discard_armed: bool,
     /// Leaving waits for this save.
     pub(in crate::tui) pending_exit: Option<Exit>,
     /// The save before leaving failed: the same key again leaves anyway.
@@ -163,6 +168,55 @@ impl WalkScreen {
         self.lang
     }
 
+    /// The walk on screen: the grid and the trail with its answers.
+    pub fn walk(&self) -> &Walk {
+        &self.walk
+    }
+
+    /// The trail's file; `None` for an ephemeral walk.
+    pub fn path(&self) -> Option<&PathBuf> {
+        self.path.as_ref()
+    }
+
+    /// The step shown.
+    pub fn step(&self) -> usize {
+        self.step
+    }
+
+    /// The question with the focus, if any (a reading step has none).
+    pub fn focus(&self) -> Option<At> {
+        self.focus
+    }
+
+    /// The option under the highlight of a choice or multi question.
+    pub fn highlight(&self) -> usize {
+        self.highlight
+    }
+
+    /// What this window may do with the trail.
+    pub fn access(&self) -> Access {
+        self.access
+    }
+
+    /// The short message after a key that could not do anything.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// A key taken by a box over this screen: what any key does to the
+    /// screen's passing states (the last notice, the keys armed twice).
+    pub(in crate::tui) fn key_taken_above(&mut self) {
+        self.notice = None;
+        self.leave_armed = false;
+        self.discard_armed = false;
+        self.last_digit = false;
+    }
+
+    /// A review, whose boxes annotate answers.
+    pub fn is_review(&self) -> bool {
+        self.review.is_some()
+    }
+
     pub fn palette(&self) -> &Palette {
         &self.palette
     }
@@ -191,9 +245,6 @@ impl WalkScreen {
     }
 
     pub fn keys(&self) -> WalkKeys {
-        if let Some(keys) = self.review_keys() {
-            return keys;
-        }
         match self.pane {
             Pane::Steps(_) => return WalkKeys::Steps,
             Pane::End => return WalkKeys::End,
@@ -215,109 +266,8 @@ impl WalkScreen {
         }
     }
 
-    pub fn update(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
-        self.notice = None;
-        if !matches!(msg, WalkMsg::Back | WalkMsg::Quit) {
-            self.leave_armed = false;
-        }
-        if msg != WalkMsg::Back {
-            self.discard_armed = false;
-        }
-        if !matches!(msg, WalkMsg::Digit(_)) {
-            self.last_digit = false;
-        }
-        if !self.access.answers() && changes_an_answer(&msg) {
-            self.say_read_only();
-            return Vec::new();
-        }
-        match msg {
-            WalkMsg::NextQuestion => self.next_question(),
-            WalkMsg::PrevQuestion => self.prev_question(),
-            WalkMsg::NextStep => match self.walk.next_step(self.step) {
-                Some(s) => self.go_to_step(s),
-                None => self.notice = Some(self.lang.last_step().to_string()),
-            },
-            WalkMsg::PrevStep => match self.walk.prev_step(self.step) {
-                Some(s) => self.go_to_step(s),
-                None => self.notice = Some(self.lang.first_step().to_string()),
-            },
-            WalkMsg::FocusSteps => self.set_pane(Pane::Steps(self.step)),
-            WalkMsg::StepsUp => self.move_steps_cursor(|w, s| w.prev_step(s)),
-            WalkMsg::StepsDown => self.move_steps_cursor(|w, s| w.next_step(s)),
-            WalkMsg::GoToStep => {
-                if let Pane::Steps(s) = self.pane {
-                    self.set_pane(Pane::Questions);
-                    self.go_to_step(s);
-                }
-            }
-            WalkMsg::LeaveSteps => self.set_pane(Pane::Questions),
-            WalkMsg::ScrollUp if self.focus.is_some() => {
-                self.shift = (self.shift - 1).max(self.shift_range.get().0)
-            }
-            WalkMsg::ScrollDown if self.focus.is_some() => {
-                self.shift = (self.shift + 1).min(self.shift_range.get().1)
-            }
-            WalkMsg::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
-            WalkMsg::ScrollDown => self.scroll = self.scroll.saturating_add(1).min(self.scroll_limit.get()),
-            WalkMsg::ToggleReferences => self.show_references = !self.show_references,
-            WalkMsg::Help => return vec![WalkOut::Help],
-            WalkMsg::SaveNow if self.access.elsewhere() => {
-                self.notice = Some(self.lang.status_open_elsewhere().to_string())
-            }
-            // A review writes only when there is an annotation to write.
-            WalkMsg::SaveNow if !self.access.answers() && !self.dirty() => {}
-            WalkMsg::SaveNow => {
-                return self.save_job().map(|job| WalkOut::Save { job, wait: false }).into_iter().collect();
-            }
-            WalkMsg::LeaveEnd => self.set_pane(Pane::Questions),
-            WalkMsg::ExportSummary(_) if self.path.is_none() => {
-                self.notice = Some(self.lang.end_ephemeral_export().to_string())
-            }
-            WalkMsg::ExportSummary(format) => {
-                self.exported = None;
-                return vec![WalkOut::Export(format)];
-            }
-            // An ephemeral walk is thrown away on leaving: Esc asks first.
-            WalkMsg::Back if self.path.is_none() && self.walk.changes > 0 && !self.discard_armed => {
-                self.discard_armed = true;
-                self.notice = Some(self.lang.ephemeral_discard_question().to_string());
-            }
-            WalkMsg::Back => return self.leave(self.after_back),
-            WalkMsg::Quit => {
-                self.keep_draft();
-                return self.leave(Exit::Quit);
-            }
-            WalkMsg::Annotate => self.annotate(),
-            WalkMsg::ReadOnlyKey => self.say_read_only(),
-            WalkMsg::BoxEdit(input) => self.box_edit(input),
-            WalkMsg::BoxCancel => self.box_cancel(),
-            WalkMsg::BoxConfirm => {
-                return self
-                    .box_confirm()
-                    .map(|ReviewOut::Author(name)| WalkOut::Author(name))
-                    .into_iter()
-                    .collect();
-            }
-            WalkMsg::OptionUp => self.highlight = self.highlight.saturating_sub(1),
-            WalkMsg::OptionDown => {
-                self.highlight = (self.highlight + 1).min(self.entry_count().saturating_sub(1))
-            }
-            WalkMsg::Choose => self.choose(),
-            WalkMsg::Clear => self.clear(),
-            WalkMsg::ScaleLeft => self.nudge_scale(-1),
-            WalkMsg::ScaleRight => self.nudge_scale(1),
-            WalkMsg::Digit(d) => self.type_digit(d),
-            WalkMsg::Edit(input) => self.edit(input),
-        }
-        Vec::new()
-    }
-
     /// Pasted text goes to the focused editor as it is.
     pub fn paste(&mut self, text: &str) {
-        if self.review_keys().is_some() {
-            self.box_paste(text);
-            return;
-        }
         if self.pane != Pane::Questions {
             return;
         }
@@ -351,7 +301,8 @@ impl WalkScreen {
 
     /// A key or a paste that would change an answer, here where none changes.
     fn say_read_only(&mut self) {
-        self.notice = Some(self.lang.read_only_notice(self.access.writes()).to_string());
+        let annotate = self.access.writes().then(|| keys::label(self.lang, Hint::Annotate));
+        self.notice = Some(self.lang.read_only_notice(annotate.as_deref()));
     }
 
     /// Whether the keys go to the editor: the terminal's cursor is shown there.
@@ -558,20 +509,6 @@ impl WalkScreen {
 }
 
 /// The messages that change an answer: a trail that is only read takes none.
-fn changes_an_answer(msg: &WalkMsg) -> bool {
-    matches!(
-        msg,
-        WalkMsg::Choose
-            | WalkMsg::Clear
-            | WalkMsg::ScaleLeft
-            | WalkMsg::ScaleRight
-            | WalkMsg::Digit(_)
-            | WalkMsg::Edit(_)
-            | WalkMsg::OptionUp
-            | WalkMsg::OptionDown
-    )
-}
-
 #[cfg(test)]
 mod tests;
 

@@ -16,11 +16,11 @@ const RETRY_AFTER: Duration = Duration::from_secs(3);
 /// count it holds, so a report says how far the file is.
 #[derive(Debug, Default)]
 pub struct SaveState {
-    pub saved: u64,
+    pub(in crate::tui) saved: u64,
     /// The file does not hold the trail at all yet.
-    pub never_saved: bool,
-    pub in_flight: Option<u64>,
-    pub error: Option<String>,
+    pub(in crate::tui) never_saved: bool,
+    pub(in crate::tui) in_flight: Option<u64>,
+    pub(in crate::tui) error: Option<String>,
     pub(in crate::tui) retry_at: Option<Instant>,
 }
 
@@ -86,7 +86,7 @@ impl WalkScreen {
         let path = self.path.clone()?;
         let content = match self.access {
             Access::Review { .. } => Content::Annotations(self.walk.trail.annotations.clone()),
-            _ => Content::Trail(crate::trail::to_toml(&self.walk.trail).into_bytes()),
+            _ => Content::Trail(Box::new(self.walk.trail.clone())),
         };
         Some(SaveJob { path, content, generation: self.walk.changes })
     }

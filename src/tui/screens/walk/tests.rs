@@ -4,20 +4,29 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::grid::Answer;
-use crate::tui::test_support::{Harness, LANGS, SIZES};
+use crate::text::{Hint, Lang};
+use crate::tui::runtime::keys;
+use crate::tui::testing::{Harness, LANGS, SIZES};
 use crate::walk::At;
 
-/// Runs `keys` on a fresh walk for each language and size, and compares
-/// the screen with the accepted one.
-fn snapshot(name: &str, keys: impl Fn(&mut Harness)) {
+/// Runs `keys` on a fresh walk for each language and size, checks what a
+/// person sees and what the keys did (`sees`: so that a snapshot is never
+/// accepted blindly), and compares the screen with the accepted one.
+fn snapshot(name: &str, keys: impl Fn(&mut Harness), sees: impl Fn(&Harness, &str, Lang)) {
     for lang in LANGS {
         for (width, height) in SIZES {
             let mut h = Harness::walk(lang, width, height);
             keys(&mut h);
             h.saved();
-            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), h.screen());
+            let screen = h.screen();
+            sees(&h, &screen, lang);
+            insta::assert_snapshot!(format!("{name}_{}_{width}x{height}", lang.tag()), screen);
         }
     }
+}
+
+fn answer(h: &Harness, step: usize, question: usize) -> Option<Answer> {
+    h.walk_screen().walk().answer(At { step, question }).cloned()
 }
 
 fn tab(h: &mut Harness, n: usize) {
@@ -28,83 +37,154 @@ fn tab(h: &mut Harness, n: usize) {
 
 #[test]
 fn the_walk_opens_on_the_first_step_a_reading_step() {
-    snapshot("reading_step", |_| {});
+    snapshot(
+        "reading_step",
+        |_| {},
+        |h, screen, lang| {
+            assert_eq!(
+                (h.walk_screen().step(), h.walk_screen().focus()),
+                (0, None),
+                "a step to read, no question"
+            );
+            let references = keys::label(lang, Hint::References);
+            assert!(screen.contains(&format!(" {references} ")), "the key that shows them: {screen}");
+        },
+    );
 }
 
 #[test]
 fn references_are_shown_with_f3() {
-    snapshot("references_shown", |h| {
-        h.press(KeyCode::F(3));
-    });
+    snapshot(
+        "references_shown",
+        |h| {
+            h.press(KeyCode::F(3));
+        },
+        |_, screen, _| assert!(screen.contains("226-13"), "the reference itself: {screen}"),
+    );
 }
 
 #[test]
 fn a_text_question_with_its_editor() {
-    snapshot("text_question", |h| {
-        tab(h, 1);
-        h.type_text("The school asks whether M. is followed.\nThe mother does not know.");
-    });
+    snapshot(
+        "text_question",
+        |h| {
+            tab(h, 1);
+            h.type_text("The school asks whether M. is followed.\nThe mother does not know.");
+        },
+        |h, screen, _| {
+            let typed = "The school asks whether M. is followed.\nThe mother does not know.";
+            assert_eq!(answer(h, 1, 0), Some(Answer::Text(typed.into())));
+            assert!(screen.contains("The mother does not know."), "{screen}");
+        },
+    );
 }
 
 #[test]
 fn a_choice_question_with_the_highlight_on_an_option_with_a_hint() {
-    snapshot("choice_question", |h| {
-        tab(h, 2);
-        h.press(KeyCode::Down);
-    });
+    snapshot(
+        "choice_question",
+        |h| {
+            tab(h, 2);
+            h.press(KeyCode::Down);
+        },
+        |h, _, _| {
+            assert_eq!(h.walk_screen().highlight(), 1, "↓ moved the highlight");
+            assert_eq!(answer(h, 1, 1), None, "moving chooses nothing");
+        },
+    );
 }
 
 #[test]
 fn choosing_must_opens_the_duty_step() {
-    snapshot("step_opened", |h| {
-        tab(h, 2);
-        h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
-    });
+    snapshot(
+        "step_opened",
+        |h| {
+            tab(h, 2);
+            h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+        },
+        |h, _, _| {
+            assert_eq!(answer(h, 1, 1), Some(Answer::Choice("must".into())));
+            assert!(h.walk_screen().walk().step_shown(2), "the duty step is open");
+        },
+    );
 }
 
 #[test]
 fn choosing_silence_again_hides_the_duty_step() {
-    snapshot("step_hidden", |h| {
-        tab(h, 2);
-        h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
-        h.press(KeyCode::Up).press(KeyCode::Up).press(KeyCode::Char(' '));
-    });
+    snapshot(
+        "step_hidden",
+        |h| {
+            tab(h, 2);
+            h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+            h.press(KeyCode::Up).press(KeyCode::Up).press(KeyCode::Char(' '));
+        },
+        |h, _, _| {
+            assert_eq!(answer(h, 1, 1), Some(Answer::Choice("silence".into())));
+            assert!(!h.walk_screen().walk().step_shown(2), "the duty step is hidden again");
+        },
+    );
 }
 
 #[test]
 fn a_multi_question_with_other_text_and_a_note() {
-    snapshot("multi_question", |h| {
-        tab(h, 2);
-        h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
-        tab(h, 1);
-        h.press(KeyCode::Char(' ')).press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
-        h.type_text("Court order");
-    });
+    snapshot(
+        "multi_question",
+        |h| {
+            tab(h, 2);
+            h.press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+            tab(h, 1);
+            h.press(KeyCode::Char(' ')).press(KeyCode::Down).press(KeyCode::Down).press(KeyCode::Char(' '));
+            h.type_text("Court order");
+        },
+        |h, screen, _| {
+            let Some(Answer::Multi { options, other }) = answer(h, 2, 0) else { panic!("a multi answer") };
+            assert_eq!((options.len(), other.as_deref()), (1, Some("Court order")));
+            assert!(screen.contains("Court order"), "{screen}");
+        },
+    );
 }
 
 #[test]
 fn a_scale_question_and_a_chosen_option() {
-    snapshot("scale_question", |h| {
-        h.press(KeyCode::PageDown).press(KeyCode::PageDown);
-        h.press(KeyCode::Char(' '));
-        tab(h, 1);
-        h.press(KeyCode::Right).press(KeyCode::Right).press(KeyCode::Right);
-    });
+    snapshot(
+        "scale_question",
+        |h| {
+            h.press(KeyCode::PageDown).press(KeyCode::PageDown);
+            h.press(KeyCode::Char(' '));
+            tab(h, 1);
+            h.press(KeyCode::Right).press(KeyCode::Right).press(KeyCode::Right);
+        },
+        |h, screen, _| {
+            assert_eq!(answer(h, 3, 1), Some(Answer::Scale(3)));
+            assert!(screen.contains("[3]"), "{screen}");
+        },
+    );
 }
 
 #[test]
 fn the_list_of_steps_has_the_keys_after_f2() {
-    snapshot("steps_focused", |h| {
-        h.press(KeyCode::F(2)).press(KeyCode::Down);
-    });
+    snapshot(
+        "steps_focused",
+        |h| {
+            h.press(KeyCode::F(2)).press(KeyCode::Down);
+        },
+        |h, screen, lang| {
+            assert_eq!(h.walk_screen().step(), 0, "moving in the list does not change the step");
+            assert!(screen.contains(lang.hint_action(Hint::GoToStep)), "the footer has the list's keys");
+        },
+    );
 }
 
 #[test]
 fn the_help_lists_the_keys_of_the_walkthrough() {
-    snapshot("help", |h| {
-        tab(h, 1);
-        h.press(KeyCode::F(1));
-    });
+    snapshot(
+        "help",
+        |h| {
+            tab(h, 1);
+            h.press(KeyCode::F(1));
+        },
+        |_, screen, lang| assert!(screen.contains(lang.help_walk()), "the help is open: {screen}"),
+    );
 }
 
 #[test]
@@ -216,7 +296,7 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
          [[steps]]\nid = \"read\"\ntitle = \"Read\"\nguidance = \"\"\"\n{guidance}\"\"\"\n"
     );
     let grid = crate::grid::parse(&toml).expect("a valid grid");
-    let trail = crate::trail::Trail::start(&grid, "T", "abcd2345".into(), crate::tui::test_support::clock());
+    let trail = crate::trail::Trail::start(&grid, "T", "abcd2345".into(), crate::tui::testing::clock());
     let app = |_: &std::path::Path| {
         crate::tui::App::walk(
             crate::walk::Walk::new(grid, trail),
@@ -224,7 +304,7 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
             false,
             crate::text::Lang::En,
             crate::tui::widgets::theme::Palette::mono(),
-            crate::tui::test_support::clock,
+            crate::tui::testing::clock,
         )
     };
     let mut h = Harness::new(app, crate::text::Lang::En, 60, 16);
@@ -243,10 +323,14 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
 
 #[test]
 fn a_privacy_warning_shows_on_the_status_line_as_the_answer_is_typed() {
-    snapshot("privacy_warning", |h| {
-        tab(h, 1);
-        h.type_text("Appeler le 06 12 34 56 78 ou écrire à jean.dupont@example.org");
-    });
+    snapshot(
+        "privacy_warning",
+        |h| {
+            tab(h, 1);
+            h.type_text("Appeler le 06 12 34 56 78 ou écrire à jean.dupont@example.org");
+        },
+        |_, screen, _| assert!(screen.contains('⚠'), "the warning is shown: {screen}"),
+    );
 }
 
 #[test]
@@ -376,19 +460,91 @@ fn a_long_answer_is_edited_and_drawn_like_a_short_one() {
     }
 }
 
+/// The key a person reads on screen for `hint`, pressed: it must be the
+/// table's. Checked on the footer, the help and the hint about references,
+/// so that a key written by hand in a text cannot drift from the binding.
+#[test]
+fn the_footer_the_help_and_the_texts_name_each_key_as_the_table_binds_it() {
+    use crate::tui::runtime::keys::{self, WALK};
+    for lang in LANGS {
+        let mut h = Harness::walk(lang, 120, 40);
+        // The first step has references, hidden: the text names the key that shows them.
+        let references = keys::label(lang, crate::text::Hint::References);
+        let screen = h.screen();
+        let hidden = screen.lines().find(|l| l.contains("(1)")).expect("the references, hidden");
+        assert!(hidden.contains(&format!(" {references} ")), "{hidden}");
+        // The texts that name keys take them from the table, never write them.
+        let names_no_key = |text: String| {
+            assert!(text.contains("⟨key⟩"), "{text}");
+            for table in keys::TABLES {
+                for binding in table {
+                    let label = keys::label(lang, binding.hint);
+                    assert!(label.chars().count() < 2 || !text.contains(&label), "{label:?} in {text}");
+                }
+            }
+        };
+        names_no_key(lang.references_hidden(1, "⟨key⟩"));
+        names_no_key(lang.status_leave_unsaved("full", "⟨key⟩", "⟨key⟩"));
+        names_no_key(lang.read_only_notice(Some("⟨key⟩")));
+        names_no_key(lang.annotate_needs_question("⟨key⟩"));
+        names_no_key(lang.annotation_empty("⟨key⟩"));
+        names_no_key(lang.library_welcome("⟨key⟩")[2].clone());
+        names_no_key(lang.help_close_scroll("⟨key⟩"));
+        names_no_key(lang.ephemeral_discard_question("⟨key⟩"));
+        names_no_key(lang.follow_up_held_needed("⟨key⟩"));
+        names_no_key(lang.follow_up_leave_warning("⟨key⟩", "⟨key⟩"));
+        names_no_key(lang.follow_up_help_note("⟨key⟩", "⟨key⟩"));
+        tab(&mut h, 1);
+        // The footer: every « key action » it shows is a binding of the table.
+        let screen = h.screen();
+        let footer = screen.lines().rev().find(|l| l.contains(" · ")).expect("a footer");
+        let mut named = 0;
+        for part in footer.trim_matches(|c| c == '"' || c == ' ').split(" · ") {
+            let binding = WALK.iter().find(|b| part.ends_with(&format!(" {}", lang.hint_action(b.hint))));
+            let binding = binding.unwrap_or_else(|| panic!("{part:?} is no binding of the table"));
+            assert_eq!(
+                part,
+                format!("{} {}", keys::label(lang, binding.hint), lang.hint_action(binding.hint))
+            );
+            named += 1;
+        }
+        assert!(named >= 3, "{footer}");
+        // The help: every action of the table listed there has the table's key before it.
+        h.press(KeyCode::F(1));
+        let help = h.screen();
+        let mut listed = 0;
+        for binding in WALK {
+            let action = lang.hint_action(binding.hint);
+            let label = keys::label(lang, binding.hint);
+            for line in help.lines() {
+                let Some(at) = line.find(&format!("  {action}")) else { continue };
+                let before = line[..at].trim_end();
+                if before.ends_with('│') || before.is_empty() {
+                    continue;
+                }
+                if before.rsplit("  ").next().is_some_and(|k| k.trim_start_matches(['│', '"', ' ']) == label)
+                {
+                    listed += 1;
+                }
+            }
+        }
+        assert!(listed >= 10, "{help}");
+    }
+}
+
 /// Issue 11: a scale answer out of the grid's range is set aside, and the
 /// question says so.
 #[test]
 fn a_recorded_answer_out_of_the_scale_is_shown_set_aside_on_the_question() {
     for lang in [crate::text::Lang::Fr, crate::text::Lang::En] {
         let at = At { step: 3, question: 1 };
-        let mut walk = crate::tui::test_support::walk(lang);
-        walk.set(at, Some(Answer::Scale(4)), crate::tui::test_support::clock());
+        let mut walk = crate::tui::testing::walk(lang);
+        walk.set(at, Some(Answer::Scale(4)), crate::tui::testing::clock());
         let mut trail = walk.trail;
         let sure =
             trail.answers.iter_mut().find(|r| matches!(r.answer, Some(Answer::Scale(_)))).expect("the scale");
         sure.answer = Some(Answer::Scale(9));
-        let grid = crate::tui::test_support::grid(lang);
+        let grid = crate::tui::testing::grid(lang);
         let app = move |_: &std::path::Path| {
             crate::tui::App::walk(
                 crate::walk::Walk::new(grid, trail),
@@ -396,7 +552,7 @@ fn a_recorded_answer_out_of_the_scale_is_shown_set_aside_on_the_question() {
                 false,
                 lang,
                 crate::tui::widgets::theme::Palette::mono(),
-                crate::tui::test_support::clock,
+                crate::tui::testing::clock,
             )
         };
         let mut h = Harness::new(app, lang, 120, 40);
@@ -423,8 +579,8 @@ fn typing_at_the_end_of_a_5_mb_one_line_answer_is_seen_with_the_cursor() {
     let lang = crate::text::Lang::En;
     let at = At { step: 1, question: 0 };
     let long = "A long and careful thought, weighing the reasons to speak. ".repeat(5 * 1024 * 1024 / 60);
-    let mut walk = crate::tui::test_support::walk(lang);
-    walk.set(at, Some(Answer::Text(long.clone())), crate::tui::test_support::clock());
+    let mut walk = crate::tui::testing::walk(lang);
+    walk.set(at, Some(Answer::Text(long.clone())), crate::tui::testing::clock());
     walk.close_edit();
     let app = move |_: &std::path::Path| {
         crate::tui::App::walk(
@@ -433,7 +589,7 @@ fn typing_at_the_end_of_a_5_mb_one_line_answer_is_seen_with_the_cursor() {
             false,
             lang,
             crate::tui::widgets::theme::Palette::mono(),
-            crate::tui::test_support::clock,
+            crate::tui::testing::clock,
         )
     };
     let mut h = Harness::new(app, lang, 100, 30);

@@ -8,16 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::grid::QuestionKind;
-use crate::tui::runtime::keys::{Hint, WalkKeys};
+use crate::tui::runtime::keys::{self, Hint, WalkKeys};
 use crate::tui::screens::review::Access;
-use crate::tui::screens::review::view as review_view;
 use crate::tui::screens::walk::end_view;
 use crate::tui::screens::walk::{Exit, Pane, WalkScreen};
 use crate::tui::widgets::footer;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 use crate::tui::widgets::{step_view, steps_list};
 
-pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool) {
+/// `boxed`: a review's box is open over the walk (its keys are the box's).
+pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool, boxed: bool) {
     if area.height < 4 || area.width < 10 {
         return;
     }
@@ -69,9 +69,10 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool) 
     frame.render_widget(Paragraph::new(status_lines), status);
     let back = if screen.after_back == Exit::Library { Hint::ToLibrary } else { Hint::QuitWalk };
     let has_refs = !screen.walk.step(screen.step).references.is_empty();
-    let hints = hints(screen, has_refs);
+    let hints = if boxed { Vec::new() } else { hints(screen, has_refs) };
     let tail: &[Hint] = match screen.keys() {
-        WalkKeys::Steps | WalkKeys::Annotation | WalkKeys::Author | WalkKeys::End => &[Hint::Help],
+        _ if boxed => &[Hint::Help],
+        WalkKeys::Steps | WalkKeys::End => &[Hint::Help],
         _ => &[Hint::Help, back],
     };
     let mut line = Line::default();
@@ -84,7 +85,6 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool) 
     }
     line.spans.extend(footer::line(lang, p, &hints, tail, room).spans);
     frame.render_widget(Paragraph::new(line), keys);
-    review_view::render(screen, frame, area, cursor);
 }
 
 /// The status: where saving stands (or that this window only reads), the
@@ -125,7 +125,10 @@ fn status(screen: &WalkScreen) -> (String, Style) {
     if screen.path.is_none() {
         (lang.status_ephemeral().to_string(), p.dim())
     } else if let (true, Some(e)) = (screen.leave_armed(), &save.error) {
-        (lang.status_leave_unsaved(e), p.warn())
+        {
+            let (back, quit) = (keys::label(lang, Hint::ToLibrary), keys::label(lang, Hint::SaveAndQuit));
+            (lang.status_leave_unsaved(e, &back, &quit), p.warn())
+        }
     } else if let Some(e) = &save.error {
         (lang.status_not_saved(e), p.warn())
     } else if screen.dirty() || save.in_flight.is_some() {
@@ -142,7 +145,6 @@ fn hints(screen: &WalkScreen, has_refs: bool) -> Vec<Hint> {
     let choose = if multi { H::Toggle } else { H::Choose };
     let mut hints = match screen.keys() {
         WalkKeys::Steps => return vec![H::MoveStep, H::GoToStep, H::BackFromSteps],
-        WalkKeys::Annotation | WalkKeys::Author => return Vec::new(),
         WalkKeys::End if screen.path.is_some() => return vec![H::ExportMd, H::ExportHtml, H::BackToWalk],
         WalkKeys::End => return vec![H::BackToWalk],
         WalkKeys::ReadOnly if screen.access == (Access::Review { can_save: true }) => {

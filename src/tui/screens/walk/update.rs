@@ -1,0 +1,125 @@
+//! The keys of the walkthrough: the mode (answering, or reading: a review,
+//! a trail open in another window) is asked once per key; the keys that
+//! move and look are the same in every mode.
+
+use crate::tui::runtime::keys::{self, Hint, WalkMsg};
+use crate::tui::screens::walk::{Exit, Pane, WalkOut, WalkScreen};
+
+impl WalkScreen {
+    /// A message from a key. The mode (answering, or reading: a review, a
+    /// trail open in another window) is asked once, here: the keys that
+    /// move and look do the same in every mode, the others are the mode's.
+    pub fn update(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
+        self.notice = None;
+        if !matches!(msg, WalkMsg::Back | WalkMsg::Quit) {
+            self.leave_armed = false;
+        }
+        if msg != WalkMsg::Back {
+            self.discard_armed = false;
+        }
+        if !matches!(msg, WalkMsg::Digit(_)) {
+            self.last_digit = false;
+        }
+        match self.look(msg) {
+            Ok(outs) => outs,
+            Err(msg) if self.access.answers() => self.answer(msg),
+            Err(msg) => self.read(msg),
+        }
+    }
+
+    /// The keys that move, look and leave, the same in every mode; the
+    /// others are given back.
+    fn look(&mut self, msg: WalkMsg) -> Result<Vec<WalkOut>, WalkMsg> {
+        match msg {
+            WalkMsg::NextQuestion => self.next_question(),
+            WalkMsg::PrevQuestion => self.prev_question(),
+            WalkMsg::NextStep => match self.walk.next_step(self.step) {
+                Some(s) => self.go_to_step(s),
+                None => self.notice = Some(self.lang.last_step().to_string()),
+            },
+            WalkMsg::PrevStep => match self.walk.prev_step(self.step) {
+                Some(s) => self.go_to_step(s),
+                None => self.notice = Some(self.lang.first_step().to_string()),
+            },
+            WalkMsg::FocusSteps => self.set_pane(Pane::Steps(self.step)),
+            WalkMsg::StepsUp => self.move_steps_cursor(|w, s| w.prev_step(s)),
+            WalkMsg::StepsDown => self.move_steps_cursor(|w, s| w.next_step(s)),
+            WalkMsg::GoToStep => {
+                if let Pane::Steps(s) = self.pane {
+                    self.set_pane(Pane::Questions);
+                    self.go_to_step(s);
+                }
+            }
+            WalkMsg::LeaveSteps => self.set_pane(Pane::Questions),
+            WalkMsg::ScrollUp if self.focus.is_some() => {
+                self.shift = (self.shift - 1).max(self.shift_range.get().0)
+            }
+            WalkMsg::ScrollDown if self.focus.is_some() => {
+                self.shift = (self.shift + 1).min(self.shift_range.get().1)
+            }
+            WalkMsg::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            WalkMsg::ScrollDown => self.scroll = self.scroll.saturating_add(1).min(self.scroll_limit.get()),
+            WalkMsg::ToggleReferences => self.show_references = !self.show_references,
+            WalkMsg::Help => return Ok(vec![WalkOut::Help]),
+            WalkMsg::LeaveEnd => self.set_pane(Pane::Questions),
+            WalkMsg::ExportSummary(_) if self.path.is_none() => {
+                self.notice = Some(self.lang.end_ephemeral_export().to_string())
+            }
+            WalkMsg::ExportSummary(format) => {
+                self.exported = None;
+                return Ok(vec![WalkOut::Export(format)]);
+            }
+            // An ephemeral walk is thrown away on leaving: Esc asks first.
+            WalkMsg::Back if self.path.is_none() && self.walk.changes > 0 && !self.discard_armed => {
+                self.discard_armed = true;
+                let back = keys::label(self.lang, Hint::QuitWalk);
+                self.notice = Some(self.lang.ephemeral_discard_question(&back));
+            }
+            WalkMsg::Back => return Ok(self.leave(self.after_back)),
+            WalkMsg::Quit => return Ok(self.leave(Exit::Quit)),
+            other => return Err(other),
+        }
+        Ok(Vec::new())
+    }
+
+    /// The worker's own walk: the keys that answer, and saving.
+    fn answer(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
+        match msg {
+            WalkMsg::SaveNow => {
+                return self.save_job().map(|job| WalkOut::Save { job, wait: false }).into_iter().collect();
+            }
+            WalkMsg::OptionUp => self.highlight = self.highlight.saturating_sub(1),
+            WalkMsg::OptionDown => {
+                self.highlight = (self.highlight + 1).min(self.entry_count().saturating_sub(1))
+            }
+            WalkMsg::Choose => self.choose(),
+            WalkMsg::Clear => self.clear(),
+            WalkMsg::ScaleLeft => self.nudge_scale(-1),
+            WalkMsg::ScaleRight => self.nudge_scale(1),
+            WalkMsg::Digit(d) => self.type_digit(d),
+            WalkMsg::Edit(input) => self.edit(input),
+            WalkMsg::Annotate => return self.annotate().into_iter().collect(),
+            WalkMsg::ReadOnlyKey => self.say_read_only(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A review or a trail open elsewhere: no key changes an answer; a
+    /// review annotates, and saves only its annotations.
+    fn read(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
+        match msg {
+            WalkMsg::SaveNow if self.access.elsewhere() => {
+                self.notice = Some(self.lang.status_open_elsewhere().to_string())
+            }
+            // A review writes only when there is an annotation to write.
+            WalkMsg::SaveNow if !self.dirty() => {}
+            WalkMsg::SaveNow => {
+                return self.save_job().map(|job| WalkOut::Save { job, wait: false }).into_iter().collect();
+            }
+            WalkMsg::Annotate => return self.annotate().into_iter().collect(),
+            _ => self.say_read_only(),
+        }
+        Vec::new()
+    }
+}
