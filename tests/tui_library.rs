@@ -4,7 +4,7 @@
 use discern::grid::Answer;
 use discern::trail::store::Store;
 use discern::trail::{Trail, to_toml};
-use discern::tui::runtime::app::Screen;
+use discern::tui::screens::Screen;
 use discern::tui::testing::{Harness, at, clock, grid, save_trail};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -191,7 +191,7 @@ fn the_library_says_whether_the_folder_is_encrypted_and_suggests_it_once() {
     let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("a terminal");
     let app = discern::tui::App::library(
         discern::text::Lang::En,
-        discern::tui::widgets::theme::Palette::mono(),
+        discern::tui::theme::Palette::mono(),
         discern::tui::testing::clock,
     );
     let mut again = discern::tui::Session::new(
@@ -230,7 +230,7 @@ fn a_trail_open_in_another_window_opens_read_only_and_is_never_written() {
     let _elsewhere = Store::lock(&path).expect("locked");
     h.press(KeyCode::Enter);
     assert_eq!(h.walk_screen().walk().trail.title, "Busy");
-    assert_eq!(h.walk_screen().access(), discern::tui::screens::review::Access::ReadOnly);
+    assert_eq!(h.walk_screen().access(), discern::tui::access::Access::ReadOnly);
     let screen = h.screen();
     assert!(screen.contains("Open in another window: read-only"), "{screen}");
     h.press(KeyCode::Tab).type_text("not taken").ctrl('s');

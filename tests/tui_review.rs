@@ -8,7 +8,7 @@ use std::path::Path;
 use discern::config::Config;
 use discern::grid::Answer;
 use discern::trail::store::Store;
-use discern::tui::screens::review::Access;
+use discern::tui::access::Access;
 use discern::tui::testing::{Harness, at, clock, save_answered_trail, save_trail};
 use ratatui::crossterm::event::KeyCode;
 

@@ -46,7 +46,7 @@ fn leaving_after_a_save_that_succeeded_when_tried_again_loses_nothing() {
     let writes = Arc::new(AtomicUsize::new(0));
     let counted = Arc::clone(&writes);
     let mut h = Harness::walk_with_saver(move |dir| {
-        Some(discern::tui::runtime::saver::Saver::with_writer(
+        Some(discern::tui::saver::Saver::with_writer(
             dir,
             discern::text::Lang::En,
             Box::new(move |f, b| {

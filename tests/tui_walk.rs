@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use discern::grid::Answer;
 use discern::trail::store::Store;
-use discern::tui::runtime::saver::Saver;
+use discern::tui::saver::Saver;
 use discern::tui::testing::{Harness, at};
 use ratatui::crossterm::event::{Event, KeyCode};
 
@@ -257,7 +257,7 @@ fn a_long_answer_and_a_long_grid_redraw_quickly() {
         None,
         false,
         discern::text::Lang::En,
-        discern::tui::widgets::theme::Palette::mono(),
+        discern::tui::theme::Palette::mono(),
         discern::tui::testing::clock,
     );
     let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("a terminal");
@@ -301,7 +301,7 @@ fn every_shipped_grid_can_be_walked_through_at_the_smallest_and_a_common_size() 
                 None,
                 false,
                 lang,
-                discern::tui::widgets::theme::Palette::mono(),
+                discern::tui::theme::Palette::mono(),
                 discern::tui::testing::clock,
             );
             let terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))

@@ -10,7 +10,7 @@ use discern::commands::Ctx;
 use discern::config::Config;
 use discern::text::Lang;
 use discern::trail::now;
-use discern::tui::widgets::theme::Palette;
+use discern::tui::theme::Palette;
 use discern::tui::{App, Runtime, Session};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

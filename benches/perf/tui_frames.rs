@@ -11,7 +11,7 @@ use discern::config::Config;
 use discern::grid::Answer;
 use discern::text::Lang;
 use discern::trail::{Trail, new_id, now};
-use discern::tui::widgets::theme::Palette;
+use discern::tui::theme::Palette;
 use discern::tui::{App, Runtime, Session};
 use discern::walk::{At, Walk};
 use ratatui::Terminal;

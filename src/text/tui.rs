@@ -9,7 +9,7 @@ use crate::trail::Time;
 use crate::walk::StepState;
 
 /// What a key does, as the footer and the help name it; which key does it
-/// is told by the tables of the full screen's key map (`tui::runtime::keys`).
+/// is told by the tables of the full screen's key map (`tui::keys`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
     NextQuestion,

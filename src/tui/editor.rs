@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 
 mod window;
 pub use window::AnswerEditor;

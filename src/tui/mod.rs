@@ -7,10 +7,14 @@
 //! that typing never waits for the disk. The loop is generic over ratatui's
 //! `Backend`, so tests drive the real app over a `TestBackend`.
 
+pub mod access;
 mod editor;
+pub mod keys;
 pub mod popups;
 pub mod runtime;
+pub mod saver;
 pub mod screens;
+pub mod theme;
 pub mod widgets;
 
 #[doc(hidden)]
@@ -33,7 +37,7 @@ use crate::walk::Walk;
 pub use runtime::signals::ignore_file_size_limit;
 pub use runtime::terminal::restore_terminal;
 use runtime::terminal::{TerminalEvents, TerminalGuard};
-use widgets::theme::Palette;
+use theme::Palette;
 
 /// The library (`discern` with no argument).
 /// The passphrase dialog of an encrypted folder, on the full screen: `true`
@@ -44,7 +48,7 @@ pub fn unlock_dialog(ctx: &Ctx) -> Result<bool, Failure> {
     let (guard, mut terminal) = TerminalGuard::enter().map_err(Failure::Terminal)?;
     let palette = Palette::from_env(ctx.config.theme);
     let mut events = TerminalEvents::new().map_err(Failure::Terminal)?;
-    let outcome = popups::unlock::run(&mut terminal, &mut events, lang, &palette, |passphrase| {
+    let outcome = runtime::unlock::run(&mut terminal, &mut events, lang, &palette, |passphrase| {
         match crypt::unlock(&ctx.data_dir, passphrase) {
             Ok(()) => Ok(true),
             Err(UnlockError::WrongPassphrase) => Ok(false),
@@ -199,7 +203,7 @@ fn run_with<T>(
 /// nothing is written, not even an annotation. With the lock, annotations
 /// are saved beside the answers, which stay exactly as they are in the file.
 pub fn run_review(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Option<Lock>) -> Result<ExitCode, Failure> {
-    let access = screens::review::Access::Review { can_save: lock.is_some() };
+    let access = access::Access::Review { can_save: lock.is_some() };
     let palette = Palette::from_env(ctx.config.theme);
     let app = App::walk(walk, Some(path.clone()), false, ctx.lang, palette, crate::trail::now)
         .with_access(access, ctx.config.author.clone());
@@ -213,7 +217,7 @@ pub fn run_review(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Option<Lock>) -> R
 pub fn run_read_only(ctx: &Ctx, walk: Walk, path: PathBuf) -> Result<ExitCode, Failure> {
     let palette = Palette::from_env(ctx.config.theme);
     let app = App::walk(walk, Some(path), false, ctx.lang, palette, crate::trail::now)
-        .with_access(screens::review::Access::ReadOnly, None);
+        .with_access(access::Access::ReadOnly, None);
     run(ctx, app, None).0
 }
 

@@ -19,11 +19,12 @@ use crate::ops::Ctx;
 use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::trail::{Time, Trail};
-use crate::tui::runtime::app::{App, Screen};
-use crate::tui::runtime::saver::Saver;
+use crate::tui::access::Access;
+use crate::tui::runtime::app::App;
 use crate::tui::runtime::{Runtime, Session};
-use crate::tui::screens::review::Access;
-use crate::tui::widgets::theme::Palette;
+use crate::tui::saver::Saver;
+use crate::tui::screens::Screen;
+use crate::tui::theme::Palette;
 use crate::walk::{At, Walk};
 
 pub const GRID_EN: &str = include_str!("../../tests/grids/good/test-grid.en.toml");

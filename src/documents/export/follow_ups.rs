@@ -1,6 +1,6 @@
 //! The follow-ups of a trail in the summary, under their own heading.
 
-use super::summary::{Block, Piece};
+use super::blocks::{Block, Piece};
 use crate::grid::line_breaks;
 use crate::html::Mark;
 use crate::lang::Lang;

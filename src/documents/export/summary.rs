@@ -8,32 +8,13 @@
 //! references' texts, the answers of a path no longer taken, the history of
 //! every changed answer and the annotations.
 
+use super::blocks::{Block, Piece};
 use super::diff::{self, Change};
 use crate::grid::{Answer, Kind, line_breaks};
 use crate::html::Mark;
 use crate::lang::Lang;
 use crate::trail::{AnswerRecord, Trail};
 use crate::walk::outline::{Outline, QuestionOutline, StepOutline};
-
-/// A piece of text and how it is set.
-pub type Piece = (Mark, String);
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    Title(String),
-    /// Lines under the title: grid, dates, a word on privacy.
-    Meta(Vec<String>),
-    Heading(String),
-    /// The answers step by step: each step's title and its answers.
-    Steps(Vec<(String, Vec<Vec<Piece>>)>),
-    Items(Vec<Vec<Piece>>),
-    /// Items of one short line each (the references by their label).
-    ShortItems(Vec<Vec<Piece>>),
-    Paragraph(Vec<Piece>),
-    /// How removed and added words are shown; each format says it its way.
-    DiffLegend,
-    Footer(String),
-}
 
 pub fn build(trail: &Trail, outline: &Outline, lang: Lang, full: bool) -> Vec<Block> {
     let mut b = Builder { trail, outline, lang, full, blocks: Vec::new() };

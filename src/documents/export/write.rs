@@ -1,6 +1,6 @@
 //! The summary's blocks written as Markdown, plain text or one HTML page.
 
-use super::summary::{Block, Piece};
+use super::blocks::{Block, Piece};
 use crate::html::{Mark, Page};
 use crate::lang::Lang;
 

@@ -56,7 +56,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, DataCursor, Input, Key, TextArea, WrapMode, wrap_line};
 
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 
 /// Rows kept on each side of the cursor, in heights of the editor as last
 /// drawn: whatever the editor scrolls to, it draws from the window, even

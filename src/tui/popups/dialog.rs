@@ -13,9 +13,9 @@ use ratatui_textarea::TextArea;
 use crate::grid::Grid;
 use crate::text::Lang;
 use crate::tui::editor;
-use crate::tui::runtime::keys::Hint;
+use crate::tui::keys::Hint;
+use crate::tui::theme::Palette;
 use crate::tui::widgets::footer;
-use crate::tui::widgets::theme::Palette;
 use crate::tui::widgets::wrap::{lines, wrap_styled};
 
 /// What a title box is for.

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::text::Lang;
-use crate::tui::runtime::keys::{self, Hint};
-use crate::tui::screens::review::Access;
-use crate::tui::widgets::steps_list;
-use crate::tui::widgets::theme::Palette;
+use crate::tui::access::Access;
+use crate::tui::keys::{self, Hint};
+use crate::tui::theme::Palette;
+use crate::tui::widgets::marks;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 use crate::walk::StepState;
 
@@ -120,7 +120,7 @@ fn key_lines<K: AsRef<str>>(rows: &[(K, &'static str)], p: &Palette, width: usiz
 }
 
 fn legend_lines(lang: Lang, p: &Palette, width: usize) -> Vec<Line<'static>> {
-    let mut rows: Vec<(&'static str, &'static str)> = vec![(steps_list::CURRENT, lang.current_step_label())];
+    let mut rows: Vec<(&'static str, &'static str)> = vec![(marks::CURRENT, lang.current_step_label())];
     for state in [
         StepState::Answered,
         StepState::Partial,
@@ -129,7 +129,7 @@ fn legend_lines(lang: Lang, p: &Palette, width: usize) -> Vec<Line<'static>> {
         StepState::Reading,
         StepState::Hidden,
     ] {
-        rows.push((steps_list::mark(state), lang.step_state_label(state)));
+        rows.push((marks::mark(state), lang.step_state_label(state)));
     }
     key_lines(&rows, p, width)
 }

@@ -4,7 +4,5 @@
 
 pub(crate) mod dialog;
 pub mod help;
-pub(crate) mod layer;
 pub mod picker;
 pub(crate) mod privacy_note;
-pub(crate) mod unlock;

@@ -10,9 +10,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use crate::grid::Grid;
 use crate::grid::library::{Library, Origin};
 use crate::text::Lang;
-use crate::tui::runtime::keys::Hint;
+use crate::tui::keys::Hint;
+use crate::tui::theme::Palette;
 use crate::tui::widgets::footer;
-use crate::tui::widgets::theme::Palette;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 
 pub struct PickerGrid {

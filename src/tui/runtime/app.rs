@@ -18,37 +18,28 @@ use crate::ops::Failure;
 use crate::text::Lang;
 use crate::trail::store::Listed;
 use crate::trail::{FollowUp, LoadError, Time};
+use crate::tui::access::Access;
+use crate::tui::keys;
 use crate::tui::popups::dialog::{OnYes, Question};
 use crate::tui::popups::help::HelpFor;
-use crate::tui::popups::layer::{BoxOut, DialogOut, Layer, Popup, Taken};
 use crate::tui::popups::picker::Picker;
-use crate::tui::runtime::keys;
-use crate::tui::runtime::saver::{SaveJob, SaveReport};
+use crate::tui::runtime::layer::{BoxOut, DialogOut, Layer, Popup, Taken};
+use crate::tui::saver::{SaveJob, SaveReport};
+use crate::tui::screens::Screen;
 use crate::tui::screens::follow_up::{self, FollowUpOut, FollowUpScreen};
 use crate::tui::screens::library::view as library_view;
 use crate::tui::screens::library::{LibraryOut, LibraryScreen};
 use crate::tui::screens::pager::view as pager_view;
 use crate::tui::screens::pager::{Pager, PagerOut};
-use crate::tui::screens::review::Access;
 use crate::tui::screens::walk::view as walk_view;
 use crate::tui::screens::walk::{Exit, WalkOut, WalkScreen};
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 use crate::tui::widgets::wrap;
 use crate::walk::Walk;
 
 /// Below this, a short message asks for a larger window.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
-
-pub enum Screen {
-    Library(Box<LibraryScreen>),
-    Walk(Box<WalkScreen>),
-    Pager(Box<Pager>),
-    /// Coming back to a decision; `path` is the trail's file when the
-    /// library opened it (the program saves it there), `None` when the
-    /// command line did (the entry is given back when the screen closes).
-    FollowUp(Box<FollowUpScreen>, Option<PathBuf>),
-}
 
 /// Why a trail could not be opened.
 #[derive(Debug)]

@@ -5,10 +5,10 @@
 //! terminal's events, tests with the events they choose.
 
 pub mod app;
-pub mod keys;
-pub mod saver;
+pub(crate) mod layer;
 pub(crate) mod signals;
 pub(crate) mod terminal;
+pub(crate) mod unlock;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -24,10 +24,10 @@ use crate::grid::library::Library;
 use crate::ops::{self, Ctx, Failure};
 use crate::trail::store::{Lock, Store};
 use crate::trail::{Time, Trail, lint, new_id};
+use crate::tui::access::Access;
 use crate::tui::popups::picker::Picker;
 use crate::tui::runtime::app::{App, Effect, Msg, OpenFailure};
-use crate::tui::runtime::saver::{SaveReport, Saver};
-use crate::tui::screens::review::Access;
+use crate::tui::saver::{SaveReport, Saver};
 use crate::walk::Walk;
 
 /// How long leaving waits for its save before saying it failed.
@@ -324,9 +324,9 @@ impl<B: Backend> Session<B> {
         }
         let ctx = &self.runtime.ctx;
         let (lang, data_dir) = (ctx.lang, ctx.data_dir.clone());
-        let palette = crate::tui::widgets::theme::Palette::from_env(ctx.config.theme);
+        let palette = crate::tui::theme::Palette::from_env(ctx.config.theme);
         let opened =
-            crate::tui::popups::unlock::run(&mut self.terminal, events, lang, &palette, |passphrase| {
+            crate::tui::runtime::unlock::run(&mut self.terminal, events, lang, &palette, |passphrase| {
                 match crypt::unlock(&data_dir, passphrase) {
                     Ok(()) => Ok(true),
                     Err(UnlockError::WrongPassphrase) => Ok(false),
@@ -402,7 +402,7 @@ impl<B: Backend> Session<B> {
         let job = self.app.walk_screen()?.file_job()?;
         self.runtime.wait_for_saves();
         let store = Store::new(self.runtime.data_dir());
-        Some(crate::tui::runtime::saver::write_job(&store, &job, &crate::tui::runtime::saver::disk_writer()))
+        Some(crate::tui::saver::write_job(&store, &job, &crate::tui::saver::disk_writer()))
     }
 
     fn dispatch(&mut self, msg: Msg) {

@@ -4,8 +4,8 @@
 use ratatui::text::{Line, Span};
 
 use crate::text::Lang;
-use crate::tui::runtime::keys::{self, Hint};
-use crate::tui::widgets::theme::Palette;
+use crate::tui::keys::{self, Hint};
+use crate::tui::theme::Palette;
 use crate::tui::widgets::wrap;
 
 const SEPARATOR: &str = " · ";

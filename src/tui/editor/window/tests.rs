@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui_textarea::{Input, Key, TextArea};
 
 use super::{AnswerEditor, MAX_BYTES, MAX_LINES};
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 
 /// Where the editor is drawn, away from the terminal's corner.
 const AREA: Rect = Rect { x: 3, y: 2, width: 60, height: 20 };

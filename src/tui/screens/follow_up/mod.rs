@@ -10,8 +10,8 @@ use crate::grid::date::DateMisfit;
 use crate::text::Lang;
 use crate::trail::{FollowUp, Held, Time, next_date};
 use crate::tui::editor;
-use crate::tui::runtime::keys::{self, FollowUpMsg, Hint};
-use crate::tui::widgets::theme::Palette;
+use crate::tui::keys::{self, FollowUpMsg, Hint};
+use crate::tui::theme::Palette;
 
 mod view;
 pub use view::render;

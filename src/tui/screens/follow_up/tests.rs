@@ -8,9 +8,9 @@ use crate::text::Lang;
 use crate::trail::Held;
 use crate::trail::store::Store;
 use crate::tui::App;
-use crate::tui::runtime::app::Screen;
+use crate::tui::screens::Screen;
 use crate::tui::testing::{self as support, Harness, LANGS, SIZES};
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 
 fn form(lang: Lang, width: u16, height: u16) -> Harness {
     let title = lang.pick("Demande du collège", "The school's request");

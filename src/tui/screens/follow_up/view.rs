@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::{Field, FollowUpScreen};
 use crate::text::Lang;
 use crate::trail::{Held, Time};
-use crate::tui::runtime::keys::Hint;
+use crate::tui::keys::Hint;
 use crate::tui::widgets::footer;
 use crate::tui::widgets::wrap::{lines, wrap_styled};
 

@@ -13,9 +13,9 @@ use crate::text::Lang;
 use crate::trail::store::Listed;
 use crate::trail::{LoadError, Summary};
 use crate::tui::editor;
+use crate::tui::keys::{LibraryKeys, LibraryMsg};
 use crate::tui::popups::dialog::{OnYes, Purpose, Question, TitleBox};
-use crate::tui::runtime::keys::{LibraryKeys, LibraryMsg};
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 
 /// One file of the sessions folder.
 pub struct TrailRow {

@@ -10,7 +10,7 @@ use crate::grid::Answer;
 use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::tui::popups::picker::{Picker, PickerGrid};
-use crate::tui::runtime::app::Screen;
+use crate::tui::screens::Screen;
 use crate::tui::testing::{self as support, Harness, LANGS, SIZES};
 use crate::walk::{At, Walk};
 
@@ -294,7 +294,7 @@ fn trails_due_are_marked_and_a_key_shows_them_alone() {
             assert!(all.contains(&lang.library_due_mark(2)), "{all}");
             assert!(all.contains(&lang.library_due_mark(0)), "{all}");
             assert!(
-                all.contains(&format!("a {}", lang.hint_action(crate::tui::runtime::keys::Hint::DueOnly))),
+                all.contains(&format!("a {}", lang.hint_action(crate::tui::keys::Hint::DueOnly))),
                 "{all}"
             );
             insta::assert_snapshot!(format!("due_all_{}_{width}x{height}", lang.tag()), all);
@@ -305,7 +305,7 @@ fn trails_due_are_marked_and_a_key_shows_them_alone() {
             assert_eq!(library.shown.len(), 2, "the two trails due, nothing else");
             let due = h.screen();
             assert!(!due.contains(lang.pick("Plus tard", "Later")), "{due}");
-            assert!(due.contains(lang.hint_action(crate::tui::runtime::keys::Hint::AllTrails)), "{due}");
+            assert!(due.contains(lang.hint_action(crate::tui::keys::Hint::AllTrails)), "{due}");
             insta::assert_snapshot!(format!("due_only_{}_{width}x{height}", lang.tag()), due);
             h.press(KeyCode::Char('a'));
             let Screen::Library(library) = h.session.app().screen() else {

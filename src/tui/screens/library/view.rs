@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::text::Lang;
+use crate::tui::keys::{self, Hint};
 use crate::tui::popups::dialog;
-use crate::tui::runtime::keys::{self, Hint};
 use crate::tui::screens::library::{LibraryScreen, Mode, TrailRow};
+use crate::tui::theme::Palette;
 use crate::tui::widgets::footer;
-use crate::tui::widgets::theme::Palette;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 
 /// "29/11/2026 10:00": the width of the last column.

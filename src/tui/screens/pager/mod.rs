@@ -10,8 +10,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::text::Lang;
-use crate::tui::runtime::keys::PagerMsg;
-use crate::tui::widgets::theme::Palette;
+use crate::tui::keys::PagerMsg;
+use crate::tui::theme::Palette;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 
 /// The widest a row of text gets, however wide the window: long rows are

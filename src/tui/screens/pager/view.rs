@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::runtime::keys::Hint;
+use crate::tui::keys::Hint;
 use crate::tui::screens::pager::{CHROME_ROWS, Pager, text_width};
 use crate::tui::widgets::footer;
 

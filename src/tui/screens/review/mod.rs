@@ -3,53 +3,42 @@
 //! another window, which is only read. Nothing here changes an answer;
 //! a review saves its annotations alone (see `saver`).
 
-pub(crate) mod rows;
 pub(crate) mod view;
 
+use ratatui_textarea::TextArea;
+
+use crate::lang::Lang;
 use crate::ops::Failure;
-use crate::tui::runtime::keys::{self, Hint};
-use crate::tui::screens::walk::{WalkOut, WalkScreen};
+use crate::tui::access::Access;
+use crate::tui::editor;
+use crate::tui::keys::{self, Hint};
+use crate::tui::screens::walk::{Review, WalkOut, WalkScreen};
+use crate::tui::theme::Palette;
 use crate::walk::{At, Reach};
 
-/// What the walkthrough may do with its trail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// The worker's own walk: answers change and are saved.
-    Answer,
-    /// A review: the answers are read, annotations added. `can_save` is
-    /// false when the trail is open in another window: then nothing is
-    /// written, not even an annotation.
-    Review { can_save: bool },
-    /// Open in another window: read only, nothing written.
-    ReadOnly,
+/// An annotation being written.
+pub struct Draft {
+    pub(in crate::tui) at: At,
+    pub(in crate::tui) editor: TextArea<'static>,
+    /// A privacy warning about what is typed.
+    pub(in crate::tui) privacy: Option<String>,
+    /// Enter was pressed on an empty annotation.
+    pub(in crate::tui) empty: bool,
 }
 
-impl Access {
-    /// Whether keys may change the answers.
-    pub fn answers(self) -> bool {
-        self == Access::Answer
+impl Draft {
+    pub(in crate::tui) fn new(at: At, lang: Lang, palette: &Palette) -> Draft {
+        Draft {
+            at,
+            editor: editor::text("", lang.annotation_placeholder(), palette),
+            privacy: None,
+            empty: false,
+        }
     }
 
-    /// Whether this window may write the trail's file at all.
-    pub fn writes(self) -> bool {
-        matches!(self, Access::Answer | Access::Review { can_save: true })
+    pub(in crate::tui) fn text(&self) -> String {
+        self.editor.lines().join("\n").trim().to_string()
     }
-
-    /// Open in another window: this one only reads.
-    pub fn elsewhere(self) -> bool {
-        matches!(self, Access::ReadOnly | Access::Review { can_save: false })
-    }
-}
-
-/// A review's own state: who signs. Its boxes (the annotation, the name)
-/// open in the pop-up layer, over the walkthrough.
-pub struct Review {
-    /// The name that signs annotations: from the config file, or given
-    /// once in this session.
-    pub(in crate::tui) author: Option<String>,
-    /// What became of a name given in this session: saved in the config
-    /// file, or kept for the session only (with the reason).
-    pub(in crate::tui) author_saved: Option<Result<(), Failure>>,
 }
 
 impl WalkScreen {

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::text::Lang;
-use crate::tui::screens::review::Access;
+use crate::tui::access::Access;
 use crate::tui::testing::{Harness, LANGS, SIZES};
 
 const CAN_SAVE: Access = Access::Review { can_save: true };
@@ -226,15 +226,8 @@ fn a_review_shows_the_follow_ups_under_the_decision() {
                 let store = Store::new(dir);
                 let path = store.path_for(&walk.trail);
                 store.save(&walk.trail, &path).expect("saved");
-                App::walk(
-                    walk,
-                    Some(path),
-                    false,
-                    lang,
-                    crate::tui::widgets::theme::Palette::mono(),
-                    support::clock,
-                )
-                .with_access(CAN_SAVE, Some("C. M.".into()))
+                App::walk(walk, Some(path), false, lang, crate::tui::theme::Palette::mono(), support::clock)
+                    .with_access(CAN_SAVE, Some("C. M.".into()))
             },
             lang,
             80,

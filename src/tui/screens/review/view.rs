@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 use ratatui_textarea::TextArea;
 
+use crate::tui::keys::{self, Hint};
 use crate::tui::popups::dialog::centered;
-use crate::tui::popups::layer::Draft;
-use crate::tui::runtime::keys::{self, Hint};
+use crate::tui::screens::review::Draft;
 use crate::tui::screens::walk::WalkScreen;
 use crate::tui::widgets::footer;
 use crate::tui::widgets::wrap::{lines, wrap_styled};

@@ -10,7 +10,7 @@ use crate::text::Lang;
 use crate::trail::store::Store;
 use crate::tui::runtime::app::App;
 use crate::tui::testing::{Harness, clock, walk};
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 use crate::walk::{At, Walk};
 
 const DELOR_FR: &str = include_str!("../../../../grids/delor-secret.fr.toml");

@@ -2,7 +2,7 @@
 //! and left aside, the decision, when the worker will look at it again, and
 //! the keys that export the meeting summary.
 
-use crate::tui::runtime::keys::{self, Hint};
+use crate::tui::keys::{self, Hint};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -47,7 +47,7 @@ fn ticking_an_exclusive_option_unticks_the_others_and_the_other_way_round() {
             None,
             false,
             Lang::En,
-            crate::tui::widgets::theme::Palette::mono(),
+            crate::tui::theme::Palette::mono(),
             clock,
         )
     };

@@ -5,6 +5,8 @@
 pub(crate) mod answer;
 pub(crate) mod end_view;
 pub(crate) mod saving;
+pub(crate) mod step_view;
+pub(crate) mod steps_list;
 mod update;
 pub(crate) mod view;
 
@@ -15,12 +17,12 @@ use crate::grid::{Answer, QuestionKind};
 use crate::ops::Failure;
 use crate::text::Lang;
 use crate::trail::Time;
+use crate::tui::access::Access;
 use crate::tui::editor::AnswerEditor;
-use crate::tui::runtime::keys::{self, Hint, WalkKeys};
-use crate::tui::runtime::saver::SaveJob;
-use crate::tui::screens::review::{Access, Review};
+use crate::tui::keys::{self, Hint, WalkKeys};
+use crate::tui::saver::SaveJob;
 pub use crate::tui::screens::walk::saving::SaveState;
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 use crate::walk::{At, Walk};
 
 /// An answer up to this size is scanned for identifying details at each
@@ -116,6 +118,17 @@ pub struct WalkScreen {
     lang: Lang,
     palette: Palette,
     clock: fn() -> Time,
+}
+
+/// A review's own state: who signs. Its boxes (the annotation, the name)
+/// open in the pop-up layer, over the walkthrough.
+pub struct Review {
+    /// The name that signs annotations: from the config file, or given
+    /// once in this session.
+    pub(in crate::tui) author: Option<String>,
+    /// What became of a name given in this session: saved in the config
+    /// file, or kept for the session only (with the reason).
+    pub(in crate::tui) author_saved: Option<Result<(), Failure>>,
 }
 
 impl WalkScreen {

@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::tui::runtime::saver::{Content, SaveJob, SaveReport};
-use crate::tui::screens::review::Access;
+use crate::tui::access::Access;
+use crate::tui::saver::{Content, SaveJob, SaveReport};
 use crate::tui::screens::walk::{Exit, WalkOut, WalkScreen};
 
 /// How long a failed save waits before it is tried again.

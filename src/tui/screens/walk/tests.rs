@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::grid::Answer;
 use crate::text::{Hint, Lang};
-use crate::tui::runtime::keys;
+use crate::tui::keys;
 use crate::tui::testing::{Harness, LANGS, SIZES};
 use crate::walk::At;
 
@@ -303,7 +303,7 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
             None,
             false,
             crate::text::Lang::En,
-            crate::tui::widgets::theme::Palette::mono(),
+            crate::tui::theme::Palette::mono(),
             crate::tui::testing::clock,
         )
     };
@@ -465,7 +465,7 @@ fn a_long_answer_is_edited_and_drawn_like_a_short_one() {
 /// so that a key written by hand in a text cannot drift from the binding.
 #[test]
 fn the_footer_the_help_and_the_texts_name_each_key_as_the_table_binds_it() {
-    use crate::tui::runtime::keys::{self, WALK};
+    use crate::tui::keys::{self, WALK};
     for lang in LANGS {
         let mut h = Harness::walk(lang, 120, 40);
         // The first step has references, hidden: the text names the key that shows them.
@@ -551,7 +551,7 @@ fn a_recorded_answer_out_of_the_scale_is_shown_set_aside_on_the_question() {
                 None,
                 false,
                 lang,
-                crate::tui::widgets::theme::Palette::mono(),
+                crate::tui::theme::Palette::mono(),
                 crate::tui::testing::clock,
             )
         };
@@ -588,7 +588,7 @@ fn typing_at_the_end_of_a_5_mb_one_line_answer_is_seen_with_the_cursor() {
             None,
             false,
             lang,
-            crate::tui::widgets::theme::Palette::mono(),
+            crate::tui::theme::Palette::mono(),
             crate::tui::testing::clock,
         )
     };

@@ -2,7 +2,7 @@
 //! a trail open in another window) is asked once per key; the keys that
 //! move and look are the same in every mode.
 
-use crate::tui::runtime::keys::{self, Hint, WalkMsg};
+use crate::tui::keys::{self, Hint, WalkMsg};
 use crate::tui::screens::walk::{Exit, Pane, WalkOut, WalkScreen};
 
 impl WalkScreen {

@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::grid::QuestionKind;
-use crate::tui::runtime::keys::{self, Hint, WalkKeys};
-use crate::tui::screens::review::Access;
+use crate::tui::access::Access;
+use crate::tui::keys::{self, Hint, WalkKeys};
 use crate::tui::screens::walk::end_view;
 use crate::tui::screens::walk::{Exit, Pane, WalkScreen};
+use crate::tui::screens::walk::{step_view, steps_list};
 use crate::tui::widgets::footer;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
-use crate::tui::widgets::{step_view, steps_list};
 
 /// `boxed`: a review's box is open over the walk (its keys are the box's).
 pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool, boxed: bool) {

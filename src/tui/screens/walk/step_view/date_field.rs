@@ -13,7 +13,7 @@ use crate::grid::date::{self, DateMisfit};
 use crate::grid::{Answer, QuestionKind};
 use crate::tui::editor::AnswerEditor;
 use crate::tui::screens::walk::WalkScreen;
-use crate::tui::widgets::step_view::Sink;
+use crate::tui::screens::walk::step_view::Sink;
 use crate::tui::widgets::wrap;
 
 /// Room for « 15/12/2026 » and the cursor after it.

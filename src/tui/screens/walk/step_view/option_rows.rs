@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 
 use crate::grid::{Answer, Question, QuestionKind};
 use crate::tui::screens::walk::WalkScreen;
-use crate::tui::widgets::step_view::Sink;
+use crate::tui::screens::walk::step_view::Sink;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 
 /// "  › (•) ": the indent, the highlight, the mark.

@@ -5,7 +5,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::tui::screens::review::Access;
+use crate::tui::access::Access;
 use crate::tui::screens::walk::WalkScreen;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 use crate::walk::At;

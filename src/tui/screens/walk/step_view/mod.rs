@@ -2,6 +2,10 @@
 //! with their answers, and the references. Laid out as rows first, so that
 //! the view can scroll to the focused question and place its editor.
 
+pub(crate) mod date_field;
+pub(crate) mod option_rows;
+pub(crate) mod review_rows;
+
 use std::ops::Range;
 
 use ratatui::Frame;
@@ -12,9 +16,9 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 
 use crate::grid::{Answer, Question, QuestionKind, Scale};
 use crate::text::Lang;
-use crate::tui::runtime::keys::{self, Hint};
+use crate::tui::keys::{self, Hint};
 use crate::tui::screens::walk::{Pane, WalkScreen};
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 use crate::walk::At;
 
@@ -171,7 +175,7 @@ fn layout(screen: &WalkScreen, width: usize, view_height: usize) -> Doc {
     let step = screen.walk.step(screen.step);
     let mut doc = Doc::default();
     if !screen.walk.step_shown(screen.step) {
-        doc.extend(crate::tui::screens::review::rows::hidden_step(screen, width));
+        doc.extend(crate::tui::screens::walk::step_view::review_rows::hidden_step(screen, width));
         doc.blank();
     }
     if let Some(guidance) = &step.guidance {
@@ -264,21 +268,32 @@ fn question_rows(
     match &question.kind {
         QuestionKind::Text => text_rows(screen, doc, answer, is_focus, width, view_height),
         QuestionKind::Choice { .. } | QuestionKind::Multi { .. } => {
-            crate::tui::widgets::option_rows::render(screen, doc_sink(doc), question, answer, is_focus, width)
+            crate::tui::screens::walk::step_view::option_rows::render(
+                screen,
+                doc_sink(doc),
+                question,
+                answer,
+                is_focus,
+                width,
+            )
         }
         QuestionKind::Scale(scale) => scale_rows(doc, scale, answer, is_focus, inner, p),
-        QuestionKind::Date(_) => {
-            crate::tui::widgets::date_field::render(screen, doc_sink(doc), answer, is_focus, width)
-        }
+        QuestionKind::Date(_) => crate::tui::screens::walk::step_view::date_field::render(
+            screen,
+            doc_sink(doc),
+            answer,
+            is_focus,
+            width,
+        ),
         QuestionKind::Note => {}
     }
     // A hidden step says it once, above its questions.
     if hidden && screen.walk.step_shown(at.step) {
-        doc.extend(crate::tui::screens::review::rows::hidden_mark(screen, width));
+        doc.extend(crate::tui::screens::walk::step_view::review_rows::hidden_mark(screen, width));
     }
-    doc.extend(crate::tui::screens::review::rows::history(screen, at, is_focus, width));
-    doc.extend(crate::tui::screens::review::rows::annotations(screen, at, width));
-    doc.extend(crate::tui::screens::review::rows::follow_ups(screen, at, width));
+    doc.extend(crate::tui::screens::walk::step_view::review_rows::history(screen, at, is_focus, width));
+    doc.extend(crate::tui::screens::walk::step_view::review_rows::annotations(screen, at, width));
+    doc.extend(crate::tui::screens::walk::step_view::review_rows::follow_ups(screen, at, width));
 }
 
 /// Where `option_rows` puts its rows and its editor.

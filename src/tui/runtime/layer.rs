@@ -17,40 +17,16 @@ use ratatui_textarea::TextArea;
 
 use crate::text::Lang;
 use crate::tui::editor;
+use crate::tui::keys::{self, BoxMsg, LibraryKeys, LibraryMsg};
 use crate::tui::popups::dialog::{self, OnYes, Purpose, Question, TitleBox};
 use crate::tui::popups::help::{self, HelpFor};
 use crate::tui::popups::picker::{self, Picker};
-use crate::tui::runtime::app::Screen;
-use crate::tui::runtime::keys::{self, BoxMsg, LibraryKeys, LibraryMsg};
+use crate::tui::screens::Screen;
 use crate::tui::screens::library::{Dialog, LibraryOut};
+use crate::tui::screens::review::Draft;
 use crate::tui::screens::review::view as review_view;
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 use crate::walk::At;
-
-/// An annotation being written.
-pub struct Draft {
-    pub(in crate::tui) at: At,
-    pub(in crate::tui) editor: TextArea<'static>,
-    /// A privacy warning about what is typed.
-    pub(in crate::tui) privacy: Option<String>,
-    /// Enter was pressed on an empty annotation.
-    pub(in crate::tui) empty: bool,
-}
-
-impl Draft {
-    fn new(at: At, lang: Lang, palette: &Palette) -> Draft {
-        Draft {
-            at,
-            editor: editor::text("", lang.annotation_placeholder(), palette),
-            privacy: None,
-            empty: false,
-        }
-    }
-
-    fn text(&self) -> String {
-        self.editor.lines().join("\n").trim().to_string()
-    }
-}
 
 /// A pop-up over the screen.
 pub enum Popup {

@@ -38,7 +38,7 @@ fn harness(lang: Lang) -> Harness {
             None,
             false,
             lang,
-            crate::tui::widgets::theme::Palette::mono(),
+            crate::tui::theme::Palette::mono(),
             clock,
         )
     };

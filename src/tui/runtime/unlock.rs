@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use crate::ops::Failure;
 use crate::text::Lang;
 use crate::tui::popups::dialog::centered;
-use crate::tui::widgets::theme::Palette;
+use crate::tui::theme::Palette;
 
 #[derive(Debug, Default)]
 pub struct Unlock {

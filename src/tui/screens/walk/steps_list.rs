@@ -7,23 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::tui::screens::walk::{Pane, WalkScreen};
+use crate::tui::widgets::marks::{CURRENT, mark};
 use crate::tui::widgets::wrap;
 use crate::walk::StepState;
-
-/// The mark of a step's state; the help explains each.
-pub fn mark(state: StepState) -> &'static str {
-    match state {
-        StepState::Answered => "✓",
-        StepState::Partial => "◐",
-        StepState::Unanswered => "○",
-        StepState::RequiredMissing => "!",
-        StepState::Reading => "≡",
-        StepState::Hidden => "⊘",
-    }
-}
-
-/// The mark of the step shown.
-pub const CURRENT: &str = "▶";
 
 pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect) {
     let p = screen.palette();
