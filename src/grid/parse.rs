@@ -432,6 +432,10 @@ impl<'s> Reader<'s> {
         Some(Reference { label: label?, text, url })
     }
 
+    /// A question, its place and its condition; or, for one too broken to
+    /// walk (no kind or no prompt), its id (one of the two `Result<_, String>`
+    /// left: the `Err` is not a message but the id, for the list of broken
+    /// questions; the problems themselves are reported as they are found).
     fn question(
         &mut self,
         step: &str,

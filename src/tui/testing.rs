@@ -243,6 +243,18 @@ impl Harness {
         )
     }
 
+    /// `walk` on screen, not saved anywhere (an ephemeral walk).
+    pub fn unsaved_walk(walk: Walk, lang: Lang, width: u16, height: u16) -> Harness {
+        Harness::new(|_| App::walk(walk, None, false, lang, Palette::mono(), clock), lang, width, height)
+    }
+
+    /// A fresh, unsaved walk of the grid written in `toml`.
+    pub fn walk_of_grid(toml: &str, lang: Lang, width: u16, height: u16) -> Harness {
+        let grid = crate::grid::parse(toml).expect("a valid grid");
+        let trail = Trail::start(&grid, "T", "abcd2345".into(), clock());
+        Harness::unsaved_walk(Walk::new(grid, trail), lang, width, height)
+    }
+
     /// A walk of the test grid, saved in the temporary data folder.
     pub fn walk(lang: Lang, width: u16, height: u16) -> Harness {
         Harness::new(

@@ -110,14 +110,7 @@ fn a_reopened_trail_opens_where_the_worker_stopped() {
     h.saved();
     let trail = Store::load(&h.trail_path()).unwrap();
     assert_eq!(trail.place.as_deref(), Some("situation.regime"));
-    let mut again = Harness::new(
-        move |_| {
-            App::walk(Walk::new(walk(Lang::Fr).grid, trail), None, false, Lang::Fr, Palette::mono(), clock)
-        },
-        Lang::Fr,
-        80,
-        24,
-    );
+    let mut again = Harness::unsaved_walk(Walk::new(walk(Lang::Fr).grid, trail), Lang::Fr, 80, 24);
     assert_eq!(again.walk_screen().focus, Some(At { step: 1, question: 1 }));
     assert!(again.screen().contains("▶ Dans quel régime vous situez-vous d'abord ?"));
 }
@@ -156,12 +149,7 @@ fn the_help_scrolls_in_a_small_window_and_says_how() {
 
 #[test]
 fn escape_asks_before_throwing_an_ephemeral_walk_away() {
-    let mut h = Harness::new(
-        |_| App::walk(walk(Lang::Fr), None, false, Lang::Fr, Palette::mono(), clock),
-        Lang::Fr,
-        80,
-        24,
-    );
+    let mut h = Harness::unsaved_walk(walk(Lang::Fr), Lang::Fr, 80, 24);
     tab(&mut h, 1);
     h.type_text("Quelque chose");
     h.press(KeyCode::Esc);

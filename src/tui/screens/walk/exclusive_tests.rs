@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use crate::grid::Answer;
 use crate::text::Lang;
-use crate::tui::testing::{Harness, clock};
+use crate::tui::testing::Harness;
 use crate::walk::At;
 
 const GRID: &str = r#"
@@ -39,19 +39,7 @@ fn ticked(h: &Harness) -> Vec<String> {
 
 #[test]
 fn ticking_an_exclusive_option_unticks_the_others_and_the_other_way_round() {
-    let grid = crate::grid::parse(GRID).expect("a valid grid");
-    let trail = crate::trail::Trail::start(&grid, "T", "abcd2345".into(), clock());
-    let app = move |_: &std::path::Path| {
-        crate::tui::App::walk(
-            crate::walk::Walk::new(grid, trail),
-            None,
-            false,
-            Lang::En,
-            crate::tui::theme::Palette::mono(),
-            clock,
-        )
-    };
-    let mut h = Harness::new(app, Lang::En, 80, 24);
+    let mut h = Harness::walk_of_grid(GRID, Lang::En, 80, 24);
     h.press(KeyCode::Char(' '));
     h.press(KeyCode::Down);
     h.press(KeyCode::Char(' '));

@@ -295,19 +295,7 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
         "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"en\"\ntitle = \"G\"\n\
          [[steps]]\nid = \"read\"\ntitle = \"Read\"\nguidance = \"\"\"\n{guidance}\"\"\"\n"
     );
-    let grid = crate::grid::parse(&toml).expect("a valid grid");
-    let trail = crate::trail::Trail::start(&grid, "T", "abcd2345".into(), crate::tui::testing::clock());
-    let app = |_: &std::path::Path| {
-        crate::tui::App::walk(
-            crate::walk::Walk::new(grid, trail),
-            None,
-            false,
-            crate::text::Lang::En,
-            crate::tui::theme::Palette::mono(),
-            crate::tui::testing::clock,
-        )
-    };
-    let mut h = Harness::new(app, crate::text::Lang::En, 60, 16);
+    let mut h = Harness::walk_of_grid(&toml, crate::text::Lang::En, 60, 16);
     let top = h.screen();
     assert!(top.contains("▼") && !top.contains("▲"), "more below is marked: {top}");
     for _ in 0..500 {
@@ -545,17 +533,7 @@ fn a_recorded_answer_out_of_the_scale_is_shown_set_aside_on_the_question() {
             trail.answers.iter_mut().find(|r| matches!(r.answer, Some(Answer::Scale(_)))).expect("the scale");
         sure.answer = Some(Answer::Scale(9));
         let grid = crate::tui::testing::grid(lang);
-        let app = move |_: &std::path::Path| {
-            crate::tui::App::walk(
-                crate::walk::Walk::new(grid, trail),
-                None,
-                false,
-                lang,
-                crate::tui::theme::Palette::mono(),
-                crate::tui::testing::clock,
-            )
-        };
-        let mut h = Harness::new(app, lang, 120, 40);
+        let mut h = Harness::unsaved_walk(crate::walk::Walk::new(grid, trail), lang, 120, 40);
         h.press(KeyCode::PageDown).press(KeyCode::PageDown);
         tab(&mut h, 1);
         let screen = h.screen();
@@ -582,17 +560,7 @@ fn typing_at_the_end_of_a_5_mb_one_line_answer_is_seen_with_the_cursor() {
     let mut walk = crate::tui::testing::walk(lang);
     walk.set(at, Some(Answer::Text(long.clone())), crate::tui::testing::clock());
     walk.close_edit();
-    let app = move |_: &std::path::Path| {
-        crate::tui::App::walk(
-            walk,
-            None,
-            false,
-            lang,
-            crate::tui::theme::Palette::mono(),
-            crate::tui::testing::clock,
-        )
-    };
-    let mut h = Harness::new(app, lang, 100, 30);
+    let mut h = Harness::unsaved_walk(walk, lang, 100, 30);
     tab(&mut h, 1);
     let opened = h.screen();
     assert!(opened.contains("the reasons to speak.  "), "the end of the answer in view: {opened}");

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use crate::grid::Answer;
 use crate::text::Lang;
-use crate::tui::testing::{Harness, clock};
+use crate::tui::testing::Harness;
 use crate::walk::At;
 
 const GRID: &str = r#"
@@ -30,19 +30,7 @@ prompt = "Pourquoi ?"
 "#;
 
 fn harness(lang: Lang) -> Harness {
-    let grid = crate::grid::parse(GRID).expect("a valid grid");
-    let trail = crate::trail::Trail::start(&grid, "T", "abcd2345".into(), clock());
-    let app = move |_: &std::path::Path| {
-        crate::tui::App::walk(
-            crate::walk::Walk::new(grid, trail),
-            None,
-            false,
-            lang,
-            crate::tui::theme::Palette::mono(),
-            clock,
-        )
-    };
-    Harness::new(app, lang, 80, 24)
+    Harness::walk_of_grid(GRID, lang, 80, 24)
 }
 
 fn revisit(h: &Harness) -> Option<Answer> {
