@@ -477,7 +477,7 @@ impl App {
             WalkOut::Save { job, wait } => vec![Effect::Save { job, wait }],
             WalkOut::Help => {
                 if let Some(w) = self.walk_screen() {
-                    let to_library = w.after_back == Exit::Library;
+                    let to_library = w.leaving.after_back == Exit::Library;
                     let help = Popup::help(HelpFor::Walk { to_library, access: w.access });
                     self.popups.open(help);
                 }

@@ -202,9 +202,9 @@ fn arrows_scroll_a_long_focused_answer_in_a_review() {
     }
     let bottom = h.screen();
     assert!(bottom.contains("▲") && !bottom.contains("▼"), "{bottom}");
-    assert!(h.walk_screen().shift > 0 && h.walk_screen().shift < 40, "↓ stops at the end");
+    assert!(h.walk_screen().view.shift > 0 && h.walk_screen().view.shift < 40, "↓ stops at the end");
     h.press(KeyCode::Tab);
-    assert_eq!(h.walk_screen().shift, 0, "the focus moving puts the step back");
+    assert_eq!(h.walk_screen().view.shift, 0, "the focus moving puts the step back");
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub(crate) mod steps_list;
 mod update;
 pub(crate) mod view;
 
+use std::cell::Cell;
 use std::path::PathBuf;
 
 use crate::documents::ExportFormat;
@@ -83,17 +84,8 @@ pub struct WalkScreen {
     pub(in crate::tui) other_open: bool,
     /// The scale's value was just typed: one more digit extends it (for 10).
     last_digit: bool,
-    pub(in crate::tui) show_references: bool,
-    /// How far a reading step is scrolled.
-    pub(in crate::tui) scroll: u16,
-    /// How far it can be, as last drawn: kept by the view (like the
-    /// editor's own viewport), so that ↓ past the end does not pile up.
-    pub(in crate::tui) scroll_limit: std::cell::Cell<u16>,
-    /// In a trail that is only read, how far ↑↓ moved the step from where
-    /// the focus puts it; back to 0 when the focus moves.
-    pub(in crate::tui) shift: i32,
-    /// How far it can go either way, as last drawn.
-    pub(in crate::tui) shift_range: std::cell::Cell<(i32, i32)>,
+    /// How the step shown is scrolled, and whether its references are open.
+    pub(in crate::tui) view: StepScroll,
     /// What this window may do with the trail.
     pub(in crate::tui) access: Access,
     /// A review's name and boxes.
@@ -106,18 +98,53 @@ pub struct WalkScreen {
     privacy_due: bool,
     /// A short message after a key that could not do anything.
     pub(in crate::tui) notice: Option<String>,
-    pub(in crate::tui) after_back: Exit,
+    /// Leaving the walk: where to, and what waits or was asked first.
+    pub(in crate::tui) leaving: Leaving,
     /// Where the end screen's last export went, or why it failed.
     pub(in crate::tui) exported: Option<Result<PathBuf, Failure>>,
-    /// An ephemeral walk: Esc asked once whether to throw it away.
-    pub(in crate::tui) discard_armed: bool,
+    lang: Lang,
+    palette: Palette,
+    clock: fn() -> Time,
+}
+
+/// How the step shown is scrolled, and whether its references are open.
+#[derive(Debug)]
+pub struct StepScroll {
+    pub(in crate::tui) show_references: bool,
+    /// How far a reading step is scrolled.
+    pub(in crate::tui) scroll: u16,
+    /// How far it can be, as last drawn: kept by the view (like the
+    /// editor's own viewport), so that ↓ past the end does not pile up.
+    pub(in crate::tui) scroll_limit: Cell<u16>,
+    /// In a trail that is only read, how far ↑↓ moved the step from where
+    /// the focus puts it; back to 0 when the focus moves.
+    pub(in crate::tui) shift: i32,
+    /// How far it can go either way, as last drawn.
+    pub(in crate::tui) shift_range: Cell<(i32, i32)>,
+}
+
+impl Default for StepScroll {
+    fn default() -> StepScroll {
+        StepScroll {
+            show_references: false,
+            scroll: 0,
+            scroll_limit: Cell::new(u16::MAX),
+            shift: 0,
+            shift_range: Cell::new((0, 0)),
+        }
+    }
+}
+
+/// Leaving the walk: where `Esc` goes, and what leaving waits for.
+#[derive(Debug)]
+pub struct Leaving {
+    pub(in crate::tui) after_back: Exit,
     /// Leaving waits for this save.
     pub(in crate::tui) pending_exit: Option<Exit>,
     /// The save before leaving failed: the same key again leaves anyway.
     pub(in crate::tui) leave_armed: bool,
-    lang: Lang,
-    palette: Palette,
-    clock: fn() -> Time,
+    /// An ephemeral walk: Esc asked once whether to throw it away.
+    pub(in crate::tui) discard_armed: bool,
 }
 
 /// A review's own state: who signs. Its boxes (the annotation, the name)
@@ -153,22 +180,15 @@ impl WalkScreen {
             editor: None,
             other_open: false,
             last_digit: false,
-            show_references: false,
-            scroll: 0,
-            scroll_limit: std::cell::Cell::new(u16::MAX),
-            shift: 0,
-            shift_range: std::cell::Cell::new((0, 0)),
+            view: StepScroll::default(),
             access: Access::Answer,
             review: None,
             save: SaveState { saved, ..SaveState::default() },
             privacy: None,
             privacy_due: false,
             notice: None,
-            after_back,
+            leaving: Leaving { after_back, pending_exit: None, leave_armed: false, discard_armed: false },
             exported: None,
-            discard_armed: false,
-            pending_exit: None,
-            leave_armed: false,
             lang,
             palette,
             clock,
@@ -220,8 +240,8 @@ impl WalkScreen {
     /// screen's passing states (the last notice, the keys armed twice).
     pub(in crate::tui) fn key_taken_above(&mut self) {
         self.notice = None;
-        self.leave_armed = false;
-        self.discard_armed = false;
+        self.leaving.leave_armed = false;
+        self.leaving.discard_armed = false;
         self.last_digit = false;
     }
 
@@ -254,7 +274,7 @@ impl WalkScreen {
     }
 
     pub fn leave_armed(&self) -> bool {
-        self.leave_armed
+        self.leaving.leave_armed
     }
 
     pub fn keys(&self) -> WalkKeys {
@@ -385,9 +405,9 @@ impl WalkScreen {
             self.walk.close_edit();
         }
         if step != self.step {
-            self.scroll = 0;
+            self.view.scroll = 0;
         }
-        self.shift = 0;
+        self.view.shift = 0;
         self.focus = focus;
         self.step = step;
         self.set_pane(Pane::Questions);
@@ -509,7 +529,7 @@ impl WalkScreen {
             return;
         }
         // Typing brings the step back to the question.
-        self.shift = 0;
+        self.view.shift = 0;
         if !is_text && !self.other_open {
             // Typing on the "Other" entry chooses it.
             self.open_other();

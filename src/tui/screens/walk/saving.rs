@@ -62,9 +62,9 @@ impl WalkScreen {
 
     /// After the save that leaving waited for: where to go, if anywhere.
     pub fn take_exit(&mut self) -> Option<Exit> {
-        let exit = self.pending_exit.take()?;
+        let exit = self.leaving.pending_exit.take()?;
         if self.dirty() {
-            self.leave_armed = true;
+            self.leaving.leave_armed = true;
             None
         } else {
             Some(exit)
@@ -101,10 +101,10 @@ impl WalkScreen {
         if !self.dirty() && self.save.in_flight.is_none() {
             return vec![WalkOut::Leave { exit, saved: true }];
         }
-        if self.leave_armed {
+        if self.leaving.leave_armed {
             return vec![WalkOut::Leave { exit, saved: false }];
         }
-        self.pending_exit = Some(exit);
+        self.leaving.pending_exit = Some(exit);
         match self.save_job() {
             Some(job) => vec![WalkOut::Save { job, wait: true }],
             None => Vec::new(),

@@ -302,11 +302,11 @@ fn a_long_reading_step_scrolls_with_the_arrows_and_stops_at_its_end() {
         h.press(KeyCode::Down);
         h.screen();
     }
-    let end = h.walk_screen().scroll;
+    let end = h.walk_screen().view.scroll;
     assert!(end > 0 && end < 500, "{end}");
     assert!(h.screen().contains("▲"));
     h.press(KeyCode::Up);
-    assert_eq!(h.walk_screen().scroll, end - 1, "one ↑ moves at once, however many ↓ were pressed");
+    assert_eq!(h.walk_screen().view.scroll, end - 1, "one ↑ moves at once, however many ↓ were pressed");
 }
 
 #[test]

@@ -12,10 +12,10 @@ impl WalkScreen {
     pub fn update(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
         self.notice = None;
         if !matches!(msg, WalkMsg::Back | WalkMsg::Quit) {
-            self.leave_armed = false;
+            self.leaving.leave_armed = false;
         }
         if msg != WalkMsg::Back {
-            self.discard_armed = false;
+            self.leaving.discard_armed = false;
         }
         if !matches!(msg, WalkMsg::Digit(_)) {
             self.last_digit = false;
@@ -52,14 +52,16 @@ impl WalkScreen {
             }
             WalkMsg::LeaveSteps => self.set_pane(Pane::Questions),
             WalkMsg::ScrollUp if self.focus.is_some() => {
-                self.shift = (self.shift - 1).max(self.shift_range.get().0)
+                self.view.shift = (self.view.shift - 1).max(self.view.shift_range.get().0)
             }
             WalkMsg::ScrollDown if self.focus.is_some() => {
-                self.shift = (self.shift + 1).min(self.shift_range.get().1)
+                self.view.shift = (self.view.shift + 1).min(self.view.shift_range.get().1)
             }
-            WalkMsg::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
-            WalkMsg::ScrollDown => self.scroll = self.scroll.saturating_add(1).min(self.scroll_limit.get()),
-            WalkMsg::ToggleReferences => self.show_references = !self.show_references,
+            WalkMsg::ScrollUp => self.view.scroll = self.view.scroll.saturating_sub(1),
+            WalkMsg::ScrollDown => {
+                self.view.scroll = self.view.scroll.saturating_add(1).min(self.view.scroll_limit.get())
+            }
+            WalkMsg::ToggleReferences => self.view.show_references = !self.view.show_references,
             WalkMsg::Help => return Ok(vec![WalkOut::Help]),
             WalkMsg::LeaveEnd => self.set_pane(Pane::Questions),
             WalkMsg::ExportSummary(_) if self.path.is_none() => {
@@ -70,12 +72,12 @@ impl WalkScreen {
                 return Ok(vec![WalkOut::Export(format)]);
             }
             // An ephemeral walk is thrown away on leaving: Esc asks first.
-            WalkMsg::Back if self.path.is_none() && self.walk.changes > 0 && !self.discard_armed => {
-                self.discard_armed = true;
+            WalkMsg::Back if self.path.is_none() && self.walk.changes > 0 && !self.leaving.discard_armed => {
+                self.leaving.discard_armed = true;
                 let back = keys::label(self.lang, Hint::QuitWalk);
                 self.notice = Some(self.lang.ephemeral_discard_question(&back));
             }
-            WalkMsg::Back => return Ok(self.leave(self.after_back)),
+            WalkMsg::Back => return Ok(self.leave(self.leaving.after_back)),
             WalkMsg::Quit => return Ok(self.leave(Exit::Quit)),
             other => return Err(other),
         }

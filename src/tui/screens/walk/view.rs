@@ -67,7 +67,7 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool, 
     }
 
     frame.render_widget(Paragraph::new(status_lines), status);
-    let back = if screen.after_back == Exit::Library { Hint::ToLibrary } else { Hint::QuitWalk };
+    let back = if screen.leaving.after_back == Exit::Library { Hint::ToLibrary } else { Hint::QuitWalk };
     let has_refs = !screen.walk.step(screen.step).references.is_empty();
     let hints = if boxed { Vec::new() } else { hints(screen, has_refs) };
     let tail: &[Hint] = match screen.keys() {

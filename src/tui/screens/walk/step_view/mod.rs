@@ -109,8 +109,8 @@ fn scroll_offset(screen: &WalkScreen, doc: &Doc, height: usize) -> usize {
     let total = doc.rows.len();
     let max = total.saturating_sub(height);
     let Some(focus) = &doc.focus else {
-        screen.scroll_limit.set(u16::try_from(max).unwrap_or(u16::MAX));
-        return usize::from(screen.scroll).min(max);
+        screen.view.scroll_limit.set(u16::try_from(max).unwrap_or(u16::MAX));
+        return usize::from(screen.view.scroll).min(max);
     };
     let mut offset = focus.end.saturating_sub(height).min(focus.start);
     if let Some(row) = doc.cursor_row {
@@ -124,8 +124,8 @@ fn scroll_offset(screen: &WalkScreen, doc: &Doc, height: usize) -> usize {
     // ↑↓ in a trail only read, Ctrl-↑↓ while answering, move the step from
     // there, within the document: guidance above a question stays in reach.
     let (base, max) = (offset as i32, max as i32);
-    screen.shift_range.set((-base, max - base));
-    (base + screen.shift).clamp(0, max) as usize
+    screen.view.shift_range.set((-base, max - base));
+    (base + screen.view.shift).clamp(0, max) as usize
 }
 
 fn draw_doc(screen: &WalkScreen, doc: &Doc, offset: usize, frame: &mut Frame, area: Rect, cursor: bool) {
@@ -202,7 +202,7 @@ fn layout(screen: &WalkScreen, width: usize, view_height: usize) -> Doc {
             doc.focus = Some(start..doc.rows.len());
         }
     }
-    if !screen.show_references && !step.references.is_empty() {
+    if !screen.view.show_references && !step.references.is_empty() {
         doc.blank();
         doc.push(Line::styled(
             lang.references_hidden(step.references.len(), &keys::label(lang, Hint::References)),
@@ -452,7 +452,7 @@ fn scale_rows(
 
 fn references_height(screen: &WalkScreen, inner: Rect) -> u16 {
     let step = screen.walk.step(screen.step);
-    if !screen.show_references || step.references.is_empty() {
+    if !screen.view.show_references || step.references.is_empty() {
         return 0;
     }
     let wanted = reference_lines(screen, inner.width.saturating_sub(2) as usize).len() as u16 + 1;
