@@ -93,6 +93,11 @@ impl Lang {
         }
     }
 
+    /// The library's last heading when a row shows a date to come back to.
+    pub fn library_changed_or_due(self) -> &'static str {
+        self.pick("Modifié/à revoir", "Changed/due")
+    }
+
     pub fn library_due_only(self) -> &'static str {
         self.pick("à revoir", "due")
     }

@@ -91,6 +91,8 @@ fn trails_are_listed_newest_first_with_a_damaged_file() {
             assert_eq!(library(h).shown.len(), 4, "three trails and a damaged file");
             let judge = lang.pick("Appel du juge", "Call from the judge");
             assert!(screen.contains(judge), "{screen}");
+            assert!(screen.contains(lang.library_columns()[3]), "{screen}");
+            assert!(!screen.contains(lang.library_changed_or_due()), "no trail is due: {screen}");
         },
     );
 }
@@ -293,6 +295,10 @@ fn trails_due_are_marked_and_a_key_shows_them_alone() {
             let all = h.screen();
             assert!(all.contains(&lang.library_due_mark(2)), "{all}");
             assert!(all.contains(&lang.library_due_mark(0)), "{all}");
+            assert!(
+                all.contains(lang.library_changed_or_due()),
+                "the heading says the column holds both: {all}"
+            );
             assert!(
                 all.contains(&format!("a {}", lang.hint_action(crate::tui::keys::Hint::DueOnly))),
                 "{all}"

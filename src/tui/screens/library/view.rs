@@ -163,12 +163,16 @@ fn table(screen: &LibraryScreen, frame: &mut Frame, area: Rect) {
     let lang = screen.lang();
     let [title_w, grid_w, outcome_w] = columns(area.width as usize);
     let names = lang.library_columns();
+    // The last column shows when a trail is to be revisited instead of
+    // when it changed: its heading says so when a row shows it.
+    let any_due = screen.shown.iter().any(|&i| screen.days_late(&screen.rows[i]).is_some());
+    let last = if any_due { lang.library_changed_or_due() } else { names[3] };
     let mut rows = vec![Line::from(vec![
         Span::raw("  "),
         Span::styled(cell(names[0], title_w), p.strong()),
         Span::styled(cell(names[1], grid_w), p.strong()),
         Span::styled(cell(names[2], outcome_w), p.strong()),
-        Span::styled(names[3], p.strong()),
+        Span::styled(last, p.strong()),
     ])];
     let height = (area.height as usize).saturating_sub(1);
     let offset = screen.selected.saturating_sub(height.saturating_sub(1));
