@@ -50,8 +50,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             if !walk.step_shown(s) {
                 continue;
             }
+            // Counted among the steps the answers show, as the screen's header.
+            let (place, shown) = walk.step_number(s);
             let step = walk.step(s);
-            writeln!(self.out, "\n{}", lang.plain_step(s + 1, total, &step.title))?;
+            writeln!(self.out, "\n{}", lang.plain_step(place, shown, &step.title))?;
             if let Some(guidance) = &step.guidance {
                 writeln!(self.out, "{}", guidance.trim())?;
             }

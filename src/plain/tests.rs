@@ -103,6 +103,16 @@ fn a_hidden_step_is_not_asked_and_an_empty_line_skips() {
 }
 
 #[test]
+fn the_step_line_counts_the_steps_the_answers_show() {
+    // "Duty" is hidden by "silence": the last step is the second of two
+    // shown, as on the screen's header.
+    let mut w = new_walk();
+    let (out, _) = run(&mut w, "\nsilence\n\n", false);
+    assert!(out.contains("Step 1 of 2: Situation\n"), "{out}");
+    assert!(out.contains("Step 2 of 2: End\n"), "{out}");
+}
+
+#[test]
 fn a_line_that_does_not_fit_is_explained_and_asked_again() {
     let mut w = new_walk();
     let (out, _) = run(&mut w, "\n7\n2.\n", false);
