@@ -90,6 +90,15 @@ struct Reader<'s> {
     format: i64,
 }
 
+/// A question as read: `question` is `None` when it has problems of its
+/// own, but its id and condition are still checked with the others.
+struct ReadQuestion {
+    id: String,
+    id_at: usize,
+    when: Option<ConditionAt>,
+    question: Option<Question>,
+}
+
 /// One table being read, and the keys it may hold.
 struct Table<'t, 'i> {
     entries: &'t DeTable<'i>,
@@ -271,8 +280,12 @@ impl<'s> Reader<'s> {
                 steps
             }
         };
-        let (meta, outcome_at) = meta?;
-        format_ok.then_some(Parsed { grid: Grid { meta, steps }, outcome_at, conditions, broken })
+        // Problems of the format or of `[grid]` are already reported; the
+        // steps are still checked, so that every problem is said at once.
+        // Such a grid is never used: its problems make it an error.
+        let (meta, outcome_at) = meta.unwrap_or_default();
+        debug_assert!(format_ok || !self.problems.is_empty());
+        Some(Parsed { grid: Grid { meta, steps }, outcome_at, conditions, broken })
     }
 
     fn format(&mut self, top: &Table) -> bool {
@@ -328,11 +341,13 @@ impl<'s> Reader<'s> {
         let language = self.string(&t, "language", true);
         let title = self.string(&t, "title", true);
         let outcome = self.string_at(&t, "outcome", false);
+        // A missing or mistyped key is already reported; the rest of the
+        // grid is still checked, so that every problem is said at once.
         let meta = GridMeta {
-            id: id?.0,
-            version: version?,
-            language: language?,
-            title: title?,
+            id: id.map(|(id, _)| id).unwrap_or_default(),
+            version: version.unwrap_or_default(),
+            language: language.unwrap_or_default(),
+            title: title.unwrap_or_default(),
             summary: self.string(&t, "summary", false),
             source: self.string(&t, "source", false),
             authors: self.strings(&t, "authors"),
@@ -367,7 +382,7 @@ impl<'s> Reader<'s> {
         index: usize,
         entries: &DeTable,
         span: Range<usize>,
-        conditions: &mut Vec<(usize, Option<usize>, ConditionAt)>,
+        conditions: &mut Vec<(usize, Option<usize>, Place, ConditionAt)>,
         broken: &mut Vec<String>,
     ) -> (Step, Option<usize>) {
         let mut t = Table { entries, span, place: Place::Step(format!("#{}", index + 1)) };
@@ -380,18 +395,19 @@ impl<'s> Reader<'s> {
         let mut questions = Vec::new();
         let mut seen = HashSet::new();
         for (i, (qt, qspan)) in self.tables(&t, "questions").unwrap_or_default().into_iter().enumerate() {
-            match self.question(&id, i, qt, qspan) {
-                Ok((q, q_at, q_when)) => {
-                    if !seen.insert(q.id.clone()) {
-                        let place = Place::Question(id.clone(), q.id.clone());
-                        self.report(q_at, &place, ProblemKind::DuplicateId(q.id.clone()));
-                    }
-                    if let Some(c) = q_when {
-                        conditions.push((index, Some(questions.len()), c));
-                    }
-                    questions.push(q);
-                }
-                Err(question_id) => broken.push(format!("{id}.{question_id}")),
+            let read = self.question(&id, i, qt, qspan);
+            let place = Place::Question(id.clone(), read.id.clone());
+            // A question left out for its own problems still counts: its id
+            // may be repeated, and its condition is checked where it stands.
+            if !seen.insert(read.id.clone()) {
+                self.report(read.id_at, &place, ProblemKind::DuplicateId(read.id.clone()));
+            }
+            if let Some(c) = read.when {
+                conditions.push((index, Some(questions.len()), place, c));
+            }
+            match read.question {
+                Some(q) => questions.push(q),
+                None => broken.push(format!("{id}.{}", read.id)),
             }
         }
         let references = self
@@ -402,7 +418,7 @@ impl<'s> Reader<'s> {
             .filter_map(|(i, (rt, rspan))| self.reference(&id, i, rt, rspan))
             .collect();
         if let Some(c) = &when {
-            conditions.push((index, None, c.clone()));
+            conditions.push((index, None, Place::Step(id.clone()), c.clone()));
         }
         // A missing title is already reported; the step is kept so that the
         // checks of later conditions see the grid's real order.
@@ -432,13 +448,7 @@ impl<'s> Reader<'s> {
         Some(Reference { label: label?, text, url })
     }
 
-    fn question(
-        &mut self,
-        step: &str,
-        index: usize,
-        entries: &DeTable,
-        span: Range<usize>,
-    ) -> Result<(Question, usize, Option<ConditionAt>), String> {
+    fn question(&mut self, step: &str, index: usize, entries: &DeTable, span: Range<usize>) -> ReadQuestion {
         let fallback = format!("#{}", index + 1);
         let mut t =
             Table { entries, span: span.clone(), place: Place::Question(step.to_string(), fallback.clone()) };
@@ -484,10 +494,14 @@ impl<'s> Reader<'s> {
                 }
             },
         };
-        let (Some(kind), Some(prompt)) = (kind, prompt) else { return Err(id) };
-        let condition = when.as_ref().map(|c| c.condition.clone());
-        let question = Question { id, kind, prompt, hint, required, when: condition };
-        Ok((question, id_at.unwrap_or(span.start), when))
+        let question = match (kind, prompt) {
+            (Some(kind), Some(prompt)) => {
+                let condition = when.as_ref().map(|c| c.condition.clone());
+                Some(Question { id: id.clone(), kind, prompt, hint, required, when: condition })
+            }
+            _ => None,
+        };
+        ReadQuestion { id, id_at: id_at.unwrap_or(span.start), when, question }
     }
 
     fn question_kind(
