@@ -96,6 +96,28 @@ fn grid_new_writes_a_starter_that_passes_check_and_never_overwrites() {
 }
 
 #[test]
+fn grid_new_without_an_id_names_the_starter_itself_and_never_overwrites() {
+    // PRODUCT.md names `discern grid new` alone: it must work as it is.
+    for (lang, id) in [("en", "my-grid"), ("fr", "ma-grille")] {
+        let data = tempfile::tempdir().unwrap();
+        let out = discern(data.path()).args(["--lang", lang, "grid", "new"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let path = data.path().join(format!("grids/{id}.{lang}.toml"));
+        assert_eq!(stdout(&out).trim(), path.display().to_string());
+        let check = discern(data.path()).args(["grid", "check"]).arg(&path).output().unwrap();
+        assert_eq!(stdout(&check), format!("{}: ok\n", path.display()));
+        fs::write(&path, "mine").unwrap();
+        let again = discern(data.path()).args(["--lang", lang, "grid", "new"]).output().unwrap();
+        assert!(again.status.success(), "{}", stderr(&again));
+        let second = data.path().join(format!("grids/{id}-2.{lang}.toml"));
+        assert_eq!(stdout(&again).trim(), second.display().to_string());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+        let text = fs::read_to_string(&second).unwrap();
+        assert!(text.contains(&format!("id = \"{id}-2\"")), "{text}");
+    }
+}
+
+#[test]
 fn grid_new_refuses_a_bad_id() {
     let data = tempfile::tempdir().unwrap();
     let out = discern(data.path()).args(["grid", "new", "My Grid"]).output().unwrap();
