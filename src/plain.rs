@@ -124,18 +124,23 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
                 Ok(Line::Set(answer)) => {
-                    // Warned, never blocked: the worker decides.
-                    if let Some(text) = crate::trail::lint::text_of(&answer) {
-                        for finding in crate::privacy::scan(text) {
-                            writeln!(self.out, "{}", lang.privacy_warning(&finding))?;
-                        }
-                    }
-                    if let Answer::Date(d) = &answer {
-                        writeln!(self.out, "{}", lang.plain_date_taken(*d))?;
-                    }
+                    // Warned, never blocked: the worker decides. What is said
+                    // about the answer comes after it is kept, so that an
+                    // output closed meanwhile (`| head`) loses no answer read.
+                    let findings = crate::trail::lint::text_of(&answer).map(crate::privacy::scan);
+                    let date = match &answer {
+                        Answer::Date(d) => Some(*d),
+                        _ => None,
+                    };
                     walk.close_edit();
                     if walk.set(at, Some(answer), now) {
                         (self.on_change)(walk);
+                    }
+                    for finding in findings.iter().flatten() {
+                        writeln!(self.out, "{}", lang.privacy_warning(finding))?;
+                    }
+                    if let Some(d) = date {
+                        writeln!(self.out, "{}", lang.plain_date_taken(d))?;
                     }
                 }
                 Ok(Line::AskOther { .. }) => unreachable!("handled above"),

@@ -249,3 +249,38 @@ fn a_carriage_return_inside_a_line_is_a_line_break_and_crlf_ends_the_line() {
     assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("first\nsecond".into())));
     assert_eq!(answer(&w, "s", "regime"), Some(Answer::Choice("silence".into())));
 }
+
+/// Standard output that closes (`| head`) once the first question has been
+/// asked: every write after the first flush fails.
+struct ClosedAfterFirstQuestion {
+    flushed: bool,
+}
+
+impl Write for ClosedAfterFirstQuestion {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.flushed {
+            return Err(io::Error::from(io::ErrorKind::BrokenPipe));
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.flushed = true;
+        Ok(())
+    }
+}
+
+#[test]
+fn an_answer_read_is_kept_even_when_output_closes_before_its_warning() {
+    let mut w = new_walk();
+    let mut on_change = |_: &Walk| {};
+    let result = Plain {
+        input: "Mme Durand called the school\n".as_bytes(),
+        out: ClosedAfterFirstQuestion { flushed: false },
+        lang: Lang::En,
+        clock,
+        on_change: &mut on_change,
+    }
+    .run(&mut w, false);
+    assert!(result.is_err(), "the closed output is said");
+    assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("Mme Durand called the school".into())));
+}
