@@ -429,3 +429,42 @@ prompt = "A duty to act."
     let md = render(&w.trail, Some(&grid), ExportFormat::Md, Lang::En, false);
     assert!(md.contains("A duty to act."), "{md}");
 }
+
+#[test]
+fn a_scale_not_counted_from_one_says_its_bounds_and_a_lone_label_is_kept() {
+    let grid = parse(
+        r#"
+format = 1
+[grid]
+id = "g"
+version = "1"
+language = "fr"
+title = "G"
+[[steps]]
+id = "s"
+title = "S"
+[[steps.questions]]
+id = "mood"
+kind = "scale"
+prompt = "Humeur ?"
+min = -5
+max = 5
+[[steps.questions]]
+id = "sure"
+kind = "scale"
+prompt = "Certitude ?"
+min = 0
+max = 10
+max_label = "tout à fait"
+"#,
+    )
+    .unwrap();
+    let mut w = Walk::new(grid.clone(), Trail::start(&grid, "T", "abcd2345".into(), time(0)));
+    w.set(At { step: 0, question: 0 }, Some(Answer::Scale(-2)), time(1));
+    w.set(At { step: 0, question: 1 }, Some(Answer::Scale(7)), time(2));
+    let fr = render(&w.trail, Some(&grid), ExportFormat::Md, Lang::Fr, false);
+    assert!(fr.contains("**Humeur ?** -2 sur une échelle de -5 à 5\n"), "{fr}");
+    assert!(fr.contains("**Certitude ?** 7 sur 10 (… tout à fait)\n"), "{fr}");
+    let en = render(&w.trail, Some(&grid), ExportFormat::Txt, Lang::En, false);
+    assert!(en.contains("Humeur ? -2 on a scale from -5 to 5\n"), "{en}");
+}
