@@ -42,6 +42,19 @@ pub struct Plain<'a, R, W> {
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// Walks every shown step; stops at the end of the grid or of the input.
     pub fn run(&mut self, walk: &mut Walk, reopened: bool) -> io::Result<()> {
+        self.walk_steps(walk, reopened)?;
+        // Nothing blocks, but what is important is pointed out (GRID-FORMAT.md).
+        let missing = walk.required_unanswered();
+        if !missing.is_empty() {
+            writeln!(self.out, "\n{}", self.lang.end_required(missing.len()))?;
+            for at in missing {
+                writeln!(self.out, "- {}", walk.question(at).prompt.trim())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn walk_steps(&mut self, walk: &mut Walk, reopened: bool) -> io::Result<()> {
         let lang = self.lang;
         writeln!(self.out, "{}", lang.plain_intro(&walk.grid.meta.title, reopened))?;
         let total = walk.grid.steps.len();

@@ -284,3 +284,15 @@ fn an_answer_read_is_kept_even_when_output_closes_before_its_warning() {
     assert!(result.is_err(), "the closed output is said");
     assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("Mme Durand called the school".into())));
 }
+
+#[test]
+fn an_important_question_left_unanswered_is_pointed_out_at_the_end() {
+    let grid =
+        parse_grid(&GRID.replace("prompt = \"Facts?\"", "prompt = \"Facts?\"\nrequired = true")).unwrap();
+    let mut w = Walk::new(grid.clone(), Trail::start(&grid, "T", "abcd2345".into(), clock()));
+    let (out, _) = run(&mut w, "\n1\n", false);
+    assert!(out.ends_with("\nOne question marked as important has no answer.\n- Facts?\n"), "{out}");
+    let mut w = Walk::new(grid.clone(), Trail::start(&grid, "T", "abcd2345".into(), clock()));
+    let (out, _) = run(&mut w, "Something\n1\n", false);
+    assert!(!out.contains("important has no answer"), "{out}");
+}
