@@ -101,3 +101,13 @@ fn format_1_grids_keep_loading_and_a_third_format_is_refused() {
     assert!(parse(&grid(1, plain)).is_ok());
     assert_eq!(problems(&grid(3, plain)), vec![(1, P::UnsupportedFormat("3".into()))]);
 }
+
+#[test]
+fn a_format_that_is_no_whole_number_names_the_versions_read_too() {
+    // GRID-FORMAT.md: any other value is an error that names the versions.
+    let plain = "[[steps.questions]]\nid = \"q\"\nkind = \"text\"\nprompt = \"?\"\n";
+    for (value, shown) in [("1.0", "1.0"), ("true", "true"), ("[\n  1,\n]", "[ 1, ]")] {
+        let src = grid(1, plain).replacen("format = 1", &format!("format = {value}"), 1);
+        assert_eq!(problems(&src), vec![(1, P::UnsupportedFormat(shown.into()))], "{value}");
+    }
+}

@@ -310,8 +310,15 @@ impl<'s> Reader<'s> {
                 self.report(v.span().start, &Place::File, ProblemKind::UnsupportedFormat(format!("\"{s}\"")));
                 false
             }
+            // Any other value names the versions read, as written in the file.
             _ => {
-                self.wrong_type(v, "format", &Place::File, Expected::Integer);
+                // On one line, however the value was spread in the file.
+                let written = self.lines.text(v.span()).split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut shown: String = written.chars().take(40).collect();
+                if shown.len() < written.len() {
+                    shown.push('…');
+                }
+                self.report(v.span().start, &Place::File, ProblemKind::UnsupportedFormat(shown));
                 false
             }
         }

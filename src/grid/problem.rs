@@ -32,6 +32,11 @@ pub struct Lines<'s> {
 const CHUNK: usize = 4096;
 
 impl<'s> Lines<'s> {
+    /// The text of the file at `range` (empty when out of it).
+    pub fn text(&self, range: std::ops::Range<usize>) -> &'s str {
+        self.src.get(range).unwrap_or("")
+    }
+
     pub fn new(src: &'s str) -> Lines<'s> {
         let bytes = src.as_bytes();
         let mut starts = vec![0];
