@@ -37,6 +37,25 @@ fn a_good_grid_is_ok_and_status_0() {
 }
 
 #[test]
+fn option_ids_follow_no_pattern_as_the_page_gives_none() {
+    let data = tempfile::tempdir().unwrap();
+    let grid = "tests/grids/good/option-ids.toml";
+    let out = discern(data.path()).args(["grid", "check", grid]).output().unwrap();
+    assert_eq!(stdout(&out), format!("{grid}: ok\n"));
+    let out = discern(data.path())
+        .args(["new", "--grid", grid, "--title", "T"])
+        .write_stdin("Oui\nParce que.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = stdout(&out).lines().last().unwrap().to_string();
+    let json = discern(data.path()).args(["export", &path, "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(v["outcome"], "Oui");
+    assert_eq!(v["steps"][0]["questions"][1]["answer"], "Parce que.");
+}
+
+#[test]
 fn check_reports_every_file_even_after_a_broken_one() {
     let data = tempfile::tempdir().unwrap();
     let out = discern(data.path())

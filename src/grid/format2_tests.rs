@@ -111,3 +111,14 @@ fn a_format_that_is_no_whole_number_names_the_versions_read_too() {
         assert_eq!(problems(&src), vec![(1, P::UnsupportedFormat(shown.into()))], "{value}");
     }
 }
+
+#[test]
+fn an_unknown_kind_in_a_format_2_file_names_date_among_the_kinds() {
+    let q = "[[steps.questions]]\nid = \"q\"\nkind = \"day\"\nprompt = \"?\"\n";
+    let found = parse(&grid(2, q)).expect_err("an unknown kind");
+    assert_eq!(found[0].kind, P::UnknownKind { kind: "day".into(), date: true });
+    let words = crate::lang::Lang::En.problem(&found[0]);
+    assert!(words.contains("(text, choice, multi, scale, note or date)"), "{words}");
+    let found = parse(&grid(1, q)).expect_err("an unknown kind");
+    assert_eq!(found[0].kind, P::UnknownKind { kind: "day".into(), date: false });
+}

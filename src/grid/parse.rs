@@ -17,7 +17,7 @@ use super::validate::{self, Parsed};
 use super::{
     DateBounds, FORMATS, Grid, GridMeta, GridOption, Question, QuestionKind, Reference, Scale, Step,
 };
-use super::{is_grid_id, is_item_id};
+use super::{is_grid_id, is_item_id, is_option_id};
 
 /// Grids larger than this are refused before parsing: no real grid comes close,
 /// and a huge file should get an error, not a long wait.
@@ -376,8 +376,14 @@ impl<'s> Reader<'s> {
         let id = found.as_ref().map_or(fallback, |(id, _)| id.clone());
         t.place = place(id.clone());
         if let Some((_, at)) = found {
-            if !is_item_id(&id) {
-                self.report(at, &t.place, ProblemKind::BadId(id.clone()));
+            // GRID-FORMAT.md gives a pattern to step and question ids, and
+            // none to option ids: those are only kept from being blank.
+            let bad = match t.place {
+                Place::Option(..) => (!is_option_id(&id)).then(|| ProblemKind::BadOptionId(id.clone())),
+                _ => (!is_item_id(&id)).then(|| ProblemKind::BadId(id.clone())),
+            };
+            if let Some(kind) = bad {
+                self.report(at, &t.place, kind);
             }
             return (id, Some(at));
         }
@@ -490,7 +496,11 @@ impl<'s> Reader<'s> {
             None => None,
             Some((name, at)) => match super::Kind::from_name(&name) {
                 None => {
-                    self.report(at, &t.place, ProblemKind::UnknownKind(name));
+                    self.report(
+                        at,
+                        &t.place,
+                        ProblemKind::UnknownKind { kind: name, date: self.format >= 2 },
+                    );
                     None
                 }
                 Some(kind) => {

@@ -180,8 +180,14 @@ pub enum ProblemKind {
     },
     BadGridId(String),
     BadId(String),
+    /// An option id that is blank or has spaces at its ends.
+    BadOptionId(String),
     DuplicateId(String),
-    UnknownKind(String),
+    /// A kind no format has; `date` is named among those of format 2 files.
+    UnknownKind {
+        kind: String,
+        date: bool,
+    },
     TooFewOptions,
     ScaleBounds {
         min: i64,
