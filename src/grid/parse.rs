@@ -718,6 +718,12 @@ impl<'s> Reader<'s> {
             ));
         }
         if let Some(list) = t.get("any_of") {
+            if let DeValue::Array(a) = list.get_ref()
+                && a.is_empty()
+            {
+                self.report(list.span().start, place, ProblemKind::ConditionNoOption);
+                return None;
+            }
             let options = match list.get_ref() {
                 DeValue::Array(a) if !a.is_empty() => a
                     .iter()

@@ -216,6 +216,8 @@ pub enum ProblemKind {
     },
     ConditionForm,
     ConditionEmptyList(&'static str),
+    /// `any_of = []`: no option to test.
+    ConditionNoOption,
     /// Something only format 2 has, in a file that declares format 1.
     NeedsFormat2(String),
     /// `exclusive` outside the options of a `multi` question.

@@ -213,6 +213,10 @@ impl Lang {
                 format!("« {key} » demande au moins une condition"),
                 format!("“{key}” needs at least one condition"),
             ),
+            ProblemKind::ConditionNoOption => self.pick(
+                "« any_of » demande au moins une option".into(),
+                "“any_of” needs at least one option".into(),
+            ),
             ProblemKind::NeedsFormat2(key) => self.pick(
                 format!("{key} demande le format 2 : écrivez format = 2 en tête du fichier"),
                 format!("{key} needs format 2: write format = 2 at the top of the file"),
