@@ -177,8 +177,8 @@ pub enum GridCommand {
     },
     /// Write a commented starter grid in your grid folder.
     New {
-        /// The new grid's id: lowercase letters, digits and dashes.
-        id: String,
+        /// The new grid's id: lowercase letters, digits and dashes (default: my-grid).
+        id: Option<String>,
     },
 }
 

@@ -42,6 +42,19 @@ pub struct Plain<'a, R, W> {
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// Walks every shown step; stops at the end of the grid or of the input.
     pub fn run(&mut self, walk: &mut Walk, reopened: bool) -> io::Result<()> {
+        self.walk_steps(walk, reopened)?;
+        // Nothing blocks, but what is important is pointed out (GRID-FORMAT.md).
+        let missing = walk.required_unanswered();
+        if !missing.is_empty() {
+            writeln!(self.out, "\n{}", self.lang.end_required(missing.len()))?;
+            for at in missing {
+                writeln!(self.out, "- {}", walk.question(at).prompt.trim())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn walk_steps(&mut self, walk: &mut Walk, reopened: bool) -> io::Result<()> {
         let lang = self.lang;
         writeln!(self.out, "{}", lang.plain_intro(&walk.grid.meta.title, reopened))?;
         let total = walk.grid.steps.len();
@@ -50,8 +63,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             if !walk.step_shown(s) {
                 continue;
             }
+            // Counted among the steps the answers show, as the screen's header.
+            let (place, shown) = walk.step_number(s);
             let step = walk.step(s);
-            writeln!(self.out, "\n{}", lang.plain_step(s + 1, total, &step.title))?;
+            writeln!(self.out, "\n{}", lang.plain_step(place, shown, &step.title))?;
             if let Some(guidance) = &step.guidance {
                 writeln!(self.out, "{}", guidance.trim())?;
             }
@@ -122,18 +137,23 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
                 Ok(Line::Set(answer)) => {
-                    // Warned, never blocked: the worker decides.
-                    if let Some(text) = crate::trail::lint::text_of(&answer) {
-                        for finding in crate::privacy::scan(text) {
-                            writeln!(self.out, "{}", lang.privacy_warning(&finding))?;
-                        }
-                    }
-                    if let Answer::Date(d) = &answer {
-                        writeln!(self.out, "{}", lang.plain_date_taken(*d))?;
-                    }
+                    // Warned, never blocked: the worker decides. What is said
+                    // about the answer comes after it is kept, so that an
+                    // output closed meanwhile (`| head`) loses no answer read.
+                    let findings = crate::trail::lint::text_of(&answer).map(crate::privacy::scan);
+                    let date = match &answer {
+                        Answer::Date(d) => Some(*d),
+                        _ => None,
+                    };
                     walk.close_edit();
                     if walk.set(at, Some(answer), now) {
                         (self.on_change)(walk);
+                    }
+                    for finding in findings.iter().flatten() {
+                        writeln!(self.out, "{}", lang.privacy_warning(finding))?;
+                    }
+                    if let Some(d) = date {
+                        writeln!(self.out, "{}", lang.plain_date_taken(d))?;
                     }
                 }
                 Ok(Line::AskOther { .. }) => unreachable!("handled above"),

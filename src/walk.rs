@@ -250,12 +250,16 @@ impl Walk {
         self.record(at).and_then(|r| r.answer.as_ref()).filter(|a| misfit(self.question(at), a).is_none())
     }
 
-    /// The label of the outcome answer, unless it is set aside.
+    /// The label of the outcome answer, unless it is set aside or hidden.
     pub fn outcome_label(&self) -> Option<String> {
         let (step, question) = self.grid.meta.outcome.as_deref()?.split_once('.')?;
         let s = self.grid.steps.iter().position(|st| st.id == step)?;
         let q = self.grid.steps[s].questions.iter().position(|qu| qu.id == question)?;
-        self.answer(At { step: s, question: q })?;
+        let at = At { step: s, question: q };
+        if !self.question_shown(at) {
+            return None;
+        }
+        self.answer(at)?;
         self.trail.outcome_label()
     }
 

@@ -37,6 +37,25 @@ fn a_good_grid_is_ok_and_status_0() {
 }
 
 #[test]
+fn option_ids_follow_no_pattern_as_the_page_gives_none() {
+    let data = tempfile::tempdir().unwrap();
+    let grid = "tests/grids/good/option-ids.toml";
+    let out = discern(data.path()).args(["grid", "check", grid]).output().unwrap();
+    assert_eq!(stdout(&out), format!("{grid}: ok\n"));
+    let out = discern(data.path())
+        .args(["new", "--grid", grid, "--title", "T"])
+        .write_stdin("Oui\nParce que.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = stdout(&out).lines().last().unwrap().to_string();
+    let json = discern(data.path()).args(["export", &path, "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(v["outcome"], "Oui");
+    assert_eq!(v["steps"][0]["questions"][1]["answer"], "Parce que.");
+}
+
+#[test]
 fn check_reports_every_file_even_after_a_broken_one() {
     let data = tempfile::tempdir().unwrap();
     let out = discern(data.path())
@@ -92,6 +111,28 @@ fn grid_new_writes_a_starter_that_passes_check_and_never_overwrites() {
         let again = discern(data.path()).args(["--lang", lang, "grid", "new", "my-grid"]).output().unwrap();
         assert_eq!(again.status.code(), Some(2));
         assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+    }
+}
+
+#[test]
+fn grid_new_without_an_id_names_the_starter_itself_and_never_overwrites() {
+    // PRODUCT.md names `discern grid new` alone: it must work as it is.
+    for (lang, id) in [("en", "my-grid"), ("fr", "ma-grille")] {
+        let data = tempfile::tempdir().unwrap();
+        let out = discern(data.path()).args(["--lang", lang, "grid", "new"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let path = data.path().join(format!("grids/{id}.{lang}.toml"));
+        assert_eq!(stdout(&out).trim(), path.display().to_string());
+        let check = discern(data.path()).args(["grid", "check"]).arg(&path).output().unwrap();
+        assert_eq!(stdout(&check), format!("{}: ok\n", path.display()));
+        fs::write(&path, "mine").unwrap();
+        let again = discern(data.path()).args(["--lang", lang, "grid", "new"]).output().unwrap();
+        assert!(again.status.success(), "{}", stderr(&again));
+        let second = data.path().join(format!("grids/{id}-2.{lang}.toml"));
+        assert_eq!(stdout(&again).trim(), second.display().to_string());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+        let text = fs::read_to_string(&second).unwrap();
+        assert!(text.contains(&format!("id = \"{id}-2\"")), "{text}");
     }
 }
 

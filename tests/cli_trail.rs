@@ -124,6 +124,18 @@ fn trails_are_private_files_in_private_folders() {
 }
 
 #[test]
+fn list_shows_each_trails_id_first_to_be_typed_as_trail() {
+    // PRODUCT.md: `discern list` shows each trail's id.
+    let data = tempfile::tempdir().unwrap();
+    let path = new_trail(data.path(), "Demande", "a\n1\n");
+    let id = json_of(data.path(), &path.display().to_string())["id"].as_str().unwrap().to_string();
+    let out = discern(data.path()).arg("list").output().unwrap();
+    let text = stdout(&out);
+    assert!(text.starts_with(&format!("{id}  ")), "{text}");
+    assert!(discern(data.path()).args(["export", &id]).output().unwrap().status.success());
+}
+
+#[test]
 fn list_shows_newest_first_with_outcome_and_damaged_files_without_stopping() {
     let data = tempfile::tempdir().unwrap();
     let first = new_trail(data.path(), "Première", "a\n1\n");

@@ -17,7 +17,7 @@ pub fn run(ctx: &Ctx, command: GridCommand) -> Result<ExitCode, Failure> {
         GridCommand::List => list(ctx),
         GridCommand::Check { files } => Ok(check(ctx, &files)),
         GridCommand::Show { grid, format } => show(ctx, &grid, format),
-        GridCommand::New { id } => new(ctx, &id),
+        GridCommand::New { id } => new(ctx, id.as_deref()),
     }
 }
 
@@ -118,16 +118,25 @@ fn show(ctx: &Ctx, arg: &str, format: HandoutFormat) -> Result<ExitCode, Failure
     print(&handout::render(&grid, format, ctx.lang))
 }
 
-fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
+/// Writes a starter grid named `id`, or, without one, the first of
+/// « ma-grille », « ma-grille-2 »… (in English "my-grid"…) that no grid of the
+/// folder uses yet, in any language: a named id that exists is refused.
+fn new(ctx: &Ctx, id: Option<&str>) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
-    if !is_grid_id(id) {
+    if let Some(id) = id
+        && !is_grid_id(id)
+    {
         return Err(Failure::BadGridId(id.to_string()));
     }
     let dir = ctx.grids_dir();
     crate::paths::create_private_dir(&dir)
         .map_err(|error| Failure::CannotCreate { path: dir.clone(), error })?;
+    let id = match id {
+        Some(id) => id.to_string(),
+        None => free_starter_id(&dir, lang.starter_grid_id()),
+    };
     let path = dir.join(format!("{id}.{}.toml", lang.tag()));
-    let text = lang.starter_grid(id);
+    let text = lang.starter_grid(&id);
     // An existing grid is never written over.
     match crate::files::create_new(&path, text.as_bytes()) {
         Ok(()) => {
@@ -137,6 +146,19 @@ fn new(ctx: &Ctx, id: &str) -> Result<ExitCode, Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::GridExists(path)),
         Err(error) => Err(Failure::CannotWrite { path, error }),
     }
+}
+
+/// `base`, else `base-2`, `base-3`…: the first id no file of `dir` starts
+/// with, so that a starter is never taken for a translation of another grid.
+fn free_starter_id(dir: &Path, base: &str) -> String {
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    let used = |id: &str| names.iter().any(|name| name.starts_with(&format!("{id}.")));
+    (1..)
+        .map(|n| if n == 1 { base.to_string() } else { format!("{base}-{n}") })
+        .find(|id| !used(id))
+        .expect("some number is free")
 }
 
 /// Prints to standard output, through [`for_terminal`]; a closed pipe

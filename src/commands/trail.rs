@@ -272,8 +272,10 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
         match &l.summary {
             Ok(t) => {
                 let outcome = t.outcome.clone().unwrap_or_else(|| "—".to_string());
+                // The id first: what `export`, `open`… take as TRAIL.
                 out.push_str(&format!(
-                    "{}  {}  [{}]  {}  {}\n",
+                    "{}  {}  {}  [{}]  {}  {}\n",
+                    t.id,
                     t.updated.format("%Y-%m-%d %H:%M"),
                     t.title,
                     t.grid.id,

@@ -78,13 +78,14 @@ pub fn compare<'t>(trails: &'t [Trail], grid: Option<&Grid>) -> Result<Compariso
         }
     }
     let records: Vec<_> = trails.iter().map(Trail::records).collect();
-    // Answers that do not fit the grid are set aside: neither counted nor
-    // shown here (each trail's summary marks them).
-    let set_aside: Vec<std::collections::HashSet<(&str, &str)>> = outlines
+    // Answers that do not fit the grid are set aside, and answers that
+    // conditions hide count as unanswered (GRID-FORMAT.md): neither counted
+    // nor shown here (each trail's summary marks them).
+    let left_out: Vec<std::collections::HashSet<(&str, &str)>> = outlines
         .iter()
         .map(|o| {
             o.questions()
-                .filter(|(_, q)| q.set_aside.is_some())
+                .filter(|(s, q)| q.set_aside.is_some() || !q.shown || !s.shown)
                 .map(|(s, q)| (s.id.as_str(), q.id.as_str()))
                 .collect()
         })
@@ -95,7 +96,7 @@ pub fn compare<'t>(trails: &'t [Trail], grid: Option<&Grid>) -> Result<Compariso
             let key = (step.as_str(), question.as_str());
             let these: Vec<Option<&AnswerRecord>> = records
                 .iter()
-                .zip(&set_aside)
+                .zip(&left_out)
                 .map(|(r, aside)| r.get(&key).copied().filter(|_| !aside.contains(&key)))
                 .collect();
             let tally = matches!(kind, Kind::Choice | Kind::Multi)
@@ -329,6 +330,35 @@ mod tests {
         let tally = c.rows[0].tally.as_ref().expect("counted");
         assert_eq!(tally.unanswered, 1);
         assert!(tally.counts.iter().all(|(label, n)| label != "Peut-être" || *n == 0), "{tally:?}");
+    }
+
+    #[test]
+    fn an_answer_a_condition_hides_is_neither_counted_nor_shown() {
+        // GRID-FORMAT.md: a question that is not shown counts as unanswered.
+        let src = GRID.replace(
+            "prompt = \"Pourquoi ?\"\n",
+            "prompt = \"Pourquoi ?\"\nwhen = { question = \"s.c\", is = \"a\" }\n",
+        );
+        let grid = parse(&src).unwrap();
+        let mut hidden = trail("B", Some("a"), Some("Caché."), &src);
+        let mut w = Walk::new(grid.clone(), hidden);
+        w.set(At { step: 0, question: 0 }, Some(Answer::Choice("b".into())), hidden_time());
+        hidden = w.trail;
+        assert_eq!(
+            hidden.record("s", "t").and_then(|r| r.answer.clone()),
+            Some(Answer::Text("Caché.".into()))
+        );
+        let trails =
+            vec![trail("A", Some("a"), Some("Vu."), &src), hidden, trail("C", Some("a"), None, &src)];
+        for g in [Some(&grid), None] {
+            let c = compare(&trails, g).unwrap();
+            let why = c.rows.iter().find(|r| r.prompt == "Pourquoi ?").expect("the text row");
+            assert_eq!(why.answers, vec![Some("Vu.".into()), None, None]);
+        }
+    }
+
+    fn hidden_time() -> crate::trail::Time {
+        chrono::DateTime::parse_from_rfc3339("2026-11-29T10:05:00+01:00").expect("a fixed time")
     }
 
     #[test]

@@ -101,3 +101,24 @@ fn format_1_grids_keep_loading_and_a_third_format_is_refused() {
     assert!(parse(&grid(1, plain)).is_ok());
     assert_eq!(problems(&grid(3, plain)), vec![(1, P::UnsupportedFormat("3".into()))]);
 }
+
+#[test]
+fn a_format_that_is_no_whole_number_names_the_versions_read_too() {
+    // GRID-FORMAT.md: any other value is an error that names the versions.
+    let plain = "[[steps.questions]]\nid = \"q\"\nkind = \"text\"\nprompt = \"?\"\n";
+    for (value, shown) in [("1.0", "1.0"), ("true", "true"), ("[\n  1,\n]", "[ 1, ]")] {
+        let src = grid(1, plain).replacen("format = 1", &format!("format = {value}"), 1);
+        assert_eq!(problems(&src), vec![(1, P::UnsupportedFormat(shown.into()))], "{value}");
+    }
+}
+
+#[test]
+fn an_unknown_kind_in_a_format_2_file_names_date_among_the_kinds() {
+    let q = "[[steps.questions]]\nid = \"q\"\nkind = \"day\"\nprompt = \"?\"\n";
+    let found = parse(&grid(2, q)).expect_err("an unknown kind");
+    assert_eq!(found[0].kind, P::UnknownKind { kind: "day".into(), date: true });
+    let words = crate::lang::Lang::En.problem(&found[0]);
+    assert!(words.contains("(text, choice, multi, scale, note or date)"), "{words}");
+    let found = parse(&grid(1, q)).expect_err("an unknown kind");
+    assert_eq!(found[0].kind, P::UnknownKind { kind: "day".into(), date: false });
+}

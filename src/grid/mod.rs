@@ -210,6 +210,12 @@ pub fn is_grid_id(id: &str) -> bool {
 }
 
 /// `[a-z0-9_-]+`: the pattern of step, question and option ids.
+/// An option id: any text that is not empty and does not start or end with
+/// a space (the plain walk trims what is typed).
+pub fn is_option_id(id: &str) -> bool {
+    !id.is_empty() && id.trim() == id
+}
+
 pub fn is_item_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }

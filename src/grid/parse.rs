@@ -17,7 +17,7 @@ use super::validate::{self, Parsed};
 use super::{
     DateBounds, FORMATS, Grid, GridMeta, GridOption, Question, QuestionKind, Reference, Scale, Step,
 };
-use super::{is_grid_id, is_item_id};
+use super::{is_grid_id, is_item_id, is_option_id};
 
 /// Grids larger than this are refused before parsing: no real grid comes close,
 /// and a huge file should get an error, not a long wait.
@@ -88,6 +88,15 @@ struct Reader<'s> {
     /// format 1 file. Unknown formats are reported on their own, so they
     /// read as the newest.
     format: i64,
+}
+
+/// A question as read: `question` is `None` when it has problems of its
+/// own, but its id and condition are still checked with the others.
+struct ReadQuestion {
+    id: String,
+    id_at: usize,
+    when: Option<ConditionAt>,
+    question: Option<Question>,
 }
 
 /// One table being read, and the keys it may hold.
@@ -271,8 +280,12 @@ impl<'s> Reader<'s> {
                 steps
             }
         };
-        let (meta, outcome_at) = meta?;
-        format_ok.then_some(Parsed { grid: Grid { meta, steps }, outcome_at, conditions, broken })
+        // Problems of the format or of `[grid]` are already reported; the
+        // steps are still checked, so that every problem is said at once.
+        // Such a grid is never used: its problems make it an error.
+        let (meta, outcome_at) = meta.unwrap_or_default();
+        debug_assert!(format_ok || !self.problems.is_empty());
+        Some(Parsed { grid: Grid { meta, steps }, outcome_at, conditions, broken })
     }
 
     fn format(&mut self, top: &Table) -> bool {
@@ -297,8 +310,15 @@ impl<'s> Reader<'s> {
                 self.report(v.span().start, &Place::File, ProblemKind::UnsupportedFormat(format!("\"{s}\"")));
                 false
             }
+            // Any other value names the versions read, as written in the file.
             _ => {
-                self.wrong_type(v, "format", &Place::File, Expected::Integer);
+                // On one line, however the value was spread in the file.
+                let written = self.lines.text(v.span()).split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut shown: String = written.chars().take(40).collect();
+                if shown.len() < written.len() {
+                    shown.push('…');
+                }
+                self.report(v.span().start, &Place::File, ProblemKind::UnsupportedFormat(shown));
                 false
             }
         }
@@ -328,11 +348,13 @@ impl<'s> Reader<'s> {
         let language = self.string(&t, "language", true);
         let title = self.string(&t, "title", true);
         let outcome = self.string_at(&t, "outcome", false);
+        // A missing or mistyped key is already reported; the rest of the
+        // grid is still checked, so that every problem is said at once.
         let meta = GridMeta {
-            id: id?.0,
-            version: version?,
-            language: language?,
-            title: title?,
+            id: id.map(|(id, _)| id).unwrap_or_default(),
+            version: version.unwrap_or_default(),
+            language: language.unwrap_or_default(),
+            title: title.unwrap_or_default(),
             summary: self.string(&t, "summary", false),
             source: self.string(&t, "source", false),
             authors: self.strings(&t, "authors"),
@@ -354,8 +376,14 @@ impl<'s> Reader<'s> {
         let id = found.as_ref().map_or(fallback, |(id, _)| id.clone());
         t.place = place(id.clone());
         if let Some((_, at)) = found {
-            if !is_item_id(&id) {
-                self.report(at, &t.place, ProblemKind::BadId(id.clone()));
+            // GRID-FORMAT.md gives a pattern to step and question ids, and
+            // none to option ids: those are only kept from being blank.
+            let bad = match t.place {
+                Place::Option(..) => (!is_option_id(&id)).then(|| ProblemKind::BadOptionId(id.clone())),
+                _ => (!is_item_id(&id)).then(|| ProblemKind::BadId(id.clone())),
+            };
+            if let Some(kind) = bad {
+                self.report(at, &t.place, kind);
             }
             return (id, Some(at));
         }
@@ -367,7 +395,7 @@ impl<'s> Reader<'s> {
         index: usize,
         entries: &DeTable,
         span: Range<usize>,
-        conditions: &mut Vec<(usize, Option<usize>, ConditionAt)>,
+        conditions: &mut Vec<(usize, Option<usize>, Place, ConditionAt)>,
         broken: &mut Vec<String>,
     ) -> (Step, Option<usize>) {
         let mut t = Table { entries, span, place: Place::Step(format!("#{}", index + 1)) };
@@ -380,18 +408,19 @@ impl<'s> Reader<'s> {
         let mut questions = Vec::new();
         let mut seen = HashSet::new();
         for (i, (qt, qspan)) in self.tables(&t, "questions").unwrap_or_default().into_iter().enumerate() {
-            match self.question(&id, i, qt, qspan) {
-                Ok((q, q_at, q_when)) => {
-                    if !seen.insert(q.id.clone()) {
-                        let place = Place::Question(id.clone(), q.id.clone());
-                        self.report(q_at, &place, ProblemKind::DuplicateId(q.id.clone()));
-                    }
-                    if let Some(c) = q_when {
-                        conditions.push((index, Some(questions.len()), c));
-                    }
-                    questions.push(q);
-                }
-                Err(question_id) => broken.push(format!("{id}.{question_id}")),
+            let read = self.question(&id, i, qt, qspan);
+            let place = Place::Question(id.clone(), read.id.clone());
+            // A question left out for its own problems still counts: its id
+            // may be repeated, and its condition is checked where it stands.
+            if !seen.insert(read.id.clone()) {
+                self.report(read.id_at, &place, ProblemKind::DuplicateId(read.id.clone()));
+            }
+            if let Some(c) = read.when {
+                conditions.push((index, Some(questions.len()), place, c));
+            }
+            match read.question {
+                Some(q) => questions.push(q),
+                None => broken.push(format!("{id}.{}", read.id)),
             }
         }
         let references = self
@@ -402,7 +431,7 @@ impl<'s> Reader<'s> {
             .filter_map(|(i, (rt, rspan))| self.reference(&id, i, rt, rspan))
             .collect();
         if let Some(c) = &when {
-            conditions.push((index, None, c.clone()));
+            conditions.push((index, None, Place::Step(id.clone()), c.clone()));
         }
         // A missing title is already reported; the step is kept so that the
         // checks of later conditions see the grid's real order.
@@ -432,17 +461,7 @@ impl<'s> Reader<'s> {
         Some(Reference { label: label?, text, url })
     }
 
-    /// A question, its place and its condition; or, for one too broken to
-    /// walk (no kind or no prompt), its id (one of the two `Result<_, String>`
-    /// left: the `Err` is not a message but the id, for the list of broken
-    /// questions; the problems themselves are reported as they are found).
-    fn question(
-        &mut self,
-        step: &str,
-        index: usize,
-        entries: &DeTable,
-        span: Range<usize>,
-    ) -> Result<(Question, usize, Option<ConditionAt>), String> {
+    fn question(&mut self, step: &str, index: usize, entries: &DeTable, span: Range<usize>) -> ReadQuestion {
         let fallback = format!("#{}", index + 1);
         let mut t =
             Table { entries, span: span.clone(), place: Place::Question(step.to_string(), fallback.clone()) };
@@ -477,7 +496,11 @@ impl<'s> Reader<'s> {
             None => None,
             Some((name, at)) => match super::Kind::from_name(&name) {
                 None => {
-                    self.report(at, &t.place, ProblemKind::UnknownKind(name));
+                    self.report(
+                        at,
+                        &t.place,
+                        ProblemKind::UnknownKind { kind: name, date: self.format >= 2 },
+                    );
                     None
                 }
                 Some(kind) => {
@@ -488,10 +511,14 @@ impl<'s> Reader<'s> {
                 }
             },
         };
-        let (Some(kind), Some(prompt)) = (kind, prompt) else { return Err(id) };
-        let condition = when.as_ref().map(|c| c.condition.clone());
-        let question = Question { id, kind, prompt, hint, required, when: condition };
-        Ok((question, id_at.unwrap_or(span.start), when))
+        let question = match (kind, prompt) {
+            (Some(kind), Some(prompt)) => {
+                let condition = when.as_ref().map(|c| c.condition.clone());
+                Some(Question { id: id.clone(), kind, prompt, hint, required, when: condition })
+            }
+            _ => None,
+        };
+        ReadQuestion { id, id_at: id_at.unwrap_or(span.start), when, question }
     }
 
     fn question_kind(
@@ -691,6 +718,12 @@ impl<'s> Reader<'s> {
             ));
         }
         if let Some(list) = t.get("any_of") {
+            if let DeValue::Array(a) = list.get_ref()
+                && a.is_empty()
+            {
+                self.report(list.span().start, place, ProblemKind::ConditionNoOption);
+                return None;
+            }
             let options = match list.get_ref() {
                 DeValue::Array(a) if !a.is_empty() => a
                     .iter()

@@ -32,6 +32,11 @@ pub struct Lines<'s> {
 const CHUNK: usize = 4096;
 
 impl<'s> Lines<'s> {
+    /// The text of the file at `range` (empty when out of it).
+    pub fn text(&self, range: std::ops::Range<usize>) -> &'s str {
+        self.src.get(range).unwrap_or("")
+    }
+
     pub fn new(src: &'s str) -> Lines<'s> {
         let bytes = src.as_bytes();
         let mut starts = vec![0];
@@ -175,8 +180,14 @@ pub enum ProblemKind {
     },
     BadGridId(String),
     BadId(String),
+    /// An option id that is blank or has spaces at its ends.
+    BadOptionId(String),
     DuplicateId(String),
-    UnknownKind(String),
+    /// A kind no format has; `date` is named among those of format 2 files.
+    UnknownKind {
+        kind: String,
+        date: bool,
+    },
     TooFewOptions,
     ScaleBounds {
         min: i64,
@@ -205,6 +216,8 @@ pub enum ProblemKind {
     },
     ConditionForm,
     ConditionEmptyList(&'static str),
+    /// `any_of = []`: no option to test.
+    ConditionNoOption,
     /// Something only format 2 has, in a file that declares format 1.
     NeedsFormat2(String),
     /// `exclusive` outside the options of a `multi` question.

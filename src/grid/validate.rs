@@ -10,9 +10,11 @@ use super::{Grid, Kind, Question};
 pub(super) struct Parsed {
     pub grid: Grid,
     pub outcome_at: Option<usize>,
-    /// Every condition, with where it stands: (step index, question index or
-    /// None for a step's own condition, the condition with positions).
-    pub conditions: Vec<(usize, Option<usize>, ConditionAt)>,
+    /// Every condition, with where it stands: (step index, index among the
+    /// step's questions or None for a step's own condition, the place its
+    /// problems name, the condition with positions). A question left out for
+    /// problems of its own keeps the index of the next question kept.
+    pub conditions: Vec<(usize, Option<usize>, Place, ConditionAt)>,
     /// Full names of questions left out because they had problems of their
     /// own: conditions naming them are not reported a second time.
     pub broken: Vec<String>,
@@ -68,19 +70,14 @@ pub(super) fn check(lines: &Lines, parsed: &Parsed, problems: &mut Vec<Problem>)
         }
     }
 
-    for (step, question, condition) in &parsed.conditions {
-        let step_id = &grid.steps[*step].id;
-        let place = match question {
-            Some(q) => Place::Question(step_id.clone(), grid.steps[*step].questions[*q].id.clone()),
-            None => Place::Step(step_id.clone()),
-        };
+    for (step, question, place, condition) in &parsed.conditions {
         let mut leaves = Vec::new();
         collect_leaves(condition, &mut leaves);
         for leaf in leaves {
             let name = leaf.condition.questions()[0];
             let found = match find(name) {
                 Err(kind) => {
-                    report(leaf.at, &place, kind);
+                    report(leaf.at, place, kind);
                     continue;
                 }
                 Ok(None) => continue,
@@ -89,7 +86,7 @@ pub(super) fn check(lines: &Lines, parsed: &Parsed, problems: &mut Vec<Problem>)
             let comes_before =
                 found.step < *step || (found.step == *step && question.is_some_and(|q| found.index < q));
             if !comes_before {
-                report(leaf.at, &place, ProblemKind::LaterQuestion(name.to_string()));
+                report(leaf.at, place, ProblemKind::LaterQuestion(name.to_string()));
                 continue;
             }
             let kind = found.question.kind.kind();
@@ -103,18 +100,14 @@ pub(super) fn check(lines: &Lines, parsed: &Parsed, problems: &mut Vec<Problem>)
                 _ => matches!(kind, Kind::Choice | Kind::Multi),
             };
             if !testable {
-                report(
-                    leaf.at,
-                    &place,
-                    ProblemKind::ConditionKind { question: name.to_string(), kind, test },
-                );
+                report(leaf.at, place, ProblemKind::ConditionKind { question: name.to_string(), kind, test });
                 continue;
             }
             for (option, at) in options.iter().zip(&leaf.option_ats) {
                 if found.question.option(option).is_none() {
                     let kind =
                         ProblemKind::UnknownOption { question: name.to_string(), option: option.clone() };
-                    report(*at, &place, kind);
+                    report(*at, place, kind);
                 }
             }
         }

@@ -6,8 +6,8 @@ use std::io::{self, BufRead, Write};
 use crate::lang::Lang;
 use crate::trail::{FollowUp, Held, Time, next_date};
 
-/// Asks the follow-up; `None` when the input ends before the last answer
-/// (nothing is kept then). A line that does not fit is said and asked again.
+/// Asks the follow-up; `None` when the input ends before the three answers
+/// (nothing is kept then); ending at the date leaves none. A line that does not fit is said and asked again.
 pub fn ask(
     input: &mut impl BufRead,
     out: &mut impl Write,
@@ -33,7 +33,8 @@ pub fn ask(
     let revisit = loop {
         writeln!(out, "{}", lang.follow_up_revisit_prompt())?;
         writeln!(out, "{}", lang.date_how())?;
-        let Some(line) = read_line(input, out)? else { return Ok(None) };
+        // The end of input after the three answers is no date, as an empty line.
+        let Some(line) = read_line(input, out)? else { break None };
         match next_date(&line, today, lang.date_style()) {
             Ok(d) => break d,
             Err(misfit) => writeln!(out, "{}", lang.date_misfit(&misfit))?,
@@ -96,6 +97,10 @@ mod tests {
         let entry = ask(&mut "\n4\n\n\n".as_bytes(), &mut Vec::new(), Lang::En, now()).unwrap().unwrap();
         assert_eq!((entry.held, entry.revisit), (Held::TooEarly, None));
         assert_eq!(ask(&mut "x\n1\n".as_bytes(), &mut Vec::new(), Lang::En, now()).unwrap(), None);
+        // PRODUCT.md asks three questions, one line each: the date after
+        // them may be left out, as an empty line leaves it.
+        let entry = ask(&mut "x\n1\ny".as_bytes(), &mut Vec::new(), Lang::En, now()).unwrap().unwrap();
+        assert_eq!((entry.learned.as_str(), entry.revisit), ("y", None));
         assert_eq!(held_of("too_early", Lang::Fr), Some(Held::TooEarly));
         assert_eq!(held_of("Oui", Lang::En), Some(Held::Yes));
         assert_eq!(held_of("0", Lang::En), None);

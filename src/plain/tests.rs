@@ -103,6 +103,16 @@ fn a_hidden_step_is_not_asked_and_an_empty_line_skips() {
 }
 
 #[test]
+fn the_step_line_counts_the_steps_the_answers_show() {
+    // "Duty" is hidden by "silence": the last step is the second of two
+    // shown, as on the screen's header.
+    let mut w = new_walk();
+    let (out, _) = run(&mut w, "\nsilence\n\n", false);
+    assert!(out.contains("Step 1 of 2: Situation\n"), "{out}");
+    assert!(out.contains("Step 2 of 2: End\n"), "{out}");
+}
+
+#[test]
 fn a_line_that_does_not_fit_is_explained_and_asked_again() {
     let mut w = new_walk();
     let (out, _) = run(&mut w, "\n7\n2.\n", false);
@@ -238,4 +248,51 @@ fn a_carriage_return_inside_a_line_is_a_line_break_and_crlf_ends_the_line() {
     run(&mut w, "first\rsecond\r\n1\r\n", false);
     assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("first\nsecond".into())));
     assert_eq!(answer(&w, "s", "regime"), Some(Answer::Choice("silence".into())));
+}
+
+/// Standard output that closes (`| head`) once the first question has been
+/// asked: every write after the first flush fails.
+struct ClosedAfterFirstQuestion {
+    flushed: bool,
+}
+
+impl Write for ClosedAfterFirstQuestion {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.flushed {
+            return Err(io::Error::from(io::ErrorKind::BrokenPipe));
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.flushed = true;
+        Ok(())
+    }
+}
+
+#[test]
+fn an_answer_read_is_kept_even_when_output_closes_before_its_warning() {
+    let mut w = new_walk();
+    let mut on_change = |_: &Walk| {};
+    let result = Plain {
+        input: "Mme Durand called the school\n".as_bytes(),
+        out: ClosedAfterFirstQuestion { flushed: false },
+        lang: Lang::En,
+        clock,
+        on_change: &mut on_change,
+    }
+    .run(&mut w, false);
+    assert!(result.is_err(), "the closed output is said");
+    assert_eq!(answer(&w, "s", "facts"), Some(Answer::Text("Mme Durand called the school".into())));
+}
+
+#[test]
+fn an_important_question_left_unanswered_is_pointed_out_at_the_end() {
+    let grid =
+        parse_grid(&GRID.replace("prompt = \"Facts?\"", "prompt = \"Facts?\"\nrequired = true")).unwrap();
+    let mut w = Walk::new(grid.clone(), Trail::start(&grid, "T", "abcd2345".into(), clock()));
+    let (out, _) = run(&mut w, "\n1\n", false);
+    assert!(out.ends_with("\nOne question marked as important has no answer.\n- Facts?\n"), "{out}");
+    let mut w = Walk::new(grid.clone(), Trail::start(&grid, "T", "abcd2345".into(), clock()));
+    let (out, _) = run(&mut w, "Something\n1\n", false);
+    assert!(!out.contains("important has no answer"), "{out}");
 }

@@ -41,7 +41,10 @@ impl Lang {
                 ("grid/check/files", "Les fichiers à vérifier."),
                 ("grid/show", "La grille entière, comme document à distribuer."),
                 ("grid/new", "Écrire une grille de départ commentée dans votre dossier de grilles."),
-                ("grid/new/id", "L'identifiant de la nouvelle grille : minuscules, chiffres et tirets."),
+                (
+                    "grid/new/id",
+                    "L'identifiant de la nouvelle grille : minuscules, chiffres et tirets (par défaut : ma-grille).",
+                ),
                 ("new", "Commencer un parcours avec une grille."),
                 ("new/grid", "L'identifiant d'une grille, ou le chemin d'un fichier de grille."),
                 ("new/title", "Le titre du parcours (sans nom : pseudonymes ou initiales)."),

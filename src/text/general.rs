@@ -597,7 +597,8 @@ impl Lang {
     }
 
     pub fn compare_different_grids(self, trails: &[(String, String)]) -> String {
-        let list: Vec<String> = trails.iter().map(|(t, g)| format!("  {t} : {g}")).collect();
+        let colon = self.pick(" :", ":");
+        let list: Vec<String> = trails.iter().map(|(t, g)| format!("  {t}{colon} {g}")).collect();
         self.pick(
             format!("ces parcours n'ont pas été faits avec la même grille ; on ne compare que des parcours d'une même grille :\n{}", list.join("\n")),
             format!("these trails were not made with the same grid; only trails of one grid can be compared:\n{}", list.join("\n")),
@@ -774,5 +775,17 @@ mod plural_tests {
             Lang::Fr.lint_summary(1),
             "1 élément ressemble à une donnée identifiante : pensez à pseudonymiser."
         );
+    }
+}
+
+#[cfg(test)]
+mod typography_tests {
+    use super::Lang;
+
+    #[test]
+    fn a_colon_takes_a_space_before_it_in_french_only() {
+        let trails = [("T1".to_string(), "delor-secret".to_string())];
+        assert!(Lang::Fr.compare_different_grids(&trails).ends_with("\n  T1 : delor-secret"));
+        assert!(Lang::En.compare_different_grids(&trails).ends_with("\n  T1: delor-secret"));
     }
 }

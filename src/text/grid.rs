@@ -142,12 +142,20 @@ impl Lang {
                 format!("l'identifiant {} ne suit pas le modèle [a-z0-9_-]+", q(id)),
                 format!("the id {} does not follow the pattern [a-z0-9_-]+", q(id)),
             ),
+            ProblemKind::BadOptionId(id) => self.pick(
+                format!("l'identifiant d'option {} est vide, ou commence ou finit par une espace", q(id)),
+                format!("the option id {} is empty or starts or ends with a space", q(id)),
+            ),
             ProblemKind::DuplicateId(id) => {
                 self.pick(format!("l'identifiant {} est répété", q(id)), format!("the id {} is repeated", q(id)))
             }
-            ProblemKind::UnknownKind(kind) => self.pick(
+            ProblemKind::UnknownKind { kind, date: false } => self.pick(
                 format!("type de question inconnu {} (text, choice, multi, scale ou note)", q(kind)),
                 format!("unknown question kind {} (text, choice, multi, scale or note)", q(kind)),
+            ),
+            ProblemKind::UnknownKind { kind, date: true } => self.pick(
+                format!("type de question inconnu {} (text, choice, multi, scale, note ou date)", q(kind)),
+                format!("unknown question kind {} (text, choice, multi, scale, note or date)", q(kind)),
             ),
             ProblemKind::TooFewOptions => self.pick(
                 "une question choice ou multi demande au moins deux options".into(),
@@ -204,6 +212,10 @@ impl Lang {
             ProblemKind::ConditionEmptyList(key) => self.pick(
                 format!("« {key} » demande au moins une condition"),
                 format!("“{key}” needs at least one condition"),
+            ),
+            ProblemKind::ConditionNoOption => self.pick(
+                "« any_of » demande au moins une option".into(),
+                "“any_of” needs at least one option".into(),
             ),
             ProblemKind::NeedsFormat2(key) => self.pick(
                 format!("{key} demande le format 2 : écrivez format = 2 en tête du fichier"),

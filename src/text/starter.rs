@@ -219,6 +219,11 @@ min_days = 0                     # not in the past (max_days bounds the other si
 "#;
 
 impl Lang {
+    /// The id of a starter grid when `grid new` is given none.
+    pub fn starter_grid_id(self) -> &'static str {
+        self.pick("ma-grille", "my-grid")
+    }
+
     pub fn starter_grid(self, id: &str) -> String {
         self.pick(FR, EN).replace("{ID}", id)
     }

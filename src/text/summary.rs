@@ -62,11 +62,29 @@ impl Lang {
     }
 
     /// A scale's value as a person reads it: « 2 sur 5 (pas du tout … tout à fait) ».
-    pub fn summary_scale(self, value: i64, max: i64, labels: Option<(&str, &str)>) -> String {
-        let value = self.pick(format!("{value} sur {max}"), format!("{value} of {max}"));
+    /// « 2 sur 5 (pas du tout … tout à fait) »: a scale counted from 0 or 1
+    /// reads as a mark out of its maximum; another says its bounds
+    /// (« -2 sur une échelle de -5 à 5 »). A lone label is kept on its side.
+    pub fn summary_scale(
+        self,
+        value: i64,
+        min: i64,
+        max: i64,
+        labels: (Option<&str>, Option<&str>),
+    ) -> String {
+        let value = if min == 0 || min == 1 {
+            self.pick(format!("{value} sur {max}"), format!("{value} of {max}"))
+        } else {
+            self.pick(
+                format!("{value} sur une échelle de {min} à {max}"),
+                format!("{value} on a scale from {min} to {max}"),
+            )
+        };
         match labels {
-            Some((low, high)) => format!("{value} ({low} … {high})"),
-            None => value,
+            (Some(low), Some(high)) => format!("{value} ({low} … {high})"),
+            (Some(low), None) => format!("{value} ({low} …)"),
+            (None, Some(high)) => format!("{value} (… {high})"),
+            (None, None) => value,
         }
     }
 

@@ -208,7 +208,8 @@ impl Trail {
     /// The label of the outcome answer, for lists.
     pub fn outcome_label(&self) -> Option<String> {
         let (step, question) = self.grid.outcome.as_deref()?.split_once('.')?;
-        let record = self.record(step, question)?;
+        // Hidden by a condition, it counts as unanswered (GRID-FORMAT.md).
+        let record = self.record(step, question).filter(|r| !r.hidden)?;
         let answer = record.answer.as_ref()?;
         let words = record.answer_in_words(answer);
         let first_line = words.lines().next().unwrap_or("").trim().to_string();

@@ -26,7 +26,7 @@ pub struct QuestionOutline<'t> {
     pub prompt: String,
     pub shown: bool,
     pub required: bool,
-    /// The question has a condition of its own: for a note, one the
+    /// The question, or its step, has a condition: for a note, one the
     /// answers met, so the note is part of what the answers point to.
     pub conditional: bool,
     /// A scale's bounds and labels, from the grid.
@@ -112,7 +112,7 @@ fn from_grid<'t>(trail: &'t Trail, grid: &Grid) -> Vec<StepOutline<'t>> {
                         prompt: record.map_or_else(|| question.prompt.clone(), |r| r.prompt.clone()),
                         shown: shown[s][q],
                         required: question.required,
-                        conditional: question.when.is_some(),
+                        conditional: question.when.is_some() || step.when.is_some(),
                         scale: match &question.kind {
                             QuestionKind::Scale(scale) => Some(scale.clone()),
                             _ => None,

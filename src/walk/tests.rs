@@ -420,3 +420,45 @@ fn a_fitting_answer_is_never_set_aside() {
         }
     }
 }
+
+#[test]
+fn an_outcome_a_condition_now_hides_gives_no_outcome_and_is_kept() {
+    // GRID-FORMAT.md: a question that is not shown counts as unanswered.
+    let grid = parse(
+        r#"
+format = 1
+[grid]
+id = "g"
+version = "1"
+language = "en"
+title = "G"
+outcome = "d.c"
+[[steps]]
+id = "s"
+title = "S"
+[[steps.questions]]
+id = "go"
+kind = "choice"
+prompt = "Go on?"
+options = [{ id = "yes", label = "Yes" }, { id = "no", label = "No" }]
+[[steps]]
+id = "d"
+title = "D"
+when = { question = "s.go", is = "yes" }
+[[steps.questions]]
+id = "c"
+kind = "choice"
+prompt = "Decide"
+options = [{ id = "a", label = "Alpha" }, { id = "b", label = "Beta" }]
+"#,
+    )
+    .unwrap();
+    let mut w = Walk::new(grid.clone(), Trail::start(&grid, "T", "abcd2345".into(), time(0)));
+    w.set(at(0, 0), Some(Answer::Choice("yes".into())), time(1));
+    w.set(at(1, 0), Some(Answer::Choice("a".into())), time(2));
+    assert_eq!(w.outcome_label().as_deref(), Some("Alpha"));
+    w.set(at(0, 0), Some(Answer::Choice("no".into())), time(3));
+    assert_eq!(w.outcome_label(), None);
+    assert_eq!(w.trail.outcome_label(), None, "the trail alone says so too (lists, JSON)");
+    assert_eq!(w.trail.record("d", "c").unwrap().answer, Some(Answer::Choice("a".into())));
+}

@@ -56,9 +56,12 @@ fn words(lang: Lang, q: &QuestionOutline, record: &AnswerRecord, answer: &Answer
     match answer {
         Answer::Text(text) => line_breaks(text.trim()).into_owned(),
         Answer::Scale(n) => match &q.scale {
-            Some(scale) => {
-                lang.summary_scale(*n, scale.max, scale.min_label.as_deref().zip(scale.max_label.as_deref()))
-            }
+            Some(scale) => lang.summary_scale(
+                *n,
+                scale.min,
+                scale.max,
+                (scale.min_label.as_deref(), scale.max_label.as_deref()),
+            ),
             None => n.to_string(),
         },
         Answer::Choice(id) => record.label_of(id),

@@ -371,3 +371,86 @@ fn follow_ups_are_exported_under_their_own_heading_and_in_json() {
     let none = render(&walked().1, Some(&grid), ExportFormat::Md, Lang::Fr, false);
     assert!(!none.contains("Retour sur la décision"));
 }
+
+#[test]
+fn a_note_in_a_step_shown_by_a_condition_is_among_the_notes_shown() {
+    // The step's condition, not the note's own, showed it: the answers
+    // pointed to it all the same; a note every walk shows is not there.
+    let grid = parse(
+        r#"
+format = 1
+[grid]
+id = "g"
+version = "1"
+language = "en"
+title = "G"
+[[steps]]
+id = "s"
+title = "S"
+[[steps.questions]]
+id = "regime"
+kind = "choice"
+prompt = "Regime?"
+options = [{ id = "silence", label = "Silence" }, { id = "must", label = "Must speak" }]
+[[steps.questions]]
+id = "always"
+kind = "note"
+prompt = "Read this in every walk."
+[[steps]]
+id = "pointers"
+title = "What your answers point to"
+when = { question = "s.regime", is = "must" }
+[[steps.questions]]
+id = "duty"
+kind = "note"
+prompt = "A duty to act."
+"#,
+    )
+    .unwrap();
+    let mut w = Walk::new(grid.clone(), Trail::start(&grid, "T", "abcd2345".into(), time(0)));
+    w.set(At { step: 0, question: 0 }, Some(Answer::Choice("must".into())), time(1));
+    let v: Value =
+        serde_json::from_str(&render(&w.trail, Some(&grid), ExportFormat::Json, Lang::En, false)).unwrap();
+    assert_eq!(v["notes_shown"], json!([{ "step": "pointers", "id": "duty", "text": "A duty to act." }]));
+    let md = render(&w.trail, Some(&grid), ExportFormat::Md, Lang::En, false);
+    assert!(md.contains("A duty to act."), "{md}");
+}
+
+#[test]
+fn a_scale_not_counted_from_one_says_its_bounds_and_a_lone_label_is_kept() {
+    let grid = parse(
+        r#"
+format = 1
+[grid]
+id = "g"
+version = "1"
+language = "fr"
+title = "G"
+[[steps]]
+id = "s"
+title = "S"
+[[steps.questions]]
+id = "mood"
+kind = "scale"
+prompt = "Humeur ?"
+min = -5
+max = 5
+[[steps.questions]]
+id = "sure"
+kind = "scale"
+prompt = "Certitude ?"
+min = 0
+max = 10
+max_label = "tout à fait"
+"#,
+    )
+    .unwrap();
+    let mut w = Walk::new(grid.clone(), Trail::start(&grid, "T", "abcd2345".into(), time(0)));
+    w.set(At { step: 0, question: 0 }, Some(Answer::Scale(-2)), time(1));
+    w.set(At { step: 0, question: 1 }, Some(Answer::Scale(7)), time(2));
+    let fr = render(&w.trail, Some(&grid), ExportFormat::Md, Lang::Fr, false);
+    assert!(fr.contains("**Humeur ?** -2 sur une échelle de -5 à 5\n"), "{fr}");
+    assert!(fr.contains("**Certitude ?** 7 sur 10 (… tout à fait)\n"), "{fr}");
+    let en = render(&w.trail, Some(&grid), ExportFormat::Txt, Lang::En, false);
+    assert!(en.contains("Humeur ? -2 on a scale from -5 to 5\n"), "{en}");
+}
