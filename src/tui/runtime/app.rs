@@ -362,7 +362,7 @@ impl App {
         } else {
             match self.popups.key(key, self.lang, &self.palette) {
                 Taken::No => {}
-                Taken::ByHelp => return Vec::new(),
+                Taken::ByHelp | Taken::Ignored => return Vec::new(),
                 Taken::ByBox(out) => return self.box_out(out),
                 Taken::ByDialog(msg, out) => return self.dialog_out(&msg, out),
             }

@@ -67,6 +67,9 @@ pub enum Taken {
     /// A dialog of the library took this message of its keys; `Some` when
     /// it asks something of the library.
     ByDialog(LibraryMsg, Option<DialogOut>),
+    /// A dialog is open and the key means nothing to it: nothing happens,
+    /// and the screen under it does not see the key.
+    Ignored,
 }
 
 /// What a dialog asks of the library under it.
@@ -219,7 +222,7 @@ impl Layer {
             Popup::Title(_) => LibraryKeys::Typing,
             _ => LibraryKeys::Question,
         };
-        let Some(msg) = keys::library_msg(key, focus) else { return Taken::ByDialog(LibraryMsg::No, None) };
+        let Some(msg) = keys::library_msg(key, focus) else { return Taken::Ignored };
         let out = match (top, &msg) {
             (_, LibraryMsg::Help) => Some(DialogOut::Help),
             (_, LibraryMsg::Cancel | LibraryMsg::No) => {
@@ -349,6 +352,16 @@ mod tests {
     }
 
     const AT: At = At { step: 1, question: 0 };
+
+    #[test]
+    fn a_key_a_dialog_does_not_know_does_nothing() {
+        let (lang, palette) = (Lang::En, Palette::mono());
+        let mut layer = Layer::default();
+        let on_yes = crate::tui::popups::dialog::OnYes::Export { path: "x.toml".into() };
+        layer.open(Popup::Question(Question { question: "Export?".into(), answers: "y/n", on_yes }));
+        assert_eq!(layer.key(key(KeyCode::F(5)), lang, &palette), Taken::Ignored);
+        assert_eq!(layer.stack.len(), 1, "the question is still asked");
+    }
 
     #[test]
     fn the_top_pop_up_takes_the_keys_and_esc_closes_it_alone() {
