@@ -54,9 +54,12 @@ pub enum Command {
         /// Write nothing to disk (workshops, demonstrations).
         #[arg(long)]
         ephemeral: bool,
-        /// At the end, export the trail to this file, which must not exist (also with --ephemeral).
+        /// At the end, export the trail to this file (also with --ephemeral), never over an existing file, unless --force.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the file of --output if it already exists.
+        #[arg(long, requires = "output")]
+        force: bool,
         /// The format of --output.
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
@@ -303,5 +306,37 @@ fn localize(cmd: clap::Command, path: &str, help: &'static str) -> clap::Command
                 s.mut_arg(rest, |a| a.help(help))
             }
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and every option the command line defines has its
+    /// French help: none is left in English for a French user.
+    #[test]
+    fn every_help_line_exists_in_french() {
+        use clap::CommandFactory;
+        fn paths(cmd: &clap::Command, prefix: &str, out: &mut Vec<String>) {
+            for arg in cmd.get_arguments().filter(|a| a.get_help().is_some() && !a.is_global_set()) {
+                let name = arg.get_id().as_str();
+                out.push(if prefix.is_empty() { format!("-/{name}") } else { format!("{prefix}/{name}") });
+            }
+            for sub in cmd.get_subcommands().filter(|s| !["completions", "man"].contains(&s.get_name())) {
+                let path = if prefix.is_empty() {
+                    sub.get_name().to_string()
+                } else {
+                    format!("{prefix}/{}", sub.get_name())
+                };
+                out.push(path.clone());
+                paths(sub, &path, out);
+            }
+        }
+        let mut all = Vec::new();
+        paths(&Cli::command(), "", &mut all);
+        let french: Vec<&str> = Lang::Fr.cli_help().iter().map(|(path, _)| *path).collect();
+        let missing: Vec<&String> = all.iter().filter(|p| !french.contains(&p.as_str())).collect();
+        assert!(missing.is_empty(), "no French help for {missing:?}");
     }
 }

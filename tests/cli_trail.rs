@@ -545,3 +545,57 @@ fn a_scale_answer_out_of_the_grid_is_set_aside_and_said() {
     let history = v["steps"][1]["questions"][1]["history"].to_string();
     assert!(history.contains('9'), "the 9 is in the history: {history}");
 }
+
+#[test]
+fn new_with_force_replaces_the_export_file() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("atelier.md");
+    fs::write(&file, "mine").unwrap();
+    let out = discern(&data.path().join("data"))
+        .args(["new", "--ephemeral", "--grid", GRID, "--title", "Atelier", "--force", "-o"])
+        .arg(&file)
+        .write_stdin("Un cas d'atelier.\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(fs::read_to_string(&file).unwrap().contains("Un cas d'atelier."));
+}
+
+/// A file that appears at the export's name while the walk goes on is not
+/// replaced, and the walk's answers are not lost: the export goes beside it.
+#[test]
+fn an_export_file_that_appears_during_the_walk_is_kept_and_the_export_goes_beside_it() {
+    use std::io::{BufRead, BufReader, Write};
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("atelier.md");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("discern"))
+        .env("DISCERN_DATA_DIR", data.path().join("data"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args(["new", "--ephemeral", "--grid", GRID, "--title", "Atelier", "-o"])
+        .arg(&file)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The first question is asked: the walk has begun.
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    while !seen.contains("Que s'est-il passé") {
+        let mut line = String::new();
+        assert!(out.read_line(&mut line).unwrap() > 0, "the walk ended before its first question: {seen}");
+        seen.push_str(&line);
+    }
+    fs::write(&file, "mine").unwrap();
+    child.stdin.take().unwrap().write_all(b"Un cas d'atelier.\n").unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+    let beside = data.path().join("atelier-1.md");
+    assert!(fs::read_to_string(&beside).unwrap().contains("Un cas d'atelier."));
+    let mut told = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut told).unwrap();
+    assert!(told.contains("atelier-1.md"), "{told}");
+}

@@ -72,8 +72,9 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
     }
     match command {
         Some(Command::Grid(g)) => grid::run(ctx, g),
-        Some(Command::New { grid, title, ephemeral, output, format }) => {
-            trail::new(ctx, &grid, &title, ephemeral, output.map(|o| (o, format)))
+        Some(Command::New { grid, title, ephemeral, output, format, force }) => {
+            let export_to = output.map(|file| trail::ExportAtEnd { file, format, force });
+            trail::new(ctx, &grid, &title, ephemeral, export_to)
         }
         Some(Command::Open { trail }) => trail::open(ctx, &trail),
         Some(Command::List { json }) => trail::list(ctx, json),

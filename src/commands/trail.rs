@@ -12,7 +12,7 @@ use crate::documents::{ExportFormat, compare, export};
 use crate::grid::Grid;
 use crate::ops;
 use crate::plain::Plain;
-use crate::text::{TerminalSafe, for_terminal, json_for_terminal};
+use crate::text::{Lang, TerminalSafe, for_terminal, json_for_terminal};
 use crate::trail::store::{Lock, Resolve, Store};
 use crate::trail::{Trail, asof, lint, new_id, now};
 use crate::walk::Walk;
@@ -28,12 +28,12 @@ pub fn new(
     grid_arg: &str,
     title: &str,
     ephemeral: bool,
-    export_to: Option<(PathBuf, ExportFormat)>,
+    export_to: Option<ExportAtEnd>,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     // The export is written at the end: a file already there is said
     // before the walk, not after it.
-    if let Some((file, _)) = &export_to
+    if let Some(ExportAtEnd { file, force: false, .. }) = &export_to
         && file.symlink_metadata().is_ok()
     {
         return Err(Failure::FileExists(file.clone()));
@@ -90,7 +90,7 @@ fn run_walk(
     mut walk: Walk,
     path: Option<(PathBuf, Lock)>,
     reopened: bool,
-    export_to: Option<(PathBuf, ExportFormat)>,
+    export_to: Option<ExportAtEnd>,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     if interactive(ctx) {
@@ -108,24 +108,20 @@ fn run_walk(
                 tell(&path);
                 result
             }
-            (Some((path, lock)), Some((file, format))) => {
+            (Some((path, lock)), Some(export)) => {
                 let grid = walk.grid.clone();
                 let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
                 if let Ok(trail) = Store::load(&path) {
-                    let text = export::render(&trail, Some(&grid), format, lang, false);
-                    ops::export_to_file(&text, &file, false)?;
-                    crate::tell!("{}", lang.exported_to(&file));
+                    export.write(&trail, &grid, lang, false);
                 }
                 tell(&path);
                 result
             }
             (None, None) => crate::tui::run_walk(ctx, walk, None),
-            (None, Some((file, format))) => {
+            (None, Some(export)) => {
                 let (result, walk) = crate::tui::run_ephemeral(ctx, walk);
                 if let Some(walk) = walk {
-                    let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
-                    ops::export_to_file(&text, &file, false)?;
-                    crate::tell!("{}", lang.exported_to(&file));
+                    export.write(&walk.trail, &walk.grid, lang, true);
                 }
                 result
             }
@@ -178,16 +174,48 @@ fn run_walk(
         return Err(Failure::CannotWrite { path: path.clone(), error });
     }
     // The export the user named is the one file an ephemeral walk writes.
-    if let Some((file, format)) = export_to {
-        let text = export::render(&walk.trail, Some(&walk.grid), format, lang, false);
-        ops::export_to_file(&text, &file, false)?;
-        crate::tell!("{}", lang.exported_to(&file));
+    if let Some(export) = export_to {
+        export.write(&walk.trail, &walk.grid, lang, path.is_none());
     }
     match &path {
         Some((p, _)) => crate::say!("{}", p.display()),
         None => crate::say!("{}", lang.ephemeral_nothing_saved()),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The export `new -o FILE` writes when the walk ends.
+pub struct ExportAtEnd {
+    pub file: PathBuf,
+    pub format: ExportFormat,
+    /// `--force`: FILE may be replaced.
+    pub force: bool,
+}
+
+impl ExportAtEnd {
+    /// Writes the export and says where. A file that appeared at FILE
+    /// during the walk is not replaced: the export goes beside it under a
+    /// free name. Should it not be written at all, the export of an
+    /// ephemeral walk (`only_copy`: its answers are nowhere else) is
+    /// printed instead, so that nothing is lost; a saved trail can be
+    /// exported again.
+    fn write(&self, trail: &Trail, grid: &Grid, lang: Lang, only_copy: bool) {
+        let text = export::render(trail, Some(grid), self.format, lang, false);
+        let written = match ops::export_to_file(&text, &self.file, self.force) {
+            Err(Failure::FileExists(_)) => ops::export_beside(&text, &self.file),
+            other => other.map(|()| self.file.clone()),
+        };
+        match written {
+            Ok(file) => crate::tell!("{}", lang.exported_to(&file)),
+            Err(failure) => {
+                crate::tell!("discern: {}", lang.failure(&failure));
+                if only_copy {
+                    crate::tell!("{}", lang.export_printed_instead());
+                    crate::say!("{text}");
+                }
+            }
+        }
+    }
 }
 
 /// How often a plain walk fed by a script saves.

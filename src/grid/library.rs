@@ -115,13 +115,19 @@ impl Library {
         Library::load_where(user_dir, |name| name.starts_with(&prefix))
     }
 
-    /// The grid `id` in exactly this language: first among the files named
-    /// after it, then in the whole library (a grid whose file has another name).
-    pub fn find_exact_in(user_dir: &Path, id: &str, language: &str) -> Option<Grid> {
-        Library::load_named(user_dir, id)
-            .find_exact(id, language)
-            .cloned()
-            .or_else(|| Library::load(user_dir).find_exact(id, language).cloned())
+    /// The grid `id` in exactly this language, else (`any_language`) the
+    /// same grid in another one: first among the files named after it (a
+    /// broken or huge grid of another name costs nothing), then in the
+    /// whole library, read once (a grid whose file has another name).
+    pub fn find_in(user_dir: &Path, id: &str, language: &str, any_language: bool) -> Option<Grid> {
+        if let Some(grid) = Library::load_named(user_dir, id).find_exact(id, language) {
+            return Some(grid.clone());
+        }
+        let all = Library::load(user_dir);
+        let found = all.find_exact(id, language);
+        let found =
+            if any_language { found.or_else(|| all.find(id, language).map(|(_, g)| g)) } else { found };
+        found.cloned()
     }
 
     fn load_where(user_dir: &Path, wanted: impl Fn(&str) -> bool) -> Library {
@@ -245,7 +251,7 @@ mod tests {
             })
             .collect();
         assert_eq!(users, ["partage.fr.toml"], "the other user grid is not read");
-        assert!(Library::find_exact_in(dir.path(), "partage", "fr").is_some());
+        assert!(Library::find_in(dir.path(), "partage", "fr", false).is_some());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::config::{Config, ConfigProblem};
 pub use crate::failure::Failure;
 use crate::lang::Lang;
 pub use trail::{
-    Opened, add_follow_up, create, delete, export_to_file, export_to_library, find_grid,
+    Opened, add_follow_up, create, delete, export_beside, export_to_file, export_to_library, find_grid,
     find_grid_or_translation, lock, open, read, rename, save_author, write_library_export,
 };
 

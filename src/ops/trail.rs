@@ -156,16 +156,7 @@ fn find(ctx: &Ctx, trail: &Trail, any_language: bool) -> Option<Grid> {
     {
         return Some(grid);
     }
-    // The files named after the grid first: a broken or huge grid of
-    // another name costs nothing; then the whole library, read once.
-    let grids = ctx.grids_dir();
-    if let Some(grid) = Library::load_named(&grids, id).find_exact(id, language) {
-        return Some(grid.clone());
-    }
-    let all = Library::load(&grids);
-    let found = all.find_exact(id, language);
-    let found = if any_language { found.or_else(|| all.find(id, language).map(|(_, g)| g)) } else { found };
-    found.cloned()
+    Library::find_in(&ctx.grids_dir(), id, language, any_language)
 }
 
 /// Writes an export to the file the user named. Never over an existing
@@ -181,6 +172,21 @@ pub fn export_to_file(text: &str, file: &Path, force: bool) -> Result<(), Failur
         std::io::ErrorKind::AlreadyExists => Failure::FileExists(file.to_path_buf()),
         _ => Failure::CannotWrite { path: file.to_path_buf(), error },
     })
+}
+
+/// Writes `text` beside `file`, which exists, as a new file under the
+/// first free name `STEM-1.EXT`, `STEM-2.EXT`…; the name written.
+pub fn export_beside(text: &str, file: &Path) -> Result<PathBuf, Failure> {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = file.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    for n in 1..=MAX_EXPORTS {
+        let beside = file.with_file_name(format!("{stem}-{n}{ext}"));
+        match export_to_file(text, &beside, false) {
+            Err(Failure::FileExists(_)) => continue,
+            other => return other.map(|()| beside),
+        }
+    }
+    Err(Failure::TooManyExports)
 }
 
 /// Most exports of one trail the library keeps.
@@ -260,6 +266,18 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
         export_to_file("new", &file, true).unwrap();
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "new");
+    }
+
+    #[test]
+    fn an_export_beside_a_file_takes_the_first_free_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("out.md");
+        std::fs::write(&file, "mine").unwrap();
+        std::fs::write(dir.path().join("out-1.md"), "mine too").unwrap();
+        assert_eq!(export_beside("new", &file).unwrap(), dir.path().join("out-2.md"));
+        assert_eq!(std::fs::read_to_string(dir.path().join("out-2.md")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+        assert_eq!(std::fs::read_to_string(dir.path().join("out-1.md")).unwrap(), "mine too");
     }
 
     #[test]

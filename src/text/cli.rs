@@ -51,8 +51,9 @@ impl Lang {
                 ("new/ephemeral", "Ne rien écrire sur le disque (ateliers, démonstrations)."),
                 (
                     "new/output",
-                    "À la fin, exporter le parcours dans ce fichier, qui ne doit pas exister (aussi avec --ephemeral).",
+                    "À la fin, exporter le parcours dans ce fichier (aussi avec --ephemeral), jamais par-dessus un fichier existant, sauf avec --force.",
                 ),
+                ("new/force", "Remplacer le fichier de --output s'il existe déjà."),
                 ("new/format", "Le format de --output."),
                 ("open", "Ouvrir un parcours pour le poursuivre."),
                 ("open/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),

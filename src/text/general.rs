@@ -410,6 +410,13 @@ impl Lang {
         self.pick(format!("Exporté dans {}", path.display()), format!("Exported to {}", path.display()))
     }
 
+    pub fn export_printed_instead(self) -> &'static str {
+        self.pick(
+            "L'export n'a pas pu être écrit : le voici ci-dessous, pour que rien ne soit perdu.",
+            "The export could not be written: here it is below, so that nothing is lost.",
+        )
+    }
+
     pub fn needs_yes(self) -> String {
         self.pick(
             "pas de réponse à la demande de confirmation : rien n'a été fait ; ajoutez --yes pour confirmer"
