@@ -30,8 +30,8 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Grid, Vec<Problem>> {
         return Err(at_start(ProblemKind::TooLarge { bytes: bytes.len() as u64, limit: MAX_GRID_BYTES }));
     }
     match std::str::from_utf8(bytes) {
-        Ok(src) if super::budget::items(src) > super::budget::item_limit(src.len()) => {
-            Err(at_start(ProblemKind::TooManyItems { limit: super::budget::item_limit(src.len()) }))
+        Ok(src) if super::budget::items(src) > super::budget::MAX_GRID_ITEMS => {
+            Err(at_start(ProblemKind::TooManyItems { limit: super::budget::MAX_GRID_ITEMS }))
         }
         Ok(src) => parse(src),
         Err(e) => {
