@@ -313,12 +313,12 @@ fn a_grid_of_far_more_keys_than_any_grid_is_refused_before_parsing() {
     let data = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let grid = dir.path().join("many.toml");
-    let keys: String = (0..60_000).map(|i| format!("k{i}=1\n")).collect();
+    let keys: String = (0..120_000).map(|i| format!("k{i}=1\n")).collect();
     fs::write(&grid, format!("format = 1\n{keys}")).unwrap();
     let out = discern(data.path()).args(["grid", "check", grid.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains(":1:1: error: the file holds more than 50,000 keys and values"),
+        stdout(&out).contains(":1:1: error: the file holds more than 100,000 keys and values"),
         "{}",
         stdout(&out)
     );

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use discern::grid::{Answer, QuestionKind, library::SHIPPED, parse};
 use discern::trail::store::Store;
-use discern::trail::{Trail, new_id, now, to_toml};
+use discern::trail::{Trail, from_toml, new_id, now, to_toml};
 use discern::walk::Walk;
 
 /// A realistic trail: the French delor-secret grid walked with an answer to
@@ -45,11 +45,15 @@ pub fn trails(data: &Path, n: usize) {
     let text = to_toml(&template);
     for i in 0..n {
         let id = new_id();
-        let body = text.replacen(&template.id, &id, 1).replacen(
+        // The id is in the header and in the end marker: both change.
+        let body = text.replace(&template.id, &id).replacen(
             "title = \"Situation\"",
             &format!("title = \"Situation {i}\""),
             1,
         );
+        if i == 0 {
+            from_toml(&body).expect("the benchmark's trails are whole");
+        }
         fs::write(store.dir().join(format!("2026-01-01-situation-{i}-{id}.toml")), body).expect("written");
     }
 }
