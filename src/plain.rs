@@ -90,6 +90,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         writeln!(self.out)?;
         if matches!(question.kind, QuestionKind::Note) {
             writeln!(self.out, "{}", question.prompt.trim())?;
+            if let Some(hint) = &question.hint {
+                writeln!(self.out, "{}", hint.trim())?;
+            }
             return Ok(true);
         }
         self.print_question(&question)?;

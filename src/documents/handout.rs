@@ -132,9 +132,13 @@ fn answer_space(q: &Question, lang: Lang, out: &mut Vec<Block>) {
         QuestionKind::Choice { options, other } | QuestionKind::Multi { options, other } => {
             let mut entries: Vec<String> = options
                 .iter()
-                .map(|o| match &o.hint {
-                    Some(h) => format!("{} — {h}", o.label),
-                    None => o.label.clone(),
+                .map(|o| {
+                    // An option that excludes the others says so, as in the plain walk.
+                    let alone = if o.exclusive { lang.plain_exclusive_mark() } else { "" };
+                    match &o.hint {
+                        Some(h) => format!("{}{alone} — {h}", o.label),
+                        None => format!("{}{alone}", o.label),
+                    }
                 })
                 .collect();
             if *other {
@@ -149,7 +153,12 @@ fn answer_space(q: &Question, lang: Lang, out: &mut Vec<Block>) {
             out.push(Block::Line(format!("{low}{}{high}", values.join(" · "))));
         }
         QuestionKind::Text => out.push(Block::Line("………………………………………………………………".into())),
-        QuestionKind::Date(_) => out.push(Block::Line(lang.handout_date_blank().into())),
+        QuestionKind::Date(bounds) => {
+            out.push(Block::Line(lang.handout_date_blank().into()));
+            if let Some(words) = lang.handout_date_bounds(bounds.min_days, bounds.max_days) {
+                out.push(Block::Hint(words));
+            }
+        }
         QuestionKind::Note => {}
     }
 }

@@ -66,19 +66,29 @@ pub fn read(typed: &str, today: NaiveDate, style: DateStyle) -> Result<NaiveDate
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| DateMisfit::NoSuchDay(typed.to_string()))
 }
 
+/// How far from the day it is answered a date bound may reach, in days
+/// (about 270 years): further is refused when the grid is checked.
+pub const MAX_DATE_BOUND: u64 = 100_000;
+
 /// `today` moved by `days`, if the calendar goes that far.
 fn shift(today: NaiveDate, days: i64) -> Option<NaiveDate> {
     let by = Days::new(days.unsigned_abs());
     if days >= 0 { today.checked_add_days(by) } else { today.checked_sub_days(by) }
 }
 
+/// A bound: `today` moved by `days`, and past either end of the calendar
+/// that end, so a bound is never dropped.
+fn bound(today: NaiveDate, days: i64) -> NaiveDate {
+    shift(today, days).unwrap_or(if days >= 0 { NaiveDate::MAX } else { NaiveDate::MIN })
+}
+
 impl DateBounds {
     pub fn earliest(&self, today: NaiveDate) -> Option<NaiveDate> {
-        self.min_days.and_then(|d| shift(today, d))
+        self.min_days.map(|d| bound(today, d))
     }
 
     pub fn latest(&self, today: NaiveDate) -> Option<NaiveDate> {
-        self.max_days.and_then(|d| shift(today, d))
+        self.max_days.map(|d| bound(today, d))
     }
 
     /// Whether `date` is within the bounds as they stand on `today`.
@@ -160,5 +170,16 @@ mod tests {
         assert_eq!(ask("01/01/2027"), Err(DateMisfit::TooLate(day(2026, 12, 31))));
         let open = DateBounds::default();
         assert_eq!(answer("1999-01-01", &open, TODAY(), DateStyle::Iso), Ok(day(1999, 1, 1)));
+    }
+
+    #[test]
+    fn a_bound_past_the_calendar_holds_at_its_end() {
+        let never = DateBounds { min_days: Some(i64::MAX), max_days: None };
+        let ask = |b: &DateBounds| answer("+1", b, TODAY(), DateStyle::Iso);
+        assert_eq!(ask(&never), Err(DateMisfit::TooEarly(NaiveDate::MAX)));
+        let always = DateBounds { min_days: Some(i64::MIN), max_days: Some(i64::MAX) };
+        assert_eq!(ask(&always), Ok(day(2026, 12, 2)));
+        let past_only = DateBounds { min_days: None, max_days: Some(-100_000_000) };
+        assert_eq!(ask(&past_only), Err(DateMisfit::TooLate(NaiveDate::MIN)));
     }
 }

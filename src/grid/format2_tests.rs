@@ -76,6 +76,10 @@ fn date_bounds_must_be_whole_numbers_in_order_and_only_on_dates() {
     assert_eq!(problems(&grid(2, &reversed)), vec![(14, P::DateBounds { min: 30, max: -1 })]);
     let text = "[[steps.questions]]\nid = \"t\"\nkind = \"text\"\nprompt = \"T\"\nmin_days = 0\n";
     assert!(matches!(problems(&grid(2, text))[..], [(14, P::KeyNotForKind { .. })]));
+    let far = DATE.replace("min_days = 0", "min_days = -100000000");
+    assert_eq!(problems(&grid(2, &far)), vec![(14, P::DateBoundFar { key: "min_days", days: -100_000_000 })]);
+    let far = DATE.replace("max_days = 365", "max_days = 9223372036854775807");
+    assert_eq!(problems(&grid(2, &far)), vec![(15, P::DateBoundFar { key: "max_days", days: i64::MAX })]);
     let float = DATE.replace("max_days = 365", "max_days = 1.5");
     assert!(matches!(problems(&grid(2, &float))[..], [(15, P::WrongType { .. })]));
 }

@@ -161,8 +161,10 @@ impl<'s> Reader<'s> {
                 }
                 None
             }
+            // A file saved with Windows line endings keeps them inside its
+            // multi-line strings: they become plain line breaks.
             Some(v) => match v.get_ref() {
-                DeValue::String(s) => Some(s.to_string()),
+                DeValue::String(s) => Some(super::answer::line_breaks(s).into_owned()),
                 _ => {
                     self.wrong_type(v, key, &table.place, Expected::String);
                     None
@@ -210,7 +212,7 @@ impl<'s> Reader<'s> {
             DeValue::Array(a) => a
                 .iter()
                 .map(|item| match item.get_ref() {
-                    DeValue::String(s) => Some(s.to_string()),
+                    DeValue::String(s) => Some(super::answer::line_breaks(s).into_owned()),
                     _ => None,
                 })
                 .collect::<Option<Vec<_>>>(),
@@ -566,6 +568,13 @@ impl<'s> Reader<'s> {
     fn date(&mut self, t: &Table) -> Option<QuestionKind> {
         let min_days = self.integer(t, "min_days");
         let max_days = self.integer(t, "max_days");
+        for (key, days) in [("min_days", min_days), ("max_days", max_days)] {
+            if let Some(days) = days.filter(|d| d.unsigned_abs() > super::date::MAX_DATE_BOUND) {
+                let at = t.get(key).map_or(t.span.start, |v| v.span().start);
+                self.report(at, &t.place, ProblemKind::DateBoundFar { key, days });
+                return None;
+            }
+        }
         if let (Some(min), Some(max)) = (min_days, max_days)
             && min > max
         {
@@ -775,5 +784,16 @@ mod tests {
         assert!(close("guidance", "guidence"));
         assert!(!close("prompt", "hint"));
         assert!(!close("id", "id"));
+    }
+
+    #[test]
+    fn windows_line_endings_in_a_grid_are_plain_line_breaks() {
+        let text = "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"en\"\ntitle = \"G\"\n\
+                    [[steps]]\nid = \"s\"\ntitle = \"S\"\nguidance = \"\"\"\nPara one.\n\nPara two.\n\"\"\"\n\
+                    [[steps.questions]]\nid = \"q\"\nkind = \"text\"\nprompt = \"\"\"\nLine one.\nLine two.\"\"\"\n"
+            .replace('\n', "\r\n");
+        let grid = super::parse(&text).expect("a valid grid");
+        assert_eq!(grid.steps[0].guidance.as_deref(), Some("Para one.\n\nPara two.\n"));
+        assert_eq!(grid.steps[0].questions[0].prompt, "Line one.\nLine two.");
     }
 }

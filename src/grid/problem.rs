@@ -227,6 +227,11 @@ pub enum ProblemKind {
         min: i64,
         max: i64,
     },
+    /// A `min_days` or `max_days` further than `MAX_DATE_BOUND` days away.
+    DateBoundFar {
+        key: &'static str,
+        days: i64,
+    },
 }
 
 /// The type a key should have had.

@@ -36,6 +36,7 @@ when = { question = "s.regime", is = "must" }
 id = "n"
 kind = "note"
 prompt = "A note to read."
+hint = "Read it slowly."
 [[steps.questions]]
 id = "basis"
 kind = "multi"
@@ -295,4 +296,11 @@ fn an_important_question_left_unanswered_is_pointed_out_at_the_end() {
     let mut w = Walk::new(grid.clone(), Trail::start(&grid, "T", "abcd2345".into(), clock()));
     let (out, _) = run(&mut w, "Something\n1\n", false);
     assert!(!out.contains("important has no answer"), "{out}");
+}
+
+#[test]
+fn a_note_prints_its_hint_under_it() {
+    let mut w = new_walk();
+    let (out, _) = run(&mut w, "\n2\n", false);
+    assert!(out.contains("A note to read.\nRead it slowly.\n"), "{out}");
 }

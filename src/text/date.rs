@@ -91,6 +91,35 @@ impl Lang {
         self.pick("Date : …… / …… / ………", "Date: ……… - …… - ……")
     }
 
+    /// A date question's bounds on a printed handout, counted from the day
+    /// of the answer: « Au plus tôt le jour de la réponse, au plus tard
+    /// 30 jours après. »; `None` without bounds.
+    pub fn handout_date_bounds(self, min_days: Option<i64>, max_days: Option<i64>) -> Option<String> {
+        let day = |d: i64| -> String {
+            let n = d.unsigned_abs();
+            match (self, d.signum()) {
+                (Lang::Fr, 0) => "le jour de la réponse".into(),
+                (Lang::Fr, 1) => format!("{n} jour{} après la réponse", if n > 1 { "s" } else { "" }),
+                (Lang::Fr, _) => format!("{n} jour{} avant la réponse", if n > 1 { "s" } else { "" }),
+                (Lang::En, 0) => "the day of the answer".into(),
+                (Lang::En, 1) => format!("{n} day{} after the answer", if n > 1 { "s" } else { "" }),
+                (Lang::En, _) => format!("{n} day{} before the answer", if n > 1 { "s" } else { "" }),
+            }
+        };
+        let earliest = min_days
+            .map(|d| self.pick(format!("au plus tôt {}", day(d)), format!("no earlier than {}", day(d))));
+        let latest = max_days
+            .map(|d| self.pick(format!("au plus tard {}", day(d)), format!("no later than {}", day(d))));
+        let words = match (earliest, latest) {
+            (Some(e), Some(l)) => format!("{e}, {l}"),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => return None,
+        };
+        let mut chars = words.chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+        Some(format!("{first}{}.", chars.as_str()))
+    }
+
     pub fn date_placeholder(self) -> &'static str {
         self.pick("jj/mm/aaaa", "yyyy-mm-dd")
     }

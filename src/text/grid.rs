@@ -229,6 +229,13 @@ impl Lang {
                 format!("min_days ({min}) vient après max_days ({max})"),
                 format!("min_days ({min}) comes after max_days ({max})"),
             ),
+            ProblemKind::DateBoundFar { key, days } => {
+                let most = self.thousands(crate::grid::date::MAX_DATE_BOUND as usize);
+                self.pick(
+                    format!("{key} ({days}) porte à plus de {most} jours du jour de la réponse : aucune date ne se saisit si loin"),
+                    format!("{key} ({days}) reaches more than {most} days from the day of the answer: no date can be typed that far"),
+                )
+            }
         }
     }
 }

@@ -12,11 +12,13 @@ fn markdown_marks_one_choice_and_several_choices_apart() {
         ),
         "{md}"
     );
-    assert!(md.contains("- [ ] Je ne sais pas\n"), "{md}");
+    assert!(md.contains("- [ ] Je ne sais pas (seule)\n"), "{md}");
     assert!(md.contains("**2.1. Que décidez-vous ?**\n\n- ( ) Transmettre\n- ( ) Attendre\n"), "{md}");
     assert!(md.contains("> Vous pouvez en parler à un collègue sans nommer la personne.\n\n*À lire si vous avez coché « Je ne sais pas » à 1.1*"), "{md}");
     assert!(
-        md.contains("**2.2. Quand reviendrez-vous sur cette décision ?**\n\nDate : …… / …… / ………"),
+        md.contains(
+            "**2.2. Quand reviendrez-vous sur cette décision ?**\n\nDate : …… / …… / ………\n\n*Au plus tôt le jour de la réponse.*"
+        ),
         "{md}"
     );
     assert!(md.contains("*À remplir si vous avez répondu à 2.2*"), "{md}");
@@ -25,7 +27,7 @@ fn markdown_marks_one_choice_and_several_choices_apart() {
 #[test]
 fn plain_text_uses_the_same_marks_and_brackets_conditions() {
     let txt = render(&parse(GRID).unwrap(), HandoutFormat::Txt, Lang::Fr);
-    assert!(txt.contains("   [ ] Aucune de ces situations\n"), "{txt}");
+    assert!(txt.contains("   [ ] Aucune de ces situations (seule)\n"), "{txt}");
     assert!(txt.contains("   ( ) Attendre\n"), "{txt}");
     assert!(txt.contains("   [À remplir si vous avez répondu à 2.2]\n"), "{txt}");
 }
@@ -39,4 +41,17 @@ fn the_html_handout_is_one_escaped_page() {
     assert!(html.contains("<p>( ) Transmettre<br>\n( ) Attendre</p>"), "{html}");
     assert!(html.contains("Qu&#39;en direz-vous à la personne ?"), "{html}");
     assert!(!html.contains("<script"));
+}
+
+#[test]
+fn date_bounds_are_said_from_the_day_of_the_answer() {
+    assert_eq!(Lang::Fr.handout_date_bounds(None, None), None);
+    assert_eq!(
+        Lang::Fr.handout_date_bounds(Some(1), Some(30)).as_deref(),
+        Some("Au plus tôt 1 jour après la réponse, au plus tard 30 jours après la réponse.")
+    );
+    assert_eq!(
+        Lang::En.handout_date_bounds(None, Some(-2)).as_deref(),
+        Some("No later than 2 days before the answer.")
+    );
 }
