@@ -39,6 +39,9 @@ pub enum Failure {
     NoSuchTrail(String),
     #[error("{arg} names several trails")]
     AmbiguousTrail { arg: String, candidates: Vec<(String, String)> },
+    /// `TRAIL@WHEN` where TRAIL is a trail and WHEN no date or time.
+    #[error("{0} is not a moment")]
+    AsOfNotAMoment(String),
     /// `TRAIL@WHEN` names a moment the clock never shows (a DST gap).
     #[error("no such time in {0}")]
     AsOfNoSuchTime(String),
@@ -50,8 +53,6 @@ pub enum Failure {
     /// A question asked on standard input, which has ended.
     #[error("needs --yes")]
     NeedsYes,
-    #[error("export needs --yes")]
-    ExportNeedsYes,
     #[error("trails of different grids")]
     DifferentGrids(Vec<(String, String)>),
     #[error("{path} is not an export: {error:?}")]

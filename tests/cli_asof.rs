@@ -128,3 +128,23 @@ fn a_trail_as_it_stood_cannot_be_opened_or_deleted() {
     }
     assert!(Path::new(&path).is_file());
 }
+
+/// A trail found, and after `@` no date or time: the moment is what is
+/// said to be wrong, not the trail.
+#[test]
+fn a_moment_that_is_no_date_is_named_as_the_mistake() {
+    let data = tempfile::tempdir().unwrap();
+    let path = copy(data.path());
+    for when in ["2026-13-01", "2026-12-06T25:00", "yesterday"] {
+        let out = export(data.path(), "UTC", &format!("{}@{when}", path.display()));
+        assert_eq!(out.status.code(), Some(2), "{when}");
+        assert!(
+            stderr(&out)
+                .contains(&format!("“{when}” after @ is not a date or a time: write TRAIL@YYYY-MM-DD")),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = export(data.path(), "UTC", "nope@2026-12-01");
+    assert!(stderr(&out).contains("no trail “nope”"), "{}", stderr(&out));
+}

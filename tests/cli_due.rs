@@ -99,3 +99,39 @@ fn list_json_gives_the_revisit_date_or_null() {
     assert_eq!(undated["revisit"], serde_json::Value::Null);
     assert!(undated.as_object().unwrap().contains_key("revisit"));
 }
+
+/// Reopened in plain mode, a lone `-` clears a date as it clears any other
+/// answer: the date goes to the history, and the trail is no longer due.
+#[test]
+fn a_dash_clears_a_revisit_date_and_the_trail_is_no_longer_due() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let grid = dir.path().join("g.en.toml");
+    std::fs::write(
+        &grid,
+        "format = 2\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"en\"\ntitle = \"G\"\noutcome = \"s.facts\"\n\
+         [[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"facts\"\nkind = \"text\"\nprompt = \"Facts?\"\n\
+         [[steps.questions]]\nid = \"revisit\"\nkind = \"date\"\nprompt = \"When?\"\n",
+    )
+    .unwrap();
+    let out = discern(data.path())
+        .args(["new", "--grid", grid.to_str().unwrap(), "--title", "T"])
+        .write_stdin("Facts.\n+0\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = stdout(&out).lines().last().unwrap().to_string();
+    let out = discern(data.path()).arg("due").output().unwrap();
+    assert!(stdout(&out).contains("T"), "due today: {}", stdout(&out));
+
+    let out = discern(data.path()).args(["open", &path]).write_stdin("\n-\n").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = discern(data.path()).args(["export", &path, "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let revisit = &json["steps"][0]["questions"][1];
+    assert_eq!(revisit["answer"], serde_json::Value::Null, "{revisit}");
+    assert_eq!(revisit["history"].as_array().map(Vec::len), Some(1), "{revisit}");
+    assert!(revisit["history"][0]["answer"].as_str().is_some_and(|d| d.len() == 10), "{revisit}");
+    let out = discern(data.path()).arg("due").output().unwrap();
+    assert!(!stdout(&out).contains(" T"), "no longer due: {}", stdout(&out));
+}

@@ -153,3 +153,34 @@ fn delete_removes_the_exports_of_the_library_and_the_index_entry_and_says_so() {
     assert_eq!(fs::read_dir(&exports).unwrap().count(), 0);
     assert!(!fs::read_to_string(&index).unwrap().contains("Autre situation"));
 }
+
+/// An export of text that looks identifying asks first; no answer (end of
+/// input) is a no, as a typed « n » is: exit status 1, nothing exported.
+#[test]
+fn an_identifying_export_asks_and_end_of_input_is_a_no() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["--lang", "en", "new", "--grid", GRID, "--title", "Cas"])
+        .write_stdin("Madame Durand appelle au 06 12 34 56 78.\n1\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = id_of(Path::new(stdout(&out).lines().last().unwrap()));
+    for input in ["", "n\n"] {
+        let out = discern(data.path())
+            .args(["--lang", "en", "export", &id, "--format", "json"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{input:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{input:?}: {}", stdout(&out));
+        assert!(stderr(&out).contains("looks like a phone number"), "{}", stderr(&out));
+        assert!(stderr(&out).contains("add --yes to export anyway"), "{}", stderr(&out));
+    }
+    let out =
+        discern(data.path()).args(["export", &id, "--format", "json"]).write_stdin("y\n").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("06 12 34 56 78"), "{}", stdout(&out));
+    let out = discern(data.path()).args(["export", &id, "--format", "json", "--yes"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -380,7 +380,8 @@ fn export_with_warnings_needs_a_confirmation_or_yes() {
         .arg(&target)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    // End of input is a no: a refused confirmation, exit status 1.
+    assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("looks like a full date or date of birth: “12/03/1985”"),
         "{}",

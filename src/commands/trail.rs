@@ -265,8 +265,15 @@ pub fn find(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
 }
 
 fn find_file(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
-    Store::new(&ctx.data_dir).resolve(arg).map_err(|e| match e {
-        Resolve::NotFound => Failure::NoSuchTrail(arg.to_string()),
+    let store = Store::new(&ctx.data_dir);
+    store.resolve(arg).map_err(|e| match e {
+        // `TRAIL@…` where TRAIL is found: the moment is what is wrong.
+        Resolve::NotFound => match arg.rsplit_once('@') {
+            Some((trail, when)) if !trail.is_empty() && store.resolve(trail).is_ok() => {
+                Failure::AsOfNotAMoment(when.to_string())
+            }
+            _ => Failure::NoSuchTrail(arg.to_string()),
+        },
         Resolve::Ambiguous(candidates) => Failure::AmbiguousTrail { arg: arg.to_string(), candidates },
     })
 }
@@ -343,7 +350,13 @@ pub fn export(
             crate::tell!("{}", lang.lint_line(w));
         }
         crate::tell!("{}", lang.lint_summary(warnings.len()));
-        let answer = confirm(ctx, lang.export_confirm()).map_err(|_| Failure::ExportNeedsYes)?;
+        // End of input is a no, as a typed « n » is: a refused
+        // confirmation, exit status 1.
+        let answer = match confirm(ctx, lang.export_confirm()) {
+            Ok(answer) => answer,
+            Err(Failure::NeedsYes) => false,
+            Err(e) => return Err(e),
+        };
         if !answer {
             crate::tell!("{}", lang.export_needs_yes());
             return Ok(ExitCode::from(1));

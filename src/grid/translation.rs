@@ -266,17 +266,19 @@ fn compare_questions(
     if ids(qa) != ids(qb) {
         let at = |p: &QuestionPlaces| p.options.first().copied().unwrap_or(p.id);
         report(at(pa), at(pb), DriftKind::Options { question: name.to_string(), a: ids(qa), b: ids(qb) });
-        return;
     }
-    for (k, (oa, ob)) in qa.kind.options().iter().zip(qb.kind.options()).enumerate() {
+    // The options both files have, matched by id: their `exclusive` marks.
+    let (options_a, options_b) = (qa.kind.options(), qb.kind.options());
+    for (ka, oa) in options_a.iter().enumerate() {
+        let Some((kb, ob)) = options_b.iter().enumerate().find(|(_, o)| o.id == oa.id) else { continue };
         if oa.exclusive != ob.exclusive {
-            let at = |p: &QuestionPlaces| p.options.get(k).copied().unwrap_or(p.id);
+            let at = |p: &QuestionPlaces, k: usize| p.options.get(k).copied().unwrap_or(p.id);
             let kind = DriftKind::Exclusive {
                 question: name.to_string(),
                 option: oa.id.clone(),
                 here: ob.exclusive,
             };
-            report(at(pa), at(pb), kind);
+            report(at(pa, ka), at(pb, kb), kind);
         }
     }
 }

@@ -304,3 +304,19 @@ fn a_note_prints_its_hint_under_it() {
     let (out, _) = run(&mut w, "\n2\n", false);
     assert!(out.contains("A note to read.\nRead it slowly.\n"), "{out}");
 }
+
+#[test]
+fn reopened_a_dash_clears_a_date_into_the_history() {
+    let mut w = format_2_walk();
+    run_in(Lang::En, &mut w, "\n+7\n");
+    assert_eq!(answer(&w, "s", "revisit"), Some(day(2026, 12, 8)));
+    let mut out = Vec::new();
+    let mut on_change = |_: &Walk| {};
+    Plain { input: "\n-\n".as_bytes(), out: &mut out, lang: Lang::En, clock, on_change: &mut on_change }
+        .run(&mut w, true)
+        .unwrap();
+    let r = w.trail.record("s", "revisit").unwrap();
+    assert_eq!(r.answer, None, "{}", String::from_utf8_lossy(&out));
+    assert_eq!(r.history.len(), 1);
+    assert_eq!(r.history[0].answer, Some(day(2026, 12, 8)));
+}

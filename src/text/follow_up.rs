@@ -12,6 +12,19 @@ impl Lang {
         )
     }
 
+    pub fn as_of_not_a_moment(self, when: &str) -> String {
+        self.pick(
+            format!(
+                "{} après @ n'est ni une date ni une heure : écrivez PARCOURS@AAAA-MM-JJ ou PARCOURS@AAAA-MM-JJTHH:MM",
+                self.quote(when)
+            ),
+            format!(
+                "{} after @ is not a date or a time: write TRAIL@YYYY-MM-DD or TRAIL@YYYY-MM-DDTHH:MM",
+                self.quote(when)
+            ),
+        )
+    }
+
     pub fn as_of_no_such_time(self, arg: &str) -> String {
         self.pick(
             format!("{} : cette heure n'existe pas dans votre fuseau horaire", self.quote(arg)),

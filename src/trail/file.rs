@@ -521,6 +521,15 @@ mod tests {
         assert_eq!(back.answers[0].answer, Some(Answer::Text("un\ndeux\ntrois".into())));
     }
 
+    /// Every key this version writes is one it knows: none is kept aside
+    /// as unknown and put back over a newer value (a cleared date came back
+    /// at the next save when `date` was missing from the known keys).
+    #[test]
+    fn every_key_written_is_known() {
+        let text = to_toml(&sample());
+        assert_eq!(crate::trail::unknown::Unknown::of(&text), None, "{text}");
+    }
+
     #[test]
     fn a_trail_survives_a_round_trip() {
         let trail = sample();

@@ -6,7 +6,20 @@ use std::collections::HashMap;
 
 use toml::Table;
 
-const TOP: &[&str] = &["format", "id", "title", "created", "updated", "grid", "answers", "annotations"];
+const TOP: &[&str] = &[
+    "format",
+    "ends_with",
+    "id",
+    "title",
+    "created",
+    "updated",
+    "grid",
+    "answers",
+    "annotations",
+    "follow_ups",
+    "place",
+    "end",
+];
 const GRID: &[&str] = &["id", "version", "language", "title", "outcome", "path"];
 const ANSWER: &[&str] = &[
     "step",
@@ -21,6 +34,7 @@ const ANSWER: &[&str] = &[
     "choices",
     "other",
     "scale",
+    "date",
     "options",
     "history",
 ];

@@ -77,6 +77,16 @@ fn each_drift_names_the_line_in_both_files() {
         )]
     );
 
+    // An option renamed and another's mark dropped: both are said.
+    let en = english().replace("{ id = \"ip\"", "{ id = \"child\"").replace(
+        "{ id = \"none\", label = \"Aucune\", exclusive = true }",
+        "{ id = \"none\", label = \"None\" }",
+    );
+    let found = drifts(FR, &en);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(matches!(&found[0], (_, _, DriftKind::Options { question, .. }) if question == "s.duty"));
+    assert!(matches!(&found[1], (26, 27, DriftKind::Exclusive { option, .. }) if option == "none"));
+
     let en = english().replace("id = \"must\"", "id = \"speak\"").replace("is = \"must\"", "is = \"speak\"");
     let found = drifts(FR, &en);
     assert_eq!(found.len(), 2, "{found:?}");
