@@ -96,3 +96,28 @@ fn a_json_file_that_is_not_an_export_is_a_clear_error() {
     let out = discern(data.path()).args(["compare"]).arg(&trails[0]).arg(&bad).output().unwrap();
     assert!(stderr(&out).contains("this is not JSON (line 1"), "{}", stderr(&out));
 }
+
+/// In a JSON export an "other" text is a plain string beside the option
+/// ids: with the grid, it is told apart, counted and marked, and the
+/// options chosen with it still count.
+#[test]
+fn an_other_text_in_a_json_export_is_counted_as_other() {
+    let data = tempfile::tempdir().unwrap();
+    let (trails, _) = workshop(data.path());
+    let d = new_trail(data.path(), "Atelier D", "Quatre.\n3\n2,Un voisin inquiet\n\n");
+    let json = data.path().join("d.json");
+    let out =
+        discern(data.path()).args(["export", &d, "--format", "json", "-o"]).arg(&json).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = discern(data.path())
+        .args(["--lang", "fr", "compare"])
+        .args(&trails)
+        .arg(&json)
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.contains("- 3 sur 4 — Information préoccupante (protection de l'enfance)\n"), "{md}");
+    assert!(md.contains("- 1 sur 4 — Autre : Un voisin inquiet\n"), "{md}");
+}

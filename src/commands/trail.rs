@@ -438,8 +438,17 @@ pub fn compare(
     anonymous: bool,
 ) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
-    let trails: Vec<Trail> = args.iter().map(|a| load_compared(ctx, a)).collect::<Result<_, _>>()?;
-    let grid = ops::find_grid(ctx, &trails[0]);
+    let loaded: Vec<(Trail, bool)> = args.iter().map(|a| load_compared(ctx, a)).collect::<Result<_, _>>()?;
+    let grid = ops::find_grid(ctx, &loaded[0].0);
+    let trails: Vec<Trail> = loaded
+        .into_iter()
+        .map(|(mut trail, imported)| {
+            if imported && let Some(grid) = &grid {
+                crate::trail::import::settle_other(&mut trail, grid);
+            }
+            trail
+        })
+        .collect();
     let comparison = compare::compare(&trails, grid.as_ref()).map_err(|e| match e {
         compare::Mismatch::DifferentGrids(list) => Failure::DifferentGrids(list),
     })?;
@@ -452,15 +461,16 @@ pub fn compare(
 }
 
 /// A trail to compare: a `.json` file is read as a trail's JSON export
-/// (what a trainer collects from participants), anything else as TRAIL.
-fn load_compared(ctx: &Ctx, arg: &str) -> Result<Trail, Failure> {
+/// (what a trainer collects from participants; then `true`), anything else
+/// as TRAIL.
+fn load_compared(ctx: &Ctx, arg: &str) -> Result<(Trail, bool), Failure> {
     let path = Path::new(arg);
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if !is_json || !path.is_file() {
-        return load(ctx, arg).map(|(_, t)| t);
+        return load(ctx, arg).map(|(_, t)| (t, false));
     }
     match Store::load_export(path) {
-        Ok(Ok(trail)) => Ok(trail),
+        Ok(Ok(trail)) => Ok((trail, true)),
         Ok(Err(error)) => Err(Failure::NotAnExport { path: path.to_path_buf(), error }),
         Err(error) => Err(Failure::Damaged { path: path.to_path_buf(), error }),
     }

@@ -37,6 +37,8 @@ pub struct Row {
 pub struct Tally {
     pub counts: Vec<(String, usize)>,
     pub unanswered: usize,
+    /// The labels of `counts` that are "other" texts, marked as such.
+    pub others: Vec<String>,
 }
 
 /// From this many trails on, choices are counted rather than listed.
@@ -140,7 +142,17 @@ fn tally(records: &[Option<&AnswerRecord>], grid_labels: Vec<String>) -> Tally {
         }
     }
     let mut unanswered = 0;
+    let mut others: Vec<String> = Vec::new();
     for r in records {
+        let other = r.and_then(|r| match &r.answer {
+            Some(
+                crate::grid::Answer::ChoiceOther(text) | crate::grid::Answer::Multi { other: Some(text), .. },
+            ) => Some(text.trim()),
+            _ => None,
+        });
+        if let Some(text) = other.filter(|t| !others.iter().any(|o| o == t)) {
+            others.push(text.to_string());
+        }
         match r.and_then(|r| r.answer.as_ref().map(|a| r.labels(a))) {
             Some(labels) if !labels.is_empty() => {
                 for label in labels {
@@ -150,7 +162,7 @@ fn tally(records: &[Option<&AnswerRecord>], grid_labels: Vec<String>) -> Tally {
             _ => unanswered += 1,
         }
     }
-    Tally { counts, unanswered }
+    Tally { counts, unanswered, others }
 }
 
 fn words(r: &AnswerRecord) -> Option<String> {
@@ -206,6 +218,11 @@ impl Comparison<'_> {
                 Some(tally) if counted => {
                     let total = self.trails.len();
                     for (label, n) in &tally.counts {
+                        let label = if tally.others.contains(label) {
+                            format!("{} {label}", lang.other_label())
+                        } else {
+                            label.clone()
+                        };
                         out.push_str(&format!("{bullet}{} — {label}\n", lang.count_of(*n, total)));
                     }
                     if tally.unanswered > 0 {
@@ -298,7 +315,11 @@ mod tests {
         let c = compare(&trails, Some(&grid)).unwrap();
         assert_eq!(
             c.rows[0].tally,
-            Some(Tally { counts: vec![("Oui".into(), 2), ("Non".into(), 1)], unanswered: 1 })
+            Some(Tally {
+                counts: vec![("Oui".into(), 2), ("Non".into(), 1)],
+                unanswered: 1,
+                others: Vec::new()
+            })
         );
         let md = c.render(true, Lang::Fr, true);
         assert!(md.contains("**Choix ?** — réponses différentes\n\n- 2 sur 4 — Oui\n- 1 sur 4 — Non\n- 1 sur 4 — (Sans réponse)\n"), "{md}");
@@ -311,6 +332,20 @@ mod tests {
         // Two trails are shown side by side, not counted.
         let two = compare(&trails[..2], Some(&grid)).unwrap();
         assert!(!two.render(true, Lang::Fr, false).contains("sur 2"));
+    }
+
+    #[test]
+    fn an_other_text_is_counted_and_marked_as_such() {
+        let with_other = GRID.replace("prompt = \"Choix ?\"\n", "prompt = \"Choix ?\"\nother = true\n");
+        let mut trails =
+            vec![trail("A", Some("a"), None, &with_other), trail("B", Some("a"), None, &with_other)];
+        let grid = parse(&with_other).unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00+01:00").expect("a fixed time");
+        let mut w = Walk::new(grid.clone(), Trail::start(&grid, "C", "abcd2345".into(), now));
+        w.set(At { step: 0, question: 0 }, Some(Answer::ChoiceOther("Peut-être".into())), now);
+        trails.push(w.trail);
+        let md = compare(&trails, Some(&grid)).unwrap().render(true, Lang::Fr, true);
+        assert!(md.contains("- 2 sur 3 — Oui\n- 0 sur 3 — Non\n- 1 sur 3 — Autre : Peut-être\n"), "{md}");
     }
 
     #[test]

@@ -176,6 +176,47 @@ fn answer_of(kind: Kind, q: &Value) -> Result<Option<(Answer, Options)>, ImportE
     }))
 }
 
+/// With the grid at hand, the "other" texts of an export told apart from
+/// option ids: the JSON gives both as plain strings, so an imported choice
+/// whose id the grid's question does not offer, where it offers "other",
+/// is that "other" text; in a multi answer, the one id not offered is.
+pub fn settle_other(trail: &mut Trail, grid: &crate::grid::Grid) {
+    use crate::grid::QuestionKind;
+    for record in &mut trail.answers {
+        let Some((_, question)) = grid.question(&format!("{}.{}", record.step, record.question)) else {
+            continue;
+        };
+        let (options, other) = match &question.kind {
+            QuestionKind::Choice { options, other } | QuestionKind::Multi { options, other } => {
+                (options, *other)
+            }
+            _ => continue,
+        };
+        let offered = |id: &String| options.iter().any(|o| &o.id == id);
+        if !other {
+            continue;
+        }
+        match &mut record.answer {
+            Some(Answer::Choice(id)) if !offered(id) => {
+                let text = std::mem::take(id);
+                record.options.retain(|(id, _)| id != &text);
+                record.answer = Some(Answer::ChoiceOther(text));
+            }
+            Some(Answer::Multi { options: ids, other: None }) => {
+                let unknown: Vec<usize> = (0..ids.len()).filter(|&i| !offered(&ids[i])).collect();
+                if let [i] = unknown[..] {
+                    let text = ids.remove(i);
+                    record.options.retain(|(id, _)| id != &text);
+                    if let Some(Answer::Multi { other, .. }) = &mut record.answer {
+                        *other = Some(text);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +247,31 @@ mod tests {
         let words: Vec<String> =
             back.answers.iter().map(|r| r.answer_in_words(r.answer.as_ref().unwrap())).collect();
         assert_eq!(words, ["Non", "Igrec, Zed", "Parce que."]);
+    }
+
+    #[test]
+    fn other_texts_are_told_from_option_ids_with_the_grid() {
+        let grid =
+            parse(&GRID.replace("prompt = \"Choix ?\"\n", "prompt = \"Choix ?\"\nother = true\n")).unwrap();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
+        let mut w = Walk::new(grid.clone(), Trail::start(&grid, "Atelier", "abcd2345".into(), now));
+        w.set(At { step: 0, question: 0 }, Some(Answer::ChoiceOther("Peut-être".into())), now);
+        w.set(
+            At { step: 0, question: 1 },
+            Some(Answer::Multi { options: vec!["y".into()], other: Some("Zed".into()) }),
+            now,
+        );
+        let json =
+            crate::documents::export::render(&w.trail, Some(&grid), ExportFormat::Json, Lang::Fr, false);
+        let mut back = from_export_json(&json).unwrap();
+        settle_other(&mut back, &grid);
+        assert_eq!(back.answers[0].answer, Some(Answer::ChoiceOther("Peut-être".into())));
+        assert_eq!(
+            back.answers[1].answer,
+            Some(Answer::Multi { options: vec!["y".into()], other: Some("Zed".into()) })
+        );
+        let walk = Walk::new(grid, back);
+        assert_eq!(walk.set_aside(At { step: 0, question: 1 }), None, "nothing set aside");
     }
 
     #[test]
