@@ -153,9 +153,13 @@ fn a_wrong_passphrase_exits_2_and_changes_nothing() {
     let f = folder();
     f.encrypt();
     let before = snapshot(&f.data);
-    for command in
-        [&["list"][..], &["decrypt"], &["export", "--yes", "zz"], &["purge", "--older-than", "1", "--yes"]]
-    {
+    for command in [
+        &["list"][..],
+        &["decrypt"],
+        &["encrypt"],
+        &["export", "--yes", "zz"],
+        &["purge", "--older-than", "1", "--yes"],
+    ] {
         let out = f.run(command, Some(&f.bad));
         assert_eq!(out.status.code(), Some(2), "{command:?}");
         assert!(stderr(&out).contains("does not open this folder"), "{}", stderr(&out));

@@ -122,6 +122,11 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let store = Store::new(&ctx.data_dir);
     if crypt::is_encrypted_folder(&ctx.data_dir) {
+        // Finishing an encryption needs no passphrase; one given must
+        // still be the folder's: a wrong one is an error that changes nothing.
+        if ctx.passphrase_file.is_some() {
+            unlock(ctx, false)?;
+        }
         eprintln!("{}", lang.already_encrypted());
     } else {
         let passphrase = new_passphrase(ctx)?;
