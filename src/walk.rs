@@ -476,7 +476,12 @@ impl Walk {
                     return false;
                 }
                 was_answered = record.answer.is_some();
-                if !amend {
+                // One option chosen over another is a change of mind, kept
+                // even within one visit (typing, ticking several options,
+                // stepping a scale are one answer being made).
+                let switched =
+                    matches!((&record.answer, &answer), (Some(Answer::Choice(_)), Some(Answer::Choice(_))));
+                if !amend || switched {
                     let given = Some(record.at);
                     record.history.push(Revision { at: now, answer: record.answer.take(), given });
                 }

@@ -169,6 +169,19 @@ fn typing_in_one_question_amends_without_a_revision_per_key() {
 }
 
 #[test]
+fn one_option_chosen_over_another_is_kept_even_within_one_visit() {
+    let mut w = walk();
+    w.set(at(1, 1), Some(Answer::Choice("silence".into())), time(1));
+    w.set(at(1, 1), Some(Answer::Choice("must".into())), time(2));
+    let r = w.trail.record("s", "regime").unwrap();
+    assert_eq!(r.answer, Some(Answer::Choice("must".into())));
+    assert_eq!(
+        r.history,
+        vec![Revision { at: time(2), answer: Some(Answer::Choice("silence".into())), given: Some(time(1)) }]
+    );
+}
+
+#[test]
 fn an_empty_answer_clears_and_an_unchanged_one_is_no_change() {
     let mut w = walk();
     assert!(!w.set(at(1, 0), Some(Answer::Text("  ".into())), time(1)));

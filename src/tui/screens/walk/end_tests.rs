@@ -156,6 +156,11 @@ fn escape_asks_before_throwing_an_ephemeral_walk_away() {
     assert!(!h.session.app().finished());
     let screen = h.screen();
     assert!(screen.contains("ne sera pas gardé"), "{screen}");
+    // The key that answers « stay » does only that: `n` is not typed.
+    h.press(KeyCode::Char('n'));
+    assert!(!h.screen().contains("ne sera pas gardé"));
+    assert!(h.screen().contains("Quelque chose") && !h.screen().contains("Quelque chosen"), "{}", h.screen());
+    h.press(KeyCode::Esc);
     h.press(KeyCode::Tab);
     h.press(KeyCode::Esc);
     assert!(!h.session.app().finished(), "another key cancelled the question");

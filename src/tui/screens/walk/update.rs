@@ -11,6 +11,13 @@ impl WalkScreen {
     /// move and look do the same in every mode, the others are the mode's.
     pub fn update(&mut self, msg: WalkMsg) -> Vec<WalkOut> {
         self.notice = None;
+        // « Esc again to leave, another key to stay »: that other key is
+        // the answer, and stays out of the walk (an `n` typed into the
+        // answer, an arrow moving a choice).
+        if self.leaving.discard_armed && !matches!(msg, WalkMsg::Back | WalkMsg::Quit) {
+            self.leaving.discard_armed = false;
+            return Vec::new();
+        }
         if !matches!(msg, WalkMsg::Back | WalkMsg::Quit) {
             self.leaving.leave_armed = false;
         }
