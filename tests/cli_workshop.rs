@@ -16,30 +16,41 @@ fn new_trail(data: &Path, title: &str, input: &str) -> String {
     stdout(&out).lines().last().unwrap().to_string()
 }
 
+/// Exports `trail` as JSON to `data/name`.
+fn json_export(data: &Path, trail: &str, name: &str) -> PathBuf {
+    let json = data.join(name);
+    let out = discern(data).args(["export", trail, "--format", "json", "-o"]).arg(&json).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    json
+}
+
 /// Three trails, and the third exported as JSON into `dir`.
 fn workshop(data: &Path) -> (Vec<String>, PathBuf) {
     let a = new_trail(data, "Atelier A", "Un.\n3\n1,2\n4\nParce que.\n");
     let b = new_trail(data, "Atelier B", "Deux.\n1\n");
     let c = new_trail(data, "Atelier C", "Trois.\n3\n2\n2\n\n");
-    let json = data.join("participant.json");
-    let out = discern(data).args(["export", &c, "--format", "json", "-o"]).arg(&json).output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let json = json_export(data, &c, "participant.json");
     (vec![a, b, c], json)
+}
+
+/// `compare` of the trails and one JSON export, in French Markdown.
+fn compare_md(data: &Path, trails: &[String], json: &Path) -> String {
+    let out = discern(data)
+        .args(["--lang", "fr", "compare"])
+        .args(trails)
+        .arg(json)
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
 }
 
 #[test]
 fn three_trails_and_a_json_export_are_counted_in_markdown() {
     let data = tempfile::tempdir().unwrap();
     let (trails, json) = workshop(data.path());
-    let out = discern(data.path())
-        .args(["--lang", "fr", "compare"])
-        .args(&trails)
-        .arg(&json)
-        .args(["--format", "md"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let md = stdout(&out);
+    let md = compare_md(data.path(), &trails, &json);
     assert!(md.contains("- 1 sur 4 — Le secret m'impose de me taire\n"), "{md}");
     assert!(md.contains("- 0 sur 4 — La loi me permet de parler\n"), "{md}");
     assert!(md.contains("- 3 sur 4 — La loi m'oblige à parler ou à agir\n"), "{md}");
@@ -105,19 +116,8 @@ fn an_other_text_in_a_json_export_is_counted_as_other() {
     let data = tempfile::tempdir().unwrap();
     let (trails, _) = workshop(data.path());
     let d = new_trail(data.path(), "Atelier D", "Quatre.\n3\n2,Un voisin inquiet\n\n");
-    let json = data.path().join("d.json");
-    let out =
-        discern(data.path()).args(["export", &d, "--format", "json", "-o"]).arg(&json).output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = discern(data.path())
-        .args(["--lang", "fr", "compare"])
-        .args(&trails)
-        .arg(&json)
-        .args(["--format", "md"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let md = stdout(&out);
+    let json = json_export(data.path(), &d, "d.json");
+    let md = compare_md(data.path(), &trails, &json);
     assert!(md.contains("- 3 sur 4 — Information préoccupante (protection de l'enfance)\n"), "{md}");
     assert!(md.contains("- 1 sur 4 — Autre : Un voisin inquiet\n"), "{md}");
 }
