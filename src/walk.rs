@@ -330,6 +330,9 @@ impl Walk {
         self.stops().rev().find(|&stop| stop < (step, from))
     }
 
+    /// The place of the end screen (no step id holds an `@`).
+    pub const END_PLACE: &'static str = "@end";
+
     /// Where the walk stands, as `step` or `step.question`: kept in the
     /// trail so that a reopened trail opens where the worker stopped.
     pub fn place_name(&self, step: usize, question: Option<usize>) -> String {

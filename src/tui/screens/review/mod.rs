@@ -53,6 +53,7 @@ impl WalkScreen {
         }
         let step = self.walk.first_step();
         let focus = self.walk.first_question_in(step);
+        self.pane = super::walk::Pane::Questions;
         self.step = step;
         self.focus = focus;
         self.enter_question();

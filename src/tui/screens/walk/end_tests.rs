@@ -116,6 +116,25 @@ fn a_reopened_trail_opens_where_the_worker_stopped() {
 }
 
 #[test]
+fn a_trail_left_on_the_end_screen_reopens_on_it() {
+    let mut h = Harness::walk(Lang::Fr, 80, 24);
+    tab(&mut h, 3);
+    h.press(KeyCode::Char(' '));
+    tab(&mut h, 2);
+    assert_eq!(h.walk_screen().pane, Pane::End);
+    h.saved();
+    let trail = Store::load(&h.trail_path()).unwrap();
+    assert_eq!(trail.place.as_deref(), Some(Walk::END_PLACE));
+    let mut again = Harness::unsaved_walk(Walk::new(walk(Lang::Fr).grid, trail), Lang::Fr, 80, 24);
+    assert_eq!(again.walk_screen().pane, Pane::End);
+    assert!(again.screen().contains("Fin du parcours"), "{}", again.screen());
+    // Back from it: the last question, and that is the place kept.
+    again.key(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(again.walk_screen().pane, Pane::Questions);
+    assert_ne!(again.walk_screen().walk.trail.place.as_deref(), Some(Walk::END_PLACE));
+}
+
+#[test]
 fn ctrl_arrows_bring_the_guidance_above_a_focused_question_into_view() {
     let mut h = Harness::walk(Lang::Fr, 60, 16);
     tab(&mut h, 2);

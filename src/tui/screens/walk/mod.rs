@@ -160,8 +160,15 @@ pub struct Review {
 
 impl WalkScreen {
     pub fn new(walk: Walk, path: Option<PathBuf>, lang: Lang, palette: Palette, clock: fn() -> Time) -> Self {
-        // A reopened trail opens where the worker stopped.
-        let (step, focus) = match walk.trail.place.as_deref().and_then(|p| walk.place(p)) {
+        // A reopened trail opens where the worker stopped: on the end
+        // screen, with the last question behind it, or at a question.
+        let at_end = walk.trail.place.as_deref() == Some(Walk::END_PLACE);
+        let place = match walk.trail.place.as_deref() {
+            Some(Walk::END_PLACE) => walk.stops().last(),
+            Some(p) => walk.place(p),
+            None => None,
+        };
+        let (step, focus) = match place {
             Some((s, q)) => (s, q.map(|q| At { step: s, question: q })),
             None => {
                 let step = walk.first_step();
@@ -194,6 +201,9 @@ impl WalkScreen {
             clock,
         };
         screen.enter_question();
+        if at_end {
+            screen.pane = Pane::End;
+        }
         screen
     }
 
@@ -329,7 +339,14 @@ impl WalkScreen {
     }
 
     fn set_pane(&mut self, pane: Pane) {
+        let from_end = self.pane == Pane::End && pane != Pane::End;
         self.pane = pane;
+        // The end screen is a place to come back to, as a question is.
+        if pane == Pane::End && self.access.answers() {
+            self.walk.set_place(Walk::END_PLACE.to_string());
+        } else if from_end {
+            self.remember_place();
+        }
     }
 
     /// A key or a paste that would change an answer, here where none changes.
