@@ -97,13 +97,14 @@ impl Lang {
     pub fn handout_date_bounds(self, min_days: Option<i64>, max_days: Option<i64>) -> Option<String> {
         let day = |d: i64| -> String {
             let n = d.unsigned_abs();
-            match (self, d.signum()) {
-                (Lang::Fr, 0) => "le jour de la réponse".into(),
-                (Lang::Fr, 1) => format!("{n} jour{} après la réponse", if n > 1 { "s" } else { "" }),
-                (Lang::Fr, _) => format!("{n} jour{} avant la réponse", if n > 1 { "s" } else { "" }),
-                (Lang::En, 0) => "the day of the answer".into(),
-                (Lang::En, 1) => format!("{n} day{} after the answer", if n > 1 { "s" } else { "" }),
-                (Lang::En, _) => format!("{n} day{} before the answer", if n > 1 { "s" } else { "" }),
+            let s = if n > 1 { "s" } else { "" };
+            match d.signum() {
+                0 => self.pick("le jour de la réponse", "the day of the answer").to_string(),
+                1 => {
+                    self.pick(format!("{n} jour{s} après la réponse"), format!("{n} day{s} after the answer"))
+                }
+                _ => self
+                    .pick(format!("{n} jour{s} avant la réponse"), format!("{n} day{s} before the answer")),
             }
         };
         let earliest = min_days

@@ -132,8 +132,8 @@ pub fn from_export_json(text: &str) -> Result<Trail, ImportError> {
 type Options = Vec<(String, String)>;
 
 /// The answer of one exported question, with the (id, label) of the options
-/// it chose; `None` when unanswered. A choice whose label is its own text is
-/// the "other" entry.
+/// it chose; `None` when unanswered. An "other" text reads as an option id
+/// here: `settle_other` tells them apart once the grid is known.
 fn answer_of(kind: Kind, q: &Value) -> Result<Option<(Answer, Options)>, ImportError> {
     let bad = || ImportError::NotAnExport("answer".into());
     let answer = field(q, "answer")?;
@@ -186,34 +186,31 @@ pub fn settle_other(trail: &mut Trail, grid: &crate::grid::Grid) {
         let Some((_, question)) = grid.question(&format!("{}.{}", record.step, record.question)) else {
             continue;
         };
-        let (options, other) = match &question.kind {
-            QuestionKind::Choice { options, other } | QuestionKind::Multi { options, other } => {
-                (options, *other)
+        let options = match &question.kind {
+            QuestionKind::Choice { options, other: true } | QuestionKind::Multi { options, other: true } => {
+                options
             }
             _ => continue,
         };
         let offered = |id: &String| options.iter().any(|o| &o.id == id);
-        if !other {
-            continue;
-        }
-        match &mut record.answer {
-            Some(Answer::Choice(id)) if !offered(id) => {
-                let text = std::mem::take(id);
+        record.answer = match record.answer.take() {
+            Some(Answer::Choice(text)) if !offered(&text) => {
                 record.options.retain(|(id, _)| id != &text);
-                record.answer = Some(Answer::ChoiceOther(text));
+                Some(Answer::ChoiceOther(text))
             }
-            Some(Answer::Multi { options: ids, other: None }) => {
+            Some(Answer::Multi { options: mut ids, other: None }) => {
                 let unknown: Vec<usize> = (0..ids.len()).filter(|&i| !offered(&ids[i])).collect();
-                if let [i] = unknown[..] {
-                    let text = ids.remove(i);
-                    record.options.retain(|(id, _)| id != &text);
-                    if let Some(Answer::Multi { other, .. }) = &mut record.answer {
-                        *other = Some(text);
-                    }
+                let other = match unknown[..] {
+                    [i] => Some(ids.remove(i)),
+                    _ => None,
+                };
+                if let Some(text) = &other {
+                    record.options.retain(|(id, _)| id != text);
                 }
+                Some(Answer::Multi { options: ids, other })
             }
-            _ => {}
-        }
+            answer => answer,
+        };
     }
 }
 
@@ -227,20 +224,26 @@ mod tests {
 
     const GRID: &str = "format = 1\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"fr\"\ntitle = \"Grille\"\n[[steps]]\nid = \"s\"\ntitle = \"Étape\"\n[[steps.questions]]\nid = \"c\"\nkind = \"choice\"\nprompt = \"Choix ?\"\noptions = [{ id = \"a\", label = \"Oui\" }, { id = \"b\", label = \"Non\" }]\n[[steps.questions]]\nid = \"m\"\nkind = \"multi\"\nprompt = \"Lesquels ?\"\nother = true\noptions = [{ id = \"x\", label = \"Ix\" }, { id = \"y\", label = \"Igrec\" }]\n[[steps.questions]]\nid = \"t\"\nkind = \"text\"\nprompt = \"Pourquoi ?\"\n";
 
+    /// The JSON export of a trail of `grid` holding `answers`, one a
+    /// question of the first step, in order.
+    fn exported(grid: &crate::grid::Grid, answers: Vec<Answer>) -> String {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
+        let mut w = Walk::new(grid.clone(), Trail::start(grid, "Atelier", "abcd2345".into(), now));
+        for (question, answer) in answers.into_iter().enumerate() {
+            w.set(At { step: 0, question }, Some(answer), now);
+        }
+        crate::documents::export::render(&w.trail, Some(grid), ExportFormat::Json, Lang::Fr, false)
+    }
+
+    fn zed() -> Answer {
+        Answer::Multi { options: vec!["y".into()], other: Some("Zed".into()) }
+    }
+
     #[test]
     fn an_export_reads_back_with_its_answers_in_words() {
         let grid = parse(GRID).unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
-        let mut w = Walk::new(grid.clone(), Trail::start(&grid, "Atelier", "abcd2345".into(), now));
-        w.set(At { step: 0, question: 0 }, Some(Answer::Choice("b".into())), now);
-        w.set(
-            At { step: 0, question: 1 },
-            Some(Answer::Multi { options: vec!["y".into()], other: Some("Zed".into()) }),
-            now,
-        );
-        w.set(At { step: 0, question: 2 }, Some(Answer::Text("Parce que.".into())), now);
         let json =
-            crate::documents::export::render(&w.trail, Some(&grid), ExportFormat::Json, Lang::Fr, false);
+            exported(&grid, vec![Answer::Choice("b".into()), zed(), Answer::Text("Parce que.".into())]);
         let back = from_export_json(&json).unwrap();
         assert_eq!(back.title, "Atelier");
         assert_eq!(back.grid.id, "g");
@@ -253,16 +256,7 @@ mod tests {
     fn other_texts_are_told_from_option_ids_with_the_grid() {
         let grid =
             parse(&GRID.replace("prompt = \"Choix ?\"\n", "prompt = \"Choix ?\"\nother = true\n")).unwrap();
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00+01:00").unwrap();
-        let mut w = Walk::new(grid.clone(), Trail::start(&grid, "Atelier", "abcd2345".into(), now));
-        w.set(At { step: 0, question: 0 }, Some(Answer::ChoiceOther("Peut-être".into())), now);
-        w.set(
-            At { step: 0, question: 1 },
-            Some(Answer::Multi { options: vec!["y".into()], other: Some("Zed".into()) }),
-            now,
-        );
-        let json =
-            crate::documents::export::render(&w.trail, Some(&grid), ExportFormat::Json, Lang::Fr, false);
+        let json = exported(&grid, vec![Answer::ChoiceOther("Peut-être".into()), zed()]);
         let mut back = from_export_json(&json).unwrap();
         settle_other(&mut back, &grid);
         assert_eq!(back.answers[0].answer, Some(Answer::ChoiceOther("Peut-être".into())));

@@ -21,6 +21,13 @@ fn tab(h: &mut Harness, n: usize) {
     }
 }
 
+/// Through the test grid to its end screen, choosing one answer on the way.
+fn to_the_end(h: &mut Harness) {
+    tab(h, 3);
+    h.press(KeyCode::Char(' '));
+    tab(h, 2);
+}
+
 #[test]
 fn the_header_says_which_step_of_how_many_and_how_many_answers() {
     let mut h = Harness::walk(Lang::Fr, 80, 24);
@@ -37,9 +44,7 @@ fn the_header_says_which_step_of_how_many_and_how_many_answers() {
 #[test]
 fn tab_after_the_last_question_opens_the_end_screen_which_exports_the_summary() {
     let mut h = Harness::walk(Lang::Fr, 80, 24);
-    tab(&mut h, 3);
-    h.press(KeyCode::Char(' '));
-    tab(&mut h, 2);
+    to_the_end(&mut h);
     assert_eq!(h.walk_screen().pane, Pane::End);
     let screen = h.screen();
     for seen in [
@@ -118,9 +123,7 @@ fn a_reopened_trail_opens_where_the_worker_stopped() {
 #[test]
 fn a_trail_left_on_the_end_screen_reopens_on_it() {
     let mut h = Harness::walk(Lang::Fr, 80, 24);
-    tab(&mut h, 3);
-    h.press(KeyCode::Char(' '));
-    tab(&mut h, 2);
+    to_the_end(&mut h);
     assert_eq!(h.walk_screen().pane, Pane::End);
     h.saved();
     let trail = Store::load(&h.trail_path()).unwrap();
@@ -234,9 +237,7 @@ fn the_end_screen_as_a_person_sees_it() {
     for lang in crate::tui::testing::LANGS {
         for (width, height) in [(80, 24), (60, 16)] {
             let mut h = Harness::walk(lang, width, height);
-            tab(&mut h, 3);
-            h.press(KeyCode::Char(' '));
-            tab(&mut h, 2);
+            to_the_end(&mut h);
             h.saved();
             assert_eq!(h.walk_screen().pane, Pane::End, "Tab after the last question: the end screen");
             let screen = h.screen();
