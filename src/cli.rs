@@ -113,11 +113,21 @@ pub enum Command {
         /// Trails (TRAIL or TRAIL@DATE), or their JSON exports (FILE.json); from three on, choices are counted.
         #[arg(required = true, num_args = 2..)]
         trails: Vec<String>,
+        /// The format: md, txt or html (a page to project or print); without it, read on the screen.
         #[arg(long, value_enum)]
         format: Option<CompareFormat>,
         /// No titles: the answers are labelled P1, P2… (for a projector).
         #[arg(long)]
         anonymous: bool,
+        /// Versions of one trail (TRAIL@DATE TRAIL): every answer, not only those that changed.
+        #[arg(long)]
+        all: bool,
+        /// Write to this file (never over an existing file, unless --force); .html or .txt gives the format.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the file of --output if it already exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// The trails whose revisit date has come, oldest first.
     Due,

@@ -115,6 +115,64 @@ fn compare_lint_and_review_read_a_trail_as_it_stood() {
     assert!(stdout(&out).contains(OLD) && !stdout(&out).contains(NEW), "{}", stdout(&out));
 }
 
+/// `compare T@DATE T`: only the answers that changed, each with the date
+/// it was given; how many did not change; `--all` for everything. The
+/// comparison is French like its grid, under an English interface.
+#[test]
+fn two_versions_of_a_trail_show_only_what_changed() {
+    let data = tempfile::tempdir().unwrap();
+    let path = copy(data.path()).display().to_string();
+    let compare = |extra: &[&str]| {
+        let out = discern(data.path())
+            .env("TZ", "UTC")
+            .args(["compare", &format!("{path}@2026-11-24"), &path, "--format", "md"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let md = compare(&[]);
+    assert!(md.contains("5 réponses ont changé ; 26 n'ont pas changé (--all les affiche).\n"), "{md}");
+    assert!(
+        md.contains("**Que décidez-vous ?** — réponse modifiée\n\n- 1. *23/11/2026 à 10:05* — Attendre, consulter d'abord\n- 2. *26/11/2026 à 11:10* — Agir sans révéler\n"),
+        "{md}"
+    );
+    assert!(md.contains("- 1. (Sans réponse)\n- 2. *26/11/2026 à 11:10* — lundi 30 novembre 2026\n"), "{md}");
+    // An answer that did not change is left out.
+    assert!(!md.contains(NEW) && !md.contains("Par ma profession"), "{md}");
+    assert!(md.lines().count() < 50, "{} lines", md.lines().count());
+    let all = compare(&["--all"]);
+    assert!(all.contains("5 réponses ont changé ; 26 n'ont pas changé.\n"), "{all}");
+    assert!(all.contains(NEW) && all.contains("Par ma profession"), "{all}");
+    assert!(all.lines().count() > 150, "{} lines", all.lines().count());
+}
+
+/// A trail compared with its own JSON export: versions of one trail too.
+#[test]
+fn a_trail_and_its_json_export_are_versions_of_one_trail() {
+    let data = tempfile::tempdir().unwrap();
+    let path = copy(data.path()).display().to_string();
+    let json = data.path().join("export.json");
+    let out = discern(data.path())
+        .args(["export", &path, "--format", "json", "--yes", "-o"])
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = discern(data.path())
+        .env("TZ", "UTC")
+        .args(["--lang", "fr", "compare", &format!("{path}@2026-11-23")])
+        .arg(&json)
+        .args(["--format", "txt", "--anonymous"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let txt = stdout(&out);
+    assert!(txt.contains("La personne concernée sait-elle que la question se pose ? — réponse modifiée\n  1. 23/11/2026 à 09:40 — Non, pas encore\n  2. 24/11/2026 à 16:20 — Oui, et elle s'y oppose\n"), "{txt}");
+    assert!(!txt.contains("Demande du collège"), "anonymous: {txt}");
+}
+
 #[test]
 fn a_trail_as_it_stood_cannot_be_opened_or_deleted() {
     let data = tempfile::tempdir().unwrap();

@@ -425,7 +425,7 @@ fn compare_lines_up_two_trails_of_one_grid() {
     );
     assert!(
         md.contains(
-            "**Sur quel fondement ?** — réponses différentes\n\n- 1. (Sans réponse)\n- 2. Péril imminent"
+            "**Sur quel fondement ?** — réponses différentes\n\n- 1. (Non posée)\n- 2. Péril imminent"
         ),
         "{md}"
     );

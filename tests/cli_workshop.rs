@@ -55,10 +55,96 @@ fn three_trails_and_a_json_export_are_counted_in_markdown() {
     assert!(md.contains("- 0 sur 4 — La loi me permet de parler\n"), "{md}");
     assert!(md.contains("- 3 sur 4 — La loi m'oblige à parler ou à agir\n"), "{md}");
     assert!(md.contains("- 3 sur 4 — Information préoccupante (protection de l'enfance)\n"), "{md}");
-    assert!(md.contains("- 1 sur 4 — (Sans réponse)\n"), "{md}");
     // Text answers one per participant, numbered like the list of trails.
     assert!(md.contains("- 1. Un.\n- 2. Deux.\n- 3. Trois.\n- 4. Trois.\n"), "{md}");
     assert!(md.contains("Atelier A"), "{md}");
+}
+
+/// B chose silence: the step of the obligation was never shown to B. Its
+/// questions are « non posée » for B, apart from those C left unanswered.
+#[test]
+fn questions_never_shown_are_not_asked_apart_from_no_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let (trails, json) = workshop(data.path());
+    let md = compare_md(data.path(), &trails, &json);
+    assert!(
+        md.contains(
+            "- 3 sur 4 — Information préoccupante (protection de l'enfance)\n- 1 sur 4 — (Non posée)\n\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("**Pourquoi ?** — réponses différentes\n\n- 1. Parce que.\n- 2. (Non posée)\n- 3. (Sans réponse)\n- 4. (Sans réponse)\n"), "{md}");
+    // Two trails side by side.
+    let out = discern(data.path()).args(["compare", "--format", "txt"]).args(&trails[..2]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let txt = stdout(&out);
+    assert!(txt.contains("Sur quel fondement ? — réponses différentes\n  1. Péril imminent (non-assistance à personne en danger), Information préoccupante (protection de l'enfance)\n  2. (Non posée)\n"), "{txt}");
+}
+
+/// The page a trainer projects: written to a file (its name gives the
+/// format), never over an existing one; what is said about it is in the
+/// interface's language, the page in the grid's.
+#[test]
+fn an_html_page_draws_the_counts_as_bars() {
+    let data = tempfile::tempdir().unwrap();
+    let (trails, json) = workshop(data.path());
+    let page = data.path().join("atelier.html");
+    let out = discern(data.path())
+        .arg("compare")
+        .args(&trails)
+        .arg(&json)
+        .arg("--anonymous")
+        .arg("-o")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Exported to"), "{}", stderr(&out));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"), "{html}");
+    assert!(html.contains("<th scope=\"row\">La loi m&#39;oblige à parler ou à agir</th><td class=\"bar\" aria-hidden=\"true\"><div><span style=\"width: 75.0%\"></span></div></td><td class=\"n\">3 sur 4</td>"), "{html}");
+    assert!(html.contains("<tr class=\"apart\"><th scope=\"row\">(Non posée)</th>"), "{html}");
+    assert!(html.contains("4 participants (anonymes)") && !html.contains("Atelier"), "{html}");
+    for forbidden in ["<script", "<link", "src=", "url("] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    // Never over an existing file: said in the interface's language.
+    let again = discern(data.path())
+        .args(["--lang", "fr", "compare"])
+        .args(&trails)
+        .arg("-o")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("existe déjà"), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), html);
+    let forced = discern(data.path())
+        .args(["compare", "--format", "html", "--force"])
+        .args(&trails)
+        .arg("-o")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert!(std::fs::read_to_string(&page).unwrap().contains("Atelier A"));
+}
+
+/// A French grid gives a French comparison, whatever --lang says.
+#[test]
+fn a_comparison_speaks_its_grids_language_whatever_the_interface() {
+    let data = tempfile::tempdir().unwrap();
+    let (trails, _) = workshop(data.path());
+    let out = discern(data.path())
+        .args(["--lang", "en", "compare", "--format", "md"])
+        .args(&trails)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("# Comparaison : Se taire, pouvoir parler, devoir parler\n"), "{md}");
+    assert!(md.contains("(grille version 1.0.0, modifié le "), "{md}");
+    assert!(md.contains("- 2 sur 3 — La loi m'oblige à parler ou à agir\n"), "{md}");
 }
 
 #[test]
@@ -73,9 +159,10 @@ fn anonymous_labels_participants_and_hides_titles_in_plain_text() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let txt = stdout(&out);
-    assert!(txt.contains("  3 of 4 — La loi m'oblige à parler ou à agir\n"), "{txt}");
+    // The grid is French: so is the comparison, under an English interface.
+    assert!(txt.contains("  3 sur 4 — La loi m'oblige à parler ou à agir\n"), "{txt}");
     assert!(txt.contains("  P1. Un.\n  P2. Deux.\n  P3. Trois.\n  P4. Trois.\n"), "{txt}");
-    assert!(txt.contains("4 participants (anonymous)"), "{txt}");
+    assert!(txt.contains("4 participants (anonymes)"), "{txt}");
     assert!(!txt.contains("Atelier"), "{txt}");
 }
 
@@ -86,7 +173,7 @@ fn two_trails_are_still_side_by_side() {
     let out = discern(data.path()).args(["compare", "--format", "md"]).args(&trails[..2]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let md = stdout(&out);
-    assert!(!md.contains(" of 2"), "{md}");
+    assert!(!md.contains(" sur 2"), "{md}");
     assert!(
         md.contains("- 1. La loi m'oblige à parler ou à agir\n- 2. Le secret m'impose de me taire\n"),
         "{md}"

@@ -174,7 +174,7 @@ fn answers_rows(root: &Path) -> Vec<Row> {
         ("export --format md", vec!["export", "longlong", "--yes", "--format", "md"]),
         ("export --format json", vec!["export", "longlong", "--yes", "--format", "json"]),
         ("review (off a terminal)", vec!["review", "longlong"]),
-        ("compare of the trail with itself", vec!["compare", "longlong", "longlong"]),
+        ("compare of the trail with itself, --all", vec!["compare", "longlong", "longlong", "--all"]),
     ] {
         let mut cmd = discern(&data);
         cmd.args(&args);

@@ -92,8 +92,9 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
             page.render(&mut std::io::stdout()).map(|()| ExitCode::SUCCESS).map_err(Failure::Io)
         }
         Some(Command::Review { trail }) => trail::review(ctx, &trail),
-        Some(Command::Compare { trails, format, anonymous }) => {
-            trail::compare(ctx, &trails, format, anonymous)
+        Some(Command::Compare { trails, format, anonymous, all, output, force }) => {
+            let options = crate::documents::compare::Options { anonymous, all };
+            trail::compare(ctx, &trails, format, options, output.as_deref(), force)
         }
         Some(Command::Delete { trail, yes }) => trail::delete(ctx, &trail, yes),
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),

@@ -435,9 +435,10 @@ pub fn compare(
     ctx: &Ctx,
     args: &[String],
     format: Option<CompareFormat>,
-    anonymous: bool,
+    options: compare::Options,
+    output: Option<&Path>,
+    force: bool,
 ) -> Result<ExitCode, Failure> {
-    let lang = ctx.lang;
     let loaded: Vec<(Trail, bool)> = args.iter().map(|a| load_compared(ctx, a)).collect::<Result<_, _>>()?;
     let grid = ops::find_grid(ctx, &loaded[0].0);
     let trails: Vec<Trail> = loaded
@@ -452,12 +453,19 @@ pub fn compare(
     let comparison = compare::compare(&trails, grid.as_ref()).map_err(|e| match e {
         compare::Mismatch::DifferentGrids(list) => Failure::DifferentGrids(list),
     })?;
-    if format.is_none() && interactive(ctx) {
-        let text = comparison.render(false, lang, anonymous);
-        return crate::tui::run_pager(ctx, &lang.compare_title(&trails[0].grid.title), &text);
-    }
-    let md = format != Some(CompareFormat::Txt);
-    print(&comparison.render(md, lang, anonymous))
+    // The document speaks its grid's language; what is said about it, the
+    // interface's.
+    let Some(file) = output else {
+        if format.is_none() && interactive(ctx) {
+            let text = comparison.render(CompareFormat::Txt, options);
+            return crate::tui::run_pager(ctx, &comparison.title(), &text);
+        }
+        return print(&comparison.render(format.unwrap_or(CompareFormat::Md), options));
+    };
+    let format = format.or_else(|| CompareFormat::from_file_name(file)).unwrap_or(CompareFormat::Md);
+    ops::export_to_file(&comparison.render(format, options), file, force)?;
+    crate::tell!("{}", ctx.lang.exported_to(file));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A trail to compare: a `.json` file is read as a trail's JSON export

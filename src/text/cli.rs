@@ -86,6 +86,19 @@ impl Lang {
                     "Sans les titres : les réponses sont étiquetées P1, P2… (pour un vidéoprojecteur).",
                 ),
                 (
+                    "compare/format",
+                    "Le format : md, txt ou html (une page à projeter ou à imprimer) ; sans lui, lecture à l'écran.",
+                ),
+                (
+                    "compare/all",
+                    "Versions d'un même parcours (PARCOURS@DATE PARCOURS) : toutes les réponses, pas seulement celles qui ont changé.",
+                ),
+                (
+                    "compare/output",
+                    "Écrire dans ce fichier (jamais par-dessus un fichier existant, sauf avec --force) ; .html ou .txt en donne le format.",
+                ),
+                ("compare/force", "Remplacer le fichier de --output s'il existe déjà."),
+                (
                     "follow-up",
                     "Revenir sur une décision : ce qui s'est passé, si elle a tenu, ce que vous en retenez.",
                 ),

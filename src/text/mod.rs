@@ -6,6 +6,7 @@
 
 mod cli;
 pub use cli::CliHeading;
+mod compare;
 mod date;
 mod encryption;
 mod failure;

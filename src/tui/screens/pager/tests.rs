@@ -11,8 +11,9 @@ use crate::walk::{At, Walk};
 
 /// Two trails of the test grid, compared as `discern compare` does.
 fn comparison(lang: Lang) -> (String, String) {
-    let trail = |title: &str, facts: &str, choice: &str| {
-        let mut walk = Walk::new(support::grid(lang), support::trail(lang, title, "abcd2345"));
+    // Two trails of their own (one id would make them versions of one trail).
+    let trail = |title: &str, id: &str, facts: &str, choice: &str| {
+        let mut walk = Walk::new(support::grid(lang), support::trail(lang, title, id));
         let now = support::clock();
         walk.set(At { step: 1, question: 0 }, Some(Answer::Text(facts.into())), now);
         walk.set(At { step: 3, question: 0 }, Some(Answer::Choice(choice.into())), now);
@@ -22,23 +23,28 @@ fn comparison(lang: Lang) -> (String, String) {
         vec![
             trail(
                 "Avant la supervision",
+                "abcd2345",
                 "L'école demande si M. est suivi.\nLa mère ne le sait pas.",
                 "share",
             ),
-            trail("Après la supervision", "L'école demande si M. est suivi.", "keep"),
+            trail("Après la supervision", "efgh6789", "L'école demande si M. est suivi.", "keep"),
         ],
         vec![
             trail(
                 "Before supervision",
+                "abcd2345",
                 "The school asks whether M. is followed.\nThe mother does not know.",
                 "share",
             ),
-            trail("After supervision", "The school asks whether M. is followed.", "keep"),
+            trail("After supervision", "efgh6789", "The school asks whether M. is followed.", "keep"),
         ],
     );
     let grid = support::grid(lang);
     let comparison = compare::compare(&trails, Some(&grid)).expect("the same grid");
-    (lang.compare_title(&grid.meta.title), comparison.render(true, lang, false))
+    (
+        lang.compare_title(&grid.meta.title),
+        comparison.render(compare::CompareFormat::Md, compare::Options::default()),
+    )
 }
 
 #[test]
@@ -65,7 +71,8 @@ fn a_workshop_comparison_shows_the_counts_on_screen() {
             .iter()
             .enumerate()
             .map(|(i, choice)| {
-                let mut walk = Walk::new(grid.clone(), support::trail(lang, &format!("P{i}"), "abcd2345"));
+                let id = format!("abcd234{i}");
+                let mut walk = Walk::new(grid.clone(), support::trail(lang, &format!("P{i}"), &id));
                 walk.set(
                     At { step: 3, question: 0 },
                     Some(Answer::Choice((*choice).into())),
@@ -74,7 +81,9 @@ fn a_workshop_comparison_shows_the_counts_on_screen() {
                 walk.trail
             })
             .collect();
-        let text = compare::compare(&trails, Some(&grid)).expect("the same grid").render(false, lang, true);
+        let text = compare::compare(&trails, Some(&grid))
+            .expect("the same grid")
+            .render(compare::CompareFormat::Txt, compare::Options { anonymous: true, all: false });
         let mut h = Harness::pager(lang, 80, 24, &lang.compare_title(&grid.meta.title), &text);
         let screen = h.screen();
         let two = lang.count_of(2, 3);
