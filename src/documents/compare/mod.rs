@@ -22,7 +22,8 @@ use crate::walk::outline::Outline;
 pub enum CompareFormat {
     Md,
     Txt,
-    /// One self-contained page to project or print, the counts drawn as bars.
+    // One self-contained page to project or print, the counts drawn as bars
+    // (a plain comment: clap would show a doc comment, in English only).
     Html,
 }
 
