@@ -82,6 +82,14 @@ p, ul, ol, dl { margin: .2em 0; }
 ul, ol { padding-left: 1.4em; }
 dt { font-weight: 600; margin-top: .3em; }
 dd { margin: 0 0 0 1.2em; }
+/* A worksheet: each question whole on its page, boxes side by side, lines to
+   write on by hand. */
+.question { margin: .5em 0 0; break-inside: avoid; page-break-inside: avoid; }
+.question h3 { margin: 0; }
+.question p { margin: .1em 0 0 1.2em; }
+.boxes span { display: inline-block; margin-right: 2em; }
+.ruled { margin: 0 0 0 1.2em; }
+.ruled div { height: 2.2em; border-bottom: 1px solid #999; }
 .meta { color: #444; margin-bottom: .6em; }
 .muted { color: #555; }
 .small { font-size: .85em; }
@@ -188,7 +196,24 @@ impl Page {
         self
     }
 
-    /// Opens a division with a class of the stylesheet (`steps`).
+    /// Boxes to tick, side by side where they fit, each kept on one line
+    /// where it can (a worksheet's options).
+    pub fn boxes(&mut self, entries: &[String]) -> &mut Page {
+        self.close_lists();
+        let spans: Vec<String> = entries.iter().map(|e| format!("<span>{}</span>", escape(e))).collect();
+        self.body.push_str(&format!("<p class=\"boxes\">{}</p>\n", spans.join("\n")));
+        self
+    }
+
+    /// `n` ruled lines to write on by hand.
+    pub fn ruled_lines(&mut self, n: usize) -> &mut Page {
+        self.close_lists();
+        self.body.push_str(&format!("<div class=\"ruled\">{}</div>\n", "<div></div>".repeat(n)));
+        self
+    }
+
+    /// Opens a division with a class of the stylesheet (`steps`, `step`,
+    /// `question`).
     pub fn open_division(&mut self, class: &'static str) -> &mut Page {
         self.close_lists();
         self.body.push_str(&format!("<div class=\"{class}\">\n"));

@@ -5,6 +5,7 @@
 pub mod compare;
 pub mod export;
 pub mod handout;
+pub mod worksheet;
 
 use crate::lang::Lang;
 
