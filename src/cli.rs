@@ -185,8 +185,12 @@ pub enum GridCommand {
     Show {
         #[arg(value_name = "ID|PATH")]
         grid: String,
+        /// The format: md, txt or html (a page to print).
         #[arg(long, value_enum, default_value = "md")]
         format: HandoutFormat,
+        /// The worksheet participants fill in on paper: numbered questions, boxes to tick, lines to write on; no guidance.
+        #[arg(long)]
+        worksheet: bool,
     },
     /// Write a commented starter grid in your grid folder.
     New {

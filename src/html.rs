@@ -63,23 +63,33 @@ pub fn marked(parts: &[(Mark, &str)]) -> String {
 /// The stylesheet: readable on screen, and one A4 sheet per page in print,
 /// with the system's own fonts.
 const STYLE: &str = "\
-@page { size: A4; margin: 9mm 12mm; }
+@page { size: A4; margin: 8mm 10mm; }
 html { font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif; \
 font-size: 8.5pt; line-height: 1.18; color: #111; background: #fff; }
 body { max-width: 48em; margin: 1.5em auto; padding: 0 1em; }
 h1 { font-size: 1.4em; margin: 0 0 .1em; }
 h2 { font-size: 1.15em; margin: .6em 0 .2em; border-bottom: 1px solid #999; }
 h3 { font-size: 1em; margin: .4em 0 0; }
-/* A step's title beside its answers rather than above them. */
+/* Each step one row: its title beside its own answers, the row as tall as the
+   taller of the two, so a long title never drifts beside the next step. */
 .steps { font-size: .92em; }
-.steps h3 { float: left; clear: both; width: 11em; margin: .15em 0 0; font-size: .95em; }
-.steps h3 + ul { margin: .15em 0 0 11.5em; padding-left: 1em; }
-.steps::after { content: \"\"; display: block; clear: both; }
-ul.columns { columns: 2; column-gap: 2em; font-size: .9em; }
+.step { display: grid; grid-template-columns: 11em minmax(0, 1fr); column-gap: .5em; }
+.step h3 { margin: .15em 0 0; font-size: .95em; }
+.step ul { margin: .15em 0 0; padding-left: 1em; }
+.run-in { font-size: .9em; }
+.run-in span { display: inline-block; }
 p, ul, ol, dl { margin: .2em 0; }
 ul, ol { padding-left: 1.4em; }
 dt { font-weight: 600; margin-top: .3em; }
 dd { margin: 0 0 0 1.2em; }
+/* A worksheet: each question whole on its page, boxes side by side, lines to
+   write on by hand. */
+.question { margin: .5em 0 0; break-inside: avoid; page-break-inside: avoid; }
+.question h3 { margin: 0; }
+.question p { margin: .1em 0 0 1.2em; }
+.boxes span { display: inline-block; margin-right: 2em; }
+.ruled { margin: 0 0 0 1.2em; }
+.ruled div { height: 2.2em; border-bottom: 1px solid #999; }
 .meta { color: #444; margin-bottom: .6em; }
 .muted { color: #555; }
 .small { font-size: .85em; }
@@ -141,10 +151,21 @@ impl Page {
         self
     }
 
-    /// An item of a list of short lines, set in columns to save paper.
-    pub fn short_item(&mut self, parts: &[(Mark, &str)]) -> &mut Page {
-        self.open_list("ul class=\"columns\"");
-        self.body.push_str(&format!("<li>{}</li>\n", marked(parts)));
+    /// Short items run on in one paragraph, « a · b · c », to save paper
+    /// (the references by their label): an item moves to the next line
+    /// whole rather than breaking, unless it is longer than a line.
+    pub fn run_in_items(&mut self, items: &[Vec<(Mark, &str)>]) -> &mut Page {
+        self.close_lists();
+        let count = items.len();
+        let spans: Vec<String> = items
+            .iter()
+            .enumerate()
+            .map(|(k, parts)| {
+                let separator = if k + 1 < count { " ·" } else { "" };
+                format!("<span>{}{separator}</span>", marked(parts))
+            })
+            .collect();
+        self.body.push_str(&format!("<p class=\"run-in\">{}</p>\n", spans.join("\n")));
         self
     }
 
@@ -175,7 +196,24 @@ impl Page {
         self
     }
 
-    /// Opens a division with a class of the stylesheet (`steps`).
+    /// Boxes to tick, side by side where they fit, each kept on one line
+    /// where it can (a worksheet's options).
+    pub fn boxes(&mut self, entries: &[String]) -> &mut Page {
+        self.close_lists();
+        let spans: Vec<String> = entries.iter().map(|e| format!("<span>{}</span>", escape(e))).collect();
+        self.body.push_str(&format!("<p class=\"boxes\">{}</p>\n", spans.join("\n")));
+        self
+    }
+
+    /// `n` ruled lines to write on by hand.
+    pub fn ruled_lines(&mut self, n: usize) -> &mut Page {
+        self.close_lists();
+        self.body.push_str(&format!("<div class=\"ruled\">{}</div>\n", "<div></div>".repeat(n)));
+        self
+    }
+
+    /// Opens a division with a class of the stylesheet (`steps`, `step`,
+    /// `question`).
     pub fn open_division(&mut self, class: &'static str) -> &mut Page {
         self.close_lists();
         self.body.push_str(&format!("<div class=\"{class}\">\n"));
@@ -276,6 +314,17 @@ mod tests {
             (Mark::Removed, "&"),
         ]);
         assert_eq!(html, "<strong>&lt;b&gt;</strong> : <ins>a<br>\nb</ins><del>&amp;</del>");
+    }
+
+    #[test]
+    fn run_in_items_are_one_paragraph_each_item_escaped_in_its_span() {
+        let mut page = Page::new();
+        page.item("a").run_in_items(&[vec![(Mark::Plain, "<x>")], vec![(Mark::Plain, "y & z")]]);
+        let html = page.finish("fr", "t");
+        assert!(
+            html.contains("<ul>\n<li>a</li>\n</ul>\n<p class=\"run-in\"><span>&lt;x&gt; ·</span>\n<span>y &amp; z</span></p>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -192,16 +192,18 @@ fn show_writes_every_step_and_each_condition_in_words() {
     assert!(md.contains("- Code pénal, art. 226-13 — La révélation"));
     assert!(md.contains("*À remplir si vous avez coché « Péril imminent (non-assistance à personne en danger) » ou « Information préoccupante (protection de l'enfance) » à 2.1 et vous avez répondu à 2.2*"), "{md}");
     assert!(!md.contains("il est faux que"), "{md}");
+    // Under an English interface, a French grid's handout is French all through.
     let txt = discern(data.path())
         .args(["grid", "show", "tests/grids/good/example.fr.toml", "--format", "txt"])
         .output()
         .unwrap();
     assert!(
         stdout(&txt)
-            .contains("[Follow this step if you answered “La loi m'oblige à parler ou à agir” to 1.2]"),
+            .contains("[Étape à suivre si vous avez répondu « La loi m'oblige à parler ou à agir » à 1.2]"),
         "{}",
         stdout(&txt)
     );
+    assert!(!stdout(&txt).contains("Follow this step"), "{}", stdout(&txt));
 }
 
 #[test]

@@ -82,14 +82,62 @@ fn the_full_copy_holds_the_history_with_dates_and_the_reference_texts() {
 }
 
 #[test]
-fn the_text_summary_has_no_marks_and_english_headings() {
+fn the_text_summary_has_no_marks_and_speaks_its_grids_language_under_an_english_interface() {
     let data = with_examples();
     let txt = export(data.path(), &[COLLEGE, "--format", "txt"]);
     assert!(txt.starts_with("Demande du collège pour L. (exemple)\n====="));
-    assert!(txt.contains("Decision and reasons\n--------------------\n"));
-    assert!(txt.contains("What your answers point to\n--------------------------\n"));
+    assert!(txt.contains("Décision et raisons\n-------------------\n"), "{txt}");
+    assert!(txt.contains("Ce que vos réponses font apparaître\n-----------------------------------\n"));
     assert!(txt.contains("- Que décidez-vous ? Ne pas transmettre : garder le secret\n"), "{txt}");
     assert!(!txt.contains("**") && !txt.contains("## "));
+    assert!(!txt.contains("Decision and reasons"), "{txt}");
+}
+
+#[test]
+fn a_french_trail_exported_under_english_writes_french_dates_and_english_messages() {
+    let data = with_examples();
+    let target = data.path().join("college.md");
+    let out = discern(data.path())
+        .args(["--lang", "en", "export", COLLEGE_2, "--yes", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The message is the interface's; the document is its grid's.
+    assert!(stderr(&out).contains("Exported to"), "{}", stderr(&out));
+    let md = fs::read_to_string(&target).unwrap();
+    assert!(md.contains("## Décision et raisons"), "{md}");
+    assert!(md.contains("**Quand reviendrez-vous sur cette décision ?** lundi 30 novembre 2026"), "{md}");
+    assert!(md.contains("- Commencé le 23/11/2026 à 09:40"), "{md}");
+    for english in ["Monday", "November", "Decision and reasons", "Started"] {
+        assert!(
+            !md.contains(english),
+            "{english} in
+{md}"
+        );
+    }
+}
+
+#[test]
+fn the_summary_shows_the_revisit_date_of_the_last_follow_up() {
+    let data = with_examples();
+    let follow_up = |revisit: &str| {
+        let out = discern(data.path())
+            .args(["--lang", "fr", "--plain", "follow-up", COLLEGE_2])
+            .write_stdin(format!("Le collège n'a pas rappelé.\n1\n\n{revisit}\n"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+    };
+    follow_up("15/01/2099");
+    let md = export(data.path(), &["--lang", "en", COLLEGE_2]);
+    let line = md.lines().find(|l| l.contains("**Quand reviendrez-vous")).expect("the revisit line");
+    assert!(line.contains("jeudi 15 janvier 2099 (date fixée lors du retour sur la décision du "), "{md}");
+    follow_up("");
+    let md = export(data.path(), &[COLLEGE_2]);
+    let line = md.lines().find(|l| l.contains("**Quand reviendrez-vous")).expect("the revisit line");
+    assert!(line.contains("plus de date prévue (depuis le retour sur la décision du "), "{md}");
+    assert!(!line.contains("novembre") && !line.contains("janvier"), "{line}");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::{Ctx, Failure};
 use crate::cli::GridCommand;
 use crate::documents::handout::{self, HandoutFormat};
+use crate::documents::worksheet;
 use crate::grid::library::{self, Library, Origin};
 use crate::grid::translation::{self, Version};
 use crate::grid::{Grid, is_grid_id};
@@ -16,7 +17,7 @@ pub fn run(ctx: &Ctx, command: GridCommand) -> Result<ExitCode, Failure> {
     match command {
         GridCommand::List => list(ctx),
         GridCommand::Check { files } => Ok(check(ctx, &files)),
-        GridCommand::Show { grid, format } => show(ctx, &grid, format),
+        GridCommand::Show { grid, format, worksheet } => show(ctx, &grid, format, worksheet),
         GridCommand::New { id } => new(ctx, id.as_deref()),
     }
 }
@@ -113,8 +114,12 @@ pub fn resolve(ctx: &Ctx, arg: &str) -> Result<(Grid, Option<std::path::PathBuf>
     }
 }
 
-fn show(ctx: &Ctx, arg: &str, format: HandoutFormat) -> Result<ExitCode, Failure> {
+/// The handout, or with `worksheet` the sheet participants fill in.
+fn show(ctx: &Ctx, arg: &str, format: HandoutFormat, worksheet: bool) -> Result<ExitCode, Failure> {
     let (grid, _) = resolve(ctx, arg)?;
+    if worksheet {
+        return print(&worksheet::render(&grid, format, ctx.lang));
+    }
     print(&handout::render(&grid, format, ctx.lang))
 }
 

@@ -42,7 +42,10 @@ enum Block {
     References(Vec<String>),
 }
 
-pub fn render(grid: &Grid, format: HandoutFormat, lang: Lang) -> String {
+/// The handout speaks the grid's language; `interface` only where discern
+/// has no words for it.
+pub fn render(grid: &Grid, format: HandoutFormat, interface: Lang) -> String {
+    let lang = super::language(&grid.meta.language, interface);
     let blocks = blocks(grid, lang);
     match format {
         HandoutFormat::Md => text(grid, &blocks, lang, true),

@@ -40,6 +40,11 @@ impl Lang {
                 ),
                 ("grid/check/files", "Les fichiers à vérifier."),
                 ("grid/show", "La grille entière, comme document à distribuer."),
+                ("grid/show/format", "Le format : md, txt ou html (une page à imprimer)."),
+                (
+                    "grid/show/worksheet",
+                    "La feuille que les participants remplissent sur papier : questions numérotées, cases à cocher, lignes pour écrire ; sans les explications.",
+                ),
                 ("grid/new", "Écrire une grille de départ commentée dans votre dossier de grilles."),
                 (
                     "grid/new/id",

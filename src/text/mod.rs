@@ -22,6 +22,7 @@ mod translation;
 mod tui;
 pub use tui::Hint;
 mod walk_end;
+mod worksheet;
 
 pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
 

@@ -88,6 +88,22 @@ impl Lang {
         }
     }
 
+    /// The revisit date a follow-up (made `at`) set in place of the answer.
+    pub fn summary_revisit_moved(self, date: &str, at: &str) -> String {
+        self.pick(
+            format!("{date} (date fixée lors du retour sur la décision du {at})"),
+            format!("{date} (set at the follow-up of {at})"),
+        )
+    }
+
+    /// A follow-up (made `at`) left no revisit date.
+    pub fn summary_revisit_dropped(self, at: &str) -> String {
+        self.pick(
+            format!("plus de date prévue (depuis le retour sur la décision du {at})"),
+            format!("no date set any more (since the follow-up of {at})"),
+        )
+    }
+
     /// An answer typed in an "other" entry.
     pub fn summary_other(self, text: &str) -> String {
         format!("{} {text}", self.other_label())

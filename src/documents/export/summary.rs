@@ -13,7 +13,7 @@ use super::diff::{self, Change};
 use crate::grid::{Answer, Kind, line_breaks};
 use crate::html::Mark;
 use crate::lang::Lang;
-use crate::trail::{AnswerRecord, Trail};
+use crate::trail::{AnswerRecord, FollowUp, Trail};
 use crate::walk::outline::{Outline, QuestionOutline, StepOutline};
 
 pub fn build(trail: &Trail, outline: &Outline, lang: Lang, full: bool) -> Vec<Block> {
@@ -126,11 +126,14 @@ impl<'a, 't> Builder<'a, 't> {
         self.item(q, answer_words(self.lang, q)?)
     }
 
-    /// In the meeting copy, a long text among the answers step by step is
-    /// cut to its beginning; the decision's answers are always whole.
+    /// In the meeting copy, a long free text among the answers step by step
+    /// is cut to its beginning, marked « … »; what was chosen (options, an
+    /// "other" text, a scale and its labels, a date) and the decision's
+    /// answers are always whole: a cut choice could read as another one.
     fn short_answer_item(&self, q: &QuestionOutline, shortened: &mut bool) -> Option<Vec<Piece>> {
         let answer = answer_words(self.lang, q)?;
-        if self.full || q.set_aside.is_some() {
+        let free_text = matches!(q.record.and_then(|r| r.answer.as_ref()), Some(Answer::Text(_)));
+        if self.full || q.set_aside.is_some() || !free_text {
             return self.item(q, answer);
         }
         let room = SHORT_LINE.saturating_sub(q.prompt.chars().count()).max(SHORT_ANSWER_MIN);
@@ -160,12 +163,30 @@ impl<'a, 't> Builder<'a, 't> {
     fn decision(&mut self) {
         let Some(step_id) = self.outcome_step() else { return };
         let Some(step) = self.outline.steps.iter().find(|s| s.id == step_id) else { return };
-        let items: Vec<Vec<Piece>> = Self::answerable(step).filter_map(|q| self.answer_item(q)).collect();
+        // The date a follow-up set replaces the one first answered: the
+        // document says when the worker now means to come back, not when
+        // they first meant to.
+        let revisit = Self::answerable(step).find(|q| q.kind == Kind::Date).map(|q| q.id.as_str());
+        let items: Vec<Vec<Piece>> = Self::answerable(step)
+            .filter_map(|q| match self.trail.follow_ups.last() {
+                Some(last) if Some(q.id.as_str()) == revisit => self.item(q, self.revisit_words(last)),
+                _ => self.answer_item(q),
+            })
+            .collect();
         self.blocks.push(Block::Heading(self.lang.export_decision_heading().to_string()));
         if items.is_empty() {
             self.blocks.push(Block::Paragraph(vec![(Mark::Emph, self.lang.export_no_decision().into())]));
         } else {
             self.blocks.push(Block::Items(items));
+        }
+    }
+
+    /// The revisit date the last follow-up set, or that it set none.
+    fn revisit_words(&self, last: &FollowUp) -> String {
+        let at = self.lang.date_time(&last.at);
+        match last.revisit {
+            Some(date) => self.lang.summary_revisit_moved(&self.lang.date_in_words(date), &at),
+            None => self.lang.summary_revisit_dropped(&at),
         }
     }
 

@@ -278,8 +278,10 @@ fn the_full_copy_adds_reference_texts_history_with_dates_and_annotations() {
 
 #[test]
 fn text_export_has_no_markdown_marks() {
-    let (grid, trail) = walked();
-    let txt = render(&trail, Some(&grid), ExportFormat::Txt, Lang::En, true);
+    let (grid, mut trail) = walked();
+    // discern's own words in English: the document speaks its grid's language.
+    trail.grid.language = "en".into();
+    let txt = render(&trail, Some(&grid), ExportFormat::Txt, Lang::Fr, true);
     assert!(txt.starts_with("Demande de l'école\n==================\n"));
     assert!(!txt.contains("**"));
     assert!(!txt.contains("~~"));
@@ -358,7 +360,9 @@ fn follow_ups_are_exported_under_their_own_heading_and_in_json() {
     assert!(md.contains("**10/12/2026 à 09:00 — La décision a tenu en partie.**"), "{md}");
     assert!(md.contains("*Ce qui s'est passé :* Le collège a rappelé."), "{md}");
     assert!(md.contains("*Ce que vous en retenez :* Prévenir la mère avant."), "{md}");
-    let html = render(&trail, Some(&grid), ExportFormat::Html, Lang::En, false);
+    let mut english = trail.clone();
+    english.grid.language = "en".into();
+    let html = render(&english, Some(&grid), ExportFormat::Html, Lang::Fr, false);
     assert!(html.contains("Coming back to the decision"), "{html}");
     assert!(html.contains("The decision partly held."), "{html}");
     let v: Value =
@@ -451,6 +455,7 @@ max_label = "tout à fait"
     let fr = render(&w.trail, Some(&grid), ExportFormat::Md, Lang::Fr, false);
     assert!(fr.contains("**Humeur ?** -2 sur une échelle de -5 à 5\n"), "{fr}");
     assert!(fr.contains("**Certitude ?** 7 sur 10 (… tout à fait)\n"), "{fr}");
-    let en = render(&w.trail, Some(&grid), ExportFormat::Txt, Lang::En, false);
+    w.trail.grid.language = "en".into();
+    let en = render(&w.trail, Some(&grid), ExportFormat::Txt, Lang::Fr, false);
     assert!(en.contains("Humeur ? -2 on a scale from -5 to 5\n"), "{en}");
 }

@@ -134,13 +134,18 @@ pub fn html(blocks: &[Block], lang: Lang) -> String {
             Block::Heading(h) => {
                 page.heading(2, h);
             }
+            // Each step one row of its own, its title and its answers side by
+            // side: whatever the length of either, a title never drifts
+            // beside the answers of another step.
             Block::Steps(steps) => {
                 page.open_division("steps");
                 for (title, items) in steps {
+                    page.open_division("step");
                     page.heading(3, title);
                     for item in items {
                         page.item_marked(&borrowed(item));
                     }
+                    page.close_division();
                 }
                 page.close_division();
             }
@@ -151,10 +156,8 @@ pub fn html(blocks: &[Block], lang: Lang) -> String {
                 page.end_list();
             }
             Block::ShortItems(items) => {
-                for item in items {
-                    page.short_item(&borrowed(item));
-                }
-                page.end_list();
+                let items: Vec<Vec<(Mark, &str)>> = items.iter().map(|i| borrowed(i)).collect();
+                page.run_in_items(&items);
             }
             Block::Paragraph(p) => {
                 page.paragraph_marked(None, &borrowed(p));

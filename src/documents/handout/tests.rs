@@ -55,3 +55,22 @@ fn date_bounds_are_said_from_the_day_of_the_answer() {
         Some("No later than 2 days before the answer.")
     );
 }
+
+#[test]
+fn a_french_grid_gives_a_french_handout_under_an_english_interface() {
+    let grid = parse(GRID).unwrap();
+    for format in [HandoutFormat::Md, HandoutFormat::Txt, HandoutFormat::Html] {
+        let doc = render(&grid, format, Lang::En);
+        for french in [
+            "Grille suivi, version",
+            "Date : …… / …… / ………",
+            "Au plus tôt le jour de la réponse",
+            "À remplir si vous avez répondu à 2.2",
+        ] {
+            assert!(doc.contains(french), "{format:?}: {french:?} missing in\n{doc}");
+        }
+        for english in ["Grid ", "Answer if", "No earlier than", "support for thinking"] {
+            assert!(!doc.contains(english), "{format:?}: {english:?} in\n{doc}");
+        }
+    }
+}
