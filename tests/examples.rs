@@ -1,7 +1,9 @@
 //! The example trails in `sessions/`: one worked case per shipped grid in
-//! French and one in English, made with the grids 2.0.0, and fixtures that
-//! every later version must keep reading. The format 1 examples they replace
-//! are kept in `tests/data/format1-sessions/` and must keep opening too.
+//! French and one in English, made with the grids 2.1.0, and fixtures that
+//! every later version must keep reading. The examples they replace are kept
+//! and must keep opening too: the format 1 ones of the first version in
+//! `tests/data/format1-sessions/`, those of the grids 2.0.0 in
+//! `tests/data/v2.0-sessions/`.
 
 mod common;
 mod example_stories;
@@ -113,12 +115,12 @@ fn examples_are_anonymised() {
     }
 }
 
-/// Every answer belongs to the grid 2.0.0 it names, with options it offers.
+/// Every answer belongs to the grid 2.1.0 it names, with options it offers.
 #[test]
 fn every_example_answers_the_current_grids() {
     for path in examples() {
         let t = load(&path);
-        assert_eq!(t.grid.version, "2.0.0", "{}", path.display());
+        assert_eq!(t.grid.version, "2.1.0", "{}", path.display());
         let grid = example_stories::grid(&t.grid.id, &t.grid.language);
         for record in &t.answers {
             let name = format!("{}.{}", record.step, record.question);
