@@ -1,7 +1,9 @@
 //! The example trails in `sessions/`: one worked case per shipped grid in
-//! French and one in English, made with the grids 2.0.0, and fixtures that
-//! every later version must keep reading. The format 1 examples they replace
-//! are kept in `tests/data/format1-sessions/` and must keep opening too.
+//! French and one in English, made with the grids 2.1.0, and fixtures that
+//! every later version must keep reading. The examples they replace are kept
+//! and must keep opening too: the format 1 ones of the first version in
+//! `tests/data/format1-sessions/`, those of the grids 2.0.0 in
+//! `tests/data/v2.0-sessions/`.
 
 mod common;
 mod example_stories;
@@ -113,12 +115,12 @@ fn examples_are_anonymised() {
     }
 }
 
-/// Every answer belongs to the grid 2.0.0 it names, with options it offers.
+/// Every answer belongs to the grid 2.1.0 it names, with options it offers.
 #[test]
 fn every_example_answers_the_current_grids() {
     for path in examples() {
         let t = load(&path);
-        assert_eq!(t.grid.version, "2.0.0", "{}", path.display());
+        assert_eq!(t.grid.version, "2.1.0", "{}", path.display());
         let grid = example_stories::grid(&t.grid.id, &t.grid.language);
         for record in &t.answers {
             let name = format!("{}.{}", record.step, record.question);
@@ -225,23 +227,34 @@ fn write_the_example_trails() {
     }
 }
 
-/// The format 1 examples of the first version, made with the grids 1.0.0,
-/// still open, export and compare, although the grids have changed since.
-#[test]
-fn the_old_format_1_examples_still_load_and_export() {
-    let old = toml_files("tests/data/format1-sessions");
-    assert_eq!(old.len(), 3);
+/// Old examples in `dir`, made with the grids `version`, still open and
+/// export in every format, although the grids have changed since.
+fn old_examples_load_and_export(dir: &str, count: usize, version: &str) {
+    let old = toml_files(dir);
+    assert_eq!(old.len(), count, "{dir}");
     let data = tempfile::tempdir().unwrap();
     for path in &old {
         let t = load(path);
-        assert_eq!(t.grid.version, "1.0.0", "{}", path.display());
+        assert_eq!(t.grid.version, version, "{}", path.display());
         assert!(t.answers.len() > 10, "{}", path.display());
         let name = path.display().to_string();
-        for format in ["md", "json", "txt"] {
+        for format in ["md", "json", "txt", "html"] {
             let out = discern(data.path()).args(["export", &name, "--format", format]).output().unwrap();
             assert!(out.status.success(), "{name} {format}: {}", stderr(&out));
         }
         let md = stdout(&discern(data.path()).args(["export", &name, "--format", "md"]).output().unwrap());
         assert!(md.contains(&t.title), "{name}");
     }
+}
+
+/// The format 1 examples of the first version, made with the grids 1.0.0.
+#[test]
+fn the_old_format_1_examples_still_load_and_export() {
+    old_examples_load_and_export("tests/data/format1-sessions", 3, "1.0.0");
+}
+
+/// The examples made with the grids 2.0.0, before the second legal review.
+#[test]
+fn the_grids_2_0_examples_still_load_and_export() {
+    old_examples_load_and_export("tests/data/v2.0-sessions", 4, "2.0.0");
 }

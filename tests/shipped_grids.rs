@@ -1,111 +1,19 @@
-//! The shipped grids 2.0.0, read the way a worker meets them: answers go in,
-//! the steps and the notes of "what your answers point to" come out. Each
-//! test names the legal or wording point of the review it guards.
+//! The shipped grids, read the way a worker meets them: answers go in, the
+//! steps and the notes of "what your answers point to" come out. Each test
+//! names the legal or wording point of the first review (grids 2.0.0) it
+//! guards; `shipped_grids_second_review.rs` holds those of the second (2.1.0).
 
-use discern::grid::{Answer, Grid, QuestionKind, library::SHIPPED, parse};
-use discern::trail::{Time, Trail};
-use discern::walk::{At, Walk};
+mod shipped_support;
 
-const IDS: [&str; 3] = ["delor-secret", "partage", "deliberation"];
-
-fn grid(id: &str, lang: &str) -> Grid {
-    let name = format!("{id}.{lang}.toml");
-    let (_, text) = SHIPPED.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("{name} is shipped"));
-    parse(text).unwrap_or_else(|p| panic!("{name}: {p:?}"))
-}
-
-fn all() -> Vec<Grid> {
-    IDS.iter().flat_map(|id| [grid(id, "fr"), grid(id, "en")]).collect()
-}
-
-fn time() -> Time {
-    chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").expect("a valid time")
-}
-
-fn at(g: &Grid, full_name: &str) -> At {
-    let (step_id, question_id) = full_name.split_once('.').expect("step.question");
-    let step = g.steps.iter().position(|s| s.id == step_id).unwrap_or_else(|| panic!("no step {step_id}"));
-    let question = g.steps[step]
-        .questions
-        .iter()
-        .position(|q| q.id == question_id)
-        .unwrap_or_else(|| panic!("no question {full_name}"));
-    At { step, question }
-}
-
-fn choice(id: &str) -> Answer {
-    Answer::Choice(id.into())
-}
-
-fn multi(ids: &[&str]) -> Answer {
-    Answer::Multi { options: ids.iter().map(|s| s.to_string()).collect(), other: None }
-}
-
-/// The walk after these answers, given in order.
-fn walk(g: &Grid, answers: &[(&str, Answer)]) -> Walk {
-    let mut w = Walk::new(g.clone(), Trail::start(g, "T", "abcd2345".into(), time()));
-    for (name, answer) in answers {
-        let place = at(g, name);
-        assert!(w.question_shown(place), "{name} is shown when answered in this test");
-        w.set(place, Some(answer.clone()), time());
-        w.close_edit();
-    }
-    w
-}
-
-/// The notes shown in the step "what your answers point to".
-fn notes(w: &Walk) -> Vec<String> {
-    let s = w.grid.steps.iter().position(|s| s.id == "pointers").expect("a pointers step");
-    w.step(s)
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(q, _)| w.question_shown(At { step: s, question: *q }))
-        .map(|(_, q)| q.id.clone())
-        .collect()
-}
-
-fn step_shown(w: &Walk, id: &str) -> bool {
-    let s = w.grid.steps.iter().position(|s| s.id == id).unwrap_or_else(|| panic!("no step {id}"));
-    w.step_shown(s)
-}
-
-fn note_text(g: &Grid, id: &str) -> String {
-    g.question(&format!("pointers.{id}")).unwrap_or_else(|| panic!("no note {id}")).1.prompt.clone()
-}
-
-/// Every word of a grid a person can read, one string per place.
-fn texts(g: &Grid) -> Vec<String> {
-    let mut out = vec![g.meta.title.clone()];
-    out.extend(g.meta.summary.clone());
-    out.extend(g.meta.source.clone());
-    for s in &g.steps {
-        out.push(s.title.clone());
-        out.extend(s.guidance.clone());
-        for q in &s.questions {
-            out.push(q.prompt.clone());
-            out.extend(q.hint.clone());
-            for o in q.kind.options() {
-                out.push(o.label.clone());
-                out.extend(o.hint.clone());
-            }
-        }
-        for r in &s.references {
-            out.push(r.label.clone());
-            out.extend(r.text.clone());
-        }
-    }
-    out
-}
-
-fn contains(g: &Grid, needle: &str) -> bool {
-    texts(g).iter().any(|t| t.contains(needle))
-}
+use discern::grid::{Answer, Grid, QuestionKind};
+use shipped_support::{
+    IDS, all, at, choice, contains, grid, multi, note_text, notes, step_shown, texts, walk,
+};
 
 #[test]
-fn every_shipped_grid_is_version_2_in_both_languages() {
+fn every_shipped_grid_is_version_2_1_in_both_languages() {
     for g in all() {
-        assert_eq!(g.meta.version, "2.0.0", "{} {}", g.meta.id, g.meta.language);
+        assert_eq!(g.meta.version, "2.1.0", "{} {}", g.meta.id, g.meta.language);
     }
 }
 
@@ -267,7 +175,6 @@ fn the_french_wording_points_of_the_review() {
         "un support de réflexion",
         "instance élargie",
         "Que pouvez-vous taire ?",
-        "Formulez ce but",
         "La commission de déontologie de l'ANAS",
     ] {
         assert!(anywhere(wanted), "missing: {wanted}");
@@ -327,7 +234,7 @@ fn the_vulnerability_texts_name_its_cause() {
 #[test]
 fn a_worker_who_skips_everything_is_told_only_what_holds() {
     let expected: [(&str, &[&str]); 3] = [
-        ("delor-secret", &["p_unanswered", "p_title_unknown", "p_silence", "p_consult", "p_always"]),
+        ("delor-secret", &["p_unanswered", "p_title_unknown", "p_consult", "p_always"]),
         ("partage", &["p_framework_open", "p_consult", "p_always"]),
         ("deliberation", &["p_options", "p_person", "p_no_legal_check", "p_consult", "p_always"]),
     ];
@@ -410,18 +317,24 @@ fn delor_asks_first_under_what_title_and_draws_the_consequences() {
 fn delor_tells_a_phone_call_from_a_requisition_and_a_summons() {
     let g = grid("delor-secret", "fr");
     assert!(!step_shown(&walk(&g, &[]), "police"));
-    for (form, note) in [("phone", "p_phone"), ("requisition", "p_requisition"), ("summons", "p_summons")] {
+    let forms = [
+        ("phone", "p_phone"),
+        ("requisition", "p_requisition"),
+        ("convocation", "p_convocation"),
+        ("summons", "p_summons"),
+    ];
+    for (form, note) in forms {
         let w = walk(&g, &[("situation.origin", choice("police")), ("police.form", choice(form))]);
         assert!(step_shown(&w, "police"));
         let shown = notes(&w);
-        for other in ["p_phone", "p_requisition", "p_summons"] {
+        for (_, other) in forms {
             assert_eq!(shown.contains(&other.to_string()), other == note, "{form}: {shown:?}");
         }
     }
 }
 
 #[test]
-fn delor_an_adult_victim_of_domestic_violence_is_not_a_permission_by_itself() {
+fn delor_an_adult_victim_of_intimate_partner_violence_is_not_a_permission_by_itself() {
     let g = grid("delor-secret", "fr");
     let w =
         walk(&g, &[("may_speak.adult_victim", choice("yes")), ("may_speak.permission", multi(&["none"]))]);

@@ -103,6 +103,7 @@ fn college() -> Story {
                     "Le CPE, au titre du suivi de la vie scolaire, voudrait savoir « s'il se passe quelque chose à la maison », pour comprendre les retards et la baisse des résultats, et savoir s'il doit « faire quelque chose ». Il connaît le lien avec le CCAS parce que la mère l'a elle-même évoqué lors d'une rencontre au collège. Il ne demande rien par écrit.",
                 ),
             ),
+            (d1, "situation.concerned", multi(&["parent"])),
             (d1, "situation.person_knows", choice("not_yet")),
             (
                 d1,
@@ -242,6 +243,7 @@ fn partners_meeting() -> Story {
                     "Le conseiller de la mission locale ; mais en réunion, tous les participants entendront : l'élue, le bailleur, l'éducateur de prévention, la responsable du CCAS qui anime la réunion.",
                 ),
             ),
+            (d1, "situation.concerned", multi(&["adult"])),
             (
                 d1,
                 "situation.purpose_words",
@@ -341,7 +343,7 @@ fn police_call() -> Story {
                 d1,
                 "facts.facts",
                 text(
-                    "Ce matin, un appel arrivé au standard du CHRS m'a été transféré : une personne se présentant comme officier de police judiciaire demande si un homme que nous hébergeons l'est « actuellement », pour une « simple vérification », sans rien dire de l'enquête. Constaté : l'appel vient d'un numéro masqué ; je ne peux pas vérifier l'identité de l'appelant. Ce que je sais par mon travail : cet homme est hébergé depuis deux mois ; à son admission, il a demandé que sa présence ne soit confirmée à personne. Supposé : rien ; je ne sais pas s'il est concerné comme témoin, victime ou mis en cause.",
+                    "Ce matin, un appel arrivé au standard du CHRS m'a été transféré : une personne se présentant comme officier de police judiciaire demande si un homme que nous hébergeons l'est « actuellement », pour une « simple vérification ». Constaté : l'appel vient d'un numéro masqué ; je ne peux pas vérifier l'identité de l'appelant ; quand je lui ai demandé à quel titre il appelait et dans quelle enquête, il a seulement répété qu'il s'agissait d'une « simple vérification ». Ce que je sais par mon travail : cet homme est hébergé depuis deux mois ; à son admission, il a demandé que sa présence ne soit confirmée à personne. Supposé : rien ; je ne sais pas s'il est concerné comme témoin, victime ou mis en cause.",
                 ),
             ),
             (
@@ -355,7 +357,7 @@ fn police_call() -> Story {
                 d1,
                 "facts.options_list",
                 text(
-                    "(1) Confirmer par téléphone. (2) Ne rien confirmer ni infirmer, expliquer le cadre du secret et renvoyer vers une demande écrite adressée à la direction. (3) Vérifier l'identité de l'appelant en rappelant le commissariat par son standard. (4) Informer l'homme de l'appel, pour qu'il puisse prendre contact lui-même s'il le souhaite. (5) Ne rien faire de plus que (2).",
+                    "(1) Confirmer par téléphone. (2) Ne rien confirmer ni infirmer, expliquer le cadre du secret et demander une trace écrite de la demande, adressée à la direction, qui dise dans quel cadre elle est faite. (3) Vérifier l'identité de l'appelant en rappelant le commissariat par son standard. (4) Informer l'homme de l'appel, pour qu'il puisse prendre contact lui-même s'il le souhaite. (5) Ne rien faire de plus que (2).",
                 ),
             ),
             (
@@ -385,7 +387,7 @@ fn police_call() -> Story {
                 d1,
                 "norm.norm_says",
                 text(
-                    "La loi : la présence d'une personne au CHRS est une information à caractère secret, apprise dans l'exercice de ma profession (Code pénal, art. 226-13 ; CASF, art. L411-3) ; un appel téléphonique ne crée aucune obligation de répondre, et je ne sais même pas qui appelle. Une réquisition écrite appellerait une réponse, à examiner avec la direction et un appui juridique. Le code de déontologie de l'ANAS, qui n'a pas de force juridique, va dans le même sens. La procédure du service prévoit que toute demande d'un tiers sur une personne hébergée est transmise à la direction.",
+                    "La loi : la présence d'une personne au CHRS est une information à caractère secret, apprise dans l'exercice de ma profession (Code pénal, art. 226-13 ; CASF, art. L411-3). Une simple demande ne m'oblige à rien ; mais une réquisition peut être faite par tout moyen, même au téléphone (Code de procédure pénale, art. 60-1) : je dois d'abord savoir qui appelle, à quel titre et dans quelle enquête, et demander une trace écrite. Une réquisition appellerait une réponse, et le secret pourrait y être opposé comme motif légitime : à examiner avec la direction et un appui juridique. Le code de déontologie de l'ANAS, qui n'a pas de force juridique, va dans le même sens. La procédure du service prévoit que toute demande d'un tiers sur une personne hébergée est transmise à la direction.",
                 ),
             ),
             (d1, "norm.norm_clear", choice("unsure")),
@@ -431,7 +433,7 @@ fn police_call() -> Story {
                 d1,
                 "consult.ask",
                 text(
-                    "Un service de police demande par téléphone, sans réquisition, si une personne est hébergée dans l'établissement. Que prévoit la procédure, qui répond, et faut-il informer la personne de cette demande, et quand ?",
+                    "Un appelant qui se présente comme officier de police judiciaire demande par téléphone, sans dire dans quelle enquête, si une personne est hébergée dans l'établissement. Est-ce une réquisition ? Que prévoit la procédure, qui répond, et faut-il informer la personne de cette demande, et quand ?",
                 ),
             ),
             (
@@ -467,14 +469,14 @@ fn police_call() -> Story {
                 d2,
                 "decision.reasons",
                 text(
-                    "Je ne confirme ni n'infirme sa présence. La présence d'une personne au CHRS est une information à caractère secret (Code pénal, art. 226-13 ; CASF, art. L411-3) ; aucun texte ne m'oblige à répondre à un appel téléphonique dont je ne peux même pas vérifier l'auteur, et aucune permission de parler ne s'applique. La direction, consultée hier avec l'appui juridique, confirme : toute demande doit lui parvenir par écrit, et une réquisition serait examinée avec l'appui juridique. Avec son accord, je l'informe de l'appel.",
+                    "Je ne confirme ni n'infirme sa présence. La présence d'une personne au CHRS est une information à caractère secret (Code pénal, art. 226-13 ; CASF, art. L411-3). Une réquisition peut être faite par téléphone, mais l'appelant n'a dit ni à quel titre il appelait ni dans quelle enquête, et je ne peux pas vérifier son identité ; aucune permission de parler ne s'applique. La direction, consultée hier avec l'appui juridique, confirme : la demande doit lui parvenir par écrit, avec son cadre ; une réquisition serait alors examinée avec l'appui juridique, et le secret pourrait y être opposé comme motif légitime. Avec son accord, je l'informe de l'appel.",
                 ),
             ),
             (
                 d2,
                 "decision.change_mind",
                 text(
-                    "Une réquisition écrite, examinée avec la direction et un appui juridique. Un élément laissant penser que lui ou une autre personne est en péril : l'obligation d'agir primerait alors (Code pénal, art. 223-6), en ne disant que ce qui rend l'intervention possible.",
+                    "Une réquisition dont l'auteur et le cadre sont établis, examinée avec la direction et un appui juridique. Un élément laissant penser que lui ou une autre personne est en péril : l'obligation d'agir primerait alors (Code pénal, art. 223-6), en ne disant que ce qui rend l'intervention possible.",
                 ),
             ),
             (
@@ -522,6 +524,7 @@ fn child_welfare_review() -> Story {
                     "To help the review decide whether the support measure is still needed, and what help the family needs at home.",
                 ),
             ),
+            (d1, "situation.concerned", multi(&["parent", "child"])),
             (d1, "situation.framework", choice("child")),
             (d1, "child.child_bound", choice("yes")),
             (d1, "child.child_mission", choice("yes")),
@@ -573,12 +576,13 @@ fn child_welfare_review() -> Story {
                 ),
             ),
             (d2, "digital.if_read", choice("yes")),
-            (d2, "serves.agrees", choice("yes")),
+            (d2, "serves.agrees", choice("not_asked")),
+            (d2, "serves.parents_agree", choice("yes")),
             (
                 d2,
                 "serves.person_view",
                 text(
-                    "Seen this afternoon: she agrees that I tell the ASE worker about the housing and the repayment plan, which she sees as good news for the review. She did not want her debts and the dispute with the child's father mentioned; I told her they would not be.",
+                    "Seen this afternoon: the mother agrees that I tell the ASE worker about the housing and the repayment plan, which she sees as good news for the review. She did not want her debts and the dispute with the child's father mentioned; I told her they would not be. I do not see the child myself: the ASE worker, who is the child's referent, talks with the child about the review.",
                 ),
             ),
             (d2, "decision.choice", choice("partial")),
