@@ -65,10 +65,10 @@ pub fn marked(parts: &[(Mark, &str)]) -> String {
 const STYLE: &str = "\
 @page { size: A4; margin: 8mm 10mm; }
 html { font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif; \
-font-size: 8.5pt; line-height: 1.18; color: #111; background: #fff; }
+font-size: 8.5pt; line-height: 1.15; color: #111; background: #fff; }
 body { max-width: 48em; margin: 1.5em auto; padding: 0 1em; }
 h1 { font-size: 1.4em; margin: 0 0 .1em; }
-h2 { font-size: 1.15em; margin: .6em 0 .2em; border-bottom: 1px solid #999; }
+h2 { font-size: 1.15em; margin: .5em 0 .2em; border-bottom: 1px solid #999; }
 h3 { font-size: 1em; margin: .4em 0 0; }
 /* Each step one row: its title beside its own answers, the row as tall as the
    taller of the two, so a long title never drifts beside the next step. */

@@ -133,7 +133,7 @@ fn two_versions_of_a_trail_show_only_what_changed() {
         stdout(&out)
     };
     let md = compare(&[]);
-    assert!(md.contains("5 réponses ont changé ; 26 n'ont pas changé (--all les affiche).\n"), "{md}");
+    assert!(md.contains("5 réponses ont changé ; 27 n'ont pas changé (--all les affiche).\n"), "{md}");
     assert!(
         md.contains("**Que décidez-vous ?** — réponse modifiée\n\n- 1. *23/11/2026 à 10:05* — Attendre, consulter d'abord\n- 2. *26/11/2026 à 11:10* — Agir sans révéler\n"),
         "{md}"
@@ -143,7 +143,7 @@ fn two_versions_of_a_trail_show_only_what_changed() {
     assert!(!md.contains(NEW) && !md.contains("Par ma profession"), "{md}");
     assert!(md.lines().count() < 50, "{} lines", md.lines().count());
     let all = compare(&["--all"]);
-    assert!(all.contains("5 réponses ont changé ; 26 n'ont pas changé.\n"), "{all}");
+    assert!(all.contains("5 réponses ont changé ; 27 n'ont pas changé.\n"), "{all}");
     assert!(all.contains(NEW) && all.contains("Par ma profession"), "{all}");
     assert!(all.lines().count() > 150, "{} lines", all.lines().count());
 }
