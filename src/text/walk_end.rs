@@ -89,7 +89,7 @@ impl Lang {
 
     pub fn end_exports_note(self) -> &'static str {
         self.pick(
-            "La synthèse tient sur une page : la décision, ce que vos réponses font apparaître, vos réponses. Elle est écrite dans le dossier exports de vos données, lisible par vous seul.",
+            "La synthèse tient sur une page : la décision, ce que vos réponses font apparaître, vos réponses. Elle est écrite dans le dossier exports de vos données, lisible par vous seulement.",
             "The summary fits on one page: the decision, what your answers point to, your answers. It is written in the exports folder of your data, readable by you alone.",
         )
     }
