@@ -40,6 +40,8 @@ impl Lang {
                 ),
                 ("grid/check/files", "Les fichiers à vérifier."),
                 ("grid/show", "La grille entière, comme document à distribuer."),
+                ("grid/show/grid", "L'identifiant d'une grille, ou le chemin d'un fichier de grille."),
+                ("grid/show/format", "Le format : md, txt ou html (une page à imprimer)."),
                 ("grid/new", "Écrire une grille de départ commentée dans votre dossier de grilles."),
                 (
                     "grid/new/id",
@@ -58,7 +60,12 @@ impl Lang {
                 ("open", "Ouvrir un parcours pour le poursuivre."),
                 ("open/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
                 ("list", "Lister les parcours, du plus récent au plus ancien."),
+                ("list/json", "Un tableau JSON des parcours, pour les scripts."),
                 ("export", "Exporter un parcours."),
+                (
+                    "export/trail",
+                    "Un identifiant, le début unique d'un identifiant, ou un chemin ; PARCOURS@AAAA-MM-JJ est le parcours tel qu'il était ce jour-là.",
+                ),
                 ("export/format", "Le format : md, txt, html (une page à imprimer) ou json."),
                 (
                     "export/full",
@@ -71,11 +78,19 @@ impl Lang {
                 ("export/force", "Remplacer le fichier de --output s'il existe déjà."),
                 ("export/yes", "Exporter même si la vérification de confidentialité trouve quelque chose."),
                 ("delete", "Supprimer un parcours."),
+                ("delete/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
+                ("delete/yes", "Supprimer sans demander d'abord."),
                 (
                     "purge",
                     "Supprimer les parcours inchangés depuis JOURS jours (par défaut : retention_days du fichier de réglages).",
                 ),
+                ("purge/older_than", "Combien de jours sans changement rendent un parcours ancien."),
+                ("purge/yes", "Supprimer sans demander d'abord."),
                 ("review", "Relire un parcours avec l'historique de chaque réponse, et l'annoter."),
+                (
+                    "review/trail",
+                    "Un identifiant, le début unique d'un identifiant, ou un chemin ; PARCOURS@AAAA-MM-JJ est le parcours tel qu'il était ce jour-là.",
+                ),
                 ("compare", "Comparer des parcours faits avec la même grille, question par question."),
                 (
                     "compare/trails",
@@ -92,6 +107,10 @@ impl Lang {
                 ("follow-up/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
                 ("due", "Les parcours dont la date pour y revenir est arrivée, les plus anciens d'abord."),
                 ("lint", "Ce qui ressemble à une donnée identifiante dans tout un parcours."),
+                (
+                    "lint/trail",
+                    "Un identifiant, le début unique d'un identifiant, ou un chemin ; PARCOURS@AAAA-MM-JJ est le parcours tel qu'il était ce jour-là.",
+                ),
                 ("completions/shell", "Le shell : bash, zsh, fish ou powershell."),
             ],
         }
@@ -114,6 +133,25 @@ impl Lang {
             (Lang::En, CliHeading::Arguments) => "Arguments:",
             (Lang::En, CliHeading::Options) => "Options:",
         }
+    }
+
+    /// A placeholder of the command line (`TRAIL` in `<TRAIL>`) in the
+    /// user's language, when it is not the English one.
+    pub fn cli_value_name(self, name: &str) -> Option<&'static str> {
+        if self == Lang::En {
+            return None;
+        }
+        Some(match name {
+            "TRAIL" | "TRAILS" => "PARCOURS",
+            "FILE" | "FILES" => "FICHIER",
+            "TITLE" => "TITRE",
+            "DAYS" => "JOURS",
+            "DIR" => "DOSSIER",
+            "ID|PATH" => "ID|CHEMIN",
+            "LANG" => "LANGUE",
+            "SHELL" => "SHELL",
+            _ => return None,
+        })
     }
 
     pub fn cli_command_placeholder(self) -> &'static str {
@@ -224,7 +262,10 @@ impl Lang {
                 "the command line is not understood".into(),
             ),
         };
-        if let Some(clap::error::ContextValue::Strings(values)) = e.get(C::ValidValue) {
+        // A value clap cannot list (a grid id, a title) has no possible values to show.
+        if let Some(clap::error::ContextValue::Strings(values)) = e.get(C::ValidValue)
+            && !values.is_empty()
+        {
             text.push_str(&format!("\n  {}", self.cli_possible_values(values)));
         }
         for kind in [C::SuggestedSubcommand, C::SuggestedArg, C::SuggestedValue] {
