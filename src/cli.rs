@@ -207,7 +207,8 @@ pub fn command(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
     let mut cmd = Cli::command()
         .mut_subcommand("completions", |s| s.about(lang.cli_completions()))
-        .mut_subcommand("man", |s| s.about(lang.cli_man()));
+        .mut_subcommand("man", |s| s.about(lang.cli_man()))
+        .mut_subcommand("grid", |g| g.mut_subcommand("check", |c| c.after_help(lang.cli_grid_format_page())));
     for (path, help) in lang.cli_help() {
         cmd = localize(cmd, path, help);
     }
@@ -293,6 +294,9 @@ fn fixed_words(cmd: clap::Command, lang: Lang) -> clap::Command {
         template += &format!("\n{}\n{{positionals}}\n", lang.cli_heading(CliHeading::Arguments));
     }
     template += &format!("\n{}\n{{options}}", lang.cli_heading(CliHeading::Options));
+    if cmd.get_after_help().is_some() {
+        template += "{after-help}";
+    }
     let mut cmd = cmd.help_template(template).disable_help_flag(true).arg(
         clap::Arg::new("help")
             .short('h')

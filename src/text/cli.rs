@@ -180,6 +180,14 @@ impl Lang {
         )
     }
 
+    /// Under the help of `grid check`: where the grid format is told.
+    pub fn cli_grid_format_page(self) -> &'static str {
+        self.pick(
+            "Le format des grilles, chaque clé et chaque sorte de question : docs/grid-format.fr.md dans le dépôt de discern.",
+            "The grid format, every key and every kind of question: docs/grid-format.md in discern's repository.",
+        )
+    }
+
     pub fn cli_man(self) -> &'static str {
         self.pick("Afficher la page de manuel (roff).", "Print the manual page (roff)")
     }
