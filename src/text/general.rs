@@ -267,12 +267,22 @@ impl Lang {
         self.pick(" (seule)", " (on its own)")
     }
 
-    pub fn plain_how_choice(self, multi: bool) -> &'static str {
-        match (self, multi) {
-            (Lang::Fr, false) => "Tapez un numéro.",
-            (Lang::Fr, true) => "Tapez un ou plusieurs numéros, séparés par des virgules.",
-            (Lang::En, false) => "Type a number.",
-            (Lang::En, true) => "Type one or more numbers, separated by commas.",
+    /// How to answer a choice (`multi`: several options), with an "Other"
+    /// entry or not.
+    pub fn plain_how_choice(self, multi: bool, other: bool) -> &'static str {
+        match (self, multi, other) {
+            (Lang::Fr, false, _) => "Tapez un numéro.",
+            (Lang::Fr, true, false) => {
+                "Tapez un ou plusieurs numéros, séparés par des espaces ou des virgules."
+            }
+            (Lang::Fr, true, true) => {
+                "Tapez un ou plusieurs numéros, séparés par des espaces ou des virgules ; des mots après les numéros sont votre réponse « Autre »."
+            }
+            (Lang::En, false, _) => "Type a number.",
+            (Lang::En, true, false) => "Type one or more numbers, separated by spaces or commas.",
+            (Lang::En, true, true) => {
+                "Type one or more numbers, separated by spaces or commas; words after the numbers are your “Other” answer."
+            }
         }
     }
 
