@@ -7,6 +7,8 @@
 mod pty_support;
 
 use pty_support::{Setup, discern, send, trail_text, wait_for};
+use std::process::Command;
+
 use rexpect::process::WaitStatus;
 
 #[test]
@@ -51,4 +53,34 @@ fn the_library_greets_opens_the_grid_picker_and_ctrl_c_quits() {
     assert!(matches!(p.process().status(), Some(WaitStatus::StillAlive)), "Esc only closes the picker");
     send(&mut p, "\x03");
     p.exp_eof().expect("Ctrl-C quits");
+}
+
+/// `discern review TRAIL@DAY` on the full screen says which moment it shows,
+/// never that another window holds the trail, and `a` says a past version
+/// takes no annotation.
+#[test]
+fn a_review_of_a_past_version_says_when_it_stood() {
+    let setup = Setup::new();
+    let data = setup.data.as_path();
+    let out = Command::new(env!("CARGO_BIN_EXE_discern"))
+        .args(setup.new_args("Past"))
+        .arg("--plain")
+        .env("DISCERN_DATA_DIR", data)
+        .env("LANG", "C")
+        .env_remove("COMPLETE")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("discern runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = String::from_utf8_lossy(&out.stdout).lines().last().expect("the path").to_string();
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let arg = format!("{path}@{today}");
+    let mut p = discern(data, &["review".as_ref(), arg.as_ref()]);
+    p.exp_string("As it stood at the end of").expect("the moment is said");
+    send(&mut p, "\t");
+    send(&mut p, "a");
+    p.exp_string("past version").expect("a past version takes no annotation");
+    send(&mut p, "\x03");
+    let rest = p.exp_eof().expect("Ctrl-C quits");
+    assert!(!rest.contains("another window"), "{rest}");
 }

@@ -399,10 +399,10 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
         return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true));
     }
     // A trail as it stood is read only: no lock, nothing written.
-    if asof::split(arg).1.is_some() {
+    if let Some(moment) = asof::split(arg).1 {
         let (path, trail) = load(ctx, arg)?;
         return match ops::find_grid(ctx, &trail) {
-            Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, None),
+            Some(grid) => crate::tui::run_past_review(ctx, Walk::new(grid, trail), path, moment),
             None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
         };
     }

@@ -204,6 +204,27 @@ fn run_with<T>(
 /// are saved beside the answers, which stay exactly as they are in the file.
 pub fn run_review(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Option<Lock>) -> Result<ExitCode, Failure> {
     let access = access::Access::Review { can_save: lock.is_some() };
+    review(ctx, walk, path, lock, access)
+}
+
+/// A review of a trail as it stood at `moment` (`discern review
+/// TRAIL@WHEN`): read as a review is, never written, saying which moment.
+pub fn run_past_review(
+    ctx: &Ctx,
+    walk: Walk,
+    path: PathBuf,
+    moment: crate::trail::asof::Moment,
+) -> Result<ExitCode, Failure> {
+    review(ctx, walk, path, None, access::Access::Past(moment))
+}
+
+fn review(
+    ctx: &Ctx,
+    walk: Walk,
+    path: PathBuf,
+    lock: Option<Lock>,
+    access: access::Access,
+) -> Result<ExitCode, Failure> {
     let palette = Palette::from_env(ctx.config.theme);
     let app = App::walk(walk, Some(path.clone()), false, ctx.lang, palette, crate::trail::now)
         .with_access(access, ctx.config.author.clone());

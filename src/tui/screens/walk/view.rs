@@ -35,7 +35,7 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool, 
     let trail = &screen.walk.trail;
     let grid_title = &screen.walk.grid.meta.title;
     let title = match screen.access {
-        Access::Review { .. } => lang.review_header(&trail.title, grid_title),
+        Access::Review { .. } | Access::Past(_) => lang.review_header(&trail.title, grid_title),
         Access::Answer | Access::ReadOnly => lang.walk_header(&trail.title, grid_title),
     };
     // Where one stands, on the right: « Étape 3 sur 12 · 5 réponses sur 20 ».
@@ -115,6 +115,9 @@ fn status(screen: &WalkScreen) -> (String, Style) {
     let p = screen.palette();
     let lang = screen.lang();
     let save = &screen.save;
+    if let Access::Past(moment) = screen.access {
+        return (lang.status_as_it_stood(moment), p.strong());
+    }
     if screen.access.elsewhere() {
         return (lang.status_open_elsewhere().to_string(), p.strong());
     }
