@@ -84,3 +84,36 @@ fn a_review_of_a_past_version_says_when_it_stood() {
     let rest = p.exp_eof().expect("Ctrl-C quits");
     assert!(!rest.contains("another window"), "{rest}");
 }
+
+/// `discern new --ephemeral`: `s` on the end screen keeps the walk as a
+/// trail after all; the program then says where it is, as for `new`.
+#[test]
+fn an_ephemeral_walk_is_kept_as_a_trail_from_its_end_screen() {
+    let setup = Setup::new();
+    let data = setup.data.as_path();
+    let mut args: Vec<&std::ffi::OsStr> = setup.new_args("Workshop").to_vec();
+    args.push("--ephemeral".as_ref());
+    let mut p = discern(data, &args);
+    p.exp_string("Zebrafacts?").expect("the first question is shown");
+    send(&mut p, "kept words");
+    send(&mut p, "\t");
+    send(&mut p, "\t");
+    p.exp_string("Ephemeral walk").expect("the end screen");
+    assert!(trail_text(data).is_none(), "nothing written yet");
+    send(&mut p, "s");
+    // The title box, with the walk's title in it: Enter keeps it.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    send(&mut p, "\r");
+    wait_for("the kept trail", || trail_text(data).is_some_and(|t| t.contains("kept words")));
+    let text = trail_text(data).expect("kept");
+    assert!(text.contains("title = \"Workshop\""), "{text}");
+    // Esc back to the walk, Esc again to the library now: running until q.
+    send(&mut p, "\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    send(&mut p, "\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(matches!(p.process().status(), Some(WaitStatus::StillAlive)), "Esc went to the library");
+    send(&mut p, "q");
+    p.exp_string("Trail saved:").expect("where the trail is, said after the screen closes");
+    p.exp_eof().expect("q quits");
+}

@@ -692,6 +692,36 @@ impl Lang {
         }
     }
 
+    /// Above the passages of an export's question: how many look identifying.
+    pub fn export_passages_intro(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Fr, 1) => "Avant d'exporter : ce passage ressemble à une donnée identifiante.".into(),
+            (Lang::Fr, n) => {
+                format!("Avant d'exporter : ces {n} passages ressemblent à des données identifiantes.")
+            }
+            (Lang::En, 1) => "Before exporting: this passage looks identifying.".into(),
+            (Lang::En, n) => format!("Before exporting: these {n} passages look identifying."),
+        }
+    }
+
+    /// Under the passages a question could not show: how many more, and
+    /// (`id`: a trail saved) the command that lists them all.
+    pub fn export_passages_more(self, n: usize, id: Option<&str>) -> String {
+        match id {
+            Some(id) => self.pick(
+                format!("… et {n} de plus : discern lint {id} les liste tous."),
+                format!("… and {n} more: discern lint {id} lists them all."),
+            ),
+            None => self.pick(format!("… et {n} de plus."), format!("… and {n} more.")),
+        }
+    }
+
+    /// The question before an export with nothing else to ask (an
+    /// ephemeral walk's, once it says where it goes).
+    pub fn export_write_confirm(self) -> &'static str {
+        self.pick("L'écrire ?", "Write it?")
+    }
+
     pub fn export_confirm(self) -> &'static str {
         self.pick("Exporter quand même ?", "Export anyway?")
     }

@@ -188,9 +188,13 @@ fn widths(screen: &LibraryScreen, width: usize) -> Widths {
     );
     let grid =
         longest(names[1], &mut rows().filter_map(|r| r.summary.as_ref().ok().map(|t| t.grid.title.clone())));
+    // A damaged file says why where the outcome is.
     let outcome = longest(
         names[2],
-        &mut rows().filter_map(|r| r.summary.as_ref().ok().and_then(|t| t.outcome.clone())),
+        &mut rows().filter_map(|r| match &r.summary {
+            Ok(t) => t.outcome.clone(),
+            Err(e) => Some(lang.damaged_file(&lang.load_error(e))),
+        }),
     );
     let with_grid = share(width, last, title, &[outcome, grid]);
     if with_grid.0 >= title {

@@ -148,8 +148,10 @@ fn hints(screen: &WalkScreen, has_refs: bool) -> Vec<Hint> {
     let choose = if multi { H::Toggle } else { H::Choose };
     let mut hints = match screen.keys() {
         WalkKeys::Steps => return vec![H::MoveStep, H::GoToStep, H::BackFromSteps],
-        WalkKeys::End if screen.path.is_some() => return vec![H::ExportMd, H::ExportHtml, H::BackToWalk],
-        WalkKeys::End => return vec![H::BackToWalk],
+        WalkKeys::End if screen.path.is_some() => {
+            return vec![H::ExportMd, H::ExportHtml, H::BackToWalk, H::OpenExport];
+        }
+        WalkKeys::End => return vec![H::KeepWalk, H::ExportMd, H::ExportHtml, H::BackToWalk, H::OpenExport],
         WalkKeys::ReadOnly if screen.access == (Access::Review { can_save: true }) => {
             vec![H::Annotate, H::NextQuestion, H::PrevQuestion, H::Scroll, H::NextStep, H::PrevStep, H::Steps]
         }
