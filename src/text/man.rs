@@ -48,7 +48,7 @@ impl Lang {
                 "Sans commande, discern ouvre la bibliothèque des parcours en plein écran ; avec --plain, ou sans terminal, les mêmes questions se posent en texte simple sur l'entrée et la sortie standard. PARCOURS est un identifiant, le début unique d'un identifiant, ou un chemin.",
             ],
             [
-                "discern helps a social worker think through an ethical dilemma about sharing confidential information: should I tell the school, the judge, a colleague, the family what I know? It walks an ethical reading grid, question by question, and keeps the trail of that walk on this computer, readable by you only.",
+                "discern helps a social worker think through an ethical dilemma about sharing confidential information: should I tell the school, the judge, a colleague, the family what I know? It walks an ethical reading grid, question by question, and keeps the trail of that walk on this computer, readable by you alone.",
                 "A grid is a support for thinking, not legal advice: discern reflects the answers back, it never decides. No question is mandatory, and nothing leaves the computer except by an export you ask for.",
                 "Without a command, discern opens the library of trails on the full screen; with --plain, or without a terminal, the same questions are asked as plain text on standard input and output. TRAIL is an id, a unique prefix of one, or a path.",
             ],

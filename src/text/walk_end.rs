@@ -115,7 +115,7 @@ impl Lang {
     pub fn end_ephemeral_note(self, keep: &str, md: &str, html: &str) -> String {
         self.pick(
             format!("Parcours éphémère : rien n'est écrit sans que vous le demandiez. {keep} le garde comme parcours ; {md} ou {html} écrit sa synthèse dans le dossier exports de vos données, lisible par vous seulement."),
-            format!("Ephemeral walk: nothing is written unless you ask. {keep} keeps it as a trail; {md} or {html} writes its summary into the exports folder of your data, readable by you only."),
+            format!("Ephemeral walk: nothing is written unless you ask. {keep} keeps it as a trail; {md} or {html} writes its summary into the exports folder of your data, readable by you alone."),
         )
     }
 
