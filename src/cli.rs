@@ -71,11 +71,13 @@ pub enum Command {
     },
     /// List the trails, newest first.
     List {
+        /// One JSON array of the trails, for scripts.
         #[arg(long)]
         json: bool,
     },
     /// Export a trail.
     Export {
+        /// An id, a unique prefix of one, or a path; TRAIL@YYYY-MM-DD is the trail as it stood that day.
         trail: String,
         /// The format: md, txt, html (a page to print) or json.
         #[arg(long, value_enum, default_value = "md")]
@@ -95,19 +97,26 @@ pub enum Command {
     },
     /// Delete a trail.
     Delete {
+        /// An id, a unique prefix of one, or a path.
         trail: String,
+        /// Delete without asking first.
         #[arg(long)]
         yes: bool,
     },
     /// Delete the trails not changed for DAYS days (default: retention_days of the config file).
     Purge {
+        /// How many days without a change make a trail old.
         #[arg(long, value_name = "DAYS")]
         older_than: Option<u32>,
+        /// Delete without asking first.
         #[arg(long)]
         yes: bool,
     },
     /// Read a trail with the history of each answer, and annotate it.
-    Review { trail: String },
+    Review {
+        /// An id, a unique prefix of one, or a path; TRAIL@YYYY-MM-DD is the trail as it stood that day.
+        trail: String,
+    },
     /// Compare trails made with the same grid, question by question.
     Compare {
         /// Trails (TRAIL or TRAIL@DATE), or their JSON exports (FILE.json); from three on, choices are counted.
@@ -137,7 +146,10 @@ pub enum Command {
         trail: String,
     },
     /// The privacy warnings of a whole trail.
-    Lint { trail: String },
+    Lint {
+        /// An id, a unique prefix of one, or a path; TRAIL@YYYY-MM-DD is the trail as it stood that day.
+        trail: String,
+    },
     /// Encrypt the data folder: every trail, the index and the author name, with a passphrase.
     Encrypt,
     /// Decrypt the data folder: back to plaintext files.
@@ -161,28 +173,19 @@ pub enum Shell {
     Powershell,
 }
 
-impl Shell {
-    pub fn generator(self) -> clap_complete::Shell {
-        match self {
-            Shell::Bash => clap_complete::Shell::Bash,
-            Shell::Zsh => clap_complete::Shell::Zsh,
-            Shell::Fish => clap_complete::Shell::Fish,
-            Shell::Powershell => clap_complete::Shell::PowerShell,
-        }
-    }
-}
-
 #[derive(Debug, Subcommand)]
 pub enum GridCommand {
     /// The grids that can be walked.
     List,
     /// Check grid files; every problem with file, line and column.
     Check {
+        /// The grid files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// The whole grid as a handout.
     Show {
+        /// A grid id, or the path of a grid file.
         #[arg(value_name = "ID|PATH")]
         grid: String,
         /// The format: md, txt or html (a page to print).
@@ -217,21 +220,61 @@ pub fn command(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
     let mut cmd = Cli::command()
         .mut_subcommand("completions", |s| s.about(lang.cli_completions()))
-        .mut_subcommand("man", |s| s.about(lang.cli_man()));
+        .mut_subcommand("man", |s| s.about(lang.cli_man()))
+        .mut_subcommand("grid", |g| g.mut_subcommand("check", |c| c.after_help(lang.cli_grid_format_page())));
     for (path, help) in lang.cli_help() {
         cmd = localize(cmd, path, help);
+    }
+    // The options every command takes come after a command's own, and
+    // the help and version flags last (clap would mix them by the order
+    // of their declaration in each struct).
+    for (order, id) in ["lang", "data_dir", "plain", "passphrase_file"].into_iter().enumerate() {
+        cmd = cmd.mut_arg(id, |a| a.display_order(GLOBAL_ORDER + order));
     }
     let cmd = cmd.disable_version_flag(true).arg(
         clap::Arg::new("version")
             .short('V')
             .long("version")
             .action(clap::ArgAction::Version)
+            .display_order(GLOBAL_ORDER + 11)
             .help(lang.cli_print_version()),
     );
+    let cmd = value_names(cmd, lang);
     let mut cmd = fixed_words(cmd, lang);
     // The `help` command exists once the command is built.
     cmd.build();
     help_command_words(cmd, lang)
+}
+
+/// Where the options every command takes start, in the help's order.
+const GLOBAL_ORDER: usize = 1000;
+
+/// The placeholders of values (`<TRAIL>`, `<FILE>`) in `lang`, in a command
+/// and its subcommands.
+fn value_names(cmd: clap::Command, lang: Lang) -> clap::Command {
+    let args: Vec<(String, Vec<String>)> = cmd
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values())
+        .map(|a| {
+            let names = match a.get_value_names() {
+                Some(names) => names.iter().map(|n| n.to_string()).collect(),
+                None => vec![a.get_id().as_str().to_uppercase()],
+            };
+            (a.get_id().to_string(), names)
+        })
+        .collect();
+    let mut cmd = cmd;
+    for (id, names) in args {
+        let names: Option<Vec<&'static str>> = names.iter().map(|n| lang.cli_value_name(n)).collect();
+        if let Some(names) = names {
+            cmd = cmd.mut_arg(id, |a| a.value_names(names));
+        }
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name, |s| value_names(s, lang));
+    }
+    cmd
 }
 
 /// The about of every `help` command (one per command with subcommands).
@@ -264,11 +307,15 @@ fn fixed_words(cmd: clap::Command, lang: Lang) -> clap::Command {
         template += &format!("\n{}\n{{positionals}}\n", lang.cli_heading(CliHeading::Arguments));
     }
     template += &format!("\n{}\n{{options}}", lang.cli_heading(CliHeading::Options));
+    if cmd.get_after_help().is_some() {
+        template += "{after-help}";
+    }
     let mut cmd = cmd.help_template(template).disable_help_flag(true).arg(
         clap::Arg::new("help")
             .short('h')
             .long("help")
             .action(clap::ArgAction::Help)
+            .display_order(GLOBAL_ORDER + 10)
             .help(lang.cli_print_help()),
     );
     let args: Vec<(String, Vec<String>, Vec<String>, String)> = cmd

@@ -13,6 +13,9 @@ use discern::{cli, commands};
 fn main() -> ExitCode {
     discern::tui::ignore_file_size_limit();
     let lang = cli::early_lang();
+    // A completion script asking for the words that may come next (at each
+    // Tab): answered before anything else is written.
+    commands::complete::answer_if_asked(lang);
     let matches = match cli::command(lang).try_get_matches() {
         Ok(matches) => matches,
         Err(e) => return command_line_error(lang, &e),

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 pub use crate::grid::Misfit;
 use crate::grid::date::{self, DateStyle};
-use crate::grid::{Answer, Question, QuestionKind};
+use crate::grid::{Answer, GridOption, Question, QuestionKind};
 use crate::lang::Lang;
 use crate::trail::Time;
 use crate::walk::{At, Walk};
@@ -189,7 +189,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     writeln!(self.out, "{}) {} …", options.len() + 1, lang.other_label())?;
                 }
                 let multi = matches!(q.kind, QuestionKind::Multi { .. });
-                writeln!(self.out, "{}", lang.plain_how_choice(multi))?;
+                writeln!(self.out, "{}", lang.plain_how_choice(multi, *other))?;
             }
             QuestionKind::Scale(s) => {
                 writeln!(
@@ -249,39 +249,55 @@ fn parse(q: &Question, line: &str, today: NaiveDate, style: DateStyle) -> Result
             }
             None => Err(Misfit::NotAnOption(trimmed.to_string())),
         },
-        QuestionKind::Multi { options, other } => {
-            let mut chosen: Vec<String> = Vec::new();
-            let mut other_text: Vec<String> = Vec::new();
-            let mut asks_other = false;
-            for item in trimmed.split(',').map(str::trim).filter(|i| !i.is_empty()) {
-                match option_of(options, *other, item) {
-                    Some(Some(id)) => {
-                        if !chosen.contains(&id) {
-                            chosen.push(id);
-                        }
+        QuestionKind::Multi { options, other } => multi(options, *other, trimmed),
+    }
+}
+
+/// A multi answer. Numbers or ids separated by commas or spaces are options
+/// (« 2 6 », « 2, 6 »); words after them are the "other" text (« 2 6
+/// cahier de liaison »), and so is a part between commas that starts with
+/// words (its own commas kept: « cahier, classeur »). A number that is no
+/// option is a slip, never an "other" text.
+fn multi(options: &[GridOption], other: bool, line: &str) -> Result<Line, Misfit> {
+    let mut chosen: Vec<String> = Vec::new();
+    let mut other_text: Vec<String> = Vec::new();
+    let mut asks_other = false;
+    for part in line.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let mut rest = part;
+        while !rest.is_empty() {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = &rest[..end];
+            match option_of(options, other, word) {
+                Some(Some(id)) => {
+                    if !chosen.contains(&id) {
+                        chosen.push(id);
                     }
-                    Some(None) => asks_other = true,
-                    None if *other && !looks_like_a_number(item) => other_text.push(item.to_string()),
-                    None => return Err(Misfit::NotAnOption(item.to_string())),
                 }
+                Some(None) => asks_other = true,
+                None if other && !looks_like_a_number(word) => {
+                    other_text.push(rest.to_string());
+                    break;
+                }
+                None => return Err(Misfit::NotAnOption(word.to_string())),
             }
-            // The grid's order, whatever order they were typed in.
-            chosen.sort_by_key(|id| options.iter().position(|o| &o.id == id));
-            // "None of these" with something else is a slip to explain, not a
-            // choice to guess between.
-            let alone = chosen.len() == 1 && other_text.is_empty() && !asks_other;
-            if let Some(exclusive) = options.iter().find(|o| o.exclusive && chosen.contains(&o.id))
-                && !alone
-            {
-                return Err(Misfit::Exclusive(exclusive.label.clone()));
-            }
-            if asks_other && other_text.is_empty() {
-                return Ok(Line::AskOther { multi: chosen });
-            }
-            let other = (!other_text.is_empty()).then(|| other_text.join(", "));
-            Ok(Line::Set(Answer::Multi { options: chosen, other }))
+            rest = rest[end..].trim_start();
         }
     }
+    // The grid's order, whatever order they were typed in.
+    chosen.sort_by_key(|id| options.iter().position(|o| &o.id == id));
+    // "None of these" with something else is a slip to explain, not a
+    // choice to guess between.
+    let alone = chosen.len() == 1 && other_text.is_empty() && !asks_other;
+    if let Some(exclusive) = options.iter().find(|o| o.exclusive && chosen.contains(&o.id))
+        && !alone
+    {
+        return Err(Misfit::Exclusive(exclusive.label.clone()));
+    }
+    if asks_other && other_text.is_empty() {
+        return Ok(Line::AskOther { multi: chosen });
+    }
+    let other = (!other_text.is_empty()).then(|| other_text.join(", "));
+    Ok(Line::Set(Answer::Multi { options: chosen, other }))
 }
 
 /// "9", "4." or "2)": meant as an option's number.
@@ -292,7 +308,7 @@ fn looks_like_a_number(item: &str) -> bool {
 
 /// `Some(Some(id))` for an option by number or id, `Some(None)` for the
 /// number of the "other" entry, `None` for anything else.
-fn option_of(options: &[crate::grid::GridOption], other: bool, item: &str) -> Option<Option<String>> {
+fn option_of(options: &[GridOption], other: bool, item: &str) -> Option<Option<String>> {
     if let Ok(n) = item.trim_end_matches(['.', ')']).parse::<usize>() {
         if n >= 1 && n <= options.len() {
             return Some(Some(options[n - 1].id.clone()));

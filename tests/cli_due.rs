@@ -49,18 +49,25 @@ fn due_lists_past_and_today_oldest_first_with_days_late_never_the_future() {
         let (past, yesterday) = (today - Duration::days(12), today - Duration::days(1));
         let lines: Vec<String> =
             stdout(&out).lines().map(|l| l.split("  /").next().unwrap().to_string()).collect();
+        // The id first, as `list` prints it: what `follow-up` takes.
         assert_eq!(
             lines,
             [
-                format!("{}  12 jours de retard  Passé  [delor-secret]", past.format("%Y-%m-%d")),
-                format!("{}  1 jour de retard  Hier  [delor-secret]", yesterday.format("%Y-%m-%d")),
-                format!("{}  aujourd'hui  Aujourd'hui  [delor-secret]", today.format("%Y-%m-%d")),
+                format!("past2345  {}  en retard de 12 j  Passé  [delor-secret]", past.format("%Y-%m-%d")),
+                format!("yest2345  {}  en retard de 1 j  Hier  [delor-secret]", yesterday.format("%Y-%m-%d")),
+                format!(
+                    "today234  {}  à revoir aujourd'hui  Aujourd'hui  [delor-secret]",
+                    today.format("%Y-%m-%d")
+                ),
             ]
         );
         (stdout(&out), stderr(&out))
     });
     assert!(!text.contains("Futur"));
     assert!(err.contains("discern follow-up"), "{err}");
+    // The id printed first is what follow-up takes.
+    let id = text.split_whitespace().next().unwrap();
+    assert_eq!(id, "past2345");
 }
 
 #[test]
@@ -74,6 +81,7 @@ fn due_in_english_and_with_nothing_due() {
         assert!(stderr(&out).contains("no revisit date has come"), "{}", stderr(&out));
         trail_due(data.path(), "past2345", "Before", today - Duration::days(2));
         let out = discern(data.path()).env("TZ", "UTC").arg("due").output().unwrap();
+        assert!(stdout(&out).starts_with("past2345  "), "{}", stdout(&out));
         assert!(stdout(&out).contains("  2 days late  Before  [delor-secret]  "), "{}", stdout(&out));
     });
 }

@@ -76,7 +76,10 @@ fn errors_are_worded_in_french_with_lang_fr() {
         .output()
         .unwrap();
     let text = stdout(&out);
-    assert!(text.contains(":11:1: error: clé inconnue « promt » (vouliez-vous écrire « prompt » ?) (étape « s », question « q »)"), "{text}");
+    // « erreur : » as compilers localised to French write it (GRID-FORMAT.md);
+    // the FILE:LINE:COLUMN: prefix stays for editors.
+    assert!(text.contains(":11:1: erreur : clé inconnue « promt » (vouliez-vous écrire « prompt » ?) (étape « s », question « q »)"), "{text}");
+    assert!(!text.contains("error:"), "{text}");
 }
 
 #[test]
@@ -270,10 +273,9 @@ fn the_language_versions_of_a_grid_are_compared_and_each_drift_names_both_files(
         "{drifted}:40:10: error: the options of “decision.choice” are “share”, “later” here, “share”, “wait” in {fr}:40\n"
     )), "{text}");
     let fr_out = discern(data.path()).args(["--lang", "fr", "grid", "check", fr, &drifted]).output().unwrap();
-    assert!(
-        stdout(&fr_out)
-            .contains("l'option « none » de « duty.which » n'est pas exclusive ici, elle l'est dans")
-    );
+    assert!(stdout(&fr_out).contains(
+        ":21:10: erreur : l'option « none » de « duty.which » n'est pas exclusive ici, elle l'est dans"
+    ));
 }
 
 #[test]
@@ -400,4 +402,48 @@ fn the_html_handout_is_a_well_formed_page_with_every_text_escaped() {
         }
     }
     assert!(open.is_empty(), "{open:?}");
+}
+
+/// The grid format page of the repository, in English and in French: its
+/// example loads as it is, as the page says.
+#[test]
+fn the_examples_of_the_grid_format_pages_load() {
+    let data = tempfile::tempdir().unwrap();
+    for (page, file) in [
+        ("docs/grid-format.md", "school-request.en.toml"),
+        ("docs/grid-format.fr.md", "demande-ecole.fr.toml"),
+    ] {
+        let text = fs::read_to_string(page).unwrap();
+        let start = text.find("```toml\n").expect("the page has an example") + "```toml\n".len();
+        let example = &text[start..start + text[start..].find("```").unwrap()];
+        let path = data.path().join(file);
+        fs::write(&path, example).unwrap();
+        let out = discern(data.path()).args(["grid", "check"]).arg(&path).output().unwrap();
+        assert_eq!(stdout(&out), format!("{}: ok\n", path.display()), "{page}");
+        // Every kind of question, and format 2, are shown by the example.
+        for kind in ["text", "choice", "multi", "scale", "note", "date"] {
+            assert!(example.contains(&format!("kind = \"{kind}\"")), "{page}: no {kind}");
+        }
+        for key in ["format = 2", "exclusive = true", "when = ", "any_of", "not = ", "[[steps.references]]"] {
+            assert!(example.contains(key), "{page}: no {key}");
+        }
+    }
+}
+
+/// The starter of `grid new`, the help of `grid check` and the README point
+/// to the format page, which is in the repository.
+#[test]
+fn the_starter_and_the_help_point_to_the_grid_format_page() {
+    for (lang, page) in [("en", "docs/grid-format.md"), ("fr", "docs/grid-format.fr.md")] {
+        assert!(std::path::Path::new(page).is_file(), "{page}");
+        let data = tempfile::tempdir().unwrap();
+        let out = discern(data.path()).args(["--lang", lang, "grid", "new", "my-grid"]).output().unwrap();
+        let starter = fs::read_to_string(stdout(&out).trim()).unwrap();
+        assert!(starter.contains(page), "{lang}: {starter}");
+        assert!(!starter.contains("GRID-FORMAT.md"), "{lang}: {starter}");
+        let help = discern(data.path()).args(["--lang", lang, "grid", "check", "--help"]).output().unwrap();
+        assert!(stdout(&help).contains(page), "{lang}: {}", stdout(&help));
+    }
+    let readme = fs::read_to_string("README.md").unwrap();
+    assert!(readme.contains("docs/grid-format.md"), "the README points to the page");
 }

@@ -174,8 +174,13 @@ fn an_identifying_export_asks_and_end_of_input_is_a_no() {
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{input:?}: {}", stderr(&out));
         assert!(stdout(&out).is_empty(), "{input:?}: {}", stdout(&out));
-        assert!(stderr(&out).contains("looks like a phone number"), "{}", stderr(&out));
-        assert!(stderr(&out).contains("add --yes to export anyway"), "{}", stderr(&out));
+        // Each passage is named, as `lint` names it: the question and the text.
+        let said = stderr(&out);
+        assert!(said.contains("Before exporting: these 2 passages look identifying."), "{said}");
+        assert!(said.contains("looks like a phone number: “06 12 34 56 78”"), "{said}");
+        assert!(said.contains("looks like a person's name: “Madame Durand”"), "{said}");
+        assert!(said.lines().any(|l| l.starts_with('“') && l.contains(")")), "the question: {said}");
+        assert!(said.contains("add --yes to export anyway"), "{said}");
     }
     let out =
         discern(data.path()).args(["export", &id, "--format", "json"]).write_stdin("y\n").output().unwrap();

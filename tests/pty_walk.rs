@@ -7,6 +7,8 @@
 mod pty_support;
 
 use pty_support::{Setup, discern, send, trail_text, wait_for};
+use std::process::Command;
+
 use rexpect::process::WaitStatus;
 
 #[test]
@@ -51,4 +53,67 @@ fn the_library_greets_opens_the_grid_picker_and_ctrl_c_quits() {
     assert!(matches!(p.process().status(), Some(WaitStatus::StillAlive)), "Esc only closes the picker");
     send(&mut p, "\x03");
     p.exp_eof().expect("Ctrl-C quits");
+}
+
+/// `discern review TRAIL@DAY` on the full screen says which moment it shows,
+/// never that another window holds the trail, and `a` says a past version
+/// takes no annotation.
+#[test]
+fn a_review_of_a_past_version_says_when_it_stood() {
+    let setup = Setup::new();
+    let data = setup.data.as_path();
+    let out = Command::new(env!("CARGO_BIN_EXE_discern"))
+        .args(setup.new_args("Past"))
+        .arg("--plain")
+        .env("DISCERN_DATA_DIR", data)
+        .env("LANG", "C")
+        .env_remove("COMPLETE")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("discern runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = String::from_utf8_lossy(&out.stdout).lines().last().expect("the path").to_string();
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let arg = format!("{path}@{today}");
+    let mut p = discern(data, &["review".as_ref(), arg.as_ref()]);
+    p.exp_string("As it stood at the end of").expect("the moment is said");
+    send(&mut p, "\t");
+    send(&mut p, "a");
+    p.exp_string("past version").expect("a past version takes no annotation");
+    send(&mut p, "\x03");
+    let rest = p.exp_eof().expect("Ctrl-C quits");
+    assert!(!rest.contains("another window"), "{rest}");
+}
+
+/// `discern new --ephemeral`: `s` on the end screen keeps the walk as a
+/// trail after all; the program then says where it is, as for `new`.
+#[test]
+fn an_ephemeral_walk_is_kept_as_a_trail_from_its_end_screen() {
+    let setup = Setup::new();
+    let data = setup.data.as_path();
+    let mut args: Vec<&std::ffi::OsStr> = setup.new_args("Workshop").to_vec();
+    args.push("--ephemeral".as_ref());
+    let mut p = discern(data, &args);
+    p.exp_string("Zebrafacts?").expect("the first question is shown");
+    send(&mut p, "kept words");
+    send(&mut p, "\t");
+    send(&mut p, "\t");
+    p.exp_string("Ephemeral walk").expect("the end screen");
+    assert!(trail_text(data).is_none(), "nothing written yet");
+    send(&mut p, "s");
+    // The title box, with the walk's title in it: Enter keeps it.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    send(&mut p, "\r");
+    wait_for("the kept trail", || trail_text(data).is_some_and(|t| t.contains("kept words")));
+    let text = trail_text(data).expect("kept");
+    assert!(text.contains("title = \"Workshop\""), "{text}");
+    // Esc back to the walk, Esc again to the library now: running until q.
+    send(&mut p, "\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    send(&mut p, "\x1b");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(matches!(p.process().status(), Some(WaitStatus::StillAlive)), "Esc went to the library");
+    send(&mut p, "q");
+    p.exp_string("Trail saved:").expect("where the trail is, said after the screen closes");
+    p.exp_eof().expect("q quits");
 }

@@ -118,6 +118,33 @@ fn export_writes_a_new_private_markdown_file_each_time() {
     }
 }
 
+/// The question before an export names each passage that looks
+/// identifying, as `lint` does (it said « 1 élément… » and not which).
+#[test]
+fn export_asks_first_naming_each_passage_that_looks_identifying() {
+    let mut h = Harness::library_with_grid(|dir| {
+        let grid = grid(discern::text::Lang::En);
+        let mut walk = discern::walk::Walk::new(
+            grid.clone(),
+            Trail::start(&grid, "Call from Mrs Durand", "aaaa2345".into(), clock()),
+        );
+        walk.set(at(1, 0), Some(Answer::Text("She gave 07700 900123 to call back.".into())), clock());
+        let store = Store::new(dir);
+        store.save(&walk.trail, &store.path_for(&walk.trail)).expect("saved");
+    });
+    h.press(KeyCode::Char('e'));
+    let screen = h.screen();
+    assert!(screen.contains("Before exporting: these 2 passages look identifying."), "{screen}");
+    assert!(screen.contains("trail title: looks like a person's name: “Mrs Durand”"), "{screen}");
+    assert!(screen.contains("like a phone number: “07700 900123”"), "{screen}");
+    assert!(screen.contains("(situation.facts)"), "the question is named: {screen}");
+    assert!(screen.contains("Export anyway?"), "{screen}");
+    let exports = h.dir.path().join("exports");
+    assert!(!exports.exists(), "nothing written before the answer");
+    h.press(KeyCode::Char('y'));
+    assert!(exports.join("aaaa2345-1.md").is_file());
+}
+
 #[test]
 fn export_never_writes_over_a_file_or_through_a_link_in_the_exports_folder() {
     let mut h = Harness::library_with_grid(|dir| {

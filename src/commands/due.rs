@@ -21,9 +21,11 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
         .collect();
     let path_of = |id: &str| paths.get(id).cloned().unwrap_or_default();
     let mut out = String::new();
+    // The id first, as `list` writes it: what `follow-up` takes as TRAIL.
     for d in &due {
         out.push_str(&format!(
-            "{}  {}  {}  [{}]  {}\n",
+            "{}  {}  {}  {}  [{}]  {}\n",
+            d.summary.id,
             d.revisit.format("%Y-%m-%d"),
             lang.days_late(d.days_late),
             d.summary.title,

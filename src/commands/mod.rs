@@ -1,9 +1,11 @@
 //! Each command, from parsed arguments to output and exit code.
 
+pub mod complete;
 mod due;
 pub mod encryption;
 mod follow_up;
 mod grid;
+mod man;
 pub mod trail;
 
 use std::process::ExitCode;
@@ -82,15 +84,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
             trail::export(ctx, &trail, format, output.as_deref(), full, yes, force)
         }
         Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
-        Some(Command::Completions { shell }) => {
-            let mut cmd = crate::cli::command(ctx.lang);
-            clap_complete::generate(shell.generator(), &mut cmd, "discern", &mut std::io::stdout());
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Man) => {
-            let page = clap_mangen::Man::new(crate::cli::command(ctx.lang));
-            page.render(&mut std::io::stdout()).map(|()| ExitCode::SUCCESS).map_err(Failure::Io)
-        }
+        Some(Command::Completions { shell }) => complete::script(shell),
+        Some(Command::Man) => grid::print(&man::page(ctx.lang)),
         Some(Command::Review { trail }) => trail::review(ctx, &trail),
         Some(Command::Compare { trails, format, anonymous, all, output, force }) => {
             let options = crate::documents::compare::Options { anonymous, all };

@@ -117,11 +117,24 @@ fn run_walk(
                 tell(&path);
                 result
             }
-            (None, None) => crate::tui::run_walk(ctx, walk, None),
-            (None, Some(export)) => {
-                let (result, walk) = crate::tui::run_ephemeral(ctx, walk);
-                if let Some(walk) = walk {
-                    export.write(&walk.trail, &walk.grid, lang, true);
+            (None, export) => {
+                let grid = walk.grid.clone();
+                let (result, (walk, kept)) = crate::tui::run_ephemeral(ctx, walk);
+                match (kept, export) {
+                    // Kept as a trail on its end screen: exported from its
+                    // file, and where it is now is said.
+                    (Some(path), export) => {
+                        if let (Some(export), Ok(trail)) = (export, Store::load(&path)) {
+                            export.write(&trail, &grid, lang, false);
+                        }
+                        tell(&path);
+                    }
+                    (None, Some(export)) => {
+                        if let Some(walk) = walk {
+                            export.write(&walk.trail, &walk.grid, lang, true);
+                        }
+                    }
+                    (None, None) => {}
                 }
                 result
             }
@@ -346,10 +359,11 @@ pub fn export(
     }
     let warnings = lint::warnings(&trail);
     if !warnings.is_empty() && !yes {
+        // Each passage named as `lint` names it: the question and the text.
+        crate::tell!("{}", lang.export_passages_intro(warnings.len()));
         for w in &warnings {
             crate::tell!("{}", lang.lint_line(w));
         }
-        crate::tell!("{}", lang.lint_summary(warnings.len()));
         // End of input is a no, as a typed « n » is: a refused
         // confirmation, exit status 1.
         let answer = match confirm(ctx, lang.export_confirm()) {
@@ -399,10 +413,10 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
         return print(&export::render(&trail, grid.as_ref(), ExportFormat::Md, ctx.lang, true));
     }
     // A trail as it stood is read only: no lock, nothing written.
-    if asof::split(arg).1.is_some() {
+    if let Some(moment) = asof::split(arg).1 {
         let (path, trail) = load(ctx, arg)?;
         return match ops::find_grid(ctx, &trail) {
-            Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, None),
+            Some(grid) => crate::tui::run_past_review(ctx, Walk::new(grid, trail), path, moment),
             None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
         };
     }

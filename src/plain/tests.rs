@@ -320,3 +320,62 @@ fn reopened_a_dash_clears_a_date_into_the_history() {
     assert_eq!(r.history.len(), 1);
     assert_eq!(r.history[0].answer, Some(day(2026, 12, 8)));
 }
+
+/// A multi question with six options and an "other" entry (7).
+fn multi_question(exclusive: bool) -> Question {
+    let text = format!(
+        "format = 2\n[grid]\nid = \"g\"\nversion = \"1\"\nlanguage = \"fr\"\ntitle = \"G\"\n[[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"m\"\nkind = \"multi\"\nprompt = \"Quels supports ?\"\nother = true\noptions = [{{ id = \"mail\", label = \"Courriel\" }}, {{ id = \"phone\", label = \"Téléphone\" }}, {{ id = \"note\", label = \"Note\" }}, {{ id = \"report\", label = \"Rapport\" }}, {{ id = \"file\", label = \"Dossier informatisé\" }}, {{ id = \"meeting\", label = \"Réunion\" }}, {{ id = \"none\", label = \"Aucun\", exclusive = {exclusive} }}]\n"
+    );
+    parse_grid(&text).unwrap().steps[0].questions[0].clone()
+}
+
+fn multi_of(line: &str) -> Result<Line, Misfit> {
+    parse(&multi_question(true), line, clock().date_naive(), DateStyle::DayFirst)
+}
+
+fn options(ids: &[&str], other: Option<&str>) -> Result<Line, Misfit> {
+    Ok(Line::Set(Answer::Multi {
+        options: ids.iter().map(|s| s.to_string()).collect(),
+        other: other.map(str::to_string),
+    }))
+}
+
+#[test]
+fn numbers_separated_by_spaces_or_commas_are_options_not_an_other_text() {
+    assert_eq!(multi_of("2 6"), options(&["phone", "meeting"], None));
+    assert_eq!(multi_of("2, 6"), options(&["phone", "meeting"], None));
+    assert_eq!(multi_of(" 6,2  5 "), options(&["phone", "file", "meeting"], None));
+    assert_eq!(multi_of("phone meeting"), options(&["phone", "meeting"], None));
+    assert_eq!(multi_of("2 2"), options(&["phone"], None));
+}
+
+#[test]
+fn numbers_followed_by_words_are_options_and_the_other_text() {
+    assert_eq!(multi_of("2 6 cahier de liaison"), options(&["phone", "meeting"], Some("cahier de liaison")));
+    assert_eq!(multi_of("cahier de liaison"), options(&[], Some("cahier de liaison")));
+    // The number of "Other" with its words says the same.
+    assert_eq!(multi_of("2 8 cahier de liaison"), options(&["phone"], Some("cahier de liaison")));
+    // A part between commas that starts with words is the text, with its commas.
+    assert_eq!(multi_of("cahier, classeur"), options(&[], Some("cahier, classeur")));
+    assert_eq!(multi_of("1, cahier de liaison 2"), options(&["mail"], Some("cahier de liaison 2")));
+    // The number of "Other" alone asks for its words.
+    assert_eq!(multi_of("2 8"), Ok(Line::AskOther { multi: vec!["phone".into()] }));
+}
+
+#[test]
+fn a_number_that_is_no_option_is_a_slip_even_among_others() {
+    assert_eq!(multi_of("2 9"), Err(Misfit::NotAnOption("9".into())));
+    assert_eq!(multi_of("9 cahier"), Err(Misfit::NotAnOption("9".into())));
+    // Without an "other" entry, words are a slip too.
+    let q = multi_question(false);
+    let q = Question { kind: QuestionKind::Multi { options: q.kind.options().to_vec(), other: false }, ..q };
+    let line = parse(&q, "2 cahier", clock().date_naive(), DateStyle::DayFirst);
+    assert_eq!(line, Err(Misfit::NotAnOption("cahier".into())));
+}
+
+#[test]
+fn an_exclusive_option_typed_with_others_by_spaces_is_still_a_slip() {
+    assert_eq!(multi_of("7 2"), Err(Misfit::Exclusive("Aucun".into())));
+    assert_eq!(multi_of("7 cahier"), Err(Misfit::Exclusive("Aucun".into())));
+    assert_eq!(multi_of("7"), options(&["none"], None));
+}

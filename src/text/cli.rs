@@ -40,6 +40,7 @@ impl Lang {
                 ),
                 ("grid/check/files", "Les fichiers à vérifier."),
                 ("grid/show", "La grille entière, comme document à distribuer."),
+                ("grid/show/grid", "L'identifiant d'une grille, ou le chemin d'un fichier de grille."),
                 ("grid/show/format", "Le format : md, txt ou html (une page à imprimer)."),
                 (
                     "grid/show/worksheet",
@@ -63,7 +64,12 @@ impl Lang {
                 ("open", "Ouvrir un parcours pour le poursuivre."),
                 ("open/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
                 ("list", "Lister les parcours, du plus récent au plus ancien."),
+                ("list/json", "Un tableau JSON des parcours, pour les scripts."),
                 ("export", "Exporter un parcours."),
+                (
+                    "export/trail",
+                    "Un identifiant, le début unique d'un identifiant, ou un chemin ; PARCOURS@AAAA-MM-JJ est le parcours tel qu'il était ce jour-là.",
+                ),
                 ("export/format", "Le format : md, txt, html (une page à imprimer) ou json."),
                 (
                     "export/full",
@@ -76,11 +82,19 @@ impl Lang {
                 ("export/force", "Remplacer le fichier de --output s'il existe déjà."),
                 ("export/yes", "Exporter même si la vérification de confidentialité trouve quelque chose."),
                 ("delete", "Supprimer un parcours."),
+                ("delete/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
+                ("delete/yes", "Supprimer sans demander d'abord."),
                 (
                     "purge",
                     "Supprimer les parcours inchangés depuis JOURS jours (par défaut : retention_days du fichier de réglages).",
                 ),
+                ("purge/older_than", "Combien de jours sans changement rendent un parcours ancien."),
+                ("purge/yes", "Supprimer sans demander d'abord."),
                 ("review", "Relire un parcours avec l'historique de chaque réponse, et l'annoter."),
+                (
+                    "review/trail",
+                    "Un identifiant, le début unique d'un identifiant, ou un chemin ; PARCOURS@AAAA-MM-JJ est le parcours tel qu'il était ce jour-là.",
+                ),
                 ("compare", "Comparer des parcours faits avec la même grille, question par question."),
                 (
                     "compare/trails",
@@ -110,6 +124,10 @@ impl Lang {
                 ("follow-up/trail", "Un identifiant, le début unique d'un identifiant, ou un chemin."),
                 ("due", "Les parcours dont la date pour y revenir est arrivée, les plus anciens d'abord."),
                 ("lint", "Ce qui ressemble à une donnée identifiante dans tout un parcours."),
+                (
+                    "lint/trail",
+                    "Un identifiant, le début unique d'un identifiant, ou un chemin ; PARCOURS@AAAA-MM-JJ est le parcours tel qu'il était ce jour-là.",
+                ),
                 ("completions/shell", "Le shell : bash, zsh, fish ou powershell."),
             ],
         }
@@ -132,6 +150,25 @@ impl Lang {
             (Lang::En, CliHeading::Arguments) => "Arguments:",
             (Lang::En, CliHeading::Options) => "Options:",
         }
+    }
+
+    /// A placeholder of the command line (`TRAIL` in `<TRAIL>`) in the
+    /// user's language, when it is not the English one.
+    pub fn cli_value_name(self, name: &str) -> Option<&'static str> {
+        if self == Lang::En {
+            return None;
+        }
+        Some(match name {
+            "TRAIL" | "TRAILS" => "PARCOURS",
+            "FILE" | "FILES" => "FICHIER",
+            "TITLE" => "TITRE",
+            "DAYS" => "JOURS",
+            "DIR" => "DOSSIER",
+            "ID|PATH" => "ID|CHEMIN",
+            "LANG" => "LANGUE",
+            "SHELL" => "SHELL",
+            _ => return None,
+        })
     }
 
     pub fn cli_command_placeholder(self) -> &'static str {
@@ -157,6 +194,14 @@ impl Lang {
         self.pick(
             "Afficher le script de complétion pour un shell (bash, zsh, fish, powershell).",
             "Print the completion script for a shell (bash, zsh, fish, powershell)",
+        )
+    }
+
+    /// Under the help of `grid check`: where the grid format is told.
+    pub fn cli_grid_format_page(self) -> &'static str {
+        self.pick(
+            "Le format des grilles, chaque clé et chaque sorte de question : docs/grid-format.fr.md dans le dépôt de discern.",
+            "The grid format, every key and every kind of question: docs/grid-format.md in discern's repository.",
         )
     }
 
@@ -242,7 +287,10 @@ impl Lang {
                 "the command line is not understood".into(),
             ),
         };
-        if let Some(clap::error::ContextValue::Strings(values)) = e.get(C::ValidValue) {
+        // A value clap cannot list (a grid id, a title) has no possible values to show.
+        if let Some(clap::error::ContextValue::Strings(values)) = e.get(C::ValidValue)
+            && !values.is_empty()
+        {
             text.push_str(&format!("\n  {}", self.cli_possible_values(values)));
         }
         for kind in [C::SuggestedSubcommand, C::SuggestedArg, C::SuggestedValue] {

@@ -69,13 +69,13 @@ impl Lang {
         }
     }
 
-    /// « aujourd'hui », « 3 jours de retard »
+    /// How late a trail's revisit date is: « en retard de 3 j », « à revoir
+    /// aujourd'hui » (in `due` and in the library's last column).
     pub fn days_late(self, days: i64) -> String {
         match (self, days) {
-            (Lang::Fr, 0) => "aujourd'hui".into(),
-            (Lang::Fr, 1) => "1 jour de retard".into(),
-            (Lang::Fr, n) => format!("{n} jours de retard"),
-            (Lang::En, 0) => "today".into(),
+            (Lang::Fr, 0) => "à revoir aujourd'hui".into(),
+            (Lang::Fr, n) => format!("en retard de {n} j"),
+            (Lang::En, 0) => "due today".into(),
             (Lang::En, 1) => "1 day late".into(),
             (Lang::En, n) => format!("{n} days late"),
         }
@@ -93,17 +93,6 @@ impl Lang {
             "Pour noter ce qui s'est passé : discern follow-up PARCOURS",
             "To note what happened: discern follow-up TRAIL",
         )
-    }
-
-    /// The library's last column for a trail whose revisit date has come
-    /// (at most 16 columns).
-    pub fn library_due_mark(self, days: i64) -> String {
-        match (self, days) {
-            (Lang::Fr, 0) => "à revoir".into(),
-            (Lang::Fr, n) => format!("à revoir (+{n} j)"),
-            (Lang::En, 0) => "due today".into(),
-            (Lang::En, n) => format!("due (+{n} d)"),
-        }
     }
 
     /// The library's last heading when a row shows a date to come back to.

@@ -267,12 +267,22 @@ impl Lang {
         self.pick(" (seule)", " (on its own)")
     }
 
-    pub fn plain_how_choice(self, multi: bool) -> &'static str {
-        match (self, multi) {
-            (Lang::Fr, false) => "Tapez un numéro.",
-            (Lang::Fr, true) => "Tapez un ou plusieurs numéros, séparés par des virgules.",
-            (Lang::En, false) => "Type a number.",
-            (Lang::En, true) => "Type one or more numbers, separated by commas.",
+    /// How to answer a choice (`multi`: several options), with an "Other"
+    /// entry or not.
+    pub fn plain_how_choice(self, multi: bool, other: bool) -> &'static str {
+        match (self, multi, other) {
+            (Lang::Fr, false, _) => "Tapez un numéro.",
+            (Lang::Fr, true, false) => {
+                "Tapez un ou plusieurs numéros, séparés par des espaces ou des virgules."
+            }
+            (Lang::Fr, true, true) => {
+                "Tapez un ou plusieurs numéros, séparés par des espaces ou des virgules ; des mots après les numéros sont votre réponse « Autre »."
+            }
+            (Lang::En, false, _) => "Type a number.",
+            (Lang::En, true, false) => "Type one or more numbers, separated by spaces or commas.",
+            (Lang::En, true, true) => {
+                "Type one or more numbers, separated by spaces or commas; words after the numbers are your “Other” answer."
+            }
         }
     }
 
@@ -680,6 +690,36 @@ impl Lang {
             (Lang::En, 1) => "1 thing looks identifying: consider pseudonyms.".into(),
             (Lang::En, n) => format!("{n} things look identifying: consider pseudonyms."),
         }
+    }
+
+    /// Above the passages of an export's question: how many look identifying.
+    pub fn export_passages_intro(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Fr, 1) => "Avant d'exporter : ce passage ressemble à une donnée identifiante.".into(),
+            (Lang::Fr, n) => {
+                format!("Avant d'exporter : ces {n} passages ressemblent à des données identifiantes.")
+            }
+            (Lang::En, 1) => "Before exporting: this passage looks identifying.".into(),
+            (Lang::En, n) => format!("Before exporting: these {n} passages look identifying."),
+        }
+    }
+
+    /// Under the passages a question could not show: how many more, and
+    /// (`id`: a trail saved) the command that lists them all.
+    pub fn export_passages_more(self, n: usize, id: Option<&str>) -> String {
+        match id {
+            Some(id) => self.pick(
+                format!("… et {n} de plus : discern lint {id} les liste tous."),
+                format!("… and {n} more: discern lint {id} lists them all."),
+            ),
+            None => self.pick(format!("… et {n} de plus."), format!("… and {n} more.")),
+        }
+    }
+
+    /// The question before an export with nothing else to ask (an
+    /// ephemeral walk's, once it says where it goes).
+    pub fn export_write_confirm(self) -> &'static str {
+        self.pick("L'écrire ?", "Write it?")
     }
 
     pub fn export_confirm(self) -> &'static str {

@@ -6,10 +6,16 @@ use super::Lang;
 use crate::grid::{Expected, Kind, Place, Problem, ProblemKind};
 
 impl Lang {
-    /// One line: `FILE:LINE:COLUMN: error: WHAT`. The word `error:` stays the
-    /// same in both languages so that editors and scripts can find it.
+    /// One line: `FILE:LINE:COLUMN: error: WHAT`, in French `erreur :` as
+    /// compilers localised to French write it; the `FILE:LINE:COLUMN:`
+    /// prefix stays, so that editors can jump to the line.
     pub fn problem_line(self, file: &str, p: &Problem) -> String {
-        format!("{file}:{}:{}: error: {}", p.pos.line, p.pos.column, self.problem(p))
+        format!("{file}:{}:{}: {} {}", p.pos.line, p.pos.column, self.error_word(), self.problem(p))
+    }
+
+    /// The word that marks a problem's line: `error:` / `erreur :`.
+    pub fn error_word(self) -> &'static str {
+        self.pick("erreur :", "error:")
     }
 
     pub fn problem(self, p: &Problem) -> String {

@@ -14,6 +14,8 @@ mod follow_up;
 mod general;
 mod grid;
 mod handout;
+mod man;
+pub use man::ManHeading;
 mod review;
 mod safe;
 mod starter;

@@ -43,6 +43,29 @@ impl Lang {
         }
     }
 
+    /// The status of a review of `TRAIL@WHEN`: the moment it shows.
+    pub fn status_as_it_stood(self, moment: crate::trail::asof::Moment) -> String {
+        use crate::trail::asof::Moment;
+        match moment {
+            Moment::Day(day) => self.pick(
+                format!("Tel qu'il était à la fin du {} — lecture seule", day.format("%d/%m/%Y")),
+                format!("As it stood at the end of {} — read-only", day.format("%Y-%m-%d")),
+            ),
+            Moment::Minute(at) => self.pick(
+                format!("Tel qu'il était le {} — lecture seule", at.format("%d/%m/%Y à %H:%M")),
+                format!("As it stood on {} — read-only", at.format("%Y-%m-%d at %H:%M")),
+            ),
+        }
+    }
+
+    /// `a` in a review of a past version; `id`: the trail's.
+    pub fn cannot_annotate_the_past(self, id: &str) -> String {
+        self.pick(
+            format!("Une version passée ne s'annote pas : annotez le parcours actuel, discern review {id}."),
+            format!("A past version cannot be annotated: annotate the trail as it is, discern review {id}."),
+        )
+    }
+
     pub fn cannot_annotate_elsewhere(self) -> &'static str {
         self.pick(
             "Pour annoter, fermez d'abord le parcours dans l'autre fenêtre.",
@@ -230,6 +253,13 @@ impl Lang {
         self.pick(
             "Ce parcours est ouvert dans une autre fenêtre : il se lit ici sans rien modifier, et rien n'est enregistré depuis cette fenêtre.",
             "This trail is open in another window: it can be read here without changing anything, and nothing is saved from this window.",
+        )
+    }
+
+    pub fn help_past_note(self) -> &'static str {
+        self.pick(
+            "Ce parcours est montré tel qu'il était à ce moment-là, reconstitué à partir de l'historique de ses réponses : rien n'y change et rien n'est enregistré. Pour l'annoter, relisez-le tel qu'il est aujourd'hui.",
+            "This trail is shown as it stood at that moment, rebuilt from the history of its answers: nothing changes and nothing is saved. To annotate it, review it as it is now.",
         )
     }
 

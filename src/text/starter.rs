@@ -3,7 +3,8 @@
 use super::Lang;
 
 const FR: &str = r#"# Grille de départ écrite par `discern grid new`.
-# Le format est décrit dans GRID-FORMAT.md. Vérifiez vos changements avec :
+# Le format est décrit dans docs/grid-format.fr.md, dans le dépôt de discern
+# (chaque clé, chaque sorte de question, les conditions). Vérifiez vos changements avec :
 #   discern grid check CE_FICHIER
 # Une ligne qui commence par # est un commentaire.
 
@@ -111,7 +112,8 @@ min_days = 0                     # pas dans le passé (max_days borne l'autre c�
 "#;
 
 const EN: &str = r#"# Starter grid written by `discern grid new`.
-# The format is described in GRID-FORMAT.md. Check your changes with:
+# The format is described in docs/grid-format.md, in discern's repository
+# (every key, every kind of question, conditions). Check your changes with:
 #   discern grid check THIS_FILE
 # A line that starts with # is a comment.
 

@@ -4,9 +4,10 @@ use super::Lang;
 use crate::grid::translation::{Drift, DriftKind};
 
 impl Lang {
-    /// `B:LINE:COLUMN: error: WHAT`, WHAT naming the other file and its line.
+    /// `B:LINE:COLUMN: error: WHAT` (`erreur :` in French), WHAT naming the
+    /// other file and its line.
     pub fn drift_line(self, d: &Drift) -> String {
-        format!("{}:{}:{}: error: {}", d.b, d.b_pos.line, d.b_pos.column, self.drift(d))
+        format!("{}:{}:{}: {} {}", d.b, d.b_pos.line, d.b_pos.column, self.error_word(), self.drift(d))
     }
 
     fn drift(self, d: &Drift) -> String {

@@ -69,6 +69,10 @@ pub enum Hint {
     Redo,
     ExportMd,
     ExportHtml,
+    /// `o` on the end screen: the last export, with the system's application.
+    OpenExport,
+    /// `s` on the end screen of an ephemeral walk: keep it as a trail.
+    KeepWalk,
     BackToWalk,
 }
 
@@ -131,6 +135,8 @@ impl Lang {
                 H::Redo => "rétablir",
                 H::ExportMd => "Markdown",
                 H::ExportHtml => "HTML",
+                H::OpenExport => "ouvrir l'export",
+                H::KeepWalk => "garder le parcours",
                 H::BackToWalk => "retour au parcours",
             },
             Lang::En => match hint {
@@ -187,6 +193,8 @@ impl Lang {
                 H::Redo => "redo",
                 H::ExportMd => "Markdown",
                 H::ExportHtml => "HTML",
+                H::OpenExport => "open the export",
+                H::KeepWalk => "keep the walk",
                 H::BackToWalk => "back to the walk",
             },
         }

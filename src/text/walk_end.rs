@@ -75,21 +75,30 @@ impl Lang {
     }
 
     /// What the end screen's keys do, in full sentences (the footer names
-    /// them short): Markdown, HTML, back to the walk.
-    pub fn end_keys(self) -> [&'static str; 3] {
+    /// them short): Markdown, HTML, open the last export, keep an ephemeral
+    /// walk, back to the walk.
+    pub fn end_keys(self) -> [&'static str; 5] {
         self.pick(
             [
                 "exporter la synthèse en Markdown",
                 "exporter la synthèse en HTML, à imprimer",
+                "ouvrir le dernier export, pour le lire ou l'imprimer",
+                "garder ce parcours (il n'est pas enregistré)",
                 "revenir au parcours",
             ],
-            ["export the summary as Markdown", "export the summary as HTML, to print", "back to the walk"],
+            [
+                "export the summary as Markdown",
+                "export the summary as HTML, to print",
+                "open the last export, to read or print it",
+                "keep this walk as a trail (it is not saved)",
+                "back to the walk",
+            ],
         )
     }
 
     pub fn end_exports_note(self) -> &'static str {
         self.pick(
-            "La synthèse tient sur une page : la décision, ce que vos réponses font apparaître, vos réponses. Elle est écrite dans le dossier exports de vos données, lisible par vous seul.",
+            "La synthèse tient sur une page : la décision, ce que vos réponses font apparaître, vos réponses. Elle est écrite dans le dossier exports de vos données, lisible par vous seulement.",
             "The summary fits on one page: the decision, what your answers point to, your answers. It is written in the exports folder of your data, readable by you alone.",
         )
     }
@@ -101,10 +110,63 @@ impl Lang {
         )
     }
 
-    pub fn end_ephemeral_export(self) -> &'static str {
+    /// The note of an ephemeral walk's end screen; `keep`, `md`, `html`:
+    /// the keys that keep it and export it.
+    pub fn end_ephemeral_note(self, keep: &str, md: &str, html: &str) -> String {
         self.pick(
-            "Parcours éphémère : rien n'est écrit. Pour en garder la synthèse, relancez avec -o FICHIER.",
-            "Ephemeral walk: nothing is written. To keep its summary, start again with -o FILE.",
+            format!("Parcours éphémère : rien n'est écrit sans que vous le demandiez. {keep} le garde comme parcours ; {md} ou {html} écrit sa synthèse dans le dossier exports de vos données, lisible par vous seulement."),
+            format!("Ephemeral walk: nothing is written unless you ask. {keep} keeps it as a trail; {md} or {html} writes its summary into the exports folder of your data, readable by you alone."),
+        )
+    }
+
+    /// `o` before anything was exported; `md`, `html`: the keys that export.
+    pub fn end_nothing_to_open(self, md: &str, html: &str) -> String {
+        self.pick(
+            format!("Rien n'a encore été exporté : {md} (Markdown) ou {html} (HTML) d'abord."),
+            format!("Nothing was exported yet: {md} (Markdown) or {html} (HTML) first."),
+        )
+    }
+
+    pub fn end_opened(self, path: &Path) -> String {
+        self.pick(
+            format!("Ouvert avec l'application par défaut : {}", path.display()),
+            format!("Opened with the default application: {}", path.display()),
+        )
+    }
+
+    /// The system could not open the export: why, and where it is.
+    pub fn end_open_failed(self, path: &Path, why: &str) -> String {
+        self.pick(
+            format!("Impossible de l'ouvrir ({why}) ; le fichier est ici : {}", path.display()),
+            format!("Could not open it ({why}); the file is here: {}", path.display()),
+        )
+    }
+
+    pub fn end_kept(self, path: &Path) -> String {
+        self.pick(
+            format!("Parcours gardé : {}. Il s'enregistre désormais de lui-même.", path.display()),
+            format!("Walk kept as a trail: {}. It now saves by itself.", path.display()),
+        )
+    }
+
+    /// `s` on a walk that has its file already.
+    pub fn end_already_kept(self) -> &'static str {
+        self.pick("Ce parcours est déjà enregistré.", "This trail is saved already.")
+    }
+
+    /// The title box of `s` on an ephemeral walk.
+    pub fn keep_box(self) -> &'static str {
+        self.pick("Garder ce parcours", "Keep this walk as a trail")
+    }
+
+    /// The export of an ephemeral walk, asked first: where it will go.
+    pub fn ephemeral_export_where(self, dir: &Path) -> String {
+        self.pick(
+            format!("Ce parcours éphémère n'a rien écrit. Sa synthèse sera écrite dans {}.", dir.display()),
+            format!(
+                "This ephemeral walk has written nothing. Its summary will be written into {}.",
+                dir.display()
+            ),
         )
     }
 

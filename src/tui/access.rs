@@ -1,5 +1,8 @@
 //! What a window may do with the trail it shows: answer, review (adding
-//! annotations), or only read it because another window holds it.
+//! annotations), read it as it stood at a past moment, or only read it
+//! because another window holds it.
+
+use crate::trail::asof::Moment;
 
 /// What the walkthrough may do with its trail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,6 +13,10 @@ pub enum Access {
     /// false when the trail is open in another window: then nothing is
     /// written, not even an annotation.
     Review { can_save: bool },
+    /// A review of the trail as it stood at a past moment (`TRAIL@WHEN`):
+    /// read as a review is, with the history, and never written; a past
+    /// version takes no annotation.
+    Past(Moment),
     /// Open in another window: read only, nothing written.
     ReadOnly,
 }
@@ -23,6 +30,12 @@ impl Access {
     /// Whether this window may write the trail's file at all.
     pub fn writes(self) -> bool {
         matches!(self, Access::Answer | Access::Review { can_save: true })
+    }
+
+    /// A review, of the trail as it is or as it stood: the history of each
+    /// answer is shown, and the answers a condition hides.
+    pub fn reviews(self) -> bool {
+        matches!(self, Access::Review { .. } | Access::Past(_))
     }
 
     /// Open in another window: this one only reads.

@@ -66,25 +66,23 @@ pub fn run_library(ctx: &Ctx) -> Result<ExitCode, Failure> {
     run(ctx, app, None).0
 }
 
-/// The walkthrough of `walk`. `path: None` means ephemeral: nothing is ever
-/// written to disk, and the screen says so. With a path, Esc saves and goes
-/// to the library (and `q` there quits); an ephemeral walk ends with Esc,
-/// having nothing the library could show. Ctrl-C saves and quits from
-/// anywhere.
-pub fn run_walk(ctx: &Ctx, walk: Walk, path: Option<PathBuf>) -> Result<ExitCode, Failure> {
-    run(ctx, walk_app(ctx, walk, path), None).0
+/// An ephemeral walk (nothing written unless asked on its end screen),
+/// with the walk given back when the screen closes, and its file when it
+/// was kept as a trail there: for `discern new --ephemeral`, whose `-o FILE`
+/// export is written then.
+pub fn run_ephemeral(ctx: &Ctx, walk: Walk) -> (Result<ExitCode, Failure>, EphemeralEnd) {
+    let (result, end) = run_with(ctx, walk_app(ctx, walk, None), None, App::into_ephemeral_end);
+    (result, end.unwrap_or((None, None)))
 }
 
-/// An ephemeral walk (nothing written), with the walk given back when the
-/// screen closes: for `discern new --ephemeral -o FILE`, whose export is the
-/// one file such a walk writes.
-pub fn run_ephemeral(ctx: &Ctx, walk: Walk) -> (Result<ExitCode, Failure>, Option<Walk>) {
-    run(ctx, walk_app(ctx, walk, None), None)
-}
+/// An ephemeral walk as the screen left it (the walk, if still on screen),
+/// and the file of the trail it became if it was kept.
+pub type EphemeralEnd = (Option<Walk>, Option<PathBuf>);
 
-/// `run_walk` for a trail whose lock the caller took: the lock is let go
-/// when the walk ends, so that the library (after Esc) can open, rename or
-/// delete that trail like any other.
+/// The walkthrough of a trail whose lock the caller took: Esc saves and
+/// goes to the library (and `q` there quits), Ctrl-C saves and quits from
+/// anywhere. The lock is let go when the walk ends, so that the library can
+/// open, rename or delete that trail like any other.
 pub fn run_walk_locked(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Lock) -> Result<ExitCode, Failure> {
     let lock = (path.clone(), lock);
     run(ctx, walk_app(ctx, walk, Some(path)), Some(lock)).0
@@ -204,6 +202,27 @@ fn run_with<T>(
 /// are saved beside the answers, which stay exactly as they are in the file.
 pub fn run_review(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Option<Lock>) -> Result<ExitCode, Failure> {
     let access = access::Access::Review { can_save: lock.is_some() };
+    review(ctx, walk, path, lock, access)
+}
+
+/// A review of a trail as it stood at `moment` (`discern review
+/// TRAIL@WHEN`): read as a review is, never written, saying which moment.
+pub fn run_past_review(
+    ctx: &Ctx,
+    walk: Walk,
+    path: PathBuf,
+    moment: crate::trail::asof::Moment,
+) -> Result<ExitCode, Failure> {
+    review(ctx, walk, path, None, access::Access::Past(moment))
+}
+
+fn review(
+    ctx: &Ctx,
+    walk: Walk,
+    path: PathBuf,
+    lock: Option<Lock>,
+    access: access::Access,
+) -> Result<ExitCode, Failure> {
     let palette = Palette::from_env(ctx.config.theme);
     let app = App::walk(walk, Some(path.clone()), false, ctx.lang, palette, crate::trail::now)
         .with_access(access, ctx.config.author.clone());

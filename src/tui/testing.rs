@@ -105,15 +105,39 @@ pub fn lived_walk(lang: Lang) -> Walk {
 pub struct Harness {
     pub session: Session<TestBackend>,
     pub dir: tempfile::TempDir,
+    /// The files the app asked the system to open (`o` on the end screen):
+    /// recorded, never opened, so that no test launches an application.
+    opened: std::sync::Arc<std::sync::Mutex<Vec<PathBuf>>>,
 }
 
 impl Harness {
+    /// A harness over `session`, whose runtime records the files to open.
+    fn over(mut session: Session<TestBackend>, dir: tempfile::TempDir) -> Harness {
+        let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let record = std::sync::Arc::clone(&opened);
+        session.runtime_mut().set_opener(Box::new(move |path| {
+            record.lock().expect("the record of files opened").push(path.to_path_buf());
+            Ok(())
+        }));
+        Harness { session, dir, opened }
+    }
+
+    /// The files the app asked the system to open, in order.
+    pub fn opened(&self) -> Vec<PathBuf> {
+        self.opened.lock().expect("the record of files opened").clone()
+    }
+
+    /// From now on, opening a file fails with `error` (no application).
+    pub fn opening_fails(&mut self, error: std::io::ErrorKind) {
+        self.session.runtime_mut().set_opener(Box::new(move |_| Err(std::io::Error::from(error))));
+    }
+
     pub fn new(app: impl FnOnce(&Path) -> App, lang: Lang, width: u16, height: u16) -> Harness {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
         let runtime = Runtime::new(&ctx(dir.path(), lang), clock);
         let session = Session::new(terminal, app(dir.path()), runtime);
-        Harness { session, dir }
+        Harness::over(session, dir)
     }
 
     /// In English at 80×24, with the program's configuration and the
@@ -124,7 +148,7 @@ impl Harness {
             Some(saver) => Runtime::with_saver(&ctx, clock, saver),
             None => Runtime::new(&ctx, clock),
         };
-        Harness { session: Session::new(terminal, app, runtime), dir }
+        Harness::over(Session::new(terminal, app, runtime), dir)
     }
 
     /// A walk of the English test grid at 80×24, read back from its file

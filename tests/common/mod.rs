@@ -13,6 +13,8 @@ pub fn discern(data_dir: &Path) -> Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("DISCERN_CONFIG")
+        // Set, it would make discern answer as a completion script's helper.
+        .env_remove("COMPLETE")
         .env("LANG", "C")
         .env("NO_COLOR", "1");
     cmd

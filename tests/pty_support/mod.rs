@@ -101,7 +101,8 @@ pub fn discern_raw(data: &Path, args: &[&std::ffi::OsStr], strip: bool) -> rexpe
         .env("NO_COLOR", "1")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env_remove("DISCERN_CONFIG");
+        .env_remove("DISCERN_CONFIG")
+        .env_remove("COMPLETE");
     let options = Options::new().timeout_ms(Some(10_000)).strip_ansi_escape_codes(strip);
     spawn_with_options(command, options).expect("discern starts in a pseudo-terminal")
 }

@@ -70,6 +70,28 @@ pub fn delete_exports(exports_dir: &Path, id: &str) -> usize {
 }
 
 impl Store {
+    /// The ids of the trails in the folder with their creation day, read
+    /// from the file names alone (no trail is opened, none decrypted): what
+    /// a shell completes TRAIL with.
+    pub fn ids_from_file_names(&self) -> Vec<(String, Option<String>)> {
+        let Ok(entries) = fs::read_dir(self.dir()) else { return Vec::new() };
+        let mut ids: Vec<(String, Option<String>)> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| TRAIL_EXTENSIONS.iter().any(|e| x == *e)))
+            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .filter_map(|p| {
+                let id = id_from_file_name(&p)?;
+                let name = p.file_name()?.to_string_lossy().into_owned();
+                let day = is_title_free(&name).then(|| name[..10].to_string());
+                Some((id, day))
+            })
+            .collect();
+        ids.sort();
+        ids.dedup_by(|a, b| a.0 == b.0);
+        ids
+    }
+
     /// Renames every trail whose file name still holds words of its title
     /// to `DATE-ID.toml`, and gives every file the extension of what it
     /// holds (`.age` for ciphertext, `.toml` for plaintext, see

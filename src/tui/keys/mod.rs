@@ -79,6 +79,10 @@ pub enum WalkMsg {
     ReadOnlyKey,
     /// The end screen: export the summary.
     ExportSummary(crate::documents::ExportFormat),
+    /// The end screen: open the last export with the system's application.
+    OpenExport,
+    /// The end screen of an ephemeral walk: keep it as a trail.
+    KeepWalk,
     /// Out of the end screen, back to the walk.
     LeaveEnd,
 }
@@ -155,6 +159,10 @@ pub fn walk_msg(key: KeyEvent, keys: WalkKeys) -> Option<WalkMsg> {
             Some(WalkMsg::ExportSummary(crate::documents::ExportFormat::Md))
         } else if on(Hint::ExportHtml) {
             Some(WalkMsg::ExportSummary(crate::documents::ExportFormat::Html))
+        } else if on(Hint::OpenExport) {
+            Some(WalkMsg::OpenExport)
+        } else if on(Hint::KeepWalk) {
+            Some(WalkMsg::KeepWalk)
         } else {
             None
         };

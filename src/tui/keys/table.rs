@@ -84,6 +84,8 @@ pub const WALK: &[Binding] = &[
     bind(Hint::Cancel, ESC),
     bind_also(Hint::ExportMd, &[Letter('e')], &[(0, Letter('m'))]),
     bind(Hint::ExportHtml, &[Letter('h')]),
+    bind(Hint::OpenExport, &[Letter('o')]),
+    bind(Hint::KeepWalk, &[Letter('s')]),
     bind_also(Hint::BackToWalk, ESC, &[(0, Code(KeyCode::BackTab)), (0, Code(KeyCode::PageUp))]),
 ];
 

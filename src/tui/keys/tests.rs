@@ -129,6 +129,8 @@ fn walk_effect(hint: Hint, i: usize) -> (WalkKeys, WalkMsg) {
         Hint::ExportMd => (WalkKeys::End, M::ExportSummary(crate::documents::ExportFormat::Md)),
         Hint::ExportHtml => (WalkKeys::End, M::ExportSummary(crate::documents::ExportFormat::Html)),
         Hint::BackToWalk => (WalkKeys::End, M::LeaveEnd),
+        Hint::OpenExport => (WalkKeys::End, M::OpenExport),
+        Hint::KeepWalk => (WalkKeys::End, M::KeepWalk),
         // Keys the focused editor takes: checked below.
         Hint::OtherText | Hint::NewLine | Hint::Undo | Hint::Redo | Hint::NewLineAlt => {
             (text, M::Edit(Input::default()))

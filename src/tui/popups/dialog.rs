@@ -1,4 +1,5 @@
-//! The small boxes over the library: a title to type, a yes/no question.
+//! The small boxes over the library and the end of a walk: a title to
+//! type, a yes/no question (with the passages an export would let out).
 //! They open in the pop-up layer (`layer`).
 
 use std::path::PathBuf;
@@ -10,6 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use ratatui_textarea::TextArea;
 
+use crate::documents::ExportFormat;
 use crate::grid::Grid;
 use crate::text::Lang;
 use crate::tui::editor;
@@ -23,6 +25,8 @@ pub enum Purpose {
     New(Box<Grid>),
     /// The trail to rename.
     Rename(PathBuf),
+    /// The ephemeral walk on screen, to keep as a trail.
+    Keep,
 }
 
 pub struct TitleBox {
@@ -50,9 +54,24 @@ impl TitleBox {
 /// A yes/no question, and what yes does.
 pub struct Question {
     pub(in crate::tui) question: String,
+    /// The passages the question is about, one a line (what looks
+    /// identifying in an export, as `lint` names it); as many as the box
+    /// holds are shown, then how many more.
+    pub(in crate::tui) passages: Vec<String>,
+    /// The trail whose passages these are, for « discern lint ID ».
+    pub(in crate::tui) lint_id: Option<String>,
+    /// Asked under the passages (« Exporter quand même ? »).
+    pub(in crate::tui) ask: String,
     /// The keys that answer, in words.
     pub(in crate::tui) answers: &'static str,
     pub(in crate::tui) on_yes: OnYes,
+}
+
+impl Question {
+    /// A question without passages.
+    pub fn new(question: String, answers: &'static str, on_yes: OnYes) -> Question {
+        Question { question, passages: Vec::new(), lint_id: None, ask: String::new(), answers, on_yes }
+    }
 }
 
 pub enum OnYes {
@@ -63,6 +82,10 @@ pub enum OnYes {
     /// An export whose warnings were seen.
     Export {
         path: PathBuf,
+    },
+    /// The export of the walk on screen, from its end screen.
+    ExportWalk {
+        format: ExportFormat,
     },
 }
 
@@ -83,6 +106,7 @@ pub fn title_box(title: &TitleBox, lang: Lang, p: &Palette, frame: &mut Frame, a
     let heading = match title.purpose {
         Purpose::New(_) => lang.new_title_box(),
         Purpose::Rename(_) => lang.rename_box(),
+        Purpose::Keep => lang.keep_box(),
     };
     let mut above = Vec::new();
     if let Purpose::New(grid) = &title.purpose {
@@ -133,12 +157,48 @@ pub fn title_box(title: &TitleBox, lang: Lang, p: &Palette, frame: &mut Frame, a
     );
 }
 
-pub fn question_box(question: &str, answers: &str, p: &Palette, frame: &mut Frame, area: Rect) {
-    let width = area.width.saturating_sub(4).min(64);
+/// A passage takes at most this many rows; a longer one is cut, marked « … ».
+const PASSAGE_ROWS: usize = 2;
+
+pub fn question_box(q: &Question, lang: Lang, p: &Palette, frame: &mut Frame, area: Rect) {
+    let width = area.width.saturating_sub(4).min(if q.passages.is_empty() { 64 } else { 76 });
     let text_width = width.saturating_sub(4) as usize;
-    let mut text = wrapped(question, p.strong(), text_width);
-    text.push(Line::default());
-    text.extend(wrapped(answers, p.plain(), text_width));
+    let mut top = wrapped(&q.question, p.strong(), text_width);
+    let mut bottom = Vec::new();
+    if !q.ask.is_empty() {
+        bottom.extend(wrapped(&q.ask, p.strong(), text_width));
+    }
+    bottom.push(Line::default());
+    bottom.extend(wrapped(q.answers, p.plain(), text_width));
+    // The passages take the rows left, each at most two; what does not fit
+    // is counted on one more row.
+    let room = (area.height as usize).saturating_sub(2 + top.len() + 1 + bottom.len());
+    let passages: Vec<Vec<Line<'static>>> =
+        q.passages.iter().map(|text| passage(text, p, text_width)).collect();
+    let (mut shown, mut count, mut used) = (Vec::new(), 0, 0);
+    for (i, rows) in passages.iter().enumerate() {
+        // A row is kept for « … and N more » while some are left to show.
+        let reserve = usize::from(i + 1 < passages.len());
+        if used + rows.len() + reserve > room {
+            break;
+        }
+        used += rows.len();
+        count += 1;
+        shown.extend(rows.iter().cloned());
+    }
+    if count < q.passages.len() {
+        let more = lang.export_passages_more(q.passages.len() - count, q.lint_id.as_deref());
+        shown.extend(wrapped(&more, p.dim(), text_width).into_iter().take(1));
+    }
+    if !q.passages.is_empty() {
+        top.push(Line::default());
+        top.extend(shown);
+    }
+    let mut text = top;
+    if !q.passages.is_empty() {
+        text.push(Line::default());
+    }
+    text.extend(bottom);
     let rect = centered(area, width, text.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     let block = Block::bordered().border_style(p.warn());
@@ -146,4 +206,19 @@ pub fn question_box(question: &str, answers: &str, p: &Palette, frame: &mut Fram
     frame.render_widget(block, rect);
     let content = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
     frame.render_widget(Paragraph::new(text), content);
+}
+
+/// One passage: a bullet, the passage wrapped on at most `PASSAGE_ROWS`
+/// rows (cut with « … » beyond).
+fn passage(text: &str, p: &Palette, width: usize) -> Vec<Line<'static>> {
+    let (mut rows, more) = wrap_styled(&[(text, p.plain())], width.saturating_sub(2).max(1), PASSAGE_ROWS);
+    if more && let Some(last) = rows.last_mut() {
+        let style = last.last().map_or(p.plain(), |(_, s)| *s);
+        let joined: String = last.iter().map(|(s, _)| s.as_str()).collect();
+        *last = vec![(
+            crate::tui::widgets::wrap::truncate(&format!("{joined} …"), width.saturating_sub(2)),
+            style,
+        )];
+    }
+    lines(rows, Span::raw("• "), Span::raw("  "))
 }

@@ -160,6 +160,9 @@ pub fn render(lang: Lang, p: &Palette, help_for: HelpFor, scroll: u16, frame: &m
         HelpFor::Walk { to_library, access: Access::Answer } => {
             (lang.help_walk(), walk_keys(lang, to_library), lang.help_saving().to_string())
         }
+        HelpFor::Walk { to_library, access: Access::Past(_) } => {
+            (lang.help_review(), read_only_keys(lang, to_library, false), lang.help_past_note().to_string())
+        }
         HelpFor::Walk { to_library, access: access @ Access::Review { .. } } => (
             lang.help_review(),
             read_only_keys(lang, to_library, access.writes()),

@@ -16,11 +16,12 @@ use crate::documents::ExportFormat;
 use crate::grid::Grid;
 use crate::ops::Failure;
 use crate::text::Lang;
+use crate::trail::lint::Warning;
 use crate::trail::store::Listed;
-use crate::trail::{FollowUp, LoadError, Time};
+use crate::trail::{FollowUp, LoadError, Time, Trail};
 use crate::tui::access::Access;
 use crate::tui::keys;
-use crate::tui::popups::dialog::{OnYes, Question};
+use crate::tui::popups::dialog::{OnYes, Purpose, Question, TitleBox};
 use crate::tui::popups::help::HelpFor;
 use crate::tui::popups::picker::Picker;
 use crate::tui::runtime::layer::{BoxOut, DialogOut, Layer, Popup, Taken};
@@ -79,15 +80,36 @@ pub enum Msg {
     AuthorSaved(Result<(), Failure>),
     OpenFailed(OpenFailure),
     /// The export found passages that look identifying, or (`plaintext`)
-    /// it would write plaintext into an encrypted folder.
+    /// it would write plaintext into an encrypted folder; `id`: the trail's.
     ExportNeedsConfirm {
         path: PathBuf,
-        warnings: usize,
+        id: String,
+        warnings: Vec<Warning>,
         plaintext: bool,
     },
     Exported(Result<PathBuf, Failure>),
+    /// The export from the end of a walk is asked first: passages that
+    /// look identifying, a plaintext file in an encrypted folder, and for
+    /// an ephemeral walk the folder it goes `into`.
+    WalkExportNeedsConfirm {
+        format: ExportFormat,
+        id: String,
+        warnings: Vec<Warning>,
+        plaintext: bool,
+        into: Option<PathBuf>,
+    },
     /// The summary exported from the end of a walk.
     WalkExported(Result<PathBuf, Failure>),
+    /// The system was asked to open an export.
+    FileOpened {
+        path: PathBuf,
+        result: std::io::Result<()>,
+    },
+    /// An ephemeral walk kept as a trail: its file, and whether it was written.
+    WalkKept {
+        path: PathBuf,
+        saved: Result<(), Failure>,
+    },
     /// The words of the trails' answers, for the library's filter.
     Words(Vec<(PathBuf, String)>),
     Deleted {
@@ -147,12 +169,20 @@ pub enum Effect {
     LoadWords(Vec<PathBuf>),
     /// The meeting summary of the trail being walked, into `exports/`:
     /// rendered from the walk on screen (no copy of its trail or grid),
-    /// written by the runtime.
+    /// written by the runtime once `confirmed`, or when there is nothing to
+    /// ask (no `warnings`, not `ephemeral`, a folder not encrypted).
     ExportWalk {
         id: String,
         format: ExportFormat,
         text: String,
+        warnings: Vec<Warning>,
+        ephemeral: bool,
+        confirmed: bool,
     },
+    /// A file to open with the system's default application.
+    OpenFile(PathBuf),
+    /// An ephemeral walk to keep as a trail: its file is created.
+    KeepWalk(Box<Trail>),
 }
 
 pub struct App {
@@ -168,6 +198,8 @@ pub struct App {
     lost: bool,
     /// The follow-up the command line's screen ended with.
     follow_up: Option<FollowUp>,
+    /// The file of an ephemeral walk kept as a trail on its end screen.
+    kept: Option<PathBuf>,
 }
 
 impl App {
@@ -225,6 +257,7 @@ impl App {
             finished: false,
             lost: false,
             follow_up: None,
+            kept: None,
         }
     }
 
@@ -266,6 +299,13 @@ impl App {
             Screen::Walk(w) => Some(w),
             Screen::Library(_) | Screen::Pager(_) | Screen::FollowUp(..) => None,
         }
+    }
+
+    /// An ephemeral walk at the end: the walk, if still on screen, and the
+    /// file of the trail it became if it was kept on its end screen.
+    pub fn into_ephemeral_end(self) -> Option<(Option<Walk>, Option<PathBuf>)> {
+        let kept = self.kept.clone();
+        Some((self.into_walk(), kept))
     }
 
     /// The walk on screen, given back at the end (an ephemeral walk's
@@ -329,6 +369,23 @@ impl App {
             Msg::WalkExported(result) => {
                 if let Screen::Walk(walk) = &mut self.screen {
                     walk.exported(result);
+                }
+            }
+            Msg::WalkExportNeedsConfirm { format, id, warnings, plaintext, into } => {
+                let question = walk_export_question(self.lang, format, id, &warnings, plaintext, into);
+                self.popups.open(Popup::Question(question));
+            }
+            Msg::FileOpened { path, result } => {
+                if let Screen::Walk(walk) = &mut self.screen {
+                    walk.opened(path, result.map_err(|e| self.lang.io_error(&e)));
+                }
+            }
+            Msg::WalkKept { path, saved } => {
+                if saved.is_ok() {
+                    self.kept = Some(path.clone());
+                }
+                if let Screen::Walk(walk) = &mut self.screen {
+                    walk.kept(path, saved.map_err(|e| self.lang.failure(&e)));
                 }
             }
             Msg::AuthorSaved(result) => {
@@ -396,19 +453,47 @@ impl App {
         }
     }
 
-    /// What a dialog asks of the library under it.
+    /// What a dialog asks of the screen under it: the library, or the
+    /// end of a walk.
     fn dialog_out(&mut self, msg: &keys::LibraryMsg, out: Option<DialogOut>) -> Vec<Effect> {
-        if let Screen::Library(library) = &mut self.screen {
-            library.key_taken_above(msg);
+        match &mut self.screen {
+            Screen::Library(library) => library.key_taken_above(msg),
+            Screen::Walk(walk) => walk.key_taken_above(),
+            Screen::Pager(_) | Screen::FollowUp(..) => {}
         }
         match out {
             None => Vec::new(),
+            Some(DialogOut::Help) if self.walk_screen().is_some() => self.walk_out(WalkOut::Help),
             Some(DialogOut::Help) => {
                 self.popups.open(Popup::help(HelpFor::Library));
                 Vec::new()
             }
             Some(DialogOut::Do(out)) => self.library_out(out).into_iter().collect(),
+            Some(DialogOut::ExportWalk(format)) => self.export_walk(format, true),
+            Some(DialogOut::KeepWalk(title)) => match &mut self.screen {
+                Screen::Walk(w) if w.path.is_none() => {
+                    w.walk.trail.title = title;
+                    vec![Effect::KeepWalk(Box::new(w.walk.trail.clone()))]
+                }
+                _ => Vec::new(),
+            },
         }
+    }
+
+    /// The summary of the walk on screen, to export: asked first when
+    /// something is to be asked, unless `confirmed`.
+    fn export_walk(&mut self, format: ExportFormat, confirmed: bool) -> Vec<Effect> {
+        let Some(w) = self.walk_screen() else { return Vec::new() };
+        let trail = &w.walk.trail;
+        let text = crate::documents::export::render(trail, Some(&w.walk.grid), format, self.lang, false);
+        vec![Effect::ExportWalk {
+            id: trail.id.clone(),
+            format,
+            text,
+            warnings: crate::trail::lint::warnings(trail),
+            ephemeral: w.path.is_none(),
+            confirmed,
+        }]
     }
 
     /// What a review's box asks of the walk under it.
@@ -488,20 +573,15 @@ impl App {
                 self.popups.open(Popup::review_box(at, name_known, self.lang, &self.palette));
                 Vec::new()
             }
-            WalkOut::Export(format) => match self.walk_screen() {
-                Some(w) if w.path.is_some() => vec![Effect::ExportWalk {
-                    id: w.walk.trail.id.clone(),
-                    format,
-                    text: crate::documents::export::render(
-                        &w.walk.trail,
-                        Some(&w.walk.grid),
-                        format,
-                        self.lang,
-                        false,
-                    ),
-                }],
-                _ => Vec::new(),
-            },
+            WalkOut::Export(format) => self.export_walk(format, false),
+            WalkOut::OpenFile(path) => vec![Effect::OpenFile(path)],
+            WalkOut::Keep => {
+                if let Some(w) = self.walk_screen() {
+                    let title = TitleBox::new(Purpose::Keep, &w.walk.trail.title, &self.palette, self.lang);
+                    self.popups.open(Popup::Title(Box::new(title)));
+                }
+                Vec::new()
+            }
         }
     }
 
@@ -624,21 +704,9 @@ fn library_result(library: &mut LibraryScreen, popups: &mut Layer, lang: Lang, m
             };
             library.say(text, true);
         }
-        Msg::ExportNeedsConfirm { path, warnings, plaintext } => {
-            let mut question = String::new();
-            if warnings > 0 {
-                question.push_str(&format!("{} ", lang.lint_summary(warnings)));
-            }
-            if plaintext {
-                question.push_str(&format!("{} ", lang.export_is_plaintext()));
-            }
-            question.push_str(if warnings > 0 {
-                lang.export_confirm()
-            } else {
-                lang.export_plaintext_confirm()
-            });
+        Msg::ExportNeedsConfirm { path, id, warnings, plaintext } => {
             let on_yes = OnYes::Export { path };
-            popups.open(Popup::Question(Question { question, answers: lang.export_answers(), on_yes }));
+            popups.open(Popup::Question(export_question(lang, Some(id), &warnings, plaintext, None, on_yes)));
         }
         Msg::Words(words) => library.words_loaded(words),
         Msg::Exported(Ok(path)) => library.say(lang.exported_to(&path), false),
@@ -660,6 +728,59 @@ fn library_result(library: &mut LibraryScreen, popups: &mut Layer, lang: Lang, m
         _ => {}
     }
     Vec::new()
+}
+
+/// The question before an export: the passages that look identifying, each
+/// named as `lint` names it (question and quoted text), that the export is
+/// a plaintext file in an encrypted folder, where an ephemeral walk's
+/// export goes (`into`); `id`: the trail, for « discern lint ID ».
+fn export_question(
+    lang: Lang,
+    id: Option<String>,
+    warnings: &[Warning],
+    plaintext: bool,
+    into: Option<PathBuf>,
+    on_yes: OnYes,
+) -> Question {
+    let mut intro = Vec::new();
+    if let Some(dir) = &into {
+        intro.push(lang.ephemeral_export_where(dir));
+    }
+    if !warnings.is_empty() {
+        intro.push(lang.export_passages_intro(warnings.len()));
+    }
+    if plaintext {
+        intro.push(lang.export_is_plaintext().to_string());
+    }
+    let ask = if !warnings.is_empty() {
+        lang.export_confirm()
+    } else if plaintext {
+        lang.export_plaintext_confirm()
+    } else {
+        lang.export_write_confirm()
+    };
+    Question {
+        question: intro.join(" "),
+        passages: warnings.iter().map(|w| lang.lint_line(w)).collect(),
+        lint_id: id,
+        ask: ask.to_string(),
+        answers: lang.export_answers(),
+        on_yes,
+    }
+}
+
+/// The question before an export from the end of a walk.
+fn walk_export_question(
+    lang: Lang,
+    format: ExportFormat,
+    id: String,
+    warnings: &[Warning],
+    plaintext: bool,
+    into: Option<PathBuf>,
+) -> Question {
+    // An ephemeral walk has no file for `discern lint` to read.
+    let id = into.is_none().then_some(id);
+    export_question(lang, id, warnings, plaintext, into, OnYes::ExportWalk { format })
 }
 
 /// The message of a window too small to work in, in its middle, cut to

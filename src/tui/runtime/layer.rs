@@ -72,11 +72,15 @@ pub enum Taken {
     Ignored,
 }
 
-/// What a dialog asks of the library under it.
+/// What a dialog asks of the screen under it.
 pub enum DialogOut {
     Help,
     /// Create, rename, delete, export.
     Do(LibraryOut),
+    /// The end of a walk: export it, its question answered yes.
+    ExportWalk(crate::documents::ExportFormat),
+    /// The end of an ephemeral walk: keep it as a trail with this title.
+    KeepWalk(String),
 }
 
 impl std::fmt::Debug for DialogOut {
@@ -84,13 +88,20 @@ impl std::fmt::Debug for DialogOut {
         f.write_str(match self {
             DialogOut::Help => "Help",
             DialogOut::Do(_) => "Do",
+            DialogOut::ExportWalk(_) => "ExportWalk",
+            DialogOut::KeepWalk(_) => "KeepWalk",
         })
     }
 }
 
 impl PartialEq for DialogOut {
     fn eq(&self, other: &DialogOut) -> bool {
-        matches!((self, other), (DialogOut::Help, DialogOut::Help))
+        match (self, other) {
+            (DialogOut::Help, DialogOut::Help) => true,
+            (DialogOut::ExportWalk(a), DialogOut::ExportWalk(b)) => a == b,
+            (DialogOut::KeepWalk(a), DialogOut::KeepWalk(b)) => a == b,
+            _ => false,
+        }
     }
 }
 
@@ -260,18 +271,20 @@ impl Layer {
                     None
                 } else {
                     let Some(Popup::Title(title)) = self.stack.pop() else { return Taken::No };
-                    Some(DialogOut::Do(match title.purpose {
-                        Purpose::New(grid) => LibraryOut::Create { grid, title: text },
-                        Purpose::Rename(path) => LibraryOut::Rename { path, title: text },
-                    }))
+                    Some(match title.purpose {
+                        Purpose::New(grid) => DialogOut::Do(LibraryOut::Create { grid, title: text }),
+                        Purpose::Rename(path) => DialogOut::Do(LibraryOut::Rename { path, title: text }),
+                        Purpose::Keep => DialogOut::KeepWalk(text),
+                    })
                 }
             }
             (Popup::Question(_), LibraryMsg::Yes) => {
                 let Some(Popup::Question(question)) = self.stack.pop() else { return Taken::No };
-                Some(DialogOut::Do(match question.on_yes {
-                    OnYes::Delete { path, title } => LibraryOut::Delete { path, title },
-                    OnYes::Export { path } => LibraryOut::Export { path, confirmed: true },
-                }))
+                Some(match question.on_yes {
+                    OnYes::Delete { path, title } => DialogOut::Do(LibraryOut::Delete { path, title }),
+                    OnYes::Export { path } => DialogOut::Do(LibraryOut::Export { path, confirmed: true }),
+                    OnYes::ExportWalk { format } => DialogOut::ExportWalk(format),
+                })
             }
             _ => None,
         };
@@ -334,7 +347,7 @@ impl Layer {
                 }
                 (Popup::Picker(grids), _) => picker::render(grids, lang, palette, frame, area),
                 (Popup::Title(title), _) => dialog::title_box(title, lang, palette, frame, area, cursor),
-                (Popup::Question(q), _) => dialog::question_box(&q.question, q.answers, palette, frame, area),
+                (Popup::Question(q), _) => dialog::question_box(q, lang, palette, frame, area),
                 _ => {}
             }
         }
@@ -358,7 +371,7 @@ mod tests {
         let (lang, palette) = (Lang::En, Palette::mono());
         let mut layer = Layer::default();
         let on_yes = crate::tui::popups::dialog::OnYes::Export { path: "x.toml".into() };
-        layer.open(Popup::Question(Question { question: "Export?".into(), answers: "y/n", on_yes }));
+        layer.open(Popup::Question(Question::new("Export?".into(), "y/n", on_yes)));
         assert_eq!(layer.key(key(KeyCode::F(5)), lang, &palette), Taken::Ignored);
         assert_eq!(layer.stack.len(), 1, "the question is still asked");
     }

@@ -99,10 +99,22 @@ pub fn event_loop<B: Backend>(session: &mut Session<B>, events: &mut impl Events
     }
 }
 
+/// Opens a file with the system's default application (`o` on the end
+/// screen): `opener` for the program, a recorder for the tests, which must
+/// never launch an application.
+pub type Opener = Box<dyn Fn(&Path) -> std::io::Result<()> + Send>;
+
+/// The system's default application, through the `opener` crate (xdg-open,
+/// open, ShellExecute): no command line written here.
+pub fn system_opener() -> Opener {
+    Box::new(|path| opener::open(path).map_err(std::io::Error::other))
+}
+
 pub struct Runtime {
     ctx: Ctx,
     clock: fn() -> Time,
     saver: Saver,
+    opener: Opener,
     /// The trail being walked, kept from other discern windows.
     lock: Option<(PathBuf, Lock)>,
     /// The library was listed in an encrypted folder whose key this run has
@@ -118,7 +130,12 @@ impl Runtime {
 
     /// With a saver of one's own: tests use one whose writes fail.
     pub fn with_saver(ctx: &Ctx, clock: fn() -> Time, saver: Saver) -> Runtime {
-        Runtime { ctx: ctx.clone(), clock, saver, lock: None, needs_unlock: false }
+        Runtime { ctx: ctx.clone(), clock, saver, opener: system_opener(), lock: None, needs_unlock: false }
+    }
+
+    /// With another way of opening files: tests record what was asked.
+    pub fn set_opener(&mut self, opener: Opener) {
+        self.opener = opener;
     }
 
     pub fn perform(&mut self, effect: Effect) -> Option<Msg> {
@@ -166,8 +183,28 @@ impl Runtime {
             Effect::SaveFollowUp { path, entry } => {
                 Msg::FollowUpSaved(ops::add_follow_up(&self.ctx, &path, *entry, self.held(&path)))
             }
-            Effect::ExportWalk { id, format, text } => {
+            Effect::ExportWalk { id, format, text, warnings, ephemeral, confirmed } => {
+                // Asked first: what looks identifying, a plaintext file in an
+                // encrypted folder, and for an ephemeral walk where it goes.
+                let plaintext = crate::trail::store::crypt::is_encrypted_folder(&self.ctx.data_dir);
+                if !confirmed && (!warnings.is_empty() || plaintext || ephemeral) {
+                    let into = ephemeral.then(|| crate::paths::exports_dir(&self.ctx.data_dir));
+                    return Some(Msg::WalkExportNeedsConfirm { format, id, warnings, plaintext, into });
+                }
                 Msg::WalkExported(ops::write_library_export(&self.ctx, &id, format, &text))
+            }
+            Effect::OpenFile(path) => {
+                let result = (self.opener)(&path);
+                Msg::FileOpened { path, result }
+            }
+            Effect::KeepWalk(trail) => {
+                let (path, saved) = ops::create(&self.ctx, &trail);
+                if saved.is_ok()
+                    && let Ok(lock) = ops::lock(&path)
+                {
+                    self.lock = Some((path.clone(), lock));
+                }
+                Msg::WalkKept { path, saved }
             }
         })
     }
@@ -261,12 +298,12 @@ impl Runtime {
             Err(e) => return Msg::Exported(Err(e)),
         };
         if !confirmed {
-            let warnings = lint::warnings(&trail).len();
+            let warnings = lint::warnings(&trail);
             // In an encrypted folder an export is the one plaintext file:
             // it is written only once the user has said yes to that.
             let plaintext = crate::trail::store::crypt::is_encrypted_folder(&self.ctx.data_dir);
-            if warnings > 0 || plaintext {
-                return Msg::ExportNeedsConfirm { path, warnings, plaintext };
+            if !warnings.is_empty() || plaintext {
+                return Msg::ExportNeedsConfirm { path, id: trail.id.clone(), warnings, plaintext };
             }
         }
         let grid = ops::find_grid_or_translation(&self.ctx, &trail);

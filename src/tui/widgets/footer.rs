@@ -13,6 +13,21 @@ const SEPARATOR: &str = " · ";
 /// `hints` in order while they fit, then `tail` (help, leaving), which is
 /// always kept when anything fits at all.
 pub fn line(lang: Lang, p: &Palette, hints: &[Hint], tail: &[Hint], width: usize) -> Line<'static> {
+    line_keeping(lang, p, hints, &[], tail, width)
+}
+
+/// As [`line`], and the hints of `kept` (some of `hints`: the keys a person
+/// must always find, such as « n nouveau ») are shown whatever else is
+/// there: the other hints take the room left, the most useful first. The
+/// hints are shown in the order of `hints`, then `tail`.
+pub fn line_keeping(
+    lang: Lang,
+    p: &Palette,
+    hints: &[Hint],
+    kept: &[Hint],
+    tail: &[Hint],
+    width: usize,
+) -> Line<'static> {
     let sep = wrap::width(SEPARATOR);
     let cells = |h: Hint| {
         let (key, action) = keys::hint(lang, h);
@@ -22,16 +37,19 @@ pub fn line(lang: Lang, p: &Palette, hints: &[Hint], tail: &[Hint], width: usize
     let total = |chosen: &[Hint]| {
         1 + chosen.iter().map(|&h| cells(h)).sum::<usize>() + sep * chosen.len().saturating_sub(1)
     };
-    let mut chosen: Vec<Hint> = tail.to_vec();
-    for &h in hints {
-        let mut candidate = chosen[..chosen.len() - tail.len()].to_vec();
+    let in_order = |chosen: &[Hint]| -> Vec<Hint> {
+        hints.iter().copied().filter(|h| chosen.contains(h)).chain(tail.iter().copied()).collect()
+    };
+    let mut chosen: Vec<Hint> = hints.iter().copied().filter(|h| kept.contains(h)).collect();
+    for &h in hints.iter().filter(|h| !kept.contains(h)) {
+        let mut candidate = chosen.clone();
         candidate.push(h);
-        candidate.extend_from_slice(tail);
-        if total(&candidate) > width {
+        if total(&in_order(&candidate)) > width {
             break;
         }
         chosen = candidate;
     }
+    let mut chosen = in_order(&chosen);
     while total(&chosen) > width && !chosen.is_empty() {
         chosen.pop();
     }

@@ -290,7 +290,7 @@ impl LibraryScreen {
             };
             let on_yes = OnYes::Delete { path: row.path.clone(), title: row.title() };
             let answers = self.lang.delete_answers();
-            return vec![LibraryOut::Ask(Dialog::Question(Question { question, answers, on_yes }))];
+            return vec![LibraryOut::Ask(Dialog::Question(Question::new(question, answers, on_yes)))];
         }
         let summary = match &row.summary {
             Ok(t) => t,

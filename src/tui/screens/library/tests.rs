@@ -293,8 +293,8 @@ fn trails_due_are_marked_and_a_key_shows_them_alone() {
         for (width, height) in SIZES {
             let mut h = Harness::library(lang, width, height, |dir| fill_due(dir, lang));
             let all = h.screen();
-            assert!(all.contains(&lang.library_due_mark(2)), "{all}");
-            assert!(all.contains(&lang.library_due_mark(0)), "{all}");
+            assert!(all.contains(&lang.days_late(2)), "{all}");
+            assert!(all.contains(&lang.days_late(0)), "{all}");
             assert!(
                 all.contains(lang.library_changed_or_due()),
                 "the heading says the column holds both: {all}"
@@ -318,6 +318,43 @@ fn trails_due_are_marked_and_a_key_shows_them_alone() {
                 panic!("the library is on screen")
             };
             assert_eq!(library.shown.len(), 7, "all again");
+        }
+    }
+}
+
+/// At 80×24 and 100×30 a long title gets the room (it was cut at 24
+/// characters), a trail late says by how much in words that cannot be read
+/// as "in N days", and the footer keeps `n`, `/`, F1 and `q` whatever else
+/// it leaves out.
+#[test]
+fn long_titles_get_the_room_and_the_footer_keeps_new_filter_help_and_quit() {
+    use crate::tui::keys::{self, Hint};
+    let long = |lang: Lang| {
+        lang.pick(
+            "Demande de l'école pour M., après l'appel de la principale",
+            "School's request about M., after the head teacher's call",
+        )
+    };
+    for lang in LANGS {
+        for (width, height) in [(80, 24), (100, 30)] {
+            let mut h = Harness::library(lang, width, height, |dir| {
+                fill_due(dir, lang);
+                let grid = support::grid(lang);
+                let trail = crate::trail::Trail::start(&grid, long(lang), "long2345".into(), at_minute(30));
+                let store = Store::new(dir);
+                store.save(&trail, &store.path_for(&trail)).expect("saved");
+            });
+            let screen = h.screen();
+            let shown: String = long(lang).chars().take(if width == 80 { 36 } else { 58 }).collect();
+            assert!(screen.contains(&shown), "{width}: the title gets the room: {screen}");
+            assert!(screen.contains(&lang.days_late(2)) && screen.contains(&lang.days_late(0)), "{screen}");
+            assert!(!screen.contains("(+"), "no « (+2 j) », read as « in 2 days »: {screen}");
+            let footer = screen.lines().last().unwrap_or_default();
+            for hint in [Hint::New, Hint::Filter, Hint::Help, Hint::Quit] {
+                let (key, action) = keys::hint(lang, hint);
+                assert!(footer.contains(&format!("{key} {action}")), "{width}: {hint:?} kept: {footer}");
+            }
+            insta::assert_snapshot!(format!("due_long_{}_{width}x{height}", lang.tag()), screen);
         }
     }
 }

@@ -14,9 +14,6 @@ use crate::tui::theme::Palette;
 use crate::tui::widgets::footer;
 use crate::tui::widgets::wrap::{self, lines, wrap_styled};
 
-/// "29/11/2026 10:00": the width of the last column.
-const TIME_WIDTH: usize = 16;
-
 pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: bool) {
     if area.height < 4 || area.width < 10 {
         return;
@@ -75,18 +72,28 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
     let message_area = Rect { y: area.y + area.height - 1 - message_height, height: message_height, ..area };
     frame.render_widget(Paragraph::new(message), message_area);
     let keys = Rect { y: area.y + area.height - 1, height: 1, ..area };
+    // Starting a trail and finding one are always in reach, and so are the
+    // trails due when some are.
+    let kept: &[Hint] = match screen.mode {
+        Mode::Filter => &[],
+        _ if screen.due_only => &[Hint::New, Hint::Filter, Hint::AllTrails],
+        _ if screen.any_due() => &[Hint::New, Hint::Filter, Hint::DueOnly],
+        _ => &[Hint::New, Hint::Filter],
+    };
     let hints: Vec<Hint> = match screen.mode {
         Mode::Filter => vec![Hint::MoveTrail, Hint::ApplyFilter, Hint::ClearFilter],
         _ if screen.rows.is_empty() => vec![Hint::New],
         // The key that shows the trails due only when there are some (or they are shown).
+        // Opening comes first, then the keys kept: the arrows are what a
+        // narrow footer leaves out.
         _ if screen.due_only || screen.any_due() => vec![
-            Hint::MoveTrail,
             Hint::Open,
+            Hint::MoveTrail,
+            Hint::New,
+            Hint::Filter,
             if screen.due_only { Hint::AllTrails } else { Hint::DueOnly },
             Hint::FollowUp,
             Hint::Review,
-            Hint::New,
-            Hint::Filter,
             Hint::Rename,
             Hint::Export,
             Hint::Delete,
@@ -106,7 +113,7 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
     // work there are shown (Ctrl-C still quits).
     let tail: &[Hint] =
         if matches!(screen.mode, Mode::Filter) { &[Hint::Help] } else { &[Hint::Help, Hint::Quit] };
-    frame.render_widget(Paragraph::new(footer::line(lang, p, &hints, tail, width)), keys);
+    frame.render_widget(Paragraph::new(footer::line_keeping(lang, p, &hints, kept, tail, width)), keys);
 }
 
 fn filter_row(screen: &LibraryScreen, frame: &mut Frame, cursor: bool, row: Rect) {
@@ -144,13 +151,79 @@ fn welcome(lang: Lang, p: &Palette, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text), rect);
 }
 
-/// Column widths: title, grid, outcome; the time takes `TIME_WIDTH`.
-fn columns(width: usize) -> [usize; 3] {
-    let rest = width.saturating_sub(2 + TIME_WIDTH + 3 * 2 + 1);
-    let title = rest * 9 / 20;
-    let grid = rest / 4;
-    [title, grid, rest - title - grid]
+/// What the grid and outcome columns keep, at least, of their texts.
+const OTHER_MIN: usize = 14;
+
+/// The widths of the table's columns: the title, the grid (`None` when it
+/// is left out), the outcome, and the last one (when a trail changed, or
+/// how late it is). The title gets the room: the outcome takes what its
+/// longest text needs, down to `OTHER_MIN`, and the grid is shown only when
+/// the titles still fit whole beside it; what nobody needs goes back to the
+/// title.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Widths {
+    title: usize,
+    grid: Option<usize>,
+    outcome: usize,
+    last: usize,
 }
+
+fn widths(screen: &LibraryScreen, width: usize) -> Widths {
+    let lang = screen.lang();
+    let names = lang.library_columns();
+    let rows = || screen.shown.iter().map(|&i| &screen.rows[i]);
+    let longest = |heading: &str, texts: &mut dyn Iterator<Item = String>| {
+        texts.map(|t| wrap::width(&t)).chain([wrap::width(heading)]).max().unwrap_or(0)
+    };
+    let last = longest(
+        lang.library_changed_or_due(),
+        &mut rows().map(|r| match screen.days_late(r) {
+            Some(days) => lang.days_late(days),
+            None => TIME_SAMPLE.to_string(),
+        }),
+    );
+    let title = longest(
+        names[0],
+        &mut rows().map(|r| r.summary.as_ref().map_or_else(|_| r.file_name(), |t| t.title.clone())),
+    );
+    let grid =
+        longest(names[1], &mut rows().filter_map(|r| r.summary.as_ref().ok().map(|t| t.grid.title.clone())));
+    // A damaged file says why where the outcome is.
+    let outcome = longest(
+        names[2],
+        &mut rows().filter_map(|r| match &r.summary {
+            Ok(t) => t.outcome.clone(),
+            Err(e) => Some(lang.damaged_file(&lang.load_error(e))),
+        }),
+    );
+    let with_grid = share(width, last, title, &[outcome, grid]);
+    if with_grid.0 >= title {
+        let (title, given) = with_grid;
+        return Widths { title, grid: Some(given[1]), outcome: given[0], last };
+    }
+    let (title, given) = share(width, last, title, &[outcome]);
+    Widths { title, grid: None, outcome: given[0], last }
+}
+
+/// Shares `width` between the title (up to its natural width) and the
+/// `others` (each down to `OTHER_MIN`, up to its natural width), beside a
+/// last column of `last`: the title's width and the others'.
+fn share(width: usize, last: usize, title: usize, others: &[usize]) -> (usize, Vec<usize>) {
+    // The pointer, two spaces after each text column, one of margin.
+    let rest = width.saturating_sub(2 + last + 1 + 2 * (others.len() + 1));
+    let mut given: Vec<usize> = others.iter().map(|&n| n.min(OTHER_MIN)).collect();
+    let title = title.min(rest.saturating_sub(given.iter().sum()));
+    let mut left = rest.saturating_sub(title + given.iter().sum::<usize>());
+    for (w, natural) in given.iter_mut().zip(others) {
+        let more = natural.saturating_sub(*w).min(left);
+        *w += more;
+        left -= more;
+    }
+    (title + left, given)
+}
+
+/// A last change as the library writes it: "29/11/2026 10:00".
+const TIME_SAMPLE: &str = "29/11/2026 10:00";
 
 fn cell(text: &str, width: usize) -> String {
     let text = wrap::truncate(text, width);
@@ -161,26 +234,26 @@ fn cell(text: &str, width: usize) -> String {
 fn table(screen: &LibraryScreen, frame: &mut Frame, area: Rect) {
     let p = screen.palette();
     let lang = screen.lang();
-    let [title_w, grid_w, outcome_w] = columns(area.width as usize);
+    let widths = widths(screen, area.width as usize);
     let names = lang.library_columns();
     // The last column shows when a trail is to be revisited instead of
     // when it changed: its heading says so when a row shows it.
     let any_due = screen.shown.iter().any(|&i| screen.days_late(&screen.rows[i]).is_some());
     let last = if any_due { lang.library_changed_or_due() } else { names[3] };
-    let mut rows = vec![Line::from(vec![
-        Span::raw("  "),
-        Span::styled(cell(names[0], title_w), p.strong()),
-        Span::styled(cell(names[1], grid_w), p.strong()),
-        Span::styled(cell(names[2], outcome_w), p.strong()),
-        Span::styled(last, p.strong()),
-    ])];
+    let mut heading = vec![Span::raw("  "), Span::styled(cell(names[0], widths.title), p.strong())];
+    if let Some(grid) = widths.grid {
+        heading.push(Span::styled(cell(names[1], grid), p.strong()));
+    }
+    heading.push(Span::styled(cell(names[2], widths.outcome), p.strong()));
+    heading.push(Span::styled(last, p.strong()));
+    let mut rows = vec![Line::from(heading)];
     let height = (area.height as usize).saturating_sub(1);
     let offset = screen.selected.saturating_sub(height.saturating_sub(1));
     for (i, &index) in screen.shown.iter().enumerate().skip(offset).take(height) {
         let selected = i == screen.selected;
         let row = &screen.rows[index];
         let due = screen.days_late(row);
-        rows.push(row_line(row, selected, due, lang, p, [title_w, grid_w, outcome_w]));
+        rows.push(row_line(row, selected, due, lang, p, widths));
     }
     frame.render_widget(Paragraph::new(rows), area);
 }
@@ -191,28 +264,33 @@ fn row_line(
     days_late: Option<i64>,
     lang: Lang,
     p: &Palette,
-    [title_w, grid_w, outcome_w]: [usize; 3],
+    widths: Widths,
 ) -> Line<'static> {
     let pointer = Span::raw(if selected { "› " } else { "  " });
     let base = if selected { p.selected() } else { p.plain() };
     let spans = match &row.summary {
-        Ok(t) => vec![
-            pointer,
-            Span::styled(cell(&t.title, title_w), base),
-            Span::styled(cell(&t.grid.title, grid_w), p.plain()),
-            Span::styled(cell(t.outcome.as_deref().unwrap_or(""), outcome_w), p.plain()),
+        Ok(t) => {
+            let mut spans = vec![pointer, Span::styled(cell(&t.title, widths.title), base)];
+            if let Some(grid) = widths.grid {
+                spans.push(Span::styled(cell(&t.grid.title, grid), p.plain()));
+            }
+            spans.push(Span::styled(cell(t.outcome.as_deref().unwrap_or(""), widths.outcome), p.plain()));
             // A trail to come back to says so where its last change is.
-            match days_late {
-                Some(days) => Span::styled(lang.library_due_mark(days), p.warn()),
+            spans.push(match days_late {
+                Some(days) => Span::styled(lang.days_late(days), p.warn()),
                 None => Span::styled(lang.short_time(&t.updated), p.dim()),
-            },
-        ],
-        Err(e) => vec![
-            pointer,
-            Span::styled(cell(&row.file_name(), title_w), base),
-            Span::styled(cell(&lang.damaged_file(&lang.load_error(e)), grid_w + 2 + outcome_w), p.warn()),
-            Span::styled("—", p.dim()),
-        ],
+            });
+            spans
+        }
+        Err(e) => {
+            let span = widths.grid.map_or(0, |g| g + 2) + widths.outcome;
+            vec![
+                pointer,
+                Span::styled(cell(&row.file_name(), widths.title), base),
+                Span::styled(cell(&lang.damaged_file(&lang.load_error(e)), span), p.warn()),
+                Span::styled("—", p.dim()),
+            ]
+        }
     };
     Line::from(spans)
 }

@@ -47,7 +47,7 @@ impl WalkScreen {
     /// hide, to read and annotate them.
     pub fn set_access(&mut self, access: Access, author: Option<String>) {
         self.access = access;
-        if let Access::Review { .. } = access {
+        if access.reviews() {
             self.walk.set_reach(Reach::Kept);
             self.review = Some(Box::new(Review { author, author_saved: None }));
         }
@@ -67,6 +67,10 @@ impl WalkScreen {
             Access::Review { can_save: true } => {}
             Access::Review { can_save: false } => {
                 self.notice = Some(lang.cannot_annotate_elsewhere().to_string());
+                return None;
+            }
+            Access::Past(_) => {
+                self.notice = Some(lang.cannot_annotate_the_past(&self.walk.trail.id));
                 return None;
             }
             Access::Answer | Access::ReadOnly => {

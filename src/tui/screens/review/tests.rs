@@ -146,6 +146,48 @@ fn a_review_of_a_trail_open_elsewhere_says_annotations_cannot_be_saved() {
     );
 }
 
+/// `discern review T@2026-12-07T21:53`: the moment shown is said, never
+/// another window; `a` says a past version takes no annotation.
+#[test]
+fn a_review_of_a_past_version_says_when_and_that_it_cannot_be_annotated() {
+    let moment = crate::trail::asof::Moment::parse("2026-12-07T21:53").expect("a moment");
+    snapshot(
+        "review_past",
+        Access::Past(moment),
+        Some("C. M."),
+        |h, _| {
+            h.press(KeyCode::Tab).press(KeyCode::Char('a'));
+        },
+        |h, screen, lang| {
+            assert!(!h.box_open(), "no box opens");
+            let notice = h.walk_screen().notice().unwrap_or_default().to_string();
+            assert_eq!(notice, lang.cannot_annotate_the_past(&h.walk_screen().walk().trail.id));
+            let status =
+                lang.pick("Tel qu'il était le 07/12/2026 à 21:53", "As it stood on 2026-12-07 at 21:53");
+            assert!(screen.contains(status), "{screen}");
+            for elsewhere in ["autre fenêtre", "another window"] {
+                assert!(!screen.contains(elsewhere) && !notice.contains(elsewhere), "{screen}");
+            }
+        },
+    );
+    let day = crate::trail::asof::Moment::parse("2026-12-07").expect("a day");
+    assert_eq!(Lang::Fr.status_as_it_stood(day), "Tel qu'il était à la fin du 07/12/2026 — lecture seule");
+    assert_eq!(Lang::En.status_as_it_stood(day), "As it stood at the end of 2026-12-07 — read-only");
+}
+
+/// The help of a past version says what it shows, not another window.
+#[test]
+fn the_help_of_a_past_version_says_it_is_rebuilt_from_the_history() {
+    let moment = crate::trail::asof::Moment::parse("2026-12-07T21:53").expect("a moment");
+    for lang in LANGS {
+        let mut h = Harness::review(lang, 120, 40, Access::Past(moment), None);
+        h.press(KeyCode::F(1));
+        let screen = h.screen();
+        assert!(screen.contains(&lang.help_past_note()[..40]), "{screen}");
+        assert!(!screen.contains("autre fenêtre") && !screen.contains("another window"), "{screen}");
+    }
+}
+
 #[test]
 fn a_trail_open_elsewhere_is_read_only_and_typing_says_so() {
     snapshot(

@@ -1,6 +1,7 @@
 //! The end screen, on the right after the last question: what was answered
 //! and left aside, the decision, when the worker will look at it again, and
-//! the keys that export the meeting summary.
+//! the keys that export the meeting summary, open it, and keep an ephemeral
+//! walk as a trail.
 
 use crate::tui::keys::{self, Hint};
 use ratatui::Frame;
@@ -53,13 +54,16 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect) {
         para(&lang.end_privacy(warnings), p.warn(), &mut out);
     }
     out.push(Line::default());
-    let [md, html, back] = lang.end_keys();
+    let [md, html, open, keep, back] = lang.end_keys();
     let label = |hint| keys::label(lang, hint);
-    let keys =
-        [(label(Hint::ExportMd), md), (label(Hint::ExportHtml), html), (label(Hint::BackToWalk), back)];
-    // Without a file (ephemeral), only the way back.
-    let shown = if screen.path.is_some() { &keys[..] } else { &keys[2..] };
-    for (key, action) in shown {
+    let mut keys = Vec::new();
+    // An ephemeral walk can still be kept: that comes first.
+    if screen.path.is_none() {
+        keys.push((label(Hint::KeepWalk), keep));
+    }
+    keys.extend([(label(Hint::ExportMd), md), (label(Hint::ExportHtml), html)]);
+    keys.extend([(label(Hint::OpenExport), open), (label(Hint::BackToWalk), back)]);
+    for (key, action) in &keys {
         let rows = wrap_styled(&[(action, p.plain())], width.saturating_sub(6).max(1), usize::MAX).0;
         out.extend(lines(rows, Span::styled(format!("{key:<6}"), p.key()), Span::raw("      ")));
     }
@@ -68,7 +72,19 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect) {
         Some(Ok(path)) => para(&lang.end_exported(path), p.good(), &mut out),
         Some(Err(e)) => para(&lang.export_failed(&lang.failure(e)), p.warn(), &mut out),
         None if screen.path.is_some() => para(lang.end_exports_note(), p.hint(), &mut out),
-        None => para(lang.end_ephemeral_export(), p.hint(), &mut out),
+        None => {
+            let note = lang.end_ephemeral_note(
+                &label(Hint::KeepWalk),
+                &label(Hint::ExportMd),
+                &label(Hint::ExportHtml),
+            );
+            para(&note, p.hint(), &mut out)
+        }
+    }
+    match &screen.opened {
+        Some(Ok(path)) => para(&lang.end_opened(path), p.good(), &mut out),
+        Some(Err((path, why))) => para(&lang.end_open_failed(path, why), p.warn(), &mut out),
+        None => {}
     }
     let content = Rect { x: inner.x + 1, width: inner.width - 2, ..inner };
     frame.render_widget(Paragraph::new(out), content);

@@ -58,8 +58,13 @@ pub enum WalkOut {
         saved: bool,
     },
     Help,
-    /// The meeting summary into the data folder's `exports/`.
+    /// The meeting summary into the data folder's `exports/` (asked first
+    /// when something looks identifying, or for an ephemeral walk).
     Export(ExportFormat),
+    /// An export to open with the system's default application.
+    OpenFile(PathBuf),
+    /// An ephemeral walk to keep as a trail: its title is asked.
+    Keep,
     /// A review's box over the answer at `at`: the annotation's, after the
     /// name's when no name is known yet.
     Annotate {
@@ -102,6 +107,10 @@ pub struct WalkScreen {
     pub(in crate::tui) leaving: Leaving,
     /// Where the end screen's last export went, or why it failed.
     pub(in crate::tui) exported: Option<Result<PathBuf, Failure>>,
+    /// The last export written, for `o` to open.
+    pub(in crate::tui) last_export: Option<PathBuf>,
+    /// What came of `o`: the file opened, or why it could not be (in words).
+    pub(in crate::tui) opened: Option<Result<PathBuf, (PathBuf, String)>>,
     lang: Lang,
     palette: Palette,
     clock: fn() -> Time,
@@ -196,6 +205,8 @@ impl WalkScreen {
             notice: None,
             leaving: Leaving { after_back, pending_exit: None, leave_armed: false, discard_armed: false },
             exported: None,
+            last_export: None,
+            opened: None,
             lang,
             palette,
             clock,
@@ -409,7 +420,36 @@ impl WalkScreen {
 
     /// The outcome of an export from the end screen.
     pub fn exported(&mut self, result: Result<PathBuf, Failure>) {
+        if let Ok(path) = &result {
+            self.last_export = Some(path.clone());
+        }
+        self.opened = None;
         self.exported = Some(result);
+    }
+
+    /// What came of opening `path` with the system's application (`why`:
+    /// the reason it could not, in words).
+    pub fn opened(&mut self, path: PathBuf, result: Result<(), String>) {
+        self.opened = Some(match result {
+            Ok(()) => Ok(path),
+            Err(why) => Err((path, why)),
+        });
+    }
+
+    /// An ephemeral walk became a trail in `path` (`saved`: its file was
+    /// written, or why not; saving tries again, as for a new trail). It
+    /// saves by itself from now on, and Esc leads to the library.
+    pub fn kept(&mut self, path: PathBuf, saved: Result<(), String>) {
+        self.notice = Some(self.lang.end_kept(&path));
+        self.path = Some(path);
+        self.leaving.after_back = Exit::Library;
+        match saved {
+            Ok(()) => self.save.saved = self.walk.changes,
+            Err(e) => {
+                self.needs_first_save();
+                self.save.error = Some(e);
+            }
+        }
     }
 
     fn go_to_step(&mut self, s: usize) {
@@ -564,6 +604,9 @@ mod tests;
 
 #[cfg(test)]
 mod end_tests;
+
+#[cfg(test)]
+mod end_export_tests;
 
 #[cfg(test)]
 mod exclusive_tests;

@@ -71,13 +71,17 @@ impl WalkScreen {
             WalkMsg::ToggleReferences => self.view.show_references = !self.view.show_references,
             WalkMsg::Help => return Ok(vec![WalkOut::Help]),
             WalkMsg::LeaveEnd => self.set_pane(Pane::Questions),
-            WalkMsg::ExportSummary(_) if self.path.is_none() => {
-                self.notice = Some(self.lang.end_ephemeral_export().to_string())
-            }
-            WalkMsg::ExportSummary(format) => {
-                self.exported = None;
-                return Ok(vec![WalkOut::Export(format)]);
-            }
+            WalkMsg::ExportSummary(format) => return Ok(vec![WalkOut::Export(format)]),
+            WalkMsg::OpenExport => match &self.last_export {
+                Some(path) => return Ok(vec![WalkOut::OpenFile(path.clone())]),
+                None => {
+                    let (md, html) =
+                        (keys::label(self.lang, Hint::ExportMd), keys::label(self.lang, Hint::ExportHtml));
+                    self.notice = Some(self.lang.end_nothing_to_open(&md, &html));
+                }
+            },
+            WalkMsg::KeepWalk if self.path.is_none() => return Ok(vec![WalkOut::Keep]),
+            WalkMsg::KeepWalk => self.notice = Some(self.lang.end_already_kept().to_string()),
             // An ephemeral walk is thrown away on leaving: Esc asks first.
             WalkMsg::Back if self.path.is_none() && self.walk.changes > 0 && !self.leaving.discard_armed => {
                 self.leaving.discard_armed = true;

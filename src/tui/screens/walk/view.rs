@@ -35,7 +35,7 @@ pub fn render(screen: &WalkScreen, frame: &mut Frame, area: Rect, cursor: bool, 
     let trail = &screen.walk.trail;
     let grid_title = &screen.walk.grid.meta.title;
     let title = match screen.access {
-        Access::Review { .. } => lang.review_header(&trail.title, grid_title),
+        Access::Review { .. } | Access::Past(_) => lang.review_header(&trail.title, grid_title),
         Access::Answer | Access::ReadOnly => lang.walk_header(&trail.title, grid_title),
     };
     // Where one stands, on the right: « Étape 3 sur 12 · 5 réponses sur 20 ».
@@ -115,6 +115,9 @@ fn status(screen: &WalkScreen) -> (String, Style) {
     let p = screen.palette();
     let lang = screen.lang();
     let save = &screen.save;
+    if let Access::Past(moment) = screen.access {
+        return (lang.status_as_it_stood(moment), p.strong());
+    }
     if screen.access.elsewhere() {
         return (lang.status_open_elsewhere().to_string(), p.strong());
     }
@@ -145,8 +148,10 @@ fn hints(screen: &WalkScreen, has_refs: bool) -> Vec<Hint> {
     let choose = if multi { H::Toggle } else { H::Choose };
     let mut hints = match screen.keys() {
         WalkKeys::Steps => return vec![H::MoveStep, H::GoToStep, H::BackFromSteps],
-        WalkKeys::End if screen.path.is_some() => return vec![H::ExportMd, H::ExportHtml, H::BackToWalk],
-        WalkKeys::End => return vec![H::BackToWalk],
+        WalkKeys::End if screen.path.is_some() => {
+            return vec![H::ExportMd, H::ExportHtml, H::BackToWalk, H::OpenExport];
+        }
+        WalkKeys::End => return vec![H::KeepWalk, H::ExportMd, H::ExportHtml, H::BackToWalk, H::OpenExport],
         WalkKeys::ReadOnly if screen.access == (Access::Review { can_save: true }) => {
             vec![H::Annotate, H::NextQuestion, H::PrevQuestion, H::Scroll, H::NextStep, H::PrevStep, H::Steps]
         }

@@ -28,7 +28,7 @@ pub fn hidden_step(screen: &WalkScreen, width: usize) -> Vec<Line<'static>> {
 /// it), then each earlier answer, the latest first — « modifiée le … ;
 /// avant : … ». Outside the focus, an earlier answer takes one row.
 pub fn history(screen: &WalkScreen, at: At, is_focus: bool, width: usize) -> Vec<Line<'static>> {
-    if !matches!(screen.access, Access::Review { .. }) {
+    if !screen.access.reviews() {
         return Vec::new();
     }
     let Some(record) = screen.walk.record(at) else { return Vec::new() };
