@@ -17,6 +17,7 @@ use crate::grid::Grid;
 use crate::ops::Failure;
 use crate::text::Lang;
 use crate::trail::store::Listed;
+use crate::trail::store::encryption::FolderState;
 use crate::trail::{FollowUp, LoadError, Time};
 use crate::tui::access::Access;
 use crate::tui::keys;
@@ -59,10 +60,10 @@ pub enum Msg {
     Tick(Instant),
     Saved(Vec<SaveReport>),
     Listed(Vec<Listed>),
-    /// Whether the data folder is encrypted; `suggest` the first time
-    /// plaintext trails are shown, to mention `discern encrypt` once.
+    /// Whether the data folder is encrypted (or half done); `suggest` the
+    /// first time plaintext trails are shown, to mention `discern encrypt` once.
     Folder {
-        encrypted: bool,
+        encrypted: FolderState,
         suggest: bool,
     },
     Grids(Picker),
