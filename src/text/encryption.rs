@@ -97,34 +97,21 @@ impl Lang {
         )
     }
 
-    /// Why a save wrote nothing in an encrypted folder.
+    /// Why a save wrote nothing in an encrypted folder. Short: it is shown
+    /// in the walk's status line, before "your answers are kept in memory".
+    /// The keys are always in the data folder: their name says enough.
     pub fn cannot_encrypt(self, e: &CannotEncrypt) -> String {
         match e {
-            CannotEncrypt::PublicKeyUnusable(p) => self.pick(
-                format!(
-                    "{} manque ou est abîmé : rien n'a été écrit, pour ne rien écrire en clair. \
-                     Ouvrez la bibliothèque (ou « discern list ») avec la phrase de passe : la clé publique sera refaite",
-                    p.display()
-                ),
-                format!(
-                    "{} is missing or damaged: nothing was written, so as to write nothing in plaintext. \
-                     Open the library (or \"discern list\") with the passphrase: the public key is made again",
-                    p.display()
-                ),
+            CannotEncrypt::PublicKeyUnusable(_) => self.pick(
+                "key.pub absent ou abîmé : rien n'a été écrit (votre phrase de passe le refera)",
+                "key.pub is missing or damaged: nothing was written (your passphrase remakes it)",
             ),
-            CannotEncrypt::KeyMissing(p) => self.pick(
-                format!(
-                    "la clé du dossier {} manque : rien n'a été écrit, car rien de chiffré ne pourrait être relu. \
-                     Remettez-la depuis une sauvegarde",
-                    p.display()
-                ),
-                format!(
-                    "the folder's key {} is missing: nothing was written, as nothing encrypted could be read again. \
-                     Put it back from a backup",
-                    p.display()
-                ),
+            CannotEncrypt::KeyMissing(_) => self.pick(
+                "key.age absent : rien n'a été écrit (remettez-le depuis une sauvegarde)",
+                "key.age is missing: nothing was written (put it back from a backup)",
             ),
         }
+        .to_string()
     }
 
     pub fn passphrase_not_encrypted(self) -> &'static str {
