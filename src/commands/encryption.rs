@@ -50,7 +50,7 @@ fn ask_and_unlock(ctx: &Ctx, prompt: &str) -> Result<Key, Failure> {
         Some(file) => read_passphrase_file(file)?,
         None if std::io::stdin().is_terminal() => {
             let passphrase = read_hidden(prompt).ok_or(Failure::PassphraseCancelled)?;
-            eprintln!("{}", ctx.lang.unlocking());
+            crate::tell!("{}", ctx.lang.unlocking());
             passphrase
         }
         None => return Err(Failure::PassphraseNeeded),
@@ -82,7 +82,7 @@ fn read_passphrase_file(file: &Path) -> Result<SecretString, Failure> {
 pub fn read_hidden(prompt: &str) -> Option<SecretString> {
     use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
     use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
-    eprint!("{prompt}");
+    let _ = write!(std::io::stderr(), "{prompt}");
     let _ = std::io::stderr().flush();
     enable_raw_mode().ok()?;
     let mut line = Zeroizing::new(String::with_capacity(1024));
@@ -104,7 +104,7 @@ pub fn read_hidden(prompt: &str) -> Option<SecretString> {
         }
     };
     let _ = disable_raw_mode();
-    eprintln!();
+    let _ = writeln!(std::io::stderr());
     result
 }
 
@@ -120,7 +120,7 @@ fn new_passphrase(
     let passphrase = if let Some(file) = file {
         read_passphrase_file(file)?
     } else if std::io::stdin().is_terminal() {
-        eprintln!("{}", lang.passphrase_warning());
+        crate::tell!("{}", lang.passphrase_warning());
         let first = read_hidden(prompt).ok_or(Failure::PassphraseCancelled)?;
         if first.expose_secret().is_empty() {
             return Err(Failure::PassphraseEmpty);
@@ -151,7 +151,7 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
             Some(key) => key.clone(),
             None => ask_and_unlock(ctx, lang.passphrase_prompt())?,
         };
-        eprintln!("{}", lang.already_encrypted());
+        crate::tell!("{}", lang.already_encrypted());
         key
     } else if crypt::public_key_path(data).exists() {
         return Err(Failure::KeyMissing { key: crypt::key_path(data), public: crypt::public_key_path(data) });
@@ -168,7 +168,6 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
     };
     let ctx = ctx.with_key(key);
     let store = ctx.store();
-    store.unmark_decrypting();
     // The author's name leaves the config file for the encrypted folder.
     if let Some(author) = &ctx.config.author
         && !ctx.config.path.as_os_str().is_empty()
@@ -182,12 +181,18 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
         .encrypt_trails()
         .map_err(|error| Failure::CannotWrite { path: store.dir().to_path_buf(), error })?;
     tell_leftovers(lang, &report);
-    eprintln!("{}", lang.encrypted_report(&report, data));
+    // An interrupted decryption, given up for this encryption, is no more
+    // once every file is encrypted (said before as half decrypted: the
+    // folder never claims to be whole while it is not).
+    if report.complete() {
+        store.unmark_decrypting();
+    }
+    crate::tell!("{}", lang.encrypted_report(&report, data));
     // Exports made before are plaintext, and stay the user's to keep or not.
     let exports = crate::paths::exports_dir(data);
     let plaintext_exports = std::fs::read_dir(&exports).map_or(0, |d| d.filter_map(|e| e.ok()).count());
     if plaintext_exports > 0 {
-        eprintln!("{}", lang.plaintext_exports_left(plaintext_exports, &exports));
+        crate::tell!("{}", lang.plaintext_exports_left(plaintext_exports, &exports));
     }
     Ok(if report.complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -198,7 +203,7 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
 pub fn decrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     if !crypt::is_encrypted_folder(&ctx.data_dir) {
-        eprintln!("{}", lang.not_encrypted());
+        crate::tell!("{}", lang.not_encrypted());
         return Ok(ExitCode::SUCCESS);
     }
     let store = ctx.store();
@@ -227,7 +232,7 @@ pub fn decrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
             report.failed.extend(left.into_iter().map(|p| (p, lang.still_encrypted().to_string())));
         }
     }
-    eprintln!("{}", lang.decrypted_report(&report, &ctx.data_dir));
+    crate::tell!("{}", lang.decrypted_report(&report, &ctx.data_dir));
     Ok(if report.complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

@@ -332,6 +332,10 @@ impl Store {
             if recovered {
                 let _ = fs::remove_file(&path);
                 done.push(Leftover::Recovered(target));
+            } else if newer {
+                // Newer, but it could not be written in place (a key that
+                // cannot encrypt, a full disk): kept for a later run.
+                continue;
             } else if fs::remove_file(&path).is_ok() {
                 done.push(Leftover::Removed(path));
             }
@@ -697,6 +701,26 @@ mod tests {
         assert_eq!(store.clean_leftovers(), [Leftover::Recovered(age.clone())]);
         assert!(!toml.exists());
         assert_eq!(Store::load(&age).unwrap().title, "Newer");
+    }
+
+    #[test]
+    fn a_newer_copy_that_cannot_be_written_encrypted_is_kept_for_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut t = trail("abcd2345", "T");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        t.updated += chrono::Duration::seconds(5);
+        let copy = store.dir().join(format!("{TEMP_PREFIX}{name}.aaaa.tmp"));
+        fs::write(&copy, to_toml(&t)).unwrap();
+        // The folder is encrypted, but its public key is unusable.
+        let passphrase = age::secrecy::SecretString::from("p q r".to_string());
+        let (_, sealed) = crypt::new_key(&passphrase).unwrap();
+        fs::write(crypt::key_path(dir.path()), sealed).unwrap();
+        fs::write(crypt::public_key_path(dir.path()), "").unwrap();
+        assert!(store.clean_leftovers().is_empty());
+        assert!(copy.exists(), "the newer copy is not lost");
     }
 
     #[test]

@@ -291,17 +291,19 @@ const SUGGESTED_FILE: &str = ".encrypt-suggested";
 /// trails are there in a folder that is not encrypted, once only (a marker
 /// file remembers it).
 pub fn suggest_encrypt_once(data_dir: &Path) -> bool {
-    if crypt::is_encrypted_folder(data_dir) {
+    let marker = data_dir.join(SUGGESTED_FILE);
+    if crypt::is_encrypted_folder(data_dir) || marker.exists() {
         return false;
     }
-    let marker = data_dir.join(SUGGESTED_FILE);
     let has_plaintext = Store::new(data_dir).files().iter().any(|p| !super::names::holds_ciphertext(p));
     has_plaintext && crate::files::create_new(&marker, b"").is_ok()
 }
 
-/// The state of the folder. Reads the first bytes of each trail file (the
-/// name may not say what it holds after a kill) and of the copies a crash
-/// left; writes nothing.
+/// The state of the folder; writes nothing. Cheap enough for every
+/// listing: in an encrypted folder, the first bytes are read only of the
+/// files whose name may not say what they hold (a `.toml` trail, which an
+/// interrupted `encrypt` leaves; the copies a crash left), and of every
+/// trail only while a decryption is under way.
 pub fn folder_state(data_dir: &Path) -> FolderState {
     let store = Store::new(data_dir);
     if !crypt::is_encrypted_folder(data_dir) {
@@ -311,7 +313,11 @@ pub fn folder_state(data_dir: &Path) -> FolderState {
         let encrypted = store.files().iter().filter(|p| super::names::holds_ciphertext(p)).count();
         return FolderState::HalfDecrypted { encrypted };
     }
-    let trails = store.files().into_iter().filter(|p| !super::names::holds_ciphertext(p)).count();
+    let trails = store
+        .files()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && !super::names::holds_ciphertext(p))
+        .count();
     let leftovers = store
         .sessions_files()
         .into_iter()
