@@ -89,7 +89,7 @@ fn two_encrypts_at_once_make_one_key_and_every_trail_stays_readable() {
 #[test]
 fn a_trail_started_while_decrypt_runs_is_never_encrypted_to_a_removed_key() {
     let f = folder();
-    let n = many_trails(&f, 300).len() + 2;
+    let n = many_trails(&f, 150).len() + 2;
     f.encrypt();
     let mut decrypt = process(&f.data)
         .arg("--passphrase-file")
@@ -305,7 +305,7 @@ fn decrypt_keeps_the_key_while_an_encrypted_file_is_left() {
 #[test]
 fn a_half_done_folder_says_so_and_names_the_command_that_finishes() {
     let f = folder();
-    let n = many_trails(&f, 300).len() + 2;
+    let n = many_trails(&f, 150).len() + 2;
     let mut encrypt = process(&f.data)
         .arg("--passphrase-file")
         .arg(&f.good)

@@ -134,15 +134,13 @@ struct Model {
 
 const WALK_STEP: Duration = Duration::from_millis(60);
 
-/// The trails a folder starts with.
-const SEED_TRAILS: usize = 30;
-
 fn passphrase_text(n: usize) -> String {
     format!("phrase {n} du modèle, assez longue")
 }
 
 impl Model {
-    fn new(seed: u64) -> Model {
+    /// A new folder with `trails` trails to start with.
+    fn new(seed: u64, trails: usize) -> Model {
         let root = tempfile::tempdir().unwrap();
         let data = root.path().join("data");
         let mut model = Model {
@@ -168,7 +166,7 @@ impl Model {
         let first = trail_files(&model.data).remove(0);
         let text = fs::read_to_string(&first).unwrap();
         let id = first.file_stem().unwrap().to_string_lossy().rsplit('-').next().unwrap().to_string();
-        for _ in 0..SEED_TRAILS {
+        for _ in 1..trails {
             let k = model.next_walk();
             let copy = text
                 .replace(&id, &format!("m{k:07}"))
@@ -664,10 +662,10 @@ fn seed(index: u64) -> u64 {
     }
 }
 
-/// Runs sequences on a new folder until `killed` of them had a process
-/// killed at work; its figures.
-fn model_run(index: u64, killed: usize) -> Figures {
-    let mut model = Model::new(seed(index));
+/// Runs sequences on a new folder of `trails` trails until `killed` of
+/// them had a process killed at work; its figures.
+fn model_run(index: u64, killed: usize, trails: usize) -> Figures {
+    let mut model = Model::new(seed(index), trails);
     while model.figures.killed_sequences < killed {
         model.sequence();
     }
@@ -677,7 +675,7 @@ fn model_run(index: u64, killed: usize) -> Figures {
 #[test]
 fn twenty_killed_sequences_lose_no_trail_and_leave_no_plaintext() {
     let figures: Vec<Figures> = std::thread::scope(|s| {
-        let runs: Vec<_> = (0..2).map(|i| s.spawn(move || model_run(i, 10))).collect();
+        let runs: Vec<_> = (0..2).map(|i| s.spawn(move || model_run(i, 10, 20))).collect();
         runs.into_iter().map(|r| r.join().unwrap()).collect()
     });
     let killed: usize = figures.iter().map(|f| f.killed_sequences).sum();
@@ -696,7 +694,7 @@ fn three_hundred_killed_sequences() {
     let started = Instant::now();
     let mut total = Figures::default();
     for i in 0..15 {
-        let f = model_run(i, 20);
+        let f = model_run(i, 20, 31);
         total.sequences += f.sequences;
         total.killed_sequences += f.killed_sequences;
         total.kills += f.kills;

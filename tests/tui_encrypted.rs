@@ -21,7 +21,7 @@ fn the_library_says_a_half_encrypted_folder_and_the_command_that_finishes() {
         key
     });
     let screen = h.screen();
-    assert!(screen.contains("folder half encrypted: \"discern encrypt\" finishes"), "{screen}");
+    assert!(screen.contains("half encrypted: \"discern encrypt\" finishes"), "{screen}");
     assert!(screen.contains("Left in plaintext") && screen.contains("Encrypted"), "{screen}");
 }
 
@@ -57,4 +57,16 @@ fn in_french_the_status_line_says_it_whole_at_80_columns() {
     let screen = h.screen();
     assert!(screen.contains("Non enregistré") && screen.contains("key.pub absent ou abîmé"), "{screen}");
     assert!(screen.contains("en mémoire"), "{screen}");
+}
+
+#[test]
+fn in_french_the_library_says_a_half_decrypted_folder_whole_at_80_columns() {
+    let mut h = Harness::library(discern::text::Lang::Fr, 80, 24, |dir| {
+        Store::new(dir).create_key(&passphrase()).expect("a key");
+        save_trail(dir, "Chiffré", "aaaa2345");
+        // A decryption was under way when it was killed.
+        std::fs::write(dir.join(".decrypting"), "").expect("written");
+    });
+    let screen = h.screen();
+    assert!(screen.contains("à moitié déchiffré : « discern decrypt » termine"), "{screen}");
 }

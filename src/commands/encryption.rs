@@ -73,7 +73,7 @@ fn read_passphrase_file(file: &Path) -> Result<SecretString, Failure> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let line = text.split('\n').next().unwrap_or("");
     let line = line.strip_suffix('\r').unwrap_or(line);
-    Ok(SecretString::from(line.to_owned()))
+    Ok(SecretString::from(line))
 }
 
 /// Reads a line on the terminal without showing it. `None` on Esc, Ctrl-C
@@ -93,7 +93,8 @@ pub fn read_hidden(prompt: &str) -> Option<SecretString> {
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
-            KeyCode::Enter => break Some(SecretString::from(std::mem::take(&mut *line))),
+            // Copied into a secret of its exact size; the line is zeroised.
+            KeyCode::Enter => break Some(SecretString::from(line.as_str())),
             KeyCode::Esc => break None,
             KeyCode::Char('c' | 'd') if ctrl => break None,
             KeyCode::Backspace => {

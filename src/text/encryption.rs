@@ -339,13 +339,14 @@ impl Lang {
         match state {
             FolderState::Encrypted => self.pick("dossier chiffré", "encrypted folder"),
             FolderState::Plain => self.pick("dossier non chiffré", "folder not encrypted"),
+            // Short, to be read whole beside the title at 80 columns.
             FolderState::HalfEncrypted { .. } => self.pick(
-                "dossier à moitié chiffré : « discern encrypt » termine",
-                "folder half encrypted: \"discern encrypt\" finishes",
+                "à moitié chiffré : « discern encrypt » termine",
+                "half encrypted: \"discern encrypt\" finishes",
             ),
             FolderState::HalfDecrypted { .. } => self.pick(
-                "dossier à moitié déchiffré : « discern decrypt » termine",
-                "folder half decrypted: \"discern decrypt\" finishes",
+                "à moitié déchiffré : « discern decrypt » termine",
+                "half decrypted: \"discern decrypt\" finishes",
             ),
         }
     }

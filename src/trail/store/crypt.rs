@@ -229,11 +229,14 @@ pub fn new_key(passphrase: &SecretString) -> std::io::Result<(Key, Vec<u8>)> {
 pub fn seal_key(key: &Key, passphrase: &SecretString) -> std::io::Result<Vec<u8>> {
     let mut scrypt = age::scrypt::Recipient::new(passphrase.clone());
     scrypt.set_work_factor(WORK_FACTOR);
-    let secret = Zeroizing::new(format!(
-        "# created by discern: the identity of this data folder\n# public key: {}\n{}\n",
-        key.recipient(),
-        key.0.to_string().expose_secret()
-    ));
+    // Room for the whole text from the start: growing it would leave
+    // copies of the secret behind, which zeroising cannot reach.
+    let mut secret = Zeroizing::new(String::with_capacity(512));
+    secret.push_str("# created by discern: the identity of this data folder\n# public key: ");
+    secret.push_str(&key.recipient().to_string());
+    secret.push('\n');
+    secret.push_str(key.0.to_string().expose_secret());
+    secret.push('\n');
     encrypt_with(&scrypt, secret.as_bytes())
 }
 

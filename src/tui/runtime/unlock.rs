@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use age::secrecy::SecretString;
 
@@ -51,8 +51,12 @@ impl Unlock {
         match key.code {
             KeyCode::Esc => Step::Leave,
             KeyCode::Char('c') if ctrl => Step::Leave,
+            // Copied into a secret of its exact size; what was typed is
+            // wiped where it lies, its room kept for the next try.
             KeyCode::Enter if !self.typed.is_empty() => {
-                Step::Try(SecretString::from(std::mem::take(&mut *self.typed)))
+                let tried = SecretString::from(self.typed.as_str());
+                self.typed.zeroize();
+                Step::Try(tried)
             }
             KeyCode::Backspace => {
                 self.typed.pop();
