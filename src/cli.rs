@@ -33,7 +33,7 @@ pub struct Global {
     /// Plain questions and answers on standard input and output, no full screen.
     #[arg(long, global = true)]
     pub plain: bool,
-    /// Read the passphrase of an encrypted data folder from the first line of FILE (for scripts).
+    /// Read the passphrase of an encrypted data folder from the first line of FILE, without its line end (LF or CRLF) and without a UTF-8 byte-order mark (for scripts).
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 }
@@ -154,6 +154,12 @@ pub enum Command {
     Encrypt,
     /// Decrypt the data folder: back to plaintext files.
     Decrypt,
+    /// Change the passphrase of the encrypted data folder (the trails stay as they are).
+    Passphrase {
+        /// Read the new passphrase from the first line of FILE, as --passphrase-file reads the current one (for scripts).
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
     /// Print the completion script for a shell (bash, zsh, fish, powershell).
     Completions {
         /// The shell: bash, zsh, fish or powershell.

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crate::grid::Problem;
 use crate::trail::import::ImportError;
+use crate::trail::store::folder_lock::Hold;
 use crate::trail::{LoadError, Time};
 
 #[derive(Debug, thiserror::Error)]
@@ -102,4 +103,21 @@ pub enum Failure {
     PassphraseEmpty,
     #[error("passphrases differ")]
     PassphraseMismatch,
+    /// `key.pub` is not the public key of `key.age`'s identity.
+    #[error("{public} is not the public key of {key}")]
+    KeyMismatch { key: PathBuf, public: PathBuf },
+    /// `key.pub` is there but `key.age` is not: `encrypt` makes no new key
+    /// over a folder whose trails may be encrypted to the lost one.
+    #[error("{key} is missing beside {public}")]
+    KeyMissing { key: PathBuf, public: PathBuf },
+    /// `passphrase` without a terminal nor `--new-passphrase-file`.
+    #[error("new passphrase needed")]
+    NewPassphraseNeeded,
+    /// `passphrase` in a folder that is not encrypted.
+    #[error("the folder is not encrypted")]
+    NotEncrypted,
+    /// The data folder's lock is held by another discern in a way that
+    /// excludes the command (see `folder_lock`), after waiting.
+    #[error("the data folder is busy")]
+    FolderBusy { wanted: Hold },
 }

@@ -2,118 +2,15 @@
 //! passphrase, no plaintext left, the age format both ways, and kill -9.
 
 mod common;
+mod encrypt_support;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use age::secrecy::SecretString;
 use common::{discern, stderr, stdout};
-
-const GRID: &str = "tests/grids/good/example.fr.toml";
-const PASSPHRASE: &str = "trois mots inhabituels";
-const TITLE: &str = "Situation Zéphyrin";
-const ANSWER: &str = "Récit confidentiel du mardi";
-
-/// A data folder with two trails and an author in its config, and the
-/// passphrase files beside it (outside the data folder).
-struct Folder {
-    _root: tempfile::TempDir,
-    data: PathBuf,
-    good: PathBuf,
-    bad: PathBuf,
-}
-
-fn folder() -> Folder {
-    let root = tempfile::tempdir().unwrap();
-    let data = root.path().join("data");
-    let good = root.path().join("pass.txt");
-    let bad = root.path().join("wrong.txt");
-    fs::write(&good, format!("{PASSPHRASE}\nignored second line\n")).unwrap();
-    fs::write(&bad, "not the passphrase\n").unwrap();
-    for title in [TITLE, "Autre situation"] {
-        let out = discern(&data)
-            .args(["new", "--grid", GRID, "--title", title])
-            .write_stdin(format!("{ANSWER}\n1\n"))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", stderr(&out));
-    }
-    fs::write(data.join("config.toml"), "author = \"Camille Relectrice\"\nretention_days = 90\n").unwrap();
-    Folder { _root: root, data, good, bad }
-}
-
-impl Folder {
-    fn run(&self, args: &[&str], pass: Option<&Path>) -> std::process::Output {
-        let mut cmd = discern(&self.data);
-        if let Some(p) = pass {
-            cmd.arg("--passphrase-file").arg(p);
-        }
-        cmd.args(args).output().unwrap()
-    }
-
-    fn encrypt(&self) {
-        let out = self.run(&["encrypt"], Some(&self.good));
-        assert!(out.status.success(), "{}", stderr(&out));
-    }
-}
-
-/// Every file under `dir` and its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.insert(p.clone(), fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
-
-fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
-}
-
-/// No file of the data folder holds a title, an answer or the author.
-fn assert_no_plaintext(data: &Path) {
-    for (path, bytes) in snapshot(data) {
-        for secret in [TITLE, "Zéphyrin", ANSWER, "Autre situation", "Camille Relectrice"] {
-            assert!(!contains(&bytes, secret), "{} holds {secret:?} in plaintext", path.display());
-        }
-    }
-}
-
-/// The folder's identity, read from key.age with the age crate alone.
-fn identity(data: &Path) -> age::x25519::Identity {
-    let bytes = fs::read(data.join("key.age")).unwrap();
-    let scrypt = age::scrypt::Identity::new(SecretString::from(PASSPHRASE.to_owned()));
-    let mut text = String::new();
-    age::Decryptor::new(&bytes[..])
-        .unwrap()
-        .decrypt(std::iter::once(&scrypt as &dyn age::Identity))
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    let line = text.lines().find(|l| l.starts_with("AGE-SECRET-KEY-")).unwrap();
-    age::x25519::Identity::from_str(line).unwrap()
-}
-
-fn trail_files(data: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(data.join("sessions"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
-        .collect();
-    files.sort();
-    files
-}
+use encrypt_support::*;
 
 #[test]
 fn encrypt_leaves_no_plaintext_and_decrypt_brings_everything_back() {
@@ -252,35 +149,6 @@ fn a_file_encrypted_by_the_age_crate_to_the_public_key_opens_in_discern() {
     let out = f.run(&["export", "--yes", &id, "--format", "json"], Some(&f.good));
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains(&format!("\"id\": \"{id}\"")), "{}", stdout(&out));
-}
-
-/// Many trails, so that a kill lands in the middle of the work.
-fn many_trails(f: &Folder, n: usize) -> Vec<String> {
-    let sessions = f.data.join("sessions");
-    let model = trail_files(&f.data).into_iter().next().unwrap();
-    let text = fs::read_to_string(&model).unwrap();
-    let id = model.file_stem().unwrap().to_string_lossy().rsplit('-').next().unwrap().to_string();
-    let mut ids = Vec::new();
-    for i in 0..n {
-        let new_id = format!("k{i:07}");
-        fs::write(sessions.join(format!("2026-11-29-{new_id}.toml")), text.replace(&id, &new_id)).unwrap();
-        ids.push(new_id);
-    }
-    ids
-}
-
-/// Every trail is there exactly once and readable, plaintext or encrypted.
-fn assert_all_readable(f: &Folder, expected: usize) {
-    let out = f.run(&["list", "--json"], Some(&f.good));
-    assert!(out.status.success(), "{}", stderr(&out));
-    let items: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let items = items.as_array().unwrap();
-    assert!(items.iter().all(|i| i["damaged"].is_null()), "{items:?}");
-    let mut ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
-    ids.sort();
-    ids.dedup();
-    assert_eq!(ids.len(), expected);
-    assert_eq!(items.len(), expected, "no trail is there twice");
 }
 
 #[test]

@@ -314,9 +314,11 @@ fn a_trail_locked_by_this_program_opens_and_is_let_go_after_the_walk() {
 
 #[test]
 fn in_an_encrypted_folder_the_export_says_it_is_plaintext_and_asks_first() {
-    let mut h = Harness::library_with_grid(|dir| {
-        Store::new(dir).create_key("a passphrase for the test").expect("a key");
+    let mut h = Harness::library_unlocked(|dir| {
+        let passphrase = age::secrecy::SecretString::from("a passphrase for the test".to_string());
+        let key = Store::new(dir).create_key(&passphrase).expect("a key");
         save_trail(dir, "Locked away", "aaaa2345");
+        key
     });
     assert!(h.screen().contains("encrypted folder"), "{}", h.screen());
     h.press(KeyCode::Char('e'));

@@ -61,7 +61,7 @@ pub fn rows(root: &Path) -> Vec<Row> {
 fn encrypted_autosave(root: &Path) -> Duration {
     let data = root.join("encrypted-autosave");
     let store = Store::new(&data);
-    store.create_key(PASSPHRASE).expect("a key");
+    store.create_key(&age::secrecy::SecretString::from(PASSPHRASE.to_string())).expect("a key");
     let mut trail = data::sample_trail("Big");
     trail.answers[0].answer = Some(Answer::Text("Une longue réflexion. ".repeat(1024 * 1024 / 22)));
     let path = store.path_for(&trail);

@@ -54,6 +54,7 @@ fn session(data_dir: &Path, opening: &mut Vec<Duration>) -> Vec<Duration> {
         config: Config::default(),
         plain: false,
         passphrase_file: None,
+        key: None,
     };
     let terminal = Terminal::new(TestBackend::new(120, 40)).expect("a terminal");
     let mut s = Session::new(terminal, App::library(Lang::Fr, Palette::mono(), now), Runtime::new(&ctx, now));

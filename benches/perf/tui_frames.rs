@@ -118,6 +118,7 @@ fn key_to_frame(root: &Path, text: String) -> (Duration, Duration) {
         config: Config::default(),
         plain: false,
         passphrase_file: None,
+        key: None,
     };
     // Ephemeral: the saver writes nothing, so only the screen is measured.
     let app = App::walk(walk, None, false, Lang::Fr, Palette::mono(), now);

@@ -4,11 +4,10 @@ use std::process::ExitCode;
 
 use super::{Ctx, Failure};
 use crate::trail::revisit;
-use crate::trail::store::Store;
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
-    let listed = Store::new(&ctx.data_dir).list();
+    let listed = ctx.store().list();
     let today = chrono::Local::now().date_naive();
     let due = revisit::due(listed.iter().filter_map(|l| l.summary.as_ref().ok()), today);
     if due.is_empty() {

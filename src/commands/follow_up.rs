@@ -12,7 +12,7 @@ pub fn run(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let path = find(ctx, arg)?;
     let lock = crate::ops::lock(&path)?;
-    let trail = crate::ops::read(&path, Some(&lock))?;
+    let trail = crate::ops::read(ctx, &path, Some(&lock))?;
     let entry: Option<FollowUp> = if interactive(ctx) {
         crate::tui::run_follow_up(ctx, &trail.title)?
     } else {

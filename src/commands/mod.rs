@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use crate::cli::{Command, Global};
 pub use crate::ops::{Ctx, Failure};
+use crate::trail::store::folder_lock::{FolderLock, Hold};
 
 /// The context of this run, from the global options; what in the config
 /// file could not be used is told.
@@ -41,18 +42,50 @@ fn writes_trails(command: Option<&Command>) -> bool {
     }
 }
 
+/// How a command holds the data folder's lock (see `folder_lock`), and
+/// whether it may create the folder to hold it; `None`: it works outside
+/// the folder (grids, completions, an ephemeral walk).
+fn folder_hold(command: Option<&Command>) -> Option<(Hold, bool)> {
+    match command {
+        Some(Command::Grid(_) | Command::Completions { .. } | Command::Man) => None,
+        Some(Command::New { ephemeral: true, .. }) => None,
+        Some(Command::Encrypt) => Some((Hold::Exclusive, true)),
+        Some(Command::Decrypt | Command::Passphrase { .. }) => Some((Hold::Exclusive, false)),
+        Some(Command::New { .. }) | None => Some((Hold::Shared, true)),
+        Some(_) => Some((Hold::Shared, false)),
+    }
+}
+
+/// Takes the data folder's lock for the whole run, waiting a few seconds
+/// (and saying why) when another discern holds it in a way that excludes
+/// this command. A folder that does not exist yet holds nothing to protect:
+/// a command that only reads takes no lock there (and creates nothing).
+fn hold_folder(ctx: &Ctx, command: Option<&Command>) -> Result<Option<FolderLock>, Failure> {
+    let Some((hold, may_create)) = folder_hold(command) else { return Ok(None) };
+    if !ctx.data_dir.is_dir() {
+        if !may_create {
+            return Ok(None);
+        }
+        crate::paths::create_private_dir(&ctx.data_dir)
+            .map_err(|error| Failure::CannotCreate { path: ctx.data_dir.clone(), error })?;
+    }
+    let lang = ctx.lang;
+    crate::ops::hold_folder(ctx, hold, || crate::tell!("discern: {}", lang.folder_waiting(hold))).map(Some)
+}
+
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
+    let _folder = hold_folder(ctx, command.as_ref())?;
     // An encrypted folder is unlocked once, before anything reads it.
     let unlocked;
     let ctx = if encryption::reads_trails(&command)
         && crate::trail::store::crypt::is_encrypted_folder(&ctx.data_dir)
-        && !crate::trail::store::crypt::is_unlocked()
+        && ctx.key.is_none()
     {
         let dialog = trail::interactive(ctx)
             && matches!(command, None | Some(Command::Open { .. } | Command::Review { .. }));
         match encryption::unlock(ctx, dialog)? {
-            Some(c) => {
-                unlocked = c;
+            Some(key) => {
+                unlocked = ctx.with_key(key);
                 &unlocked
             }
             // Left the passphrase dialog with Esc: nothing was done.
@@ -62,7 +95,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         ctx
     };
     if writes_trails(command.as_ref()) {
-        let store = crate::trail::store::Store::new(&ctx.data_dir);
+        let store = ctx.store();
         // Work left in a temporary file by a crash is dealt with first, and
         // trails named after their title by an earlier version lose that
         // name: only by the commands that write trails, as the others never
@@ -95,6 +128,9 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         Some(Command::Purge { older_than, yes }) => trail::purge(ctx, older_than, yes),
         Some(Command::Encrypt) => encryption::encrypt(ctx),
         Some(Command::Decrypt) => encryption::decrypt(ctx),
+        Some(Command::Passphrase { new_passphrase_file }) => {
+            encryption::passphrase(ctx, new_passphrase_file.as_deref())
+        }
         Some(Command::Due) => due::run(ctx),
         Some(Command::FollowUp { trail }) => follow_up::run(ctx, &trail),
         None if trail::interactive(ctx) => crate::tui::run_library(ctx),

@@ -13,6 +13,7 @@ use crate::grid::Grid;
 use crate::ops;
 use crate::plain::Plain;
 use crate::text::{Lang, TerminalSafe, for_terminal, json_for_terminal};
+use crate::trail::store::encryption::folder_state;
 use crate::trail::store::{Lock, Resolve, Store};
 use crate::trail::{Trail, asof, lint, new_id, now};
 use crate::walk::Walk;
@@ -61,7 +62,7 @@ pub fn new(
 /// trail another one is still writing, then saves that stale copy over it.
 pub fn open(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     let path = find(ctx, arg)?;
-    let ops::Opened { trail, lock } = ops::open(&path)?;
+    let ops::Opened { trail, lock } = ops::open(ctx, &path)?;
     match lock {
         Some(lock) => {
             let walk = Walk::new(grid_of(ctx, &trail)?, trail);
@@ -111,7 +112,7 @@ fn run_walk(
             (Some((path, lock)), Some(export)) => {
                 let grid = walk.grid.clone();
                 let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
-                if let Ok(trail) = Store::load(&path) {
+                if let Ok(trail) = ctx.store().read(&path) {
                     export.write(&trail, &grid, lang, false);
                 }
                 tell(&path);
@@ -140,7 +141,7 @@ fn run_walk(
             }
         };
     }
-    let store = Store::new(&ctx.data_dir);
+    let store = ctx.store();
     let mut failed: Option<(String, std::io::Error)> = None;
     let mut last_save: Option<Instant> = None;
     // Saved as the screen saves: at once when a person is typing (nothing
@@ -159,7 +160,11 @@ fn run_walk(
                 // Told once, until it changes.
                 let message = lang.cannot_write(p, &e);
                 if failed.as_ref().is_none_or(|(told, _)| *told != message) {
-                    crate::tell!("discern: {message}");
+                    if at_end {
+                        crate::tell!("discern: {message}");
+                    } else {
+                        crate::tell!("discern: {message}. {}", lang.plain_answers_kept());
+                    }
                 }
                 failed = Some((message, e));
             }
@@ -254,7 +259,7 @@ fn input_waiting() -> bool {
 pub fn load(ctx: &Ctx, arg: &str) -> Result<(PathBuf, Trail), Failure> {
     let (name, moment) = asof::split(arg);
     let path = find_file(ctx, name)?;
-    let trail = ops::read(&path, None)?;
+    let trail = ops::read(ctx, &path, None)?;
     match moment {
         None => Ok((path, trail)),
         Some(m) => {
@@ -278,7 +283,7 @@ pub fn find(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
 }
 
 fn find_file(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
-    let store = Store::new(&ctx.data_dir);
+    let store = ctx.store();
     store.resolve(arg).map_err(|e| match e {
         // `TRAIL@…` where TRAIL is found: the moment is what is wrong.
         Resolve::NotFound => match arg.rsplit_once('@') {
@@ -293,7 +298,10 @@ fn find_file(ctx: &Ctx, arg: &str) -> Result<PathBuf, Failure> {
 
 pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
-    let listed = Store::new(&ctx.data_dir).list();
+    let listed = ctx.store().list();
+    if let Some(note) = lang.folder_half_done(folder_state(&ctx.data_dir)) {
+        crate::tell!("{note}");
+    }
     if json {
         let items: Vec<serde_json::Value> = listed
             .iter()
@@ -423,7 +431,7 @@ pub fn review(ctx: &Ctx, arg: &str) -> Result<ExitCode, Failure> {
     // Lock first, then read, as `open` does.
     let path = find(ctx, arg)?;
     // Open elsewhere (no lock): readable, and nothing is written.
-    let ops::Opened { trail, lock } = ops::open(&path)?;
+    let ops::Opened { trail, lock } = ops::open(ctx, &path)?;
     match ops::find_grid(ctx, &trail) {
         Some(grid) => crate::tui::run_review(ctx, Walk::new(grid, trail), path, lock),
         None => print(&export::render(&trail, None, ExportFormat::Md, ctx.lang, true)),
@@ -504,7 +512,7 @@ fn load_compared(ctx: &Ctx, arg: &str) -> Result<(Trail, bool), Failure> {
 pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     let path = find(ctx, arg)?;
-    let trail = Store::load(&path).map_err(|error| Failure::NotATrail { path: path.clone(), error })?;
+    let trail = ctx.store().read(&path).map_err(|error| Failure::NotATrail { path: path.clone(), error })?;
     if !Store::new(&ctx.data_dir).is_sessions_folder(path.parent().unwrap_or(Path::new("."))) {
         return Err(Failure::OutsideSessions(path));
     }
@@ -515,7 +523,7 @@ pub fn delete(ctx: &Ctx, arg: &str, yes: bool) -> Result<ExitCode, Failure> {
         crate::tell!("{}", lang.nothing_deleted());
         return Ok(ExitCode::SUCCESS);
     }
-    let exports = ops::delete(&path, None)?;
+    let exports = ops::delete(ctx, &path, None)?;
     crate::tell!("{}", lang.deleted(&trail.title, exports));
     Ok(ExitCode::SUCCESS)
 }
@@ -529,7 +537,8 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
         .ok_or(Failure::PurgeTooFarBack(days))?;
     // Only trails that can be read are purged: a damaged file is kept for
     // the user to look at.
-    let old: Vec<(PathBuf, String)> = Store::new(&ctx.data_dir)
+    let old: Vec<(PathBuf, String)> = ctx
+        .store()
         .list()
         .into_iter()
         .filter_map(|l| l.summary.ok().filter(|t| t.updated < cutoff).map(|t| (l.path, t.title)))
@@ -547,7 +556,7 @@ pub fn purge(ctx: &Ctx, days: Option<u32>, yes: bool) -> Result<ExitCode, Failur
     }
     let (mut deleted, mut exports) = (0, 0);
     for (path, _) in &old {
-        match ops::delete(path, None) {
+        match ops::delete(ctx, path, None) {
             Ok(n) => {
                 deleted += 1;
                 exports += n;

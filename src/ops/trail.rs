@@ -6,6 +6,7 @@ use super::{Ctx, Failure};
 use crate::documents::{ExportFormat, export};
 use crate::grid::Grid;
 use crate::grid::library::{self, Library};
+use crate::trail::store::encryption::AUTHOR_FILE;
 use crate::trail::store::{Lock, LockError, Store};
 use crate::trail::{FollowUp, Time, Trail};
 
@@ -21,10 +22,11 @@ pub fn lock(path: &Path) -> Result<Lock, Failure> {
 /// Reads a trail; under its lock when one is given (taken before the
 /// read: a window never reads a trail another one is still writing, then
 /// saves that stale copy over it). A damaged one is reported, never touched.
-pub fn read(path: &Path, lock: Option<&Lock>) -> Result<Trail, Failure> {
+pub fn read(ctx: &Ctx, path: &Path, lock: Option<&Lock>) -> Result<Trail, Failure> {
+    let store = ctx.store();
     match lock {
-        Some(lock) => Store::load_locked(path, lock),
-        None => Store::load(path),
+        Some(lock) => store.read_locked(path, lock),
+        None => store.read(path),
     }
     .map_err(|error| Failure::Damaged { path: path.to_path_buf(), error })
 }
@@ -38,13 +40,13 @@ pub struct Opened {
 }
 
 /// Opens a trail: its lock first, then the file (see [`read`]).
-pub fn open(path: &Path) -> Result<Opened, Failure> {
+pub fn open(ctx: &Ctx, path: &Path) -> Result<Opened, Failure> {
     let lock = match lock(path) {
         Ok(lock) => Some(lock),
         Err(Failure::OpenElsewhere(_)) => None,
         Err(e) => return Err(e),
     };
-    let trail = read(path, lock.as_ref())?;
+    let trail = read(ctx, path, lock.as_ref())?;
     Ok(Opened { trail, lock })
 }
 
@@ -64,7 +66,7 @@ fn under_lock<T>(
 /// Saves a new trail in the library; gives back its file, and whether it
 /// could be saved (the screen opens the walk all the same, and tries again).
 pub fn create(ctx: &Ctx, trail: &Trail) -> (PathBuf, Result<(), Failure>) {
-    let store = Store::new(&ctx.data_dir);
+    let store = ctx.store();
     let path = store.path_for(trail);
     let saved = store
         .ensure()
@@ -77,15 +79,13 @@ pub fn create(ctx: &Ctx, trail: &Trail) -> (PathBuf, Result<(), Failure>) {
 
 /// Saves `trail` in place of its file.
 fn save(ctx: &Ctx, trail: &Trail, path: &Path) -> Result<(), Failure> {
-    Store::new(&ctx.data_dir)
-        .save(trail, path)
-        .map_err(|error| Failure::CannotWrite { path: path.to_path_buf(), error })
+    ctx.store().save(trail, path).map_err(|error| Failure::CannotWrite { path: path.to_path_buf(), error })
 }
 
 /// Gives a trail a new title, under its lock.
 pub fn rename(ctx: &Ctx, path: &Path, title: &str, now: Time, held: Option<&Lock>) -> Result<(), Failure> {
     under_lock(path, held, |lock| {
-        let mut trail = read(path, Some(lock))?;
+        let mut trail = read(ctx, path, Some(lock))?;
         trail.title = title.to_string();
         trail.updated = now;
         save(ctx, &trail, path)
@@ -95,9 +95,9 @@ pub fn rename(ctx: &Ctx, path: &Path, title: &str, now: Time, held: Option<&Lock
 /// Deletes a trail and its exports, under its lock (a trail open
 /// elsewhere is not deleted under its writer's feet); gives back how many
 /// exports went with it.
-pub fn delete(path: &Path, held: Option<&Lock>) -> Result<usize, Failure> {
+pub fn delete(ctx: &Ctx, path: &Path, held: Option<&Lock>) -> Result<usize, Failure> {
     under_lock(path, held, |_lock| {
-        Store::delete(path).map_err(|error| Failure::CannotDelete { path: path.to_path_buf(), error })
+        ctx.store().delete(path).map_err(|error| Failure::CannotDelete { path: path.to_path_buf(), error })
     })
 }
 
@@ -109,7 +109,7 @@ pub fn add_follow_up(
     held: Option<&Lock>,
 ) -> Result<String, Failure> {
     under_lock(path, held, |lock| {
-        let mut trail = read(path, Some(lock))?;
+        let mut trail = read(ctx, path, Some(lock))?;
         trail.add_follow_up(entry);
         save(ctx, &trail, path)?;
         Ok(trail.title)
@@ -123,8 +123,10 @@ pub fn save_author(ctx: &mut Ctx, name: &str) -> Result<(), Failure> {
     ctx.config.author = Some(name.to_string());
     let data = &ctx.data_dir;
     if crate::trail::store::crypt::is_encrypted_folder(data) {
-        return crate::trail::store::encryption::seal_author(data, name)
-            .map_err(|error| Failure::CannotWrite { path: data.clone(), error });
+        return ctx
+            .store()
+            .seal_author(name)
+            .map_err(|error| Failure::CannotWrite { path: data.join(AUTHOR_FILE), error });
     }
     let path = &ctx.config.path;
     if path.as_os_str().is_empty() {
@@ -246,6 +248,7 @@ mod tests {
             config: crate::config::Config::default(),
             plain: false,
             passphrase_file: None,
+            key: None,
         }
     }
 
@@ -301,12 +304,12 @@ mod tests {
         let elsewhere = lock(&path).unwrap();
         assert!(matches!(lock(&path), Err(Failure::OpenElsewhere(_))));
         assert!(matches!(rename(&ctx, &path, "New", trail.updated, None), Err(Failure::OpenElsewhere(_))));
-        assert!(matches!(delete(&path, None), Err(Failure::OpenElsewhere(_))));
+        assert!(matches!(delete(&ctx, &path, None), Err(Failure::OpenElsewhere(_))));
         assert!(path.exists());
         // The window that holds the lock may.
         rename(&ctx, &path, "New", trail.updated, Some(&elsewhere)).unwrap();
-        assert_eq!(read(&path, Some(&elsewhere)).unwrap().title, "New");
-        assert_eq!(delete(&path, Some(&elsewhere)).unwrap(), 0);
+        assert_eq!(read(&ctx, &path, Some(&elsewhere)).unwrap().title, "New");
+        assert_eq!(delete(&ctx, &path, Some(&elsewhere)).unwrap(), 0);
         assert!(!path.exists());
     }
 
@@ -315,7 +318,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.toml");
         std::fs::write(&path, "format = 1\nid = ").unwrap();
-        assert!(matches!(read(&path, None), Err(Failure::Damaged { path: p, .. }) if p == path));
+        assert!(
+            matches!(read(&ctx(dir.path()), &path, None), Err(Failure::Damaged { path: p, .. }) if p == path)
+        );
     }
 
     #[test]

@@ -25,13 +25,21 @@ impl Lang {
                 ),
                 (
                     "-/passphrase_file",
-                    "Lire la phrase de passe d'un dossier chiffré sur la première ligne de FICHIER (pour les scripts).",
+                    "Lire la phrase de passe d'un dossier chiffré sur la première ligne de FICHIER, sans sa fin de ligne (LF ou CRLF) ni marque d'ordre des octets UTF-8 (pour les scripts).",
                 ),
                 (
                     "encrypt",
                     "Chiffrer le dossier de données : chaque parcours, l'index et le nom d'auteur, avec une phrase de passe.",
                 ),
                 ("decrypt", "Déchiffrer le dossier de données : retour à des fichiers en clair."),
+                (
+                    "passphrase",
+                    "Changer la phrase de passe du dossier de données chiffré (les parcours restent tels quels).",
+                ),
+                (
+                    "passphrase/new_passphrase_file",
+                    "Lire la nouvelle phrase de passe sur la première ligne de FICHIER, comme --passphrase-file lit l'actuelle (pour les scripts).",
+                ),
                 ("grid", "Grilles : lister, vérifier, montrer, créer."),
                 ("grid/list", "Les grilles disponibles."),
                 (

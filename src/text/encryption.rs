@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use super::Lang;
-use crate::trail::store::encryption::Converted;
+use crate::trail::store::crypt::CannotEncrypt;
+use crate::trail::store::encryption::{Converted, FolderState};
+use crate::trail::store::folder_lock::Hold;
 
 impl Lang {
     pub fn passphrase_prompt(self) -> &'static str {
@@ -23,15 +25,15 @@ impl Lang {
 
     pub fn passphrase_empty(self) -> &'static str {
         self.pick(
-            "une phrase de passe vide ne protège rien : rien n'a été chiffré",
-            "an empty passphrase protects nothing: nothing was encrypted",
+            "une phrase de passe vide ne protège rien : rien n'a été changé",
+            "an empty passphrase protects nothing: nothing was changed",
         )
     }
 
     pub fn passphrase_mismatch(self) -> &'static str {
         self.pick(
-            "les deux phrases de passe ne sont pas les mêmes : rien n'a été chiffré",
-            "the two passphrases differ: nothing was encrypted",
+            "les deux phrases de passe ne sont pas les mêmes : rien n'a été changé",
+            "the two passphrases differ: nothing was changed",
         )
     }
 
@@ -67,6 +69,160 @@ impl Lang {
         )
     }
 
+    pub fn key_mismatch(self, key: &Path, public: &Path) -> String {
+        let (k, p) = (key.display(), public.display());
+        self.pick(
+            format!(
+                "{p} n'est pas la clé publique de {k} : ce qui serait chiffré avec elle ne s'ouvrirait pas avec votre phrase de passe. \
+                 S'il vient d'une copie ou d'une synchronisation, supprimez {p} : discern le refera à partir de {k}. Rien n'a été changé."
+            ),
+            format!(
+                "{p} is not the public key of {k}: what was encrypted to it would not open with your passphrase. \
+                 If it came from a copy or a sync, delete {p}: discern makes it again from {k}. Nothing was changed."
+            ),
+        )
+    }
+
+    pub fn key_missing(self, key: &Path, public: &Path) -> String {
+        let (k, p) = (key.display(), public.display());
+        self.pick(
+            format!(
+                "{k} manque, alors que {p} est là : les parcours chiffrés ne s'ouvrent qu'avec {k}. \
+                 Remettez-le depuis une sauvegarde ; discern ne crée pas de nouvelle clé par-dessus. Rien n'a été changé."
+            ),
+            format!(
+                "{k} is missing, though {p} is here: encrypted trails open only with {k}. \
+                 Put it back from a backup; discern does not make a new key over it. Nothing was changed."
+            ),
+        )
+    }
+
+    /// Why a save wrote nothing in an encrypted folder. Short: it is shown
+    /// in the walk's status line, before "your answers are kept in memory".
+    /// The keys are always in the data folder: their name says enough.
+    pub fn cannot_encrypt(self, e: &CannotEncrypt) -> String {
+        match e {
+            CannotEncrypt::PublicKeyUnusable(_) => self.pick(
+                "key.pub absent ou abîmé : rien n'a été écrit (votre phrase de passe le refera)",
+                "key.pub is missing or damaged: nothing was written (your passphrase remakes it)",
+            ),
+            CannotEncrypt::KeyMissing(_) => self.pick(
+                "key.age absent : rien n'a été écrit (remettez-le depuis une sauvegarde)",
+                "key.age is missing: nothing was written (put it back from a backup)",
+            ),
+        }
+        .to_string()
+    }
+
+    pub fn passphrase_not_encrypted(self) -> &'static str {
+        self.pick(
+            "le dossier n'est pas chiffré : il n'y a pas de phrase de passe à changer (« discern encrypt » chiffre le dossier)",
+            "the folder is not encrypted: there is no passphrase to change (\"discern encrypt\" encrypts it)",
+        )
+    }
+
+    pub fn passphrase_current_prompt(self) -> &'static str {
+        self.pick("Phrase de passe actuelle : ", "Current passphrase: ")
+    }
+
+    pub fn passphrase_new_prompt(self) -> &'static str {
+        self.pick("Nouvelle phrase de passe : ", "New passphrase: ")
+    }
+
+    pub fn passphrase_changed(self, key: &Path) -> String {
+        self.pick(
+            format!(
+                "Phrase de passe changée : {} s'ouvre désormais avec la nouvelle. Les parcours n'ont pas changé.",
+                key.display()
+            ),
+            format!("Passphrase changed: {} now opens with the new one. The trails did not change.", key.display()),
+        )
+    }
+
+    pub fn new_passphrase_needed(self) -> &'static str {
+        self.pick(
+            "donnez la nouvelle phrase de passe sur un terminal, ou avec --new-passphrase-file FICHIER ; rien n'a été changé",
+            "give the new passphrase on a terminal, or with --new-passphrase-file FILE; nothing was changed",
+        )
+    }
+
+    /// Said once when the data folder's lock makes a command wait.
+    pub fn folder_waiting(self, wanted: Hold) -> String {
+        let seconds = crate::ops::FOLDER_WAIT.as_secs();
+        match wanted {
+            Hold::Shared => self.pick(
+                format!(
+                    "Un autre discern chiffre ou déchiffre ce dossier, ou change sa phrase de passe : attente ({seconds} s au plus)…"
+                ),
+                format!(
+                    "Another discern is encrypting or decrypting this folder, or changing its passphrase: waiting (at most {seconds} s)…"
+                ),
+            ),
+            Hold::Exclusive => self.pick(
+                format!(
+                    "Ce dossier est ouvert dans un autre discern (bibliothèque, parcours ou commande) : attente ({seconds} s au plus)…"
+                ),
+                format!(
+                    "This folder is open in another discern (a library, a walk or a command): waiting (at most {seconds} s)…"
+                ),
+            ),
+        }
+    }
+
+    pub fn folder_busy(self, wanted: Hold) -> String {
+        match wanted {
+            Hold::Shared => self.pick(
+                "un autre discern chiffre ou déchiffre encore ce dossier, ou change sa phrase de passe : rien n'a été fait ; relancez la commande quand il aura fini".into(),
+                "another discern is still encrypting or decrypting this folder, or changing its passphrase: nothing was done; run the command again once it has finished".into(),
+            ),
+            Hold::Exclusive => self.pick(
+                "ce dossier est encore ouvert dans un autre discern (une fenêtre avec la bibliothèque ou un parcours, ou une commande en cours) : rien n'a été changé ; fermez-le, puis relancez la commande".into(),
+                "this folder is still open in another discern (a window with the library or a walk, or a command at work): nothing was changed; close it, then run the command again".into(),
+            ),
+        }
+    }
+
+    pub fn leftover_sealed(self, p: &Path) -> String {
+        self.pick(
+            format!(
+                "une copie en clair laissée par un arrêt brutal a été chiffrée ({}) ; elle sera comparée à son parcours quand la phrase de passe sera donnée",
+                p.display()
+            ),
+            format!(
+                "a plaintext copy left by a crash was encrypted ({}); it will be compared with its trail once the passphrase is given",
+                p.display()
+            ),
+        )
+    }
+
+    /// A folder whose encryption or decryption was interrupted, for `list`:
+    /// what is left, and the command that finishes the work.
+    pub fn folder_half_done(self, state: FolderState) -> Option<String> {
+        match state {
+            FolderState::Plain | FolderState::Encrypted => None,
+            FolderState::HalfEncrypted { plaintext: n } => Some(self.pick(
+                format!(
+                    "Ce dossier est à moitié chiffré (un chiffrement a été interrompu) : {n} fichier{} encore en clair. « discern encrypt » termine le travail.",
+                    if n > 1 { "s" } else { "" }
+                ),
+                format!(
+                    "This folder is half encrypted (an encryption was interrupted): {n} file{} still in plaintext. \"discern encrypt\" finishes the work.",
+                    if n == 1 { "" } else { "s" }
+                ),
+            )),
+            FolderState::HalfDecrypted { encrypted: n } => Some(self.pick(
+                format!(
+                    "Ce dossier est à moitié déchiffré (un déchiffrement a été interrompu) : {n} parcours encore chiffré{}. « discern decrypt » termine le travail.",
+                    if n > 1 { "s" } else { "" }
+                ),
+                format!(
+                    "This folder is half decrypted (a decryption was interrupted): {n} trail{} still encrypted. \"discern decrypt\" finishes the work.",
+                    if n == 1 { "" } else { "s" }
+                ),
+            )),
+        }
+    }
+
     pub fn unlocking(self) -> &'static str {
         self.pick("Déverrouillage…", "Unlocking…")
     }
@@ -76,6 +232,10 @@ impl Lang {
             "Le dossier est déjà chiffré ; les fichiers encore en clair le sont maintenant.",
             "The folder is already encrypted; files still in plaintext are encrypted now.",
         )
+    }
+
+    pub fn still_encrypted(self) -> &'static str {
+        self.pick("encore chiffré", "still encrypted")
     }
 
     pub fn not_encrypted(self) -> &'static str {
@@ -173,11 +333,21 @@ impl Lang {
 
 /// The passphrase dialog on the screen.
 impl Lang {
-    /// Beside the library's title.
-    pub fn folder_state(self, encrypted: bool) -> &'static str {
-        match encrypted {
-            true => self.pick("dossier chiffré", "encrypted folder"),
-            false => self.pick("dossier non chiffré", "folder not encrypted"),
+    /// Beside the library's title: a half-done folder names the command
+    /// that finishes the work.
+    pub fn folder_state(self, state: FolderState) -> &'static str {
+        match state {
+            FolderState::Encrypted => self.pick("dossier chiffré", "encrypted folder"),
+            FolderState::Plain => self.pick("dossier non chiffré", "folder not encrypted"),
+            // Short, to be read whole beside the title at 80 columns.
+            FolderState::HalfEncrypted { .. } => self.pick(
+                "à moitié chiffré : « discern encrypt » termine",
+                "half encrypted: \"discern encrypt\" finishes",
+            ),
+            FolderState::HalfDecrypted { .. } => self.pick(
+                "à moitié déchiffré : « discern decrypt » termine",
+                "half decrypted: \"discern decrypt\" finishes",
+            ),
         }
     }
 

@@ -63,6 +63,11 @@ impl Lang {
             F::PassphraseFileUnreadable { path, error } => self.passphrase_file_unreadable(path, error),
             F::PassphraseEmpty => self.passphrase_empty().to_string(),
             F::PassphraseMismatch => self.passphrase_mismatch().to_string(),
+            F::KeyMismatch { key, public } => self.key_mismatch(key, public),
+            F::KeyMissing { key, public } => self.key_missing(key, public),
+            F::NewPassphraseNeeded => self.new_passphrase_needed().to_string(),
+            F::NotEncrypted => self.passphrase_not_encrypted().to_string(),
+            F::FolderBusy { wanted } => self.folder_busy(*wanted),
         }
     }
 

@@ -45,6 +45,14 @@ impl Lang {
         )
     }
 
+    /// After a failed save in the plain walk, while it goes on.
+    pub fn plain_answers_kept(self) -> &'static str {
+        self.pick(
+            "Vos réponses sont gardées en mémoire : elles seront enregistrées avec la prochaine réponse qui pourra l'être.",
+            "Your answers are kept in memory: they are saved with the next answer that can be.",
+        )
+    }
+
     pub fn cannot_write(self, path: &Path, e: &std::io::Error) -> String {
         let e = self.io_error(e);
         self.pick(
@@ -64,6 +72,11 @@ impl Lang {
                      close this trail and open it again to see the saved version",
                 )
                 .to_string();
+        }
+        if let Some(refused) =
+            e.get_ref().and_then(|i| i.downcast_ref::<crate::trail::store::crypt::CannotEncrypt>())
+        {
+            return self.cannot_encrypt(refused);
         }
         if let Some(link) = e.get_ref().and_then(|i| i.downcast_ref::<crate::paths::SymlinkRefused>()) {
             return self.pick(
@@ -754,6 +767,7 @@ impl Lang {
                 ),
                 format!("an incomplete temporary file left by a crash was removed ({})", p.display()),
             ),
+            L::Sealed(p) => self.leftover_sealed(p),
         }
     }
 }

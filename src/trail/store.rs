@@ -8,12 +8,14 @@ use std::time::SystemTime;
 
 pub mod crypt;
 pub mod encryption;
+pub mod folder_lock;
 mod index;
 pub mod names;
 mod seen;
 mod words;
 
 use super::{LoadError, Summary, Trail, from_toml, to_toml};
+use crypt::Key;
 use index::{Index, Stamp};
 pub use seen::{ChangedOnDisk, is_changed_on_disk};
 
@@ -26,8 +28,13 @@ pub const TEMP_PREFIX: &str = ".discern-save-";
 /// The extensions of trail files: plaintext TOML, and age-encrypted TOML.
 pub const TRAIL_EXTENSIONS: [&str; 2] = ["toml", "age"];
 
+/// The sessions folder of a data folder, and the key this run unlocked,
+/// if any: what reads encrypted files (without it they read as
+/// [`LoadError::Locked`]) and what saves are encrypted to.
+#[derive(Clone)]
 pub struct Store {
     dir: PathBuf,
+    key: Option<Key>,
 }
 
 /// One file of the sessions folder and what came of reading it.
@@ -44,6 +51,10 @@ pub enum Leftover {
     Recovered(PathBuf),
     /// A partial or older copy was removed.
     Removed(PathBuf),
+    /// A plaintext copy in an encrypted folder, which could not be judged
+    /// without the passphrase, was encrypted where it lies: it waits for a
+    /// run that has the key, with nothing of it left in plaintext.
+    Sealed(PathBuf),
 }
 
 /// What a trail argument (id, prefix or path) can fail to name.
@@ -54,8 +65,20 @@ pub enum Resolve {
 }
 
 impl Store {
+    /// The store of a data folder, without a key: plaintext trails read,
+    /// encrypted ones are [`LoadError::Locked`].
     pub fn new(data_dir: &Path) -> Store {
-        Store { dir: crate::paths::sessions_dir(data_dir) }
+        Store { dir: crate::paths::sessions_dir(data_dir), key: None }
+    }
+
+    /// The same store reading with `key` (the identity this run unlocked).
+    pub fn with_key(mut self, key: Option<Key>) -> Store {
+        self.key = key;
+        self
+    }
+
+    pub fn key(&self) -> Option<&Key> {
+        self.key.as_ref()
     }
 
     pub fn dir(&self) -> &Path {
@@ -84,22 +107,30 @@ impl Store {
         self.dir.join(names::trail_file_name(trail, extension))
     }
 
+    /// A trail file read without any key: a plaintext trail (an encrypted
+    /// one is [`LoadError::Locked`]). Tests and tools; the program reads
+    /// through a store, with the run's key.
     pub fn load(path: &Path) -> Result<Trail, LoadError> {
-        from_toml(&read_text(path)?.1)
+        from_toml(&read_text(path, None)?.1)
+    }
+
+    /// A trail file read with this store's key.
+    pub fn read(&self, path: &Path) -> Result<Trail, LoadError> {
+        from_toml(&read_text(path, self.key.as_ref())?.1)
     }
 
     /// Reads a trail's JSON export (a file a participant handed in), within
     /// the size limit of a trail.
     pub fn load_export(path: &Path) -> Result<Result<Trail, super::import::ImportError>, LoadError> {
-        Ok(super::import::from_export_json(&read_text(path)?.1))
+        Ok(super::import::from_export_json(&read_text(path, None)?.1))
     }
 
     /// Reads a trail to write it: taken after its lock (`_lock` is the
     /// proof), so that no other window can be halfway through a save, and
     /// remembered, so that a later save is refused if the file changes
     /// under this program's feet.
-    pub fn load_locked(path: &Path, _lock: &Lock) -> Result<Trail, LoadError> {
-        let (raw, text) = read_text(path)?;
+    pub fn read_locked(&self, path: &Path, _lock: &Lock) -> Result<Trail, LoadError> {
+        let (raw, text) = read_text(path, self.key.as_ref())?;
         let trail = from_toml(&text)?;
         seen::read(path, &raw, &text);
         Ok(trail)
@@ -111,7 +142,7 @@ impl Store {
     /// was read, and from the file otherwise; the index is then brought up
     /// to date.
     pub fn list(&self) -> Vec<Listed> {
-        let mut old = Index::read(&self.dir);
+        let mut old = Index::read(&self.dir, self.key.as_ref());
         let old_len = old.entries.len();
         let mut locked = false;
         let mut changed = false;
@@ -126,7 +157,7 @@ impl Store {
                 Some(s) => Ok(s),
                 None => {
                     changed = true;
-                    Store::load(&path).map(|t| t.summary())
+                    self.read(&path).map(|t| t.summary())
                 }
             };
             locked |= matches!(summary, Err(LoadError::Locked));
@@ -141,13 +172,13 @@ impl Store {
         };
         // Without the key, the index of an encrypted folder is left as it is.
         if !locked && (changed || indexed().count() != old_len) {
-            index::write_entries(&self.dir, indexed());
+            index::write_entries(&self.dir, self.key.as_ref(), indexed());
         }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
         listed
     }
 
-    fn files(&self) -> Vec<PathBuf> {
+    pub(crate) fn files(&self) -> Vec<PathBuf> {
         let Ok(entries) = fs::read_dir(&self.dir) else { return Vec::new() };
         entries
             .filter_map(|e| e.ok())
@@ -170,8 +201,10 @@ impl Store {
 
     /// What to write for a serialized trail: encrypted to the folder's
     /// public key when the folder is encrypted, else the bytes themselves.
+    /// An encrypted folder without a usable key is an error: nothing is
+    /// written, never plaintext (see [`crypt::CannotEncrypt`]).
     pub fn seal(&self, plain: Vec<u8>) -> io::Result<Vec<u8>> {
-        crypt::seal(self.data_dir(), plain)
+        crypt::seal(self.data_dir(), self.key.as_ref(), plain)
     }
 
     /// `save` of a serialized trail, with the writing step given, so that
@@ -239,7 +272,7 @@ impl Store {
         }
         let mut matches: Vec<(String, PathBuf)> = Vec::new();
         for path in self.files() {
-            let id = names::id_from_file_name(&path).or_else(|| Store::load(&path).ok().map(|t| t.id));
+            let id = names::id_from_file_name(&path).or_else(|| self.read(&path).ok().map(|t| t.id));
             if let Some(id) = id
                 && id.starts_with(&needle)
             {
@@ -265,11 +298,57 @@ impl Store {
 
     /// Deals with temporary files left by a crash between writing and
     /// renaming: one that holds a whole trail newer than its trail file (or
-    /// whose trail file is gone) is recovered into place; any other is
-    /// removed. Trails open in another discern are left alone.
+    /// whose trail file is gone) is recovered into place, written as the
+    /// folder writes (encrypted in an encrypted folder, whatever the copy
+    /// held); any other is removed. Trails open in another discern are left
+    /// alone. Without the key, an encrypted copy waits for a run that has
+    /// it, and a plaintext copy in an encrypted folder that cannot be judged
+    /// is encrypted where it lies.
     pub fn clean_leftovers(&self) -> Vec<Leftover> {
-        let Ok(entries) = fs::read_dir(&self.dir) else { return Vec::new() };
         let mut done = Vec::new();
+        for (path, target) in self.leftovers() {
+            let Ok(_lock) = Store::lock(&target) else { continue };
+            let tmp = read_text(&path, self.key.as_ref());
+            let current = self.read(&target);
+            let newer = match (&tmp, &current) {
+                (Err(LoadError::Locked), _) => continue,
+                // A whole copy that cannot be compared without the key.
+                (Ok((raw, text)), Err(LoadError::Locked)) if from_toml(text).is_ok() => {
+                    if !crypt::is_encrypted(raw) && self.seal_in_place(&path).is_ok() {
+                        done.push(Leftover::Sealed(path));
+                    }
+                    continue;
+                }
+                (Ok((_, text)), Ok(current)) => from_toml(text).is_ok_and(|t| t.updated > current.updated),
+                (Ok((_, text)), Err(LoadError::Unreadable(_))) => from_toml(text).is_ok() && !target.exists(),
+                _ => false,
+            };
+            let recovered = newer
+                && tmp.as_ref().is_ok_and(|(_, text)| {
+                    self.seal(text.clone().into_bytes())
+                        .and_then(|bytes| self.write_file(&target, &bytes, |f, b| f.write_all(b)))
+                        .is_ok()
+                });
+            if recovered {
+                let _ = fs::remove_file(&path);
+                done.push(Leftover::Recovered(target));
+            } else if newer {
+                // Newer, but it could not be written in place (a key that
+                // cannot encrypt, a full disk): kept for a later run.
+                continue;
+            } else if fs::remove_file(&path).is_ok() {
+                done.push(Leftover::Removed(path));
+            }
+        }
+        done
+    }
+
+    /// The temporary files of saves left in the sessions folder, each with
+    /// the trail file it was meant to replace. The trail may have taken the
+    /// other extension since (see `crypt`): that file is the one.
+    fn leftovers(&self) -> Vec<(PathBuf, PathBuf)> {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut found = Vec::new();
         for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
             let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };
             let Some(target_name) = name
@@ -283,48 +362,41 @@ impl Store {
             else {
                 continue;
             };
-            // The trail may have taken the other extension since (see
-            // `crypt`): that file is the one to compare with and replace.
             let named = self.dir.join(&target_name);
             let target = TRAIL_EXTENSIONS
                 .iter()
                 .map(|e| named.with_extension(e))
                 .find(|p| p.exists())
                 .unwrap_or(named);
-            let Ok(_lock) = Store::lock(&target) else { continue };
-            let (tmp, current) = (Store::load(&path), Store::load(&target));
-            // Encrypted and no passphrase in this run: it cannot be judged,
-            // so it waits for a run that has the key.
-            if matches!(tmp, Err(LoadError::Locked)) || matches!(current, Err(LoadError::Locked)) {
-                continue;
-            }
-            let newer = match (tmp, current) {
-                (Ok(tmp), Ok(current)) => tmp.updated > current.updated,
-                (Ok(_), Err(LoadError::Unreadable(_))) => !target.exists(),
-                _ => false,
-            };
-            if newer && fs::rename(&path, &target).is_ok() {
-                let _ = make_private(&target);
-                done.push(Leftover::Recovered(target));
-            } else if fs::remove_file(&path).is_ok() {
-                done.push(Leftover::Removed(path));
-            }
+            found.push((path, target));
         }
-        done
+        found
+    }
+
+    /// Encrypts a leftover where it lies, through a temporary file of the
+    /// same family (a kill leaves the plaintext copy or the encrypted one).
+    fn seal_in_place(&self, path: &Path) -> io::Result<()> {
+        let bytes = self.seal(fs::read(path)?)?;
+        if !crypt::is_encrypted(&bytes) {
+            return Err(io::Error::other("the folder is not encrypted"));
+        }
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let family = name.strip_suffix(".tmp").and_then(|n| n.rsplit_once('.')).map_or("", |(f, _)| f);
+        crate::files::Replace::new().named(&format!("{family}."), ".tmp").write(path, &bytes)
     }
 
     /// Deletes a trail with everything that repeats its words: its entry in
     /// the index (at once, not at the next listing) and the exports the
     /// library made of it. Returns how many exports were removed.
-    pub fn delete(path: &Path) -> io::Result<usize> {
-        let id = names::id_from_file_name(path).or_else(|| Store::load(path).ok().map(|t| t.id));
+    pub fn delete(&self, path: &Path) -> io::Result<usize> {
+        let id = names::id_from_file_name(path).or_else(|| self.read(path).ok().map(|t| t.id));
         fs::remove_file(path)?;
         seen::forget(path);
         let _ = fs::remove_file(lock_path(path));
         let sessions = path.parent().unwrap_or(Path::new("."));
         if let Some(name) = path.file_name() {
-            Index::forget(sessions, &name.to_string_lossy());
-            words::forget(sessions, &name.to_string_lossy());
+            Index::forget(sessions, self.key.as_ref(), &name.to_string_lossy());
+            words::forget(sessions, self.key.as_ref(), &name.to_string_lossy());
         }
         let exports = sessions.parent().map(crate::paths::exports_dir);
         Ok(match (id, exports) {
@@ -394,10 +466,9 @@ pub enum LockError {
     Io(io::Error),
 }
 
-/// A trail file's text, within the size limit.
-/// The bytes of a trail file as they are on disk, and its text (decrypted
-/// when the file is encrypted).
-fn read_text(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
+/// The bytes of a trail file as they are on disk, within the size limit,
+/// and its text (decrypted with `key` when the file is encrypted).
+fn read_text(path: &Path, key: Option<&Key>) -> Result<(Vec<u8>, String), LoadError> {
     let file = fs::File::open(path).map_err(|e| LoadError::Unreadable(e.kind()))?;
     let mut bytes = Vec::new();
     file.take(MAX_TRAIL_BYTES + 1).read_to_end(&mut bytes).map_err(|e| LoadError::Unreadable(e.kind()))?;
@@ -405,7 +476,7 @@ fn read_text(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
         return Err(LoadError::TooLarge(bytes.len() as u64));
     }
     let plain = if crypt::is_encrypted(&bytes) {
-        crypt::decrypt(&bytes).map_err(|e| match e {
+        crypt::decrypt(&bytes, key).map_err(|e| match e {
             crypt::DecryptError::Locked => LoadError::Locked,
             crypt::DecryptError::Failed(m) => LoadError::Undecryptable(m),
         })?
@@ -532,7 +603,7 @@ mod tests {
         let path = store.path_for(&t);
         store.save(&t, &path).unwrap();
         let lock = Store::lock(&path).unwrap();
-        let mut mine = Store::load_locked(&path, &lock).unwrap();
+        let mut mine = store.read_locked(&path, &lock).unwrap();
         mine.title = "Mine".into();
         store.save(&mine, &path).unwrap();
         // Another program writes the file: the next save is refused.
@@ -543,7 +614,7 @@ mod tests {
         assert!(is_changed_on_disk(&refused), "{refused}");
         assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
         // Read again, it saves.
-        let mut again = Store::load_locked(&path, &lock).unwrap();
+        let mut again = store.read_locked(&path, &lock).unwrap();
         again.title = "Merged".into();
         store.save(&again, &path).unwrap();
         assert_eq!(Store::load(&path).unwrap().title, "Merged");
@@ -633,6 +704,26 @@ mod tests {
     }
 
     #[test]
+    fn a_newer_copy_that_cannot_be_written_encrypted_is_kept_for_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut t = trail("abcd2345", "T");
+        let path = store.path_for(&t);
+        store.save(&t, &path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        t.updated += chrono::Duration::seconds(5);
+        let copy = store.dir().join(format!("{TEMP_PREFIX}{name}.aaaa.tmp"));
+        fs::write(&copy, to_toml(&t)).unwrap();
+        // The folder is encrypted, but its public key is unusable.
+        let passphrase = age::secrecy::SecretString::from("p q r".to_string());
+        let (_, sealed) = crypt::new_key(&passphrase).unwrap();
+        fs::write(crypt::key_path(dir.path()), sealed).unwrap();
+        fs::write(crypt::public_key_path(dir.path()), "").unwrap();
+        assert!(store.clean_leftovers().is_empty());
+        assert!(copy.exists(), "the newer copy is not lost");
+    }
+
+    #[test]
     fn leftovers_of_a_trail_open_elsewhere_are_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path());
@@ -677,7 +768,7 @@ mod tests {
         age(&path);
         assert_eq!(titles(&store), ["Originel"]);
         // A deleted file is gone from the list whatever the index says.
-        Store::delete(&path).unwrap();
+        store.delete(&path).unwrap();
         assert!(titles(&store).is_empty());
     }
 

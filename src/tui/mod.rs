@@ -33,6 +33,7 @@ pub use runtime::{Events, Runtime, Session, event_loop};
 
 use crate::ops::{Ctx, Failure};
 use crate::trail::store::Lock;
+use crate::trail::store::crypt::Key;
 use crate::walk::Walk;
 pub use runtime::signals::ignore_file_size_limit;
 pub use runtime::terminal::restore_terminal;
@@ -40,22 +41,15 @@ use runtime::terminal::{TerminalEvents, TerminalGuard};
 use theme::Palette;
 
 /// The library (`discern` with no argument).
-/// The passphrase dialog of an encrypted folder, on the full screen: `true`
-/// once the folder is unlocked, `false` when the user left with `Esc`.
-pub fn unlock_dialog(ctx: &Ctx) -> Result<bool, Failure> {
-    use crate::trail::store::crypt::{self, UnlockError};
+/// The passphrase dialog of an encrypted folder, on the full screen: the
+/// folder's key once unlocked, `None` when the user left with `Esc`.
+pub fn unlock_dialog(ctx: &Ctx) -> Result<Option<Key>, Failure> {
     let lang = ctx.lang;
     let (guard, mut terminal) = TerminalGuard::enter().map_err(Failure::Terminal)?;
     let palette = Palette::from_env(ctx.config.theme);
     let mut events = TerminalEvents::new().map_err(Failure::Terminal)?;
     let outcome = runtime::unlock::run(&mut terminal, &mut events, lang, &palette, |passphrase| {
-        match crypt::unlock(&ctx.data_dir, passphrase) {
-            Ok(()) => Ok(true),
-            Err(UnlockError::WrongPassphrase) => Ok(false),
-            Err(UnlockError::KeyUnusable(message)) => {
-                Err(Failure::KeyUnusable { path: crypt::key_path(&ctx.data_dir), message })
-            }
-        }
+        crate::ops::unlock(ctx, passphrase)
     });
     drop(guard);
     outcome

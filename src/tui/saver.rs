@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use crate::text::Lang;
 use crate::trail::store::Store;
+use crate::trail::store::crypt::Key;
 use crate::trail::{Annotation, Trail};
 
 /// How the bytes go into the temporary file: `write_all`, or in tests a
@@ -49,8 +50,15 @@ pub struct SaveReport {
     pub result: Result<(), String>,
 }
 
+/// What the saving thread is sent: a job, or the key the run unlocked
+/// (after the library's passphrase dialog), which it reads with from then on.
+enum Order {
+    Job(SaveJob),
+    Key(Key),
+}
+
 pub struct Saver {
-    jobs: Option<Sender<SaveJob>>,
+    jobs: Option<Sender<Order>>,
     reports: Receiver<SaveReport>,
     outstanding: usize,
     thread: Option<JoinHandle<()>>,
@@ -63,13 +71,20 @@ impl Saver {
     }
 
     pub fn with_writer(data_dir: &Path, lang: Lang, write: WriteFn) -> Saver {
-        let (job_tx, job_rx) = mpsc::channel::<SaveJob>();
+        let (job_tx, job_rx) = mpsc::channel::<Order>();
         let (report_tx, report_rx) = mpsc::channel();
-        let store = Store::new(data_dir);
+        let mut store = Store::new(data_dir);
         let thread = std::thread::Builder::new()
             .name("discern-saver".into())
             .spawn(move || {
-                for job in job_rx {
+                for order in job_rx {
+                    let job = match order {
+                        Order::Job(job) => job,
+                        Order::Key(key) => {
+                            store = store.with_key(Some(key));
+                            continue;
+                        }
+                    };
                     let result = write_job(&store, &job, &write).map_err(|e| {
                         // A trail that could not be read back is said as such.
                         match e.get_ref().and_then(|inner| inner.downcast_ref::<crate::trail::LoadError>()) {
@@ -93,12 +108,20 @@ impl Saver {
         let Some(jobs) = &self.jobs else {
             return Some(gone(job, self.lang));
         };
-        match jobs.send(job) {
+        match jobs.send(Order::Job(job)) {
             Ok(()) => {
                 self.outstanding += 1;
                 None
             }
-            Err(mpsc::SendError(job)) => Some(gone(job, self.lang)),
+            Err(mpsc::SendError(Order::Job(job))) => Some(gone(job, self.lang)),
+            Err(mpsc::SendError(Order::Key(_))) => None,
+        }
+    }
+
+    /// The key the run unlocked: the jobs sent after it read with it.
+    pub fn set_key(&mut self, key: Key) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Order::Key(key));
         }
     }
 
@@ -148,7 +171,7 @@ pub fn write_job(store: &Store, job: &SaveJob, write: &WriteFn) -> io::Result<()
         }
         Content::Annotations(annotations) => {
             // A file that cannot be read is left as it is.
-            let mut trail = Store::load(&job.path).map_err(io::Error::other)?;
+            let mut trail = store.read(&job.path).map_err(io::Error::other)?;
             trail.annotations = annotations.clone();
             let bytes = crate::trail::to_toml(&trail);
             store.save_bytes(&job.path, bytes.as_bytes(), |f, b| write(f, b))

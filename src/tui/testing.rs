@@ -59,6 +59,7 @@ pub fn ctx(data_dir: &Path, lang: Lang) -> Ctx {
         config: AppConfig::default(),
         plain: false,
         passphrase_file: None,
+        key: None,
     }
 }
 
@@ -229,6 +230,17 @@ impl Harness {
         std::fs::write(grids.join("test-grid.en.toml"), GRID_EN).expect("the grid is written");
         setup(dir.path());
         let ctx = Ctx { config, ..ctx(dir.path(), Lang::En) };
+        Harness::with_ctx(dir, App::library(Lang::En, Palette::mono(), clock), None, ctx)
+    }
+
+    /// `library_with_grid` in a data folder that `setup` encrypted, with its
+    /// key unlocked for the run (as after the passphrase dialog).
+    pub fn library_unlocked(setup: impl FnOnce(&Path) -> crate::trail::store::crypt::Key) -> Harness {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let grids = crate::paths::grids_dir(dir.path());
+        std::fs::create_dir_all(&grids).expect("a grid folder");
+        std::fs::write(grids.join("test-grid.en.toml"), GRID_EN).expect("the grid is written");
+        let ctx = ctx(dir.path(), Lang::En).with_key(setup(dir.path()));
         Harness::with_ctx(dir, App::library(Lang::En, Palette::mono(), clock), None, ctx)
     }
 

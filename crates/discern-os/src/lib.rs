@@ -8,5 +8,8 @@ mod unix;
 #[cfg(unix)]
 pub use unix::{input_waiting, pending_bytes, readable, set_nonblocking};
 
+mod dumps;
+pub use dumps::forbid_core_dumps;
+
 #[cfg(windows)]
 pub mod console;

@@ -5,7 +5,14 @@
 //! encrypted with the user's passphrase (age's scrypt recipient), and its
 //! public key in `key.pub`. Saving encrypts to the public key, so it never
 //! needs the passphrase; reading needs the identity, unlocked once per run
-//! and kept in memory only.
+//! and held as a value ([`Key`]) by the context of the operations that read.
+//!
+//! The keys fail closed: `key.age` is never written over by `encrypt` (only
+//! `discern passphrase` replaces it, with the same identity inside); a
+//! folder is encrypted as soon as either key file is there, so that a lost
+//! `key.pub` never turns saves into plaintext; a save that cannot encrypt
+//! writes nothing ([`CannotEncrypt`]); unlocking rebuilds a missing or
+//! damaged `key.pub` and refuses one that is another identity's.
 //!
 //! Whether a file is encrypted is read from its first bytes, not its name:
 //! `encrypt` first puts the ciphertext in place of `X.toml` by a rename, then
@@ -15,13 +22,14 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::{Mutex, PoisonError};
+use std::sync::Arc;
 
 use age::secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
 
 /// The identity file, encrypted with the passphrase.
 pub const KEY_FILE: &str = "key.age";
-/// The public key: its presence turns encryption on for the data folder.
+/// The public key saves are encrypted to.
 pub const PUBLIC_KEY_FILE: &str = "key.pub";
 /// The first bytes of every age file.
 pub const MAGIC: &[u8] = b"age-encryption.org/v1\n";
@@ -36,8 +44,45 @@ pub const WORK_FACTOR: u8 = 17;
 /// re-encrypted by the age tools with a stronger factor still opens.
 const MAX_WORK_FACTOR: u8 = 22;
 
-/// The identity unlocked in this run, if any: asked once, kept in memory.
-static UNLOCKED: Mutex<Option<age::x25519::Identity>> = Mutex::new(None);
+/// The folder's identity, unlocked: what reads its files. A value, held by
+/// the context of the operations that need it (cloning shares it). The
+/// secret is zeroised when the last holder lets it go (age's identity does
+/// it on drop), and while one exists the process writes no core dump.
+#[derive(Clone)]
+pub struct Key(Arc<age::x25519::Identity>);
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Key(…)")
+    }
+}
+
+impl Key {
+    /// The only way a key comes to be: a crash from here on must not write
+    /// the identity to a core file. Forbidding dumps cannot fail on the
+    /// systems discern runs on; should it, there is nothing better to do
+    /// than go on (refusing to unlock would keep the user from their trails).
+    fn new(identity: age::x25519::Identity) -> Key {
+        let _ = discern_os::forbid_core_dumps();
+        Key(Arc::new(identity))
+    }
+
+    /// The public key, to which files for this identity are encrypted.
+    pub fn recipient(&self) -> age::x25519::Recipient {
+        self.0.to_public()
+    }
+
+    /// The plaintext of an age file encrypted to this identity.
+    pub fn decrypt(&self, bytes: &[u8]) -> Result<Vec<u8>, String> {
+        let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| e.to_string())?;
+        let mut reader = decryptor
+            .decrypt(std::iter::once(self.0.as_ref() as &dyn age::Identity))
+            .map_err(|e| e.to_string())?;
+        let mut plain = Vec::new();
+        reader.read_to_end(&mut plain).map_err(|e| e.to_string())?;
+        Ok(plain)
+    }
+}
 
 #[derive(Debug)]
 pub enum UnlockError {
@@ -45,6 +90,10 @@ pub enum UnlockError {
     WrongPassphrase,
     /// The key file is missing, unreadable or not an age identity.
     KeyUnusable(String),
+    /// `key.pub` is not the public key of `key.age`'s identity (a file
+    /// from a copy, a sync conflict): saves would go to a key the user does
+    /// not have.
+    Mismatch,
 }
 
 #[derive(Debug)]
@@ -55,6 +104,28 @@ pub enum DecryptError {
     Failed(String),
 }
 
+/// A save in an encrypted folder found no key to encrypt to: it wrote
+/// nothing (never plaintext). Carried inside the `io::Error` of the save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CannotEncrypt {
+    /// `key.pub` is missing or is no public key; it is rebuilt from
+    /// `key.age` once the passphrase is given.
+    PublicKeyUnusable(PathBuf),
+    /// `key.age` is missing: what is encrypted could never be read.
+    KeyMissing(PathBuf),
+}
+
+impl std::fmt::Display for CannotEncrypt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CannotEncrypt::PublicKeyUnusable(p) => write!(f, "{} is missing or damaged", p.display()),
+            CannotEncrypt::KeyMissing(p) => write!(f, "{} is missing", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for CannotEncrypt {}
+
 pub fn key_path(data_dir: &Path) -> PathBuf {
     data_dir.join(KEY_FILE)
 }
@@ -63,28 +134,65 @@ pub fn public_key_path(data_dir: &Path) -> PathBuf {
     data_dir.join(PUBLIC_KEY_FILE)
 }
 
-/// The public key files are encrypted to, when encryption is on.
-pub fn recipient(data_dir: &Path) -> Option<age::x25519::Recipient> {
-    let text = std::fs::read_to_string(public_key_path(data_dir)).ok()?;
-    age::x25519::Recipient::from_str(text.trim()).ok()
-}
-
+/// Whether the folder is encrypted: either key file is there. A folder
+/// that lost `key.pub` (restored from a backup without it) stays encrypted.
 pub fn is_encrypted_folder(data_dir: &Path) -> bool {
-    public_key_path(data_dir).is_file()
+    key_path(data_dir).symlink_metadata().is_ok() || public_key_path(data_dir).symlink_metadata().is_ok()
 }
 
 pub fn is_encrypted(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC)
 }
 
-pub fn is_unlocked() -> bool {
-    UNLOCKED.lock().unwrap_or_else(PoisonError::into_inner).is_some()
+/// The public key in `key.pub`, if it holds one.
+fn read_public_key(data_dir: &Path) -> Option<age::x25519::Recipient> {
+    let text = std::fs::read_to_string(public_key_path(data_dir)).ok()?;
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    age::x25519::Recipient::from_str(line).ok()
 }
 
-/// Opens the key with the passphrase and keeps the identity for this run.
-pub fn unlock(data_dir: &Path, passphrase: &str) -> Result<(), UnlockError> {
+/// What files of the folder are encrypted to: `None` when the folder is not
+/// encrypted. The unlocked identity's own public key when there is one
+/// (unlocking checked `key.pub` against it), else `key.pub`'s, provided
+/// `key.age` is there to read what is encrypted.
+pub fn recipient(
+    data_dir: &Path,
+    key: Option<&Key>,
+) -> Result<Option<age::x25519::Recipient>, CannotEncrypt> {
+    if !is_encrypted_folder(data_dir) {
+        return Ok(None);
+    }
+    if !key_path(data_dir).is_file() {
+        return Err(CannotEncrypt::KeyMissing(key_path(data_dir)));
+    }
+    if let Some(key) = key {
+        return Ok(Some(key.recipient()));
+    }
+    read_public_key(data_dir)
+        .map(Some)
+        .ok_or_else(|| CannotEncrypt::PublicKeyUnusable(public_key_path(data_dir)))
+}
+
+/// Opens `key.age` with the passphrase. `key.pub` is then checked: rebuilt
+/// from the identity when it is missing or damaged, refused when it is
+/// another identity's.
+pub fn unlock(data_dir: &Path, passphrase: &SecretString) -> Result<Key, UnlockError> {
+    let key = open_key_file(data_dir, passphrase)?;
+    let public = key.recipient();
+    match read_public_key(data_dir) {
+        Some(found) if found.to_string() == public.to_string() => Ok(key),
+        Some(_) => Err(UnlockError::Mismatch),
+        None => {
+            write_public_key(data_dir, &public).map_err(|e| UnlockError::KeyUnusable(e.to_string()))?;
+            Ok(key)
+        }
+    }
+}
+
+/// The identity inside `key.age`.
+fn open_key_file(data_dir: &Path, passphrase: &SecretString) -> Result<Key, UnlockError> {
     let bytes = std::fs::read(key_path(data_dir)).map_err(|e| UnlockError::KeyUnusable(e.to_string()))?;
-    let mut scrypt = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    let mut scrypt = age::scrypt::Identity::new(passphrase.clone());
     scrypt.set_max_work_factor(MAX_WORK_FACTOR);
     let decryptor = age::Decryptor::new(&bytes[..]).map_err(|e| UnlockError::KeyUnusable(e.to_string()))?;
     let mut reader = match decryptor.decrypt(std::iter::once(&scrypt as &dyn age::Identity)) {
@@ -94,38 +202,42 @@ pub fn unlock(data_dir: &Path, passphrase: &str) -> Result<(), UnlockError> {
         }
         Err(e) => return Err(UnlockError::KeyUnusable(e.to_string())),
     };
-    let mut text = String::new();
+    // The identity's text is a secret too: zeroised once parsed.
+    let mut text = Zeroizing::new(String::with_capacity(512));
     reader.read_to_string(&mut text).map_err(|e| UnlockError::KeyUnusable(e.to_string()))?;
     let line = text.lines().find(|l| l.starts_with("AGE-SECRET-KEY-")).unwrap_or("");
     let identity =
         age::x25519::Identity::from_str(line.trim()).map_err(|e| UnlockError::KeyUnusable(e.to_string()))?;
-    *UNLOCKED.lock().unwrap_or_else(PoisonError::into_inner) = Some(identity);
-    Ok(())
+    Ok(Key::new(identity))
 }
 
-/// Forgets the identity (when `decrypt` has turned encryption off).
-pub fn forget() {
-    *UNLOCKED.lock().unwrap_or_else(PoisonError::into_inner) = None;
+/// Writes `key.pub`, atomically.
+pub fn write_public_key(data_dir: &Path, public: &age::x25519::Recipient) -> std::io::Result<()> {
+    write_key_file(&public_key_path(data_dir), format!("{public}\n").as_bytes())
 }
 
 /// A new identity, and its secret encrypted with the passphrase (the
-/// content of `key.age`) with the time-tested work factor.
-pub fn new_key(passphrase: &str) -> std::io::Result<(age::x25519::Identity, Vec<u8>)> {
-    let identity = age::x25519::Identity::generate();
-    let mut scrypt = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
-    scrypt.set_work_factor(WORK_FACTOR);
-    let secret = format!(
-        "# created by discern: the identity of this data folder\n# public key: {}\n{}\n",
-        identity.to_public(),
-        identity.to_string().expose_secret()
-    );
-    let encrypted = encrypt_with(&scrypt, secret.as_bytes())?;
-    Ok((identity, encrypted))
+/// content of `key.age`).
+pub fn new_key(passphrase: &SecretString) -> std::io::Result<(Key, Vec<u8>)> {
+    let key = Key::new(age::x25519::Identity::generate());
+    let sealed = seal_key(&key, passphrase)?;
+    Ok((key, sealed))
 }
 
-/// Keeps the identity just made for the rest of this run.
-pub fn keep(identity: age::x25519::Identity) {
-    *UNLOCKED.lock().unwrap_or_else(PoisonError::into_inner) = Some(identity);
+/// The content of `key.age` for `key` under `passphrase`, with the
+/// time-tested work factor.
+pub fn seal_key(key: &Key, passphrase: &SecretString) -> std::io::Result<Vec<u8>> {
+    let mut scrypt = age::scrypt::Recipient::new(passphrase.clone());
+    scrypt.set_work_factor(WORK_FACTOR);
+    // Room for the whole text from the start: growing it would leave
+    // copies of the secret behind, which zeroising cannot reach.
+    let mut secret = Zeroizing::new(String::with_capacity(512));
+    secret.push_str("# created by discern: the identity of this data folder\n# public key: ");
+    secret.push_str(&key.recipient().to_string());
+    secret.push('\n');
+    secret.push_str(key.0.to_string().expose_secret());
+    secret.push('\n');
+    encrypt_with(&scrypt, secret.as_bytes())
 }
 
 pub fn encrypt(recipient: &age::x25519::Recipient, plain: &[u8]) -> std::io::Result<Vec<u8>> {
@@ -142,35 +254,42 @@ fn encrypt_with(recipient: &dyn age::Recipient, plain: &[u8]) -> std::io::Result
     Ok(out)
 }
 
-/// The plaintext of an age file, with the identity unlocked in this run.
-pub fn decrypt(bytes: &[u8]) -> Result<Vec<u8>, DecryptError> {
-    let guard = UNLOCKED.lock().unwrap_or_else(PoisonError::into_inner);
-    let identity = guard.as_ref().ok_or(DecryptError::Locked)?;
-    let failed = |e: &dyn std::fmt::Display| DecryptError::Failed(e.to_string());
-    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| failed(&e))?;
-    let mut reader =
-        decryptor.decrypt(std::iter::once(identity as &dyn age::Identity)).map_err(|e| failed(&e))?;
-    let mut plain = Vec::new();
-    reader.read_to_end(&mut plain).map_err(|e| failed(&e))?;
-    Ok(plain)
+/// The plaintext of an age file, with the key if this run has one.
+pub fn decrypt(bytes: &[u8], key: Option<&Key>) -> Result<Vec<u8>, DecryptError> {
+    key.ok_or(DecryptError::Locked)?.decrypt(bytes).map_err(DecryptError::Failed)
 }
 
-/// The bytes to write for `plain` in the folder: encrypted when it is.
-pub fn seal(data_dir: &Path, plain: Vec<u8>) -> std::io::Result<Vec<u8>> {
-    match recipient(data_dir) {
+/// The bytes to write for `plain` in the folder: encrypted when it is; an
+/// error (and nothing to write) when it is but no key can be found.
+pub fn seal(data_dir: &Path, key: Option<&Key>, plain: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    match recipient(data_dir, key).map_err(std::io::Error::other)? {
         Some(r) => encrypt(&r, &plain),
         None => Ok(plain),
     }
 }
 
 /// The plaintext of bytes read from the folder, encrypted or not.
-pub fn open(bytes: Vec<u8>) -> Result<Vec<u8>, DecryptError> {
-    if is_encrypted(&bytes) { decrypt(&bytes) } else { Ok(bytes) }
+pub fn open(bytes: Vec<u8>, key: Option<&Key>) -> Result<Vec<u8>, DecryptError> {
+    if is_encrypted(&bytes) { decrypt(&bytes, key) } else { Ok(bytes) }
 }
+
+/// Writes a key file through a temporary file and a rename, synced, 0600:
+/// a kill leaves the old file or the new one, never a mix.
+pub fn write_key_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    crate::files::Replace::new().named(KEY_TEMP_PREFIX, ".tmp").write(path, bytes)
+}
+
+/// The prefix of the temporary files of key writes, so that `encrypt`,
+/// `decrypt` and `passphrase` can remove a crash's leftovers.
+pub const KEY_TEMP_PREFIX: &str = ".discern-key-";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn secret(s: &str) -> SecretString {
+        SecretString::from(s.to_owned())
+    }
 
     #[test]
     fn what_is_sealed_opens_with_the_identity_and_not_without() {
@@ -178,13 +297,54 @@ mod tests {
         let sealed = encrypt(&identity.to_public(), b"title = \"secret\"").unwrap();
         assert!(is_encrypted(&sealed));
         assert!(!sealed.windows(6).any(|w| w == b"secret"));
-        let decryptor = age::Decryptor::new(&sealed[..]).unwrap();
-        let mut plain = String::new();
-        decryptor
-            .decrypt(std::iter::once(&identity as &dyn age::Identity))
-            .unwrap()
-            .read_to_string(&mut plain)
-            .unwrap();
-        assert_eq!(plain, "title = \"secret\"");
+        let key = Key::new(identity);
+        assert_eq!(key.decrypt(&sealed).unwrap(), b"title = \"secret\"");
+        assert!(matches!(decrypt(&sealed, None), Err(DecryptError::Locked)));
+    }
+
+    #[test]
+    fn a_missing_public_key_is_rebuilt_and_another_identitys_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key, sealed) = new_key(&secret("a b c")).unwrap();
+        std::fs::write(key_path(dir.path()), sealed).unwrap();
+        // No key.pub: the folder is encrypted all the same, and a save
+        // without the passphrase has nothing to encrypt to.
+        assert!(is_encrypted_folder(dir.path()));
+        let refused = seal(dir.path(), None, b"plain".to_vec()).unwrap_err();
+        assert!(refused.get_ref().is_some_and(|e| e.is::<CannotEncrypt>()), "{refused}");
+        // Unlocking rebuilds it.
+        assert!(matches!(unlock(dir.path(), &secret("wrong")), Err(UnlockError::WrongPassphrase)));
+        unlock(dir.path(), &secret("a b c")).unwrap();
+        assert_eq!(read_public_key(dir.path()).unwrap().to_string(), key.recipient().to_string());
+        // A damaged one too.
+        std::fs::write(public_key_path(dir.path()), "").unwrap();
+        unlock(dir.path(), &secret("a b c")).unwrap();
+        assert!(read_public_key(dir.path()).is_some());
+        // Another identity's is refused, and left as it is.
+        let other = age::x25519::Identity::generate().to_public();
+        std::fs::write(public_key_path(dir.path()), format!("{other}\n")).unwrap();
+        assert!(matches!(unlock(dir.path(), &secret("a b c")), Err(UnlockError::Mismatch)));
+        assert_eq!(read_public_key(dir.path()).unwrap().to_string(), other.to_string());
+    }
+
+    #[test]
+    fn without_key_age_nothing_is_encrypted() {
+        let dir = tempfile::tempdir().unwrap();
+        let public = age::x25519::Identity::generate().to_public();
+        write_public_key(dir.path(), &public).unwrap();
+        let refused = recipient(dir.path(), None).unwrap_err();
+        assert_eq!(refused, CannotEncrypt::KeyMissing(key_path(dir.path())));
+    }
+
+    #[test]
+    fn a_new_passphrase_seals_the_same_identity() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key, sealed) = new_key(&secret("old")).unwrap();
+        std::fs::write(key_path(dir.path()), sealed).unwrap();
+        write_public_key(dir.path(), &key.recipient()).unwrap();
+        write_key_file(&key_path(dir.path()), &seal_key(&key, &secret("new")).unwrap()).unwrap();
+        assert!(matches!(unlock(dir.path(), &secret("old")), Err(UnlockError::WrongPassphrase)));
+        let again = unlock(dir.path(), &secret("new")).unwrap();
+        assert_eq!(again.recipient().to_string(), key.recipient().to_string());
     }
 }

@@ -11,6 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use super::crypt::Key;
 use crate::trail::Summary;
 
 pub(super) const INDEX_NAME: &str = ".index.json";
@@ -76,11 +77,11 @@ pub struct Index {
 
 impl Index {
     /// The index of `dir`, or an empty one when it is missing or damaged.
-    pub fn read(dir: &Path) -> Index {
+    pub fn read(dir: &Path, key: Option<&Key>) -> Index {
         let name = if sealed(dir) { SEALED_INDEX_NAME } else { INDEX_NAME };
         fs::read(dir.join(name))
             .ok()
-            .and_then(|bytes| super::crypt::open(bytes).ok())
+            .and_then(|bytes| super::crypt::open(bytes, key).ok())
             .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
             .filter(|i| i.version == INDEX_VERSION)
             .unwrap_or_default()
@@ -98,13 +99,13 @@ impl Index {
         self.entries.remove(name).map(|e| e.summary)
     }
 
-    fn write_as_of(mut self, dir: &Path, written_ns: i128) {
+    fn write_as_of(mut self, dir: &Path, key: Option<&Key>, written_ns: i128) {
         self.version = INDEX_VERSION;
         self.written_ns = written_ns;
         let Ok(bytes) = serde_json::to_vec(&self) else { return };
         // Encrypted before it is written: the temporary file holds no title.
         let data_dir = dir.parent().unwrap_or(Path::new("."));
-        let Ok(bytes) = super::crypt::seal(data_dir, bytes) else { return };
+        let Ok(bytes) = super::crypt::seal(data_dir, key, bytes) else { return };
         let (name, other) =
             if sealed(dir) { (SEALED_INDEX_NAME, INDEX_NAME) } else { (INDEX_NAME, SEALED_INDEX_NAME) };
         if INDEX_WRITER.write(&dir.join(name), &bytes).is_ok() {
@@ -115,11 +116,11 @@ impl Index {
     /// Removes the entry of a deleted file at once, so that its title does
     /// not outlive it. The index keeps its time of writing: its other
     /// entries were not read again, so they must not look fresher.
-    pub fn forget(dir: &Path, name: &str) {
-        let mut index = Index::read(dir);
+    pub fn forget(dir: &Path, key: Option<&Key>, name: &str) {
+        let mut index = Index::read(dir, key);
         if index.entries.remove(name).is_some() {
             let written_ns = index.written_ns;
-            index.write_as_of(dir, written_ns);
+            index.write_as_of(dir, key, written_ns);
         }
     }
 }
@@ -141,7 +142,11 @@ struct IndexRef<'a> {
 /// into place (borrowing the summaries the listing already holds, so that
 /// 10,000 trails are not held twice more). A failure is harmless: the next
 /// listing reads the trails again.
-pub fn write_entries<'a>(dir: &Path, entries: impl Iterator<Item = (&'a str, Stamp, &'a Summary)>) {
+pub fn write_entries<'a>(
+    dir: &Path,
+    key: Option<&Key>,
+    entries: impl Iterator<Item = (&'a str, Stamp, &'a Summary)>,
+) {
     let index = IndexRef {
         version: INDEX_VERSION,
         written_ns: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128),
@@ -152,7 +157,7 @@ pub fn write_entries<'a>(dir: &Path, entries: impl Iterator<Item = (&'a str, Sta
     if sealed(dir) {
         let data_dir = dir.parent().unwrap_or(Path::new("."));
         let Ok(json) = serde_json::to_vec(&index) else { return };
-        let Ok(bytes) = super::crypt::seal(data_dir, json) else { return };
+        let Ok(bytes) = super::crypt::seal(data_dir, key, json) else { return };
         if INDEX_WRITER.write(&dir.join(SEALED_INDEX_NAME), &bytes).is_ok() {
             let _ = fs::remove_file(dir.join(INDEX_NAME));
         }

@@ -120,7 +120,7 @@ impl Store {
             let stem = if title_free {
                 name.rsplit_once('.').map_or(name.clone(), |(stem, _)| stem.to_string())
             } else {
-                let Ok(trail) = Store::load(&path) else { continue };
+                let Ok(trail) = self.read(&path) else { continue };
                 let new_name = trail_file_name(&trail, extension);
                 new_name.rsplit_once('.').map_or(new_name.clone(), |(stem, _)| stem.to_string())
             };

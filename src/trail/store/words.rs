@@ -11,6 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::Store;
+use super::crypt::Key;
 use super::index::{Stamp, trusted};
 
 pub(super) const WORDS_NAME: &str = ".words.json";
@@ -40,7 +41,7 @@ impl Store {
     /// that cannot be read has none. The words file is brought up to date.
     pub fn answer_words(&self, paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
         let dir = self.dir();
-        let old = read(dir);
+        let old = read(dir, self.key());
         let mut new = Words::default();
         let mut changed = false;
         let mut out = Vec::with_capacity(paths.len());
@@ -52,31 +53,31 @@ impl Store {
                 Some((s, words)) if *s == stamp && trusted(&stamp, old.written_ns) => words.clone(),
                 _ => {
                     changed = true;
-                    Store::load(path).map(|t| crate::trail::answer_words(&t)).unwrap_or_default()
+                    self.read(path).map(|t| crate::trail::answer_words(&t)).unwrap_or_default()
                 }
             };
             new.entries.insert(name, (stamp, words.clone()));
             out.push((path.clone(), words));
         }
         if changed || new.entries.len() != old.entries.len() {
-            write(new, dir);
+            write(new, dir, self.key());
         }
         out
     }
 }
 
 /// Takes a deleted trail's words out at once, not at the next filter.
-pub(super) fn forget(dir: &Path, name: &str) {
-    let mut words = read(dir);
+pub(super) fn forget(dir: &Path, key: Option<&Key>, name: &str) {
+    let mut words = read(dir, key);
     if words.entries.remove(name).is_some() {
-        write(words, dir);
+        write(words, dir, key);
     }
 }
 
-fn read(dir: &Path) -> Words {
+fn read(dir: &Path, key: Option<&Key>) -> Words {
     fs::read(dir.join(names(dir).0))
         .ok()
-        .and_then(|bytes| super::crypt::open(bytes).ok())
+        .and_then(|bytes| super::crypt::open(bytes, key).ok())
         .and_then(|bytes| serde_json::from_slice::<Words>(&bytes).ok())
         .filter(|w| w.version == WORDS_VERSION)
         .unwrap_or_default()
@@ -84,13 +85,13 @@ fn read(dir: &Path) -> Words {
 
 /// Through a temporary file (0600, as tempfile makes them) and a rename; a
 /// failure is harmless, the next filter reads the trails again.
-fn write(mut words: Words, dir: &Path) {
+fn write(mut words: Words, dir: &Path, key: Option<&Key>) {
     words.version = WORDS_VERSION;
     words.written_ns = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
     let Ok(bytes) = serde_json::to_vec(&words) else { return };
     // The words of the answers are encrypted before they are written, in
     // an encrypted folder: the temporary file holds no answer either.
-    let Ok(bytes) = super::crypt::seal(dir.parent().unwrap_or(Path::new(".")), bytes) else { return };
+    let Ok(bytes) = super::crypt::seal(dir.parent().unwrap_or(Path::new(".")), key, bytes) else { return };
     let (name, other) = names(dir);
     // A cache, rebuilt when lost: atomic, not synced.
     let writer = crate::files::Replace::new().named(".words-", ".tmp").cache();
@@ -131,7 +132,7 @@ mod tests {
         walk.set(at, Some(Answer::Text("Le CMP appelle".into())), now);
         store.save(&walk.trail, &path).unwrap();
         assert_eq!(store.answer_words(std::slice::from_ref(&path))[0].1, "le cmp appelle");
-        Store::delete(&path).unwrap();
+        store.delete(&path).unwrap();
         let file = fs::read_to_string(dir.path().join("sessions").join(WORDS_NAME)).unwrap();
         assert!(!file.contains("appelle"), "a deleted trail's words go with it: {file}");
     }

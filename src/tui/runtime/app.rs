@@ -18,6 +18,7 @@ use crate::ops::Failure;
 use crate::text::Lang;
 use crate::trail::lint::Warning;
 use crate::trail::store::Listed;
+use crate::trail::store::encryption::FolderState;
 use crate::trail::{FollowUp, LoadError, Time, Trail};
 use crate::tui::access::Access;
 use crate::tui::keys;
@@ -60,10 +61,10 @@ pub enum Msg {
     Tick(Instant),
     Saved(Vec<SaveReport>),
     Listed(Vec<Listed>),
-    /// Whether the data folder is encrypted; `suggest` the first time
-    /// plaintext trails are shown, to mention `discern encrypt` once.
+    /// Whether the data folder is encrypted (or half done); `suggest` the
+    /// first time plaintext trails are shown, to mention `discern encrypt` once.
     Folder {
-        encrypted: bool,
+        encrypted: FolderState,
         suggest: bool,
     },
     Grids(Picker),
@@ -385,7 +386,12 @@ impl App {
                     self.kept = Some(path.clone());
                 }
                 if let Screen::Walk(walk) = &mut self.screen {
-                    walk.kept(path, saved.map_err(|e| self.lang.failure(&e)));
+                    match saved {
+                        // Nothing was written: the walk stays ephemeral, and
+                        // `s` may be tried again once the folder is free.
+                        Err(busy @ Failure::FolderBusy { .. }) => walk.keep_refused(self.lang.failure(&busy)),
+                        saved => walk.kept(path, saved.map_err(|e| self.lang.failure(&e))),
+                    }
                 }
             }
             Msg::AuthorSaved(result) => {

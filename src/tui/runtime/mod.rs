@@ -22,7 +22,8 @@ use crate::documents::ExportFormat;
 use crate::grid::Grid;
 use crate::grid::library::Library;
 use crate::ops::{self, Ctx, Failure};
-use crate::trail::store::{Lock, Store};
+use crate::trail::store::Lock;
+use crate::trail::store::folder_lock::{FolderLock, Hold};
 use crate::trail::{Time, Trail, lint, new_id};
 use crate::tui::access::Access;
 use crate::tui::popups::picker::Picker;
@@ -117,6 +118,11 @@ pub struct Runtime {
     opener: Opener,
     /// The trail being walked, kept from other discern windows.
     lock: Option<(PathBuf, Lock)>,
+    /// The data folder's lock, when this runtime took it itself: an
+    /// ephemeral walk kept as a trail after all writes into the folder from
+    /// then on, so it holds it shared as every command that writes does
+    /// (an `encrypt` started meanwhile would miss the new trail).
+    folder: Option<FolderLock>,
     /// The library was listed in an encrypted folder whose key this run has
     /// not unlocked (a walk started with `discern new` needs no passphrase;
     /// the library after it does): the loop asks for the passphrase.
@@ -129,8 +135,12 @@ impl Runtime {
     }
 
     /// With a saver of one's own: tests use one whose writes fail.
-    pub fn with_saver(ctx: &Ctx, clock: fn() -> Time, saver: Saver) -> Runtime {
-        Runtime { ctx: ctx.clone(), clock, saver, opener: system_opener(), lock: None, needs_unlock: false }
+    pub fn with_saver(ctx: &Ctx, clock: fn() -> Time, mut saver: Saver) -> Runtime {
+        // Reviews are saved by reading their file again: with the run's key.
+        if let Some(key) = &ctx.key {
+            saver.set_key(key.clone());
+        }
+        Runtime { ctx: ctx.clone(), clock, saver, opener: system_opener(), lock: None, folder: None, needs_unlock: false }
     }
 
     /// With another way of opening files: tests record what was asked.
@@ -151,14 +161,15 @@ impl Runtime {
             }
             Effect::ListTrails => {
                 use crate::trail::store::crypt;
-                self.needs_unlock = crypt::is_encrypted_folder(&self.ctx.data_dir) && !crypt::is_unlocked();
-                Msg::Listed(Store::new(&self.ctx.data_dir).list())
+                self.needs_unlock = crypt::is_encrypted_folder(&self.ctx.data_dir) && self.ctx.key.is_none();
+                Msg::Listed(self.ctx.store().list())
             }
             Effect::FolderState => {
-                let (encrypted, suggest) = crate::trail::store::encryption::folder_state(&self.ctx.data_dir);
-                Msg::Folder { encrypted, suggest }
+                use crate::trail::store::encryption::{folder_state, suggest_encrypt_once};
+                let data = &self.ctx.data_dir;
+                Msg::Folder { encrypted: folder_state(data), suggest: suggest_encrypt_once(data) }
             }
-            Effect::LoadWords(paths) => Msg::Words(Store::new(&self.ctx.data_dir).answer_words(&paths)),
+            Effect::LoadWords(paths) => Msg::Words(self.ctx.store().answer_words(&paths)),
             Effect::LoadGrids => {
                 Msg::Grids(Picker::from_library(&Library::load(&self.ctx.grids_dir()), self.ctx.lang))
             }
@@ -170,7 +181,7 @@ impl Runtime {
             }
             Effect::Export { path, confirmed } => self.export(path, confirmed),
             Effect::Delete { path, title } => {
-                let result = ops::delete(&path, self.held(&path));
+                let result = ops::delete(&self.ctx, &path, self.held(&path));
                 Msg::Deleted { title, result }
             }
             Effect::Close(path) => {
@@ -198,6 +209,10 @@ impl Runtime {
                 Msg::FileOpened { path, result }
             }
             Effect::KeepWalk(trail) => {
+                if let Err(failure) = self.hold_folder() {
+                    let path = self.ctx.store().path_for(&trail);
+                    return Some(Msg::WalkKept { path, saved: Err(failure) });
+                }
                 let (path, saved) = ops::create(&self.ctx, &trail);
                 if saved.is_ok()
                     && let Ok(lock) = ops::lock(&path)
@@ -207,6 +222,18 @@ impl Runtime {
                 Msg::WalkKept { path, saved }
             }
         })
+    }
+
+    /// Takes the data folder's lock, shared, for the rest of the run. Only
+    /// an ephemeral walk starts without it; elsewhere the command already
+    /// holds it, and a second shared hold beside it is harmless.
+    fn hold_folder(&mut self) -> Result<(), Failure> {
+        if self.folder.is_none() {
+            crate::paths::create_private_dir(&self.ctx.data_dir)
+                .map_err(|error| Failure::CannotCreate { path: self.ctx.data_dir.clone(), error })?;
+            self.folder = Some(ops::hold_folder(&self.ctx, Hold::Shared, || {})?);
+        }
+        Ok(())
     }
 
     /// Keeps the lock of the trail being walked, taken by the caller, so
@@ -243,9 +270,9 @@ impl Runtime {
         // Held here already: the walk this program started with.
         let held_here = self.lock.as_ref().is_some_and(|(p, _)| *p == path);
         let opened = if held_here {
-            ops::read(&path, self.held(&path)).map(|trail| ops::Opened { trail, lock: None })
+            ops::read(&self.ctx, &path, self.held(&path)).map(|trail| ops::Opened { trail, lock: None })
         } else {
-            ops::open(&path)
+            ops::open(&self.ctx, &path)
         };
         let (trail, taken) = match opened {
             Ok(ops::Opened { trail, lock }) => (trail, lock),
@@ -293,7 +320,7 @@ impl Runtime {
     }
 
     fn export(&self, path: PathBuf, confirmed: bool) -> Msg {
-        let trail = match ops::read(&path, None) {
+        let trail = match ops::read(&self.ctx, &path, None) {
             Ok(t) => t,
             Err(e) => return Msg::Exported(Err(e)),
         };
@@ -355,27 +382,20 @@ impl<B: Backend> Session<B> {
     /// again. Esc leaves the library as it is: its encrypted trails say that
     /// the passphrase was not given.
     pub fn unlock_if_needed(&mut self, events: &mut impl Events) {
-        use crate::trail::store::crypt::{self, UnlockError};
         if !std::mem::take(&mut self.runtime.needs_unlock) {
             return;
         }
         let ctx = &self.runtime.ctx;
-        let (lang, data_dir) = (ctx.lang, ctx.data_dir.clone());
         let palette = crate::tui::theme::Palette::from_env(ctx.config.theme);
         let opened =
-            crate::tui::runtime::unlock::run(&mut self.terminal, events, lang, &palette, |passphrase| {
-                match crypt::unlock(&data_dir, passphrase) {
-                    Ok(()) => Ok(true),
-                    Err(UnlockError::WrongPassphrase) => Ok(false),
-                    Err(UnlockError::KeyUnusable(message)) => {
-                        Err(Failure::KeyUnusable { path: crypt::key_path(&data_dir), message })
-                    }
-                }
+            crate::tui::runtime::unlock::run(&mut self.terminal, events, ctx.lang, &palette, |passphrase| {
+                ops::unlock(ctx, passphrase)
             });
         // The screen under the dialog is drawn whole again.
         let _ = self.terminal.clear();
-        if matches!(opened, Ok(true)) {
-            self.runtime.ctx = self.runtime.ctx.unlocked();
+        if let Ok(Some(key)) = opened {
+            self.runtime.saver.set_key(key.clone());
+            self.runtime.ctx = self.runtime.ctx.with_key(key);
             self.run(vec![Effect::ListTrails]);
         }
     }
@@ -438,7 +458,7 @@ impl<B: Backend> Session<B> {
     pub fn rescue(&mut self) -> Option<std::io::Result<()>> {
         let job = self.app.walk_screen()?.file_job()?;
         self.runtime.wait_for_saves();
-        let store = Store::new(self.runtime.data_dir());
+        let store = self.runtime.ctx.store();
         Some(crate::tui::saver::write_job(&store, &job, &crate::tui::saver::disk_writer()))
     }
 

@@ -8,26 +8,36 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use zeroize::{Zeroize, Zeroizing};
+
+use age::secrecy::SecretString;
 
 use crate::ops::Failure;
 use crate::text::Lang;
 use crate::tui::popups::dialog::centered;
 use crate::tui::theme::Palette;
 
-#[derive(Debug, Default)]
 pub struct Unlock {
-    typed: String,
+    /// What was typed: a secret, zeroised when it goes.
+    typed: Zeroizing<String>,
     /// The last passphrase tried did not open the folder.
     pub wrong: bool,
     /// Unlocking is under way (scrypt takes about a second).
     pub working: bool,
 }
 
+impl Default for Unlock {
+    /// Room for any passphrase from the start: growing the string would
+    /// leave copies of what was typed behind, which zeroising cannot reach.
+    fn default() -> Unlock {
+        Unlock { typed: Zeroizing::new(String::with_capacity(1024)), wrong: false, working: false }
+    }
+}
+
 /// What a key does to the dialog.
-#[derive(Debug, PartialEq)]
 pub enum Step {
     Stay,
-    Try(String),
+    Try(SecretString),
     Leave,
 }
 
@@ -41,7 +51,13 @@ impl Unlock {
         match key.code {
             KeyCode::Esc => Step::Leave,
             KeyCode::Char('c') if ctrl => Step::Leave,
-            KeyCode::Enter if !self.typed.is_empty() => Step::Try(std::mem::take(&mut self.typed)),
+            // Copied into a secret of its exact size; what was typed is
+            // wiped where it lies, its room kept for the next try.
+            KeyCode::Enter if !self.typed.is_empty() => {
+                let tried = SecretString::from(self.typed.as_str());
+                self.typed.zeroize();
+                Step::Try(tried)
+            }
             KeyCode::Backspace => {
                 self.typed.pop();
                 Step::Stay
@@ -82,15 +98,17 @@ impl Unlock {
     }
 }
 
-/// Runs the dialog on `terminal` until the folder opens (`true`) or the
-/// user leaves (`false`); `try_unlock` says whether a passphrase opened it.
-pub fn run<B: Backend>(
+/// Runs the dialog on `terminal` until the folder opens (what `try_unlock`
+/// gave: the key) or the user leaves (`None`). A wrong passphrase
+/// ([`Failure::PassphraseWrong`]) is said and asked again; any other
+/// failure ends the dialog.
+pub fn run<B: Backend, T>(
     terminal: &mut ratatui::Terminal<B>,
     events: &mut impl crate::tui::Events,
     lang: Lang,
     palette: &Palette,
-    mut try_unlock: impl FnMut(&str) -> Result<bool, Failure>,
-) -> Result<bool, Failure> {
+    mut try_unlock: impl FnMut(&SecretString) -> Result<T, Failure>,
+) -> Result<Option<T>, Failure> {
     let mut dialog = Unlock::default();
     loop {
         terminal
@@ -99,25 +117,26 @@ pub fn run<B: Backend>(
         let next = events.next(std::time::Duration::from_millis(500)).map_err(Failure::Terminal)?;
         // A closed terminal or a signal: leave, as Esc does.
         if events.stop_requested() {
-            return Ok(false);
+            return Ok(None);
         }
         let Some(event) = next else {
             continue;
         };
         match dialog.key(&event) {
             Step::Stay => {}
-            Step::Leave => return Ok(false),
+            Step::Leave => return Ok(None),
             Step::Try(passphrase) => {
                 dialog.working = true;
                 terminal
                     .draw(|f| dialog.render(lang, palette, f))
                     .map_err(|e| Failure::Terminal(std::io::Error::other(e.to_string())))?;
-                let opened = try_unlock(&passphrase)?;
+                let opened = try_unlock(&passphrase);
                 dialog.working = false;
-                if opened {
-                    return Ok(true);
+                match opened {
+                    Ok(key) => return Ok(Some(key)),
+                    Err(Failure::PassphraseWrong) => dialog.wrong = true,
+                    Err(e) => return Err(e),
                 }
-                dialog.wrong = true;
             }
         }
     }
@@ -163,19 +182,23 @@ mod tests {
         let mut events = keys("abc", KeyCode::Enter);
         events.0.extend(keys("good", KeyCode::Enter).0);
         let opened = run(&mut terminal, &mut events, Lang::En, &Palette::mono(), |p| {
-            tried.push(p.to_string());
-            Ok(p == "good")
+            use age::secrecy::ExposeSecret;
+            tried.push(p.expose_secret().to_string());
+            if p.expose_secret() == "good" { Ok(()) } else { Err(Failure::PassphraseWrong) }
         })
         .unwrap();
-        assert!(opened);
+        assert!(opened.is_some());
         assert_eq!(tried, ["abc", "good"]);
         let mut terminal = ratatui::Terminal::new(TestBackend::new(70, 14)).unwrap();
         let mut events = keys("abc", KeyCode::Enter);
         events.0.extend(keys("se", KeyCode::Null).0);
         let mut events = Script(events.0.into_iter().take(6).collect());
         events.0.push_back(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
-        let left = run(&mut terminal, &mut events, Lang::En, &Palette::mono(), |_| Ok(false)).unwrap();
-        assert!(!left);
+        let left = run(&mut terminal, &mut events, Lang::En, &Palette::mono(), |_| {
+            Err::<(), _>(Failure::PassphraseWrong)
+        })
+        .unwrap();
+        assert!(left.is_none());
         let shown = screen(&terminal);
         assert!(shown.contains("Passphrase: ••"), "{shown}");
         assert!(!shown.contains("abc"), "{shown}");
@@ -189,6 +212,6 @@ mod tests {
         assert!(screen(&terminal).contains("n'ouvre pas"), "{}", screen(&terminal));
         d.key(&Event::Key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)));
         assert!(!d.wrong);
-        assert_eq!(d.key(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))), Step::Leave);
+        assert!(matches!(d.key(&Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))), Step::Leave));
     }
 }

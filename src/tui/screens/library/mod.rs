@@ -11,6 +11,7 @@ use ratatui_textarea::TextArea;
 use crate::grid::Grid;
 use crate::text::Lang;
 use crate::trail::store::Listed;
+use crate::trail::store::encryption::FolderState;
 use crate::trail::{LoadError, Summary};
 use crate::tui::editor;
 use crate::tui::keys::{LibraryKeys, LibraryMsg};
@@ -105,8 +106,8 @@ pub struct LibraryScreen {
     pub(in crate::tui) message: Option<Message>,
     /// The list has been read at least once.
     pub(in crate::tui) loaded: bool,
-    /// Whether the data folder is encrypted, once known.
-    pub(in crate::tui) encrypted: Option<bool>,
+    /// Whether the data folder is encrypted (or half done), once known.
+    pub(in crate::tui) encrypted: Option<FolderState>,
     /// Today, for the trails whose revisit date has come.
     pub(in crate::tui) today: Option<chrono::NaiveDate>,
     /// Only the trails whose revisit date has come (`a`).

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::text::Lang;
+use crate::trail::store::encryption::FolderState;
 use crate::tui::keys::{self, Hint};
 use crate::tui::popups::dialog;
 use crate::tui::screens::library::{LibraryScreen, Mode, TrailRow};
@@ -28,8 +29,15 @@ pub fn render(screen: &LibraryScreen, frame: &mut Frame, area: Rect, cursor: boo
         format!("discern — {}", lang.library_title())
     };
     let mut spans = vec![Span::raw(" "), Span::styled(title, p.title())];
-    if let Some(encrypted) = screen.encrypted {
-        spans.push(Span::styled(format!("  · {}", lang.folder_state(encrypted)), p.dim()));
+    if let Some(state) = screen.encrypted {
+        // Half done is not a detail: said as a warning.
+        let style = if matches!(state, FolderState::HalfEncrypted { .. } | FolderState::HalfDecrypted { .. })
+        {
+            p.warn()
+        } else {
+            p.dim()
+        };
+        spans.push(Span::styled(format!("  · {}", lang.folder_state(state)), style));
     }
     frame.render_widget(Paragraph::new(footer::fit(spans, width)), header);
 

@@ -159,3 +159,29 @@ fn the_end_screen_of_an_ephemeral_walk_as_a_person_sees_it() {
         insta::assert_snapshot!(format!("end_screen_ephemeral_{}_80x24", lang.tag()), h.screen());
     }
 }
+
+/// An ephemeral walk holds no lock of the data folder; kept as a trail, it
+/// writes into the folder, so it takes the lock then: while `encrypt` holds
+/// it alone, nothing is written (the new trail would be missed, plaintext in
+/// an encrypted folder) and the screen says why.
+#[test]
+fn s_while_encrypt_holds_the_folder_writes_nothing_and_says_why() {
+    use crate::trail::store::folder_lock::{FolderLock, Hold};
+    let mut h = Harness::unsaved_walk(walk(Lang::En), Lang::En, 100, 30);
+    answer_then_end(&mut h, "Atelier");
+    let data_dir = h.sessions().parent().expect("the data folder").to_path_buf();
+    crate::paths::create_private_dir(&data_dir).expect("the data folder");
+    let encrypting = FolderLock::try_take(&data_dir, Hold::Exclusive).expect("the lock, alone");
+    h.press(KeyCode::Char('s'));
+    h.press(KeyCode::Enter).saved();
+    assert!(h.trail_files().is_empty(), "nothing written while encrypt runs");
+    let screen = h.screen();
+    assert!(screen.contains("another discern is still encrypting"), "{screen}");
+    // Still ephemeral: no save is retried behind the user's back.
+    h.press(KeyCode::Char('x')).saved();
+    assert!(h.trail_files().is_empty());
+    drop(encrypting);
+    h.press(KeyCode::Char('s'));
+    h.press(KeyCode::Enter).saved();
+    assert_eq!(h.trail_files().len(), 1, "kept once the folder is free: {}", h.screen());
+}

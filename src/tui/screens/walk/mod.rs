@@ -439,6 +439,12 @@ impl WalkScreen {
     /// An ephemeral walk became a trail in `path` (`saved`: its file was
     /// written, or why not; saving tries again, as for a new trail). It
     /// saves by itself from now on, and Esc leads to the library.
+    /// Keeping the walk was refused before anything was written (another
+    /// discern holds the data folder alone): it stays ephemeral.
+    pub fn keep_refused(&mut self, why: String) {
+        self.notice = Some(why);
+    }
+
     pub fn kept(&mut self, path: PathBuf, saved: Result<(), String>) {
         self.notice = Some(self.lang.end_kept(&path));
         self.path = Some(path);
