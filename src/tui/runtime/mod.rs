@@ -140,7 +140,15 @@ impl Runtime {
         if let Some(key) = &ctx.key {
             saver.set_key(key.clone());
         }
-        Runtime { ctx: ctx.clone(), clock, saver, opener: system_opener(), lock: None, folder: None, needs_unlock: false }
+        Runtime {
+            ctx: ctx.clone(),
+            clock,
+            saver,
+            opener: system_opener(),
+            lock: None,
+            folder: None,
+            needs_unlock: false,
+        }
     }
 
     /// With another way of opening files: tests record what was asked.
