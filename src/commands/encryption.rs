@@ -47,7 +47,7 @@ pub fn unlock(ctx: &Ctx, dialog: bool) -> Result<Option<Ctx>, Failure> {
         let Some(passphrase) = read_hidden(lang.passphrase_prompt()) else {
             return Err(Failure::PassphraseCancelled);
         };
-        eprintln!("{}", lang.unlocking());
+        crate::tell!("{}", lang.unlocking());
         try_unlock(&passphrase)?;
     } else {
         return Err(Failure::PassphraseNeeded);
@@ -67,7 +67,8 @@ fn read_passphrase_file(file: &Path) -> Result<String, Failure> {
 pub fn read_hidden(prompt: &str) -> Option<String> {
     use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
     use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
-    eprint!("{prompt}");
+    // Not eprint!: a closed standard error is not a panic.
+    let _ = write!(std::io::stderr(), "{prompt}");
     let _ = std::io::stderr().flush();
     enable_raw_mode().ok()?;
     let mut line = String::new();
@@ -89,7 +90,7 @@ pub fn read_hidden(prompt: &str) -> Option<String> {
         }
     };
     let _ = disable_raw_mode();
-    eprintln!();
+    let _ = writeln!(std::io::stderr());
     result
 }
 
@@ -99,7 +100,7 @@ fn new_passphrase(ctx: &Ctx) -> Result<String, Failure> {
     let passphrase = if let Some(file) = &ctx.passphrase_file {
         read_passphrase_file(file)?
     } else if std::io::stdin().is_terminal() {
-        eprintln!("{}", lang.passphrase_warning());
+        crate::tell!("{}", lang.passphrase_warning());
         let first = read_hidden(lang.passphrase_prompt()).ok_or(Failure::PassphraseCancelled)?;
         if first.is_empty() {
             return Err(Failure::PassphraseEmpty);
@@ -127,7 +128,7 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
         if ctx.passphrase_file.is_some() {
             unlock(ctx, false)?;
         }
-        eprintln!("{}", lang.already_encrypted());
+        crate::tell!("{}", lang.already_encrypted());
     } else {
         let passphrase = new_passphrase(ctx)?;
         store
@@ -145,12 +146,12 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let report = store
         .encrypt_trails()
         .map_err(|error| Failure::CannotWrite { path: store.dir().to_path_buf(), error })?;
-    eprintln!("{}", lang.encrypted_report(&report, &ctx.data_dir));
+    crate::tell!("{}", lang.encrypted_report(&report, &ctx.data_dir));
     // Exports made before are plaintext, and stay the user's to keep or not.
     let exports = crate::paths::exports_dir(&ctx.data_dir);
     let plaintext_exports = std::fs::read_dir(&exports).map_or(0, |d| d.filter_map(|e| e.ok()).count());
     if plaintext_exports > 0 {
-        eprintln!("{}", lang.plaintext_exports_left(plaintext_exports, &exports));
+        crate::tell!("{}", lang.plaintext_exports_left(plaintext_exports, &exports));
     }
     Ok(if report.complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -158,7 +159,7 @@ pub fn encrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
 pub fn decrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let lang = ctx.lang;
     if !crypt::is_encrypted_folder(&ctx.data_dir) {
-        eprintln!("{}", lang.not_encrypted());
+        crate::tell!("{}", lang.not_encrypted());
         return Ok(ExitCode::SUCCESS);
     }
     let store = Store::new(&ctx.data_dir);
@@ -176,6 +177,6 @@ pub fn decrypt(ctx: &Ctx) -> Result<ExitCode, Failure> {
             .and_then(|()| store.remove_key())
             .map_err(|error| Failure::CannotWrite { path: crypt::key_path(&ctx.data_dir), error })?;
     }
-    eprintln!("{}", lang.decrypted_report(&report, &ctx.data_dir));
+    crate::tell!("{}", lang.decrypted_report(&report, &ctx.data_dir));
     Ok(if report.complete() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -83,13 +83,16 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         }
         Some(Command::Lint { trail }) => trail::lint(ctx, &trail),
         Some(Command::Completions { shell }) => {
+            // Made in memory first: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
             let mut cmd = crate::cli::command(ctx.lang);
-            clap_complete::generate(shell.generator(), &mut cmd, "discern", &mut std::io::stdout());
-            Ok(ExitCode::SUCCESS)
+            clap_complete::generate(shell.generator(), &mut cmd, "discern", &mut script);
+            print_bytes(&script)
         }
         Some(Command::Man) => {
-            let page = clap_mangen::Man::new(crate::cli::command(ctx.lang));
-            page.render(&mut std::io::stdout()).map(|()| ExitCode::SUCCESS).map_err(Failure::Io)
+            let mut page = Vec::new();
+            clap_mangen::Man::new(crate::cli::command(ctx.lang)).render(&mut page).map_err(Failure::Io)?;
+            print_bytes(&page)
         }
         Some(Command::Review { trail }) => trail::review(ctx, &trail),
         Some(Command::Compare { trails, format, anonymous }) => {
@@ -104,5 +107,18 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         None if trail::interactive(ctx) => crate::tui::run_library(ctx),
         // Without a terminal, the library is the list.
         None => trail::list(ctx, false),
+    }
+}
+
+/// Prints a text discern made itself (no one else's characters in it) as
+/// it is; a closed pipe (`| head`, `| true`) is not an error: the reader
+/// wanted no more.
+fn print_bytes(bytes: &[u8]) -> Result<ExitCode, Failure> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(Failure::Io(e)),
     }
 }
