@@ -318,7 +318,7 @@ fn a_grid_of_far_more_keys_than_any_grid_is_refused_before_parsing() {
     let out = discern(data.path()).args(["grid", "check", grid.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains(":1:1: error: the file holds more than 100,000 keys and values"),
+        stdout(&out).contains(":1:1: error: the file holds more than 100,000 keys, values and tables"),
         "{}",
         stdout(&out)
     );

@@ -102,10 +102,10 @@ impl Lang {
                 let limit = self.thousands(*limit);
                 self.pick(
                     format!(
-                        "le fichier contient plus de {limit} clés et valeurs, bien plus qu’aucune grille : est-ce le bon fichier ?"
+                        "le fichier contient plus de {limit} clés, valeurs et tables, bien plus qu’aucune grille : est-ce le bon fichier ?"
                     ),
                     format!(
-                        "the file holds more than {limit} keys and values, far more than any grid: is this the right file?"
+                        "the file holds more than {limit} keys, values and tables, far more than any grid: is this the right file?"
                     ),
                 )
             }
