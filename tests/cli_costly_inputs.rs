@@ -121,3 +121,109 @@ fn a_user_grid_under_another_name_still_replaces_the_shipped_one() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("My own "), "{}", &stdout(&out)[..200]);
 }
+
+/// A trail's JSON export, as discern writes it, parsed.
+fn export_json(data: &Path) -> serde_json::Value {
+    let out = discern(data)
+        .args(["new", "--grid", "delor-secret", "--title", "Atelier"])
+        .write_stdin("Les faits\n1\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = stdout(&out).lines().last().unwrap().to_string();
+    let out = discern(data).args(["export", &path, "--format", "json", "--yes"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `compare` of a real export beside `file`; its run measured.
+fn compare_with(data: &Path, lang: &str, file: &Path) -> Measured {
+    let real = data.join("real.json");
+    if !real.exists() {
+        fs::write(&real, export_json(data).to_string()).unwrap();
+    }
+    let mut cmd = discern(data);
+    cmd.env("LANG", lang).arg("compare").arg(&real).arg(file);
+    measured(&cmd, b"")
+}
+
+/// The export `base` with its steps replaced by one step of `count`
+/// questions made by `question`.
+fn with_questions(
+    base: &serde_json::Value,
+    count: usize,
+    question: impl Fn(usize) -> serde_json::Value,
+) -> serde_json::Value {
+    let mut export = base.clone();
+    let questions: Vec<serde_json::Value> = (0..count).map(question).collect();
+    export["steps"] = serde_json::json!([{ "id": "s", "title": "Étape", "questions": questions }]);
+    export
+}
+
+#[test]
+fn a_json_file_over_the_export_cap_is_refused_from_its_size_saying_the_cap() {
+    let data = tempfile::tempdir().unwrap();
+    let big = data.path().join("big.json");
+    let file = fs::File::create(&big).unwrap();
+    file.set_len(60 * 1024 * 1024).unwrap();
+    let m = compare_with(data.path(), "C", &big);
+    assert_eq!(m.output.status.code(), Some(2));
+    let said = stderr(&m.output);
+    assert!(said.contains("the file is 60 MB; discern reads a JSON export of 16 MB at most"), "{said}");
+    assert_cheap("60 MB refused", &m, quick(), 30 * 1024);
+    let m = compare_with(data.path(), "fr_FR.UTF-8", &big);
+    let said = stderr(&m.output);
+    assert!(said.contains("le fichier fait 60 Mo ; discern lit un export JSON de 16 Mo au plus"), "{said}");
+}
+
+/// Under the cap, what `compare` holds stays under ten times the file: a
+/// file packed with empty answers is refused before it costs, and a real
+/// export that is merely long (one huge answer, thousands of answers) is
+/// compared within that.
+#[test]
+fn a_json_export_costs_compare_less_than_ten_times_its_size() {
+    let data = tempfile::tempdir().unwrap();
+    let base = export_json(data.path());
+    let empty = data.path().join("empty.json");
+    fs::write(&empty, serde_json::json!([]).to_string()).unwrap();
+    let baseline_kb = compare_with(data.path(), "C", &empty).peak_kb.unwrap_or(0);
+
+    // Written without a space: some 50 bytes an answer.
+    let mut packed = with_questions(&base, 0, |_| serde_json::Value::Null).to_string();
+    let tiny: Vec<String> =
+        (0..300_000).map(|i| format!(r#"{{"id":"q{i}","kind":"scale","prompt":"","answer":1}}"#)).collect();
+    packed = packed.replacen(r#""questions":[]"#, &format!(r#""questions":[{}]"#, tiny.join(",")), 1);
+    let huge_answer = with_questions(&base, 1, |_| {
+        serde_json::json!({ "id": "q", "kind": "text", "prompt": "Faits ?", "answer": "x".repeat(12 << 20) })
+    })
+    .to_string();
+    // As discern writes them: some 300 bytes an answer.
+    let many = with_questions(&base, 12_000, |i| {
+        serde_json::json!({
+            "id": format!("q{i}"), "kind": "choice", "prompt": "Quelqu'un est-il exposé à un péril ?",
+            "answer": "yes", "answer_labels": ["Oui"], "answered_at": "2026-12-07T23:22:18+00:00",
+            "history": [], "shown": true
+        })
+    });
+    let many = serde_json::to_string_pretty(&many).unwrap();
+    for (name, text, refused) in
+        [("packed", packed, true), ("huge answer", huge_answer, false), ("many", many, false)]
+    {
+        let file = data.path().join(format!("{}.json", name.replace(' ', "-")));
+        fs::write(&file, &text).unwrap();
+        let m = compare_with(data.path(), "C", &file);
+        let said = stderr(&m.output);
+        if refused {
+            assert_eq!(m.output.status.code(), Some(2), "{name}: {said}");
+            assert!(
+                said.contains("this is not a discern JSON export (far too many answers for its size)"),
+                "{said}"
+            );
+        } else {
+            assert!(m.output.status.success(), "{name}: {said}");
+        }
+        let size_kb = text.len() as u64 / 1024;
+        let time = if cfg!(debug_assertions) { Duration::from_secs(30) } else { Duration::from_secs(3) };
+        assert_cheap(name, &m, time, baseline_kb + 10 * size_kb);
+    }
+}
