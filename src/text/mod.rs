@@ -22,7 +22,7 @@ mod tui;
 pub use tui::Hint;
 mod walk_end;
 
-pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
+pub use safe::{TerminalSafe, for_terminal, json_for_terminal, obeyed_by_terminal, sign_of};
 
 pub use crate::lang::Lang;
 

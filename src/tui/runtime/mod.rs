@@ -353,7 +353,12 @@ impl<B: Backend> Session<B> {
 
     pub fn draw(&mut self) -> Result<(), B::Error> {
         let app = &self.app;
-        self.terminal.draw(|frame| app.render(frame)).map(|_| ())
+        self.terminal
+            .draw(|frame| {
+                app.render(frame);
+                crate::tui::widgets::scrub::scrub(frame.buffer_mut());
+            })
+            .map(|_| ())
     }
 
     pub fn finished(&self) -> bool {
