@@ -323,3 +323,45 @@ fn a_grid_of_far_more_keys_than_any_grid_is_refused_before_parsing() {
         stdout(&out)
     );
 }
+
+/// Issue 21: `list` and `due` wrote the index into the folder a symlinked
+/// `sessions/` points to, and `delete` removed a trail there. Every command
+/// that uses the sessions folder refuses the link, as `new` does, and
+/// leaves what it points to untouched.
+#[cfg(unix)]
+#[test]
+fn every_command_refuses_a_sessions_folder_that_is_a_link() {
+    let data = tempfile::tempdir().unwrap();
+    let trail = new_trail(data.path());
+    let id = trail.file_stem().unwrap().to_string_lossy()[11..].to_string();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("elsewhere");
+    fs::rename(data.path().join("sessions"), &target).unwrap();
+    for leftover in fs::read_dir(&target).unwrap() {
+        let path = leftover.unwrap().path();
+        if path.file_name().unwrap().to_string_lossy().starts_with('.') {
+            fs::remove_file(path).unwrap();
+        }
+    }
+    std::os::unix::fs::symlink(&target, data.path().join("sessions")).unwrap();
+    let before: Vec<_> = fs::read_dir(&target).unwrap().map(|e| e.unwrap().file_name()).collect();
+    for args in [
+        vec!["list"],
+        vec!["list", "--json"],
+        vec!["due"],
+        vec!["export", &id, "--yes"],
+        vec!["delete", &id, "--yes"],
+        vec!["purge", "--older-than", "0", "--yes"],
+        vec!["open", &id],
+        vec![],
+    ] {
+        let out = discern(data.path()).args(&args).write_stdin("").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("sessions is a symbolic link"), "{args:?}: {}", stderr(&out));
+        let now: Vec<_> = fs::read_dir(&target).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(now, before, "{args:?}: nothing written or deleted where the link points");
+    }
+    // Grids need no sessions folder.
+    let out = discern(data.path()).args(["grid", "list"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}

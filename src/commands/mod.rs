@@ -39,7 +39,22 @@ fn writes_trails(command: Option<&Command>) -> bool {
     }
 }
 
+/// Whether a command reads or writes the sessions folder.
+fn uses_sessions(command: Option<&Command>) -> bool {
+    match command {
+        Some(Command::Grid(_) | Command::Completions { .. } | Command::Man) => false,
+        Some(Command::New { ephemeral, .. }) => !ephemeral,
+        _ => true,
+    }
+}
+
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
+    // A sessions folder that is a symbolic link would have the index, the
+    // trails and their deletions go wherever it points: refused by every
+    // command that uses it, before anything is read or written.
+    if uses_sessions(command.as_ref()) {
+        crate::paths::refuse_symlink(&crate::paths::sessions_dir(&ctx.data_dir)).map_err(Failure::Io)?;
+    }
     // An encrypted folder is unlocked once, before anything reads it.
     let unlocked;
     let ctx = if encryption::reads_trails(&command)

@@ -157,8 +157,10 @@ impl Store {
                 l.summary.as_ref().ok().map(|summary| (name.as_str(), *stamp, summary))
             })
         };
-        // Without the key, the index of an encrypted folder is left as it is.
-        if !locked && (changed || indexed().count() != old_len) {
+        // Without the key, the index of an encrypted folder is left as it is;
+        // nothing is written through a sessions folder that is a link.
+        let linked = crate::paths::refuse_symlink(&self.dir).is_err();
+        if !locked && !linked && (changed || indexed().count() != old_len) {
             index::write_entries(&self.dir, indexed());
         }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));
