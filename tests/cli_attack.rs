@@ -365,3 +365,68 @@ fn every_command_refuses_a_sessions_folder_that_is_a_link() {
     let out = discern(data.path()).args(["grid", "list"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// Issue 21: a data folder others can write in, or that another user owns,
+/// was used without a word. It is said once a run, and discern's own
+/// folders open to others are made private again (a folder the user named
+/// is theirs: only told).
+#[cfg(unix)]
+#[test]
+fn a_data_folder_open_to_others_is_said_once_and_discerns_own_folders_are_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("atelier");
+    new_trail(&data);
+    let sessions = data.join("sessions");
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o777)).unwrap();
+    fs::set_permissions(&sessions, fs::Permissions::from_mode(0o755)).unwrap();
+    let out = discern(&data).arg("list").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    let writable = format!("other users of this computer can write in {}", data.display());
+    assert_eq!(said.matches(&writable).count(), 1, "{said}");
+    let private =
+        format!("{} was open to other users of this computer: discern made it private", sessions.display());
+    assert_eq!(said.matches(&private).count(), 1, "{said}");
+    assert_eq!(mode(&sessions), 0o700);
+    assert_eq!(mode(&data), 0o777, "a folder the user named is left as it is");
+    let out = discern(&data).env("LANG", "fr_FR.UTF-8").arg("list").output().unwrap();
+    let said = stderr(&out);
+    assert!(!said.contains("rendu privé"), "made private once: {said}");
+    assert!(said.contains(&format!(
+        "d'autres utilisateurs de cet ordinateur peuvent écrire dans {}",
+        data.display()
+    )));
+
+    // The system's data folder is discern's own: made private too.
+    let home = tempfile::tempdir().unwrap();
+    let own = |cmd: &mut assert_cmd::Command| {
+        cmd.env_remove("DISCERN_DATA_DIR")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("share"));
+    };
+    let mut cmd = discern(&data);
+    own(&mut cmd);
+    let out = cmd.args(["new", "--grid", GRID, "--title", "Cas"]).write_stdin("").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let system = home.path().join("share/discern");
+    assert_eq!(mode(&system), 0o700);
+    fs::set_permissions(&system, fs::Permissions::from_mode(0o775)).unwrap();
+    let mut cmd = discern(&data);
+    own(&mut cmd);
+    let out = cmd.arg("list").output().unwrap();
+    assert!(stderr(&out).contains("discern made it private"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("can write in"), "{}", stderr(&out));
+    assert_eq!(mode(&system), 0o700);
+
+    // Another user's folder (where the tests may give one away: as root).
+    if std::os::unix::fs::chown(&data, Some(65534), None).is_ok() {
+        let out = discern(&data).arg("list").output().unwrap();
+        let said = stderr(&out);
+        assert!(
+            said.contains(&format!("{} belongs to another user of this computer", data.display())),
+            "{said}"
+        );
+    }
+}

@@ -48,7 +48,27 @@ fn uses_sessions(command: Option<&Command>) -> bool {
     }
 }
 
+/// Whether a command touches the data folder at all.
+fn uses_data_folder(command: Option<&Command>) -> bool {
+    !matches!(command, Some(Command::Completions { .. } | Command::Man))
+}
+
+/// Once a run: discern's own folders that others could read or write are
+/// made private, and what exposes the data folder otherwise is told.
+fn guard_data_folder(ctx: &Ctx) {
+    let own = ctx.data_dir == crate::paths::system_data_dir();
+    for folder in crate::paths::make_own_folders_private(&ctx.data_dir, own) {
+        crate::tell!("discern: {}", ctx.lang.made_private(&folder));
+    }
+    for exposure in crate::paths::exposures(&ctx.data_dir) {
+        crate::tell!("discern: {}", ctx.lang.exposure(&exposure));
+    }
+}
+
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
+    if uses_data_folder(command.as_ref()) {
+        guard_data_folder(ctx);
+    }
     // A sessions folder that is a symbolic link would have the index, the
     // trails and their deletions go wherever it points: refused by every
     // command that uses it, before anything is read or written.

@@ -9,6 +9,7 @@ pub use cli::CliHeading;
 mod date;
 mod encryption;
 mod failure;
+mod folder;
 mod follow_up;
 mod general;
 mod grid;
