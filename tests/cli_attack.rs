@@ -430,3 +430,26 @@ fn a_data_folder_open_to_others_is_said_once_and_discerns_own_folders_are_made_p
         );
     }
 }
+
+/// Issue 21: after a save that kept the tables of a newer version, `[end]`
+/// was no longer the last table (tables were written in the order of their
+/// names), so a file cut after it went unseen. It stays last.
+#[test]
+fn the_end_table_stays_last_when_a_newer_versions_tables_are_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let trail = new_trail(data.path());
+    let text = fs::read_to_string(&trail).unwrap();
+    fs::write(&trail, format!("{text}\n[review]\nstate = \"open\"\n\n[[zones]]\nname = \"a\"\n")).unwrap();
+    let out = discern(data.path())
+        .args(["open", "--plain", trail.to_str().unwrap()])
+        .write_stdin("Un récit.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let saved = fs::read_to_string(&trail).unwrap();
+    assert!(saved.contains("Un récit."), "{saved}");
+    assert!(saved.contains("[review]") && saved.contains("[[zones]]"), "kept: {saved}");
+    assert!(saved.starts_with("format = 1\nends_with = \"[end]\"\n"), "{saved}");
+    let last_table = saved.lines().filter(|l| l.starts_with('[')).last();
+    assert_eq!(last_table, Some("[end]"), "{saved}");
+}
