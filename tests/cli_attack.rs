@@ -453,3 +453,43 @@ fn the_end_table_stays_last_when_a_newer_versions_tables_are_kept() {
     let last_table = saved.lines().filter(|l| l.starts_with('[')).last();
     assert_eq!(last_table, Some("[end]"), "{saved}");
 }
+
+/// Issue 21: a damaged trail's message quoted toml's words, which quote the
+/// value (« unknown variant `Mme Durand X` »). It names the line, the key
+/// and what discern writes there, in the user's language, never the value.
+#[test]
+fn a_damaged_trail_is_told_by_its_key_and_line_never_by_its_value() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["new", "--grid", GRID, "--title", "Cas"])
+        .write_stdin("Faits\n")
+        .output()
+        .unwrap();
+    let trail = PathBuf::from(stdout(&out).lines().last().unwrap());
+    let text = fs::read_to_string(&trail).unwrap();
+    let kind = text.find("kind = \"").expect("an answer");
+    let end = kind + text[kind..].find('\n').unwrap();
+    let line = text[..kind].lines().count() + 1;
+    fs::write(&trail, format!("{}kind = \"Mme Durand X\"{}", &text[..kind], &text[end..])).unwrap();
+    for (lang, expected) in [
+        (
+            "C",
+            format!(
+                "invalid content, line {line}, column 8: `answers.kind` holds a value discern does not write there (it writes text, choice, multi, scale, note or date)"
+            ),
+        ),
+        (
+            "fr_FR.UTF-8",
+            format!(
+                "contenu invalide, ligne {line}, colonne 8 : `answers.kind` porte une valeur que discern n'y écrit pas (il y écrit text, choice, multi, scale, note ou date)"
+            ),
+        ),
+    ] {
+        for args in [vec!["list"], vec!["export", trail.to_str().unwrap()]] {
+            let out = discern(data.path()).env("LANG", lang).args(&args).output().unwrap();
+            let said = format!("{}{}", stdout(&out), stderr(&out));
+            assert!(!said.contains("Durand"), "{args:?}: {said}");
+            assert!(said.contains(&expected), "{args:?}: {said}");
+        }
+    }
+}

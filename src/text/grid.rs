@@ -365,7 +365,7 @@ impl Lang {
 /// The TOML parser's message in French: its description from a table of
 /// the parser's own phrases, and what it expected. A phrase not in the
 /// table is left as the parser wrote it.
-fn toml_message_fr(message: &str) -> String {
+pub(super) fn toml_message_fr(message: &str) -> String {
     let (what, expected) = match message.split_once(", expected ") {
         Some((what, expected)) => (what, Some(expected)),
         None => (message, None),

@@ -5,6 +5,7 @@
 //! submodules follow the parts of the program.
 
 mod cli;
+mod damage;
 pub use cli::CliHeading;
 mod date;
 mod encryption;
