@@ -450,7 +450,7 @@ fn the_end_table_stays_last_when_a_newer_versions_tables_are_kept() {
     assert!(saved.contains("Un récit."), "{saved}");
     assert!(saved.contains("[review]") && saved.contains("[[zones]]"), "kept: {saved}");
     assert!(saved.starts_with("format = 1\nends_with = \"[end]\"\n"), "{saved}");
-    let last_table = saved.lines().filter(|l| l.starts_with('[')).last();
+    let last_table = saved.lines().rfind(|l| l.starts_with('['));
     assert_eq!(last_table, Some("[end]"), "{saved}");
 }
 
@@ -475,13 +475,13 @@ fn a_damaged_trail_is_told_by_its_key_and_line_never_by_its_value() {
         (
             "C",
             format!(
-                "invalid content, line {line}, column 8: `answers.kind` holds a value discern does not write there (it writes text, choice, multi, scale, note or date)"
+                "invalid content at line {line}, column 8: `answers.kind` holds a value discern does not write there (it writes text, choice, multi, scale, note or date)"
             ),
         ),
         (
             "fr_FR.UTF-8",
             format!(
-                "contenu invalide, ligne {line}, colonne 8 : `answers.kind` porte une valeur que discern n'y écrit pas (il y écrit text, choice, multi, scale, note ou date)"
+                "contenu invalide ligne {line}, colonne 8 : `answers.kind` porte une valeur que discern n'y écrit pas (il y écrit text, choice, multi, scale, note ou date)"
             ),
         ),
     ] {

@@ -109,7 +109,7 @@ mod tests {
         assert_eq!(mode(&data.join("sessions")), 0o700);
         assert_eq!(mode(&data), 0o777, "a folder the user named is theirs");
         assert_eq!(exposures(&data), [Exposure::WritableByOthers(data.clone())]);
-        assert_eq!(make_own_folders_private(&data, true), [data.clone()]);
+        assert_eq!(make_own_folders_private(&data, true), std::slice::from_ref(&data));
         assert!(exposures(&data).is_empty());
     }
 }

@@ -10,13 +10,12 @@ impl Lang {
     pub fn damage(self, at: Option<&Pos>, key: Option<&str>, damage: &Damage) -> String {
         let place = match at {
             Some(at) => self.pick(
-                format!("ligne {}, colonne {} : ", at.line, at.column),
-                format!("line {}, column {}: ", at.line, at.column),
+                format!("contenu invalide ligne {}, colonne {} : ", at.line, at.column),
+                format!("invalid content at line {}, column {}: ", at.line, at.column),
             ),
-            None => String::new(),
+            None => self.pick("contenu invalide : ", "invalid content: ").to_string(),
         };
-        let key = key.map(|k| format!("`{k}`"));
-        let subject = key.clone().unwrap_or_else(|| self.pick("une clé", "a key").to_string());
+        let subject = key.map_or_else(|| self.pick("une clé", "a key").to_string(), |k| format!("`{k}`"));
         let what = match damage {
             Damage::Syntax(words) => self.pick(
                 format!("syntaxe TOML : {}", super::grid::toml_message_fr(words)),
@@ -42,7 +41,7 @@ impl Lang {
                 format!("{subject} holds a value discern cannot read"),
             ),
         };
-        self.pick(format!("contenu invalide, {place}{what}"), format!("invalid content, {place}{what}"))
+        format!("{place}{what}")
     }
 
     fn value_kind(self, kind: ValueKind) -> &'static str {

@@ -197,7 +197,7 @@ resolved = true
         ));
         let written = unknown.restore(&crate::trail::to_toml(&trail));
         assert!(written.starts_with("format = 1\nends_with = \"[end]\"\n"), "{written}");
-        let last_table = written.lines().filter(|l| l.starts_with('[')).last();
+        let last_table = written.lines().rfind(|l| l.starts_with('['));
         assert_eq!(last_table, Some("[end]"), "{written}");
         assert!(written.ends_with("[end]\nid = \"abcd2345\"\n"), "{written}");
         let table: Table = written.parse().unwrap();
