@@ -16,6 +16,7 @@ pub enum Exposure {
 }
 
 /// The data folder, then the folders discern makes in it.
+#[cfg(unix)]
 fn folders(data_dir: &Path) -> [PathBuf; 4] {
     [
         data_dir.to_path_buf(),
