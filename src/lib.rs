@@ -5,6 +5,10 @@
 
 // Every `unsafe` call discern needs lives in the small `discern-os` crate.
 #![forbid(unsafe_code)]
+// `println!` and `eprintln!` panic when the output is closed (`discern …
+// | head`, a terminal gone): everything is printed through `say!`, `tell!`
+// or a writer whose error is dealt with.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
 pub mod commands;

@@ -3,6 +3,8 @@
 
 // Every `unsafe` call discern needs lives in the small `discern-os` crate.
 #![forbid(unsafe_code)]
+// No `println!`: it panics on a closed output (see lib.rs).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -2,6 +2,9 @@
 
 use std::path::PathBuf;
 
+mod exposure;
+pub use exposure::{Exposure, exposures, make_own_folders_private};
+
 /// The data folder: `--data-dir`, else `DISCERN_DATA_DIR`, else the system's
 /// (on Linux `~/.local/share/discern`). The flag says whether it was named.
 pub fn data_dir(flag: Option<PathBuf>) -> (PathBuf, bool) {
@@ -11,10 +14,15 @@ pub fn data_dir(flag: Option<PathBuf>) -> (PathBuf, bool) {
     if let Some(dir) = std::env::var_os("DISCERN_DATA_DIR").filter(|d| !d.is_empty()) {
         return (PathBuf::from(dir), true);
     }
-    let dir = directories::ProjectDirs::from("", "", "discern")
+    (system_data_dir(), false)
+}
+
+/// The system's data folder for discern (on Linux
+/// `~/.local/share/discern`): discern's own, which no one else names.
+pub fn system_data_dir() -> PathBuf {
+    directories::ProjectDirs::from("", "", "discern")
         .map(|d| d.data_dir().to_path_buf())
-        .unwrap_or_else(|| PathBuf::from(".discern"));
-    (dir, false)
+        .unwrap_or_else(|| PathBuf::from(".discern"))
 }
 
 /// The config file. A data folder named on the command line or in

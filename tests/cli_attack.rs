@@ -318,8 +318,178 @@ fn a_grid_of_far_more_keys_than_any_grid_is_refused_before_parsing() {
     let out = discern(data.path()).args(["grid", "check", grid.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains(":1:1: error: the file holds more than 100,000 keys and values"),
+        stdout(&out).contains(":1:1: error: the file holds more than 100,000 keys, values and tables"),
         "{}",
         stdout(&out)
     );
+}
+
+/// Issue 21: `list` and `due` wrote the index into the folder a symlinked
+/// `sessions/` points to, and `delete` removed a trail there. Every command
+/// that uses the sessions folder refuses the link, as `new` does, and
+/// leaves what it points to untouched.
+#[cfg(unix)]
+#[test]
+fn every_command_refuses_a_sessions_folder_that_is_a_link() {
+    let data = tempfile::tempdir().unwrap();
+    let trail = new_trail(data.path());
+    let id = trail.file_stem().unwrap().to_string_lossy()[11..].to_string();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("elsewhere");
+    fs::rename(data.path().join("sessions"), &target).unwrap();
+    for leftover in fs::read_dir(&target).unwrap() {
+        let path = leftover.unwrap().path();
+        if path.file_name().unwrap().to_string_lossy().starts_with('.') {
+            fs::remove_file(path).unwrap();
+        }
+    }
+    std::os::unix::fs::symlink(&target, data.path().join("sessions")).unwrap();
+    let before: Vec<_> = fs::read_dir(&target).unwrap().map(|e| e.unwrap().file_name()).collect();
+    for args in [
+        vec!["list"],
+        vec!["list", "--json"],
+        vec!["due"],
+        vec!["export", &id, "--yes"],
+        vec!["delete", &id, "--yes"],
+        vec!["purge", "--older-than", "0", "--yes"],
+        vec!["open", &id],
+        vec![],
+    ] {
+        let out = discern(data.path()).args(&args).write_stdin("").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("sessions is a symbolic link"), "{args:?}: {}", stderr(&out));
+        let now: Vec<_> = fs::read_dir(&target).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(now, before, "{args:?}: nothing written or deleted where the link points");
+    }
+    // Grids need no sessions folder.
+    let out = discern(data.path()).args(["grid", "list"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Issue 21: a data folder others can write in, or that another user owns,
+/// was used without a word. It is said once a run, and discern's own
+/// folders open to others are made private again (a folder the user named
+/// is theirs: only told).
+#[cfg(unix)]
+#[test]
+fn a_data_folder_open_to_others_is_said_once_and_discerns_own_folders_are_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("atelier");
+    new_trail(&data);
+    let sessions = data.join("sessions");
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o777)).unwrap();
+    fs::set_permissions(&sessions, fs::Permissions::from_mode(0o755)).unwrap();
+    let out = discern(&data).arg("list").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    let writable = format!("other users of this computer can write in {}", data.display());
+    assert_eq!(said.matches(&writable).count(), 1, "{said}");
+    let private =
+        format!("{} was open to other users of this computer: discern made it private", sessions.display());
+    assert_eq!(said.matches(&private).count(), 1, "{said}");
+    assert_eq!(mode(&sessions), 0o700);
+    assert_eq!(mode(&data), 0o777, "a folder the user named is left as it is");
+    let out = discern(&data).env("LANG", "fr_FR.UTF-8").arg("list").output().unwrap();
+    let said = stderr(&out);
+    assert!(!said.contains("rendu privé"), "made private once: {said}");
+    assert!(said.contains(&format!(
+        "d'autres utilisateurs de cet ordinateur peuvent écrire dans {}",
+        data.display()
+    )));
+
+    // The system's data folder is discern's own: made private too.
+    let home = tempfile::tempdir().unwrap();
+    let own = |cmd: &mut assert_cmd::Command| {
+        cmd.env_remove("DISCERN_DATA_DIR")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("share"));
+    };
+    let mut cmd = discern(&data);
+    own(&mut cmd);
+    let out = cmd.args(["new", "--grid", GRID, "--title", "Cas"]).write_stdin("").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let system = home.path().join("share/discern");
+    assert_eq!(mode(&system), 0o700);
+    fs::set_permissions(&system, fs::Permissions::from_mode(0o775)).unwrap();
+    let mut cmd = discern(&data);
+    own(&mut cmd);
+    let out = cmd.arg("list").output().unwrap();
+    assert!(stderr(&out).contains("discern made it private"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("can write in"), "{}", stderr(&out));
+    assert_eq!(mode(&system), 0o700);
+
+    // Another user's folder (where the tests may give one away: as root).
+    if std::os::unix::fs::chown(&data, Some(65534), None).is_ok() {
+        let out = discern(&data).arg("list").output().unwrap();
+        let said = stderr(&out);
+        assert!(
+            said.contains(&format!("{} belongs to another user of this computer", data.display())),
+            "{said}"
+        );
+    }
+}
+
+/// Issue 21: after a save that kept the tables of a newer version, `[end]`
+/// was no longer the last table (tables were written in the order of their
+/// names), so a file cut after it went unseen. It stays last.
+#[test]
+fn the_end_table_stays_last_when_a_newer_versions_tables_are_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let trail = new_trail(data.path());
+    let text = fs::read_to_string(&trail).unwrap();
+    fs::write(&trail, format!("{text}\n[review]\nstate = \"open\"\n\n[[zones]]\nname = \"a\"\n")).unwrap();
+    let out = discern(data.path())
+        .args(["open", "--plain", trail.to_str().unwrap()])
+        .write_stdin("Un récit.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let saved = fs::read_to_string(&trail).unwrap();
+    assert!(saved.contains("Un récit."), "{saved}");
+    assert!(saved.contains("[review]") && saved.contains("[[zones]]"), "kept: {saved}");
+    assert!(saved.starts_with("format = 1\nends_with = \"[end]\"\n"), "{saved}");
+    let last_table = saved.lines().rfind(|l| l.starts_with('['));
+    assert_eq!(last_table, Some("[end]"), "{saved}");
+}
+
+/// Issue 21: a damaged trail's message quoted toml's words, which quote the
+/// value (« unknown variant `Mme Durand X` »). It names the line, the key
+/// and what discern writes there, in the user's language, never the value.
+#[test]
+fn a_damaged_trail_is_told_by_its_key_and_line_never_by_its_value() {
+    let data = tempfile::tempdir().unwrap();
+    let out = discern(data.path())
+        .args(["new", "--grid", GRID, "--title", "Cas"])
+        .write_stdin("Faits\n")
+        .output()
+        .unwrap();
+    let trail = PathBuf::from(stdout(&out).lines().last().unwrap());
+    let text = fs::read_to_string(&trail).unwrap();
+    let kind = text.find("kind = \"").expect("an answer");
+    let end = kind + text[kind..].find('\n').unwrap();
+    let line = text[..kind].lines().count() + 1;
+    fs::write(&trail, format!("{}kind = \"Mme Durand X\"{}", &text[..kind], &text[end..])).unwrap();
+    for (lang, expected) in [
+        (
+            "C",
+            format!(
+                "invalid content at line {line}, column 8: `answers.kind` holds a value discern does not write there (it writes text, choice, multi, scale, note or date)"
+            ),
+        ),
+        (
+            "fr_FR.UTF-8",
+            format!(
+                "contenu invalide ligne {line}, colonne 8 : `answers.kind` porte une valeur que discern n'y écrit pas (il y écrit text, choice, multi, scale, note ou date)"
+            ),
+        ),
+    ] {
+        for args in [vec!["list"], vec!["export", trail.to_str().unwrap()]] {
+            let out = discern(data.path()).env("LANG", lang).args(&args).output().unwrap();
+            let said = format!("{}{}", stdout(&out), stderr(&out));
+            assert!(!said.contains("Durand"), "{args:?}: {said}");
+            assert!(said.contains(&expected), "{args:?}: {said}");
+        }
+    }
 }

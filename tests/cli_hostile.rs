@@ -187,7 +187,7 @@ fn a_file_packed_with_keys_is_refused_before_parsing() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 1, "{text}");
-    assert!(text.contains(":1:1: error: the file holds more than 100,000 keys and values"), "{text}");
+    assert!(text.contains(":1:1: error: the file holds more than 100,000 keys, values and tables"), "{text}");
     assert!(text.contains("is this the right file?"), "{text}");
 }
 

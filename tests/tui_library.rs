@@ -333,3 +333,20 @@ fn in_an_encrypted_folder_the_export_says_it_is_plaintext_and_asks_first() {
     let export = h.dir.path().join("exports/aaaa2345-1.md");
     assert!(std::fs::read_to_string(export).expect("exported once confirmed").contains("Locked away"));
 }
+
+/// Issue 21: a data folder other users can write in is said on the screen
+/// too, once, on the status line, as it opens.
+#[cfg(unix)]
+#[test]
+fn a_data_folder_others_can_write_in_is_said_on_the_status_line() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut h = discern::tui::testing::Harness::library(discern::text::Lang::En, 120, 24, |dir| {
+        save_trail(dir, "First", "aaaa2345");
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    });
+    let screen = h.screen();
+    assert_eq!(screen.matches("⚠ other users of this computer can write in").count(), 1, "{screen}");
+    // Like any message of the library, it goes with the next action.
+    h.press(KeyCode::Char('/'));
+    assert!(!h.screen().contains("can write in"), "said once");
+}

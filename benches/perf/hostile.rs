@@ -101,8 +101,9 @@ pub fn rows(root: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<Row> {
         ));
         let choice = "[[steps]]\nid = \"s\"\ntitle = \"S\"\n[[steps.questions]]\nid = \"q\"\nkind = \"choice\"\nprompt = \"p\"\n";
         // The largest grid accepted: options with long labels, up to the
-        // size limit and under the item limit.
-        let label = "Une option décrite longuement, comme un ou une collègue pourrait l'écrire. ".repeat(4);
+        // size limit and under the item limit (an option's table header
+        // counts eight items, its dots being tables: labels of 1 KB).
+        let label = "Une option décrite longuement, comme un ou une collègue pourrait l'écrire. ".repeat(12);
         let options = fill(
             &format!("{HEADER}{choice}"),
             |i| format!("[[steps.questions.options]]\nid = \"o{i}\"\nlabel = \"{label}\"\n"),
@@ -119,6 +120,9 @@ pub fn rows(root: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<Row> {
         );
         rows.push(grid_row(root, "short options up to the size limit (refused)", short));
     }
+    if wanted("hostile") || wanted("costly") {
+        rows.extend(costly_rows(root));
+    }
     if wanted("hostile") || wanted("answers") {
         rows.extend(answers_rows(root));
     }
@@ -126,6 +130,100 @@ pub fn rows(root: &Path, wanted: &dyn Fn(&str) -> bool) -> Vec<Row> {
         rows.push(plain_row(root));
     }
     rows
+}
+
+/// Issue 21: what passed the first limits. 4 MB of dotted keys (few `=`,
+/// a table at every dot); the same file, and one just under the item limit,
+/// lying in the user's grid folder while `new` uses a shipped grid; JSON
+/// files given to `compare`: over its cap, packed with empty answers, one
+/// huge answer, thousands of answers as discern writes them.
+fn costly_rows(root: &Path) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let dotted = fill(HEADER, |i| format!("k{i}{} = 1\n", ".x".repeat(40)), ONE_STEP);
+    rows.push(grid_row(root, "dotted keys up to the size limit (refused)", dotted.clone()));
+
+    let measure_new = |data: &Path| {
+        let mut cmd = discern(data);
+        cmd.args(["new", "--grid", "delor-secret", "--title", "Situation"]);
+        run_measured(cmd, b"Les faits\n")
+    };
+    let empty = root.join("costly-empty");
+    fs::create_dir_all(empty.join("grids")).expect("folder");
+    let (t0, kb0) = measure_new(&empty);
+    let crowded = root.join("costly-crowded");
+    fs::create_dir_all(crowded.join("grids")).expect("folder");
+    fs::write(crowded.join("grids/notes.toml"), &dotted).expect("written");
+    let keys: String = (0..95_000).map(|i| format!("k{i} = 1\n")).collect();
+    fs::write(crowded.join("grids/zz.fr.toml"), format!("format = 1\n{keys}")).expect("written");
+    let (t, kb) = measure_new(&crowded);
+    rows.push(Row {
+        what: "`new --grid delor-secret` beside a 4 MB grid of dotted keys and one just under the item limit"
+            .into(),
+        budget: "as beside an empty grid folder".into(),
+        measured: format!(
+            "{} and {:.1} MB (empty folder: {}, {:.1} MB)",
+            ms(t),
+            kb as f64 / 1024.0,
+            ms(t0),
+            kb0 as f64 / 1024.0
+        ),
+        ok: t <= t0 + Duration::from_millis(50) && kb <= kb0 + 8 * 1024,
+    });
+
+    let data = root.join("costly-json");
+    let export = json_export(&data);
+    let with =
+        |questions: String| export.replacen("\"questions\":[]", &format!("\"questions\":[{questions}]"), 1);
+    let packed: Vec<String> =
+        (0..300_000).map(|i| format!(r#"{{"id":"q{i}","kind":"scale","prompt":"","answer":1}}"#)).collect();
+    let huge =
+        format!(r#"{{"id":"q","kind":"text","prompt":"Faits ?","answer":"{}"}}"#, "x".repeat(12 << 20));
+    let many: Vec<String> = (0..12_000)
+        .map(|i| {
+            format!(
+                "{{\n          \"answer\": \"yes\",\n          \"answer_labels\": [\n            \"Oui\"\n          ],\n          \"answered_at\": \"2026-12-07T23:22:18+00:00\",\n          \"history\": [],\n          \"id\": \"q{i}\",\n          \"kind\": \"choice\",\n          \"prompt\": \"Quelqu'un est-il exposé à un péril ?\",\n          \"shown\": true\n        }}"
+            )
+        })
+        .collect();
+    let over = data.join("over.json");
+    fs::File::create(&over).and_then(|f| f.set_len(60 << 20)).expect("a sparse file");
+    for (what, file, text) in [
+        ("a 60 MB file (refused from its size)", over, None),
+        ("16 MB packed with empty answers (refused)", data.join("packed.json"), Some(with(packed.join(",")))),
+        ("one answer of 12 MB", data.join("huge.json"), Some(with(huge))),
+        ("12,000 answers as discern writes them", data.join("many.json"), Some(with(many.join(",")))),
+    ] {
+        if let Some(text) = &text {
+            fs::write(&file, text).expect("written");
+        }
+        let size = fs::metadata(&file).expect("there").len();
+        let mut cmd = discern(&data);
+        cmd.arg("compare").arg(data.join("real.json")).arg(&file);
+        let (t, kb) = run_measured(cmd, b"");
+        let ratio = kb as f64 * 1024.0 / size as f64;
+        rows.push(Row {
+            what: format!("`compare` of a JSON export: {what}, {:.1} MB", size as f64 / 1_048_576.0),
+            budget: "≤ 10× its size".into(),
+            measured: format!("{}, {:.1} MB ({ratio:.1}×)", ms(t), kb as f64 / 1024.0),
+            ok: ratio <= 10.0,
+        });
+    }
+    rows
+}
+
+/// A real trail's JSON export, written compactly with no question (to be
+/// filled), and the export itself as `real.json` beside it.
+fn json_export(data: &Path) -> String {
+    let mut cmd = discern(data);
+    cmd.args(["new", "--grid", "delor-secret", "--title", "Atelier"]);
+    let out = cmd.stdin(Stdio::null()).output().expect("runs");
+    let path = String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default().to_string();
+    let mut cmd = discern(data);
+    let out = cmd.args(["export", &path, "--format", "json", "--yes"]).output().expect("runs");
+    fs::write(data.join("real.json"), &out.stdout).expect("written");
+    let mut export: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    export["steps"] = serde_json::json!([{ "id": "s", "title": "Étape", "questions": [] }]);
+    export.to_string()
 }
 
 /// A trail of 20,000 answers (a 200-step grid of 10 questions, its steps

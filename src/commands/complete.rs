@@ -6,7 +6,6 @@
 //! matches no id, is completed as a path.
 
 use std::ffi::OsStr;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,11 +51,7 @@ pub fn script(shell: Shell) -> Result<ExitCode, Failure> {
     completer
         .write_registration(VAR, "discern", "discern", &completer_path(), &mut script)
         .map_err(Failure::Io)?;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(&script).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Io(e)),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    super::print_bytes(&script)
 }
 
 /// How the script calls discern back: as it was called now (`discern`

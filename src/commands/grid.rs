@@ -107,10 +107,14 @@ pub fn resolve(ctx: &Ctx, arg: &str) -> Result<(Grid, Option<std::path::PathBuf>
         let path = std::fs::canonicalize(arg).unwrap_or_else(|_| arg.into());
         return Ok((grid, Some(path)));
     }
-    let library = Library::load(&ctx.grids_dir());
-    match library.find(arg, lang.tag()) {
+    // Only the user's grids that may be this one are parsed: a broken or
+    // huge grid of another id costs this command nothing but a read.
+    match Library::load_for(&ctx.grids_dir(), arg).find(arg, lang.tag()) {
         Some((_, grid)) => Ok((grid.clone(), None)),
-        None => Err(Failure::NoSuchGrid { arg: arg.to_string(), known: library.ids() }),
+        None => {
+            let known = Library::load(&ctx.grids_dir()).ids();
+            Err(Failure::NoSuchGrid { arg: arg.to_string(), known })
+        }
     }
 }
 

@@ -73,7 +73,42 @@ fn hold_folder(ctx: &Ctx, command: Option<&Command>) -> Result<Option<FolderLock
     crate::ops::hold_folder(ctx, hold, || crate::tell!("discern: {}", lang.folder_waiting(hold))).map(Some)
 }
 
+/// Whether a command reads or writes the sessions folder.
+fn uses_sessions(command: Option<&Command>) -> bool {
+    match command {
+        Some(Command::Grid(_) | Command::Completions { .. } | Command::Man) => false,
+        Some(Command::New { ephemeral, .. }) => !ephemeral,
+        _ => true,
+    }
+}
+
+/// Whether a command touches the data folder at all.
+fn uses_data_folder(command: Option<&Command>) -> bool {
+    !matches!(command, Some(Command::Completions { .. } | Command::Man))
+}
+
+/// Once a run: discern's own folders that others could read or write are
+/// made private, and what exposes the data folder otherwise is told.
+fn guard_data_folder(ctx: &Ctx) {
+    let own = ctx.data_dir == crate::paths::system_data_dir();
+    for folder in crate::paths::make_own_folders_private(&ctx.data_dir, own) {
+        crate::tell!("discern: {}", ctx.lang.made_private(&folder));
+    }
+    for exposure in crate::paths::exposures(&ctx.data_dir) {
+        crate::tell!("discern: {}", ctx.lang.exposure(&exposure));
+    }
+}
+
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
+    if uses_data_folder(command.as_ref()) {
+        guard_data_folder(ctx);
+    }
+    // A sessions folder that is a symbolic link would have the index, the
+    // trails and their deletions go wherever it points: refused by every
+    // command that uses it, before anything is read or written.
+    if uses_sessions(command.as_ref()) {
+        crate::paths::refuse_symlink(&crate::paths::sessions_dir(&ctx.data_dir)).map_err(Failure::Io)?;
+    }
     let _folder = hold_folder(ctx, command.as_ref())?;
     // An encrypted folder is unlocked once, before anything reads it.
     let unlocked;
@@ -136,5 +171,18 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode, Failure> {
         None if trail::interactive(ctx) => crate::tui::run_library(ctx),
         // Without a terminal, the library is the list.
         None => trail::list(ctx, false),
+    }
+}
+
+/// Prints a text discern made itself (no one else's characters in it) as
+/// it is; a closed pipe (`| head`, `| true`) is not an error: the reader
+/// wanted no more.
+pub(super) fn print_bytes(bytes: &[u8]) -> Result<ExitCode, Failure> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(Failure::Io(e)),
     }
 }

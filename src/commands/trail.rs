@@ -401,7 +401,8 @@ pub fn export(
 /// terminal, or a line a script sends). No answer at all (end of input) is
 /// not a yes: the message then says to use `--yes`.
 fn confirm(ctx: &Ctx, question: &str) -> Result<bool, Failure> {
-    eprint!("{} ", for_terminal(&format!("{question} {}", ctx.lang.yes_no())));
+    // Not eprint!: a closed standard error is not a panic.
+    let _ = write!(std::io::stderr(), "{} ", for_terminal(&format!("{question} {}", ctx.lang.yes_no())));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     let read = std::io::stdin().lock().read_line(&mut line).map_err(Failure::Io)?;

@@ -68,21 +68,27 @@ pub fn load_file_with_text(path: &Path) -> (String, Result<Grid, Vec<Problem>>) 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Vec<Problem>> {
     let unreadable = |e: std::io::Error| vec![Problem::at_start(ProblemKind::Unreadable(e.kind()))];
     let not_a_file = || vec![Problem::at_start(ProblemKind::NotAFile)];
+    let too_large = |bytes| vec![Problem::at_start(ProblemKind::TooLarge { bytes, limit: MAX_GRID_BYTES })];
     if !fs::metadata(path).map_err(unreadable)?.is_file() {
         return Err(not_a_file());
     }
     let file = fs::File::open(path).map_err(unreadable)?;
     // Checked again on the file opened, in case the path changed meanwhile.
-    if !file.metadata().map_err(unreadable)?.is_file() {
+    let metadata = file.metadata().map_err(unreadable)?;
+    if !metadata.is_file() {
         return Err(not_a_file());
     }
-    // Read one byte past the limit so that a huge file is refused without
-    // reading it whole.
-    let mut bytes = Vec::new();
+    if metadata.len() > MAX_GRID_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    // Read one byte past the limit so that a file that grew meanwhile is
+    // refused without reading it whole; room for it all at once, so that
+    // the buffer is not grown to twice its size.
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
     file.take(MAX_GRID_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > MAX_GRID_BYTES {
         let size = fs::metadata(path).map(|m| m.len()).unwrap_or(bytes.len() as u64);
-        return Err(vec![Problem::at_start(ProblemKind::TooLarge { bytes: size, limit: MAX_GRID_BYTES })]);
+        return Err(too_large(size));
     }
     Ok(bytes)
 }
@@ -115,23 +121,59 @@ impl Library {
         Library::load_where(user_dir, |name| name.starts_with(&prefix))
     }
 
+    /// The shipped grids and the user's grids that may be the grid `id`:
+    /// those named after it, and those whose text holds it (a grid's id is
+    /// written in its file, unless with an escape such as `\u0064`). Every
+    /// file is read, but only those are parsed: a broken or huge grid of
+    /// another name costs a command that uses another grid a read, not a
+    /// parse.
+    pub fn load_for(user_dir: &Path, id: &str) -> Library {
+        let prefix = format!("{id}.");
+        Library::load_read(user_dir, |name, bytes| name.starts_with(&prefix) || may_hold_id(bytes, id))
+    }
+
     /// The grid `id` in exactly this language, else (`any_language`) the
     /// same grid in another one: first among the files named after it (a
-    /// broken or huge grid of another name costs nothing), then in the
-    /// whole library, read once (a grid whose file has another name).
+    /// broken or huge grid of another name costs nothing), then among every
+    /// file that may hold it (a grid whose file has another name).
     pub fn find_in(user_dir: &Path, id: &str, language: &str, any_language: bool) -> Option<Grid> {
         if let Some(grid) = Library::load_named(user_dir, id).find_exact(id, language) {
             return Some(grid.clone());
         }
-        let all = Library::load(user_dir);
+        let all = Library::load_for(user_dir, id);
         let found = all.find_exact(id, language);
         let found =
             if any_language { found.or_else(|| all.find(id, language).map(|(_, g)| g)) } else { found };
         found.cloned()
     }
 
+    /// The library with the user's files whose name `wanted` accepts.
     fn load_where(user_dir: &Path, wanted: impl Fn(&str) -> bool) -> Library {
-        let mut entries: Vec<Entry> = SHIPPED
+        let mut library = Library::shipped();
+        for path in user_files(user_dir).into_iter().filter(|p| wanted(&file_name(p))) {
+            let (text, grid) = load_file_with_text(&path);
+            library.push_user(path, text, grid);
+        }
+        library
+    }
+
+    /// The library with the user's files that `wanted` accepts from their
+    /// name and bytes, once read; a file that cannot be read, or is too
+    /// large, cannot be a grid and is left out.
+    fn load_read(user_dir: &Path, wanted: impl Fn(&str, &[u8]) -> bool) -> Library {
+        let mut library = Library::shipped();
+        for path in user_files(user_dir) {
+            let Ok(bytes) = read_bytes(&path) else { continue };
+            if wanted(&file_name(&path), &bytes) {
+                let grid = parse_bytes(&bytes);
+                library.push_user(path, String::from_utf8(bytes).unwrap_or_default(), grid);
+            }
+        }
+        library
+    }
+
+    fn shipped() -> Library {
+        let entries: Vec<Entry> = SHIPPED
             .iter()
             .zip(shipped_parsed())
             .map(|((name, text), grid)| Entry {
@@ -142,34 +184,26 @@ impl Library {
                 overrides: false,
             })
             .collect();
-        let mut user: Vec<PathBuf> = fs::read_dir(user_dir)
-            .map(|dir| {
-                dir.filter_map(|e| e.ok())
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-                    .filter(|p| p.file_name().is_some_and(|n| wanted(&n.to_string_lossy())))
-                    .collect()
-            })
-            .unwrap_or_default();
-        user.sort();
-        for path in user {
-            let (text, grid) = load_file_with_text(&path);
-            let mut overrides = false;
-            if let Ok(g) = &grid {
-                for shipped in entries.iter_mut().filter(|e| matches!(e.origin, Origin::Shipped(_))) {
-                    if shipped
-                        .grid
-                        .as_ref()
-                        .is_ok_and(|s| s.meta.id == g.meta.id && s.meta.language == g.meta.language)
-                    {
-                        shipped.overridden = true;
-                        overrides = true;
-                    }
+        Library { entries }
+    }
+
+    /// Adds a user grid, which replaces a shipped one of the same id and
+    /// language.
+    fn push_user(&mut self, path: PathBuf, text: String, grid: Result<Grid, Vec<Problem>>) {
+        let mut overrides = false;
+        if let Ok(g) = &grid {
+            for shipped in self.entries.iter_mut().filter(|e| matches!(e.origin, Origin::Shipped(_))) {
+                if shipped
+                    .grid
+                    .as_ref()
+                    .is_ok_and(|s| s.meta.id == g.meta.id && s.meta.language == g.meta.language)
+                {
+                    shipped.overridden = true;
+                    overrides = true;
                 }
             }
-            entries.push(Entry { origin: Origin::User(path), grid, text, overridden: false, overrides });
         }
-        Library { entries }
+        self.entries.push(Entry { origin: Origin::User(path), grid, text, overridden: false, overrides });
     }
 
     /// The grids that can be walked: valid, and not replaced by a user grid.
@@ -216,6 +250,33 @@ impl Library {
         ids.dedup();
         ids
     }
+}
+
+/// The `*.toml` files of the user's grid folder, in the order of their names.
+fn user_files(user_dir: &Path) -> Vec<PathBuf> {
+    let mut user: Vec<PathBuf> = fs::read_dir(user_dir)
+        .map(|dir| {
+            dir.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    user.sort();
+    user
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Whether a file's bytes may be a grid whose id is `id`: they hold it as it
+/// is, or hold an escape that could spell it (`\u`, `\U`, or TOML 1.1's
+/// `\x`). A grid id is plain ASCII (`[a-z0-9-]`), so no other way of
+/// writing a string can make it.
+fn may_hold_id(bytes: &[u8], id: &str) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else { return false };
+    text.contains(id) || ["\\u", "\\U", "\\x"].iter().any(|escape| text.contains(escape))
 }
 
 /// Whether a `--grid` argument names a file rather than an id.

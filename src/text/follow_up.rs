@@ -66,6 +66,28 @@ impl Lang {
                 format!("{path} : ce n'est pas un export JSON de discern (champ `{field}` absent ou invalide)"),
                 format!("{path}: this is not a discern JSON export (field `{field}` missing or invalid)"),
             ),
+            E::TooLarge { bytes, limit } => {
+                let (size, limit) = (self.megabytes(*bytes), self.megabytes(*limit));
+                self.pick(
+                    format!("{path} : le fichier fait {size} Mo ; discern lit un export JSON de {limit} Mo au plus (un export fait quelques dizaines de Ko) : est-ce le bon fichier ?"),
+                    format!("{path}: the file is {size} MB; discern reads a JSON export of {limit} MB at most (an export is some tens of KB): is this the right file?"),
+                )
+            }
+            E::TooDense => self.pick(
+                format!("{path} : ce n'est pas un export JSON de discern (bien trop de réponses pour sa taille)"),
+                format!("{path}: this is not a discern JSON export (far too many answers for its size)"),
+            ),
+        }
+    }
+
+    /// A size in megabytes, to a tenth where it is not whole (« 16,5 », "16.5").
+    fn megabytes(self, bytes: u64) -> String {
+        let tenths = (bytes * 10).div_ceil(1024 * 1024);
+        let whole = tenths / 10;
+        match (tenths % 10, self) {
+            (0, _) => whole.to_string(),
+            (t, Lang::Fr) => format!("{whole},{t}"),
+            (t, Lang::En) => format!("{whole}.{t}"),
         }
     }
 

@@ -117,13 +117,7 @@ impl Lang {
             }
             E::NotUtf8 => self.pick("le fichier n'est pas en UTF-8".into(), "the file is not UTF-8".into()),
             E::Empty => self.pick("le fichier est vide".into(), "the file is empty".into()),
-            E::Invalid { at: Some(at), message } => self.pick(
-                format!("contenu invalide ligne {}, colonne {} : {message}", at.line, at.column),
-                format!("invalid content at line {}, column {}: {message}", at.line, at.column),
-            ),
-            E::Invalid { at: None, message } => {
-                self.pick(format!("contenu invalide : {message}"), format!("invalid content: {message}"))
-            }
+            E::Invalid { at, key, damage } => self.damage(at.as_ref(), key.as_deref(), damage),
             E::BadFormat(at) => self.pick(
                 format!("ligne {}, colonne {} : `format` doit être 1", at.line, at.column),
                 format!("line {}, column {}: `format` must be 1", at.line, at.column),

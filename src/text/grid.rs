@@ -108,10 +108,10 @@ impl Lang {
                 let limit = self.thousands(*limit);
                 self.pick(
                     format!(
-                        "le fichier contient plus de {limit} clés et valeurs, bien plus qu’aucune grille : est-ce le bon fichier ?"
+                        "le fichier contient plus de {limit} clés, valeurs et tables, bien plus qu’aucune grille : est-ce le bon fichier ?"
                     ),
                     format!(
-                        "the file holds more than {limit} keys and values, far more than any grid: is this the right file?"
+                        "the file holds more than {limit} keys, values and tables, far more than any grid: is this the right file?"
                     ),
                 )
             }
@@ -371,7 +371,7 @@ impl Lang {
 /// The TOML parser's message in French: its description from a table of
 /// the parser's own phrases, and what it expected. A phrase not in the
 /// table is left as the parser wrote it.
-fn toml_message_fr(message: &str) -> String {
+pub(super) fn toml_message_fr(message: &str) -> String {
     let (what, expected) = match message.split_once(", expected ") {
         Some((what, expected)) => (what, Some(expected)),
         None => (message, None),

@@ -5,11 +5,13 @@
 //! submodules follow the parts of the program.
 
 mod cli;
+mod damage;
 pub use cli::CliHeading;
 mod compare;
 mod date;
 mod encryption;
 mod failure;
+mod folder;
 mod follow_up;
 mod general;
 mod grid;
@@ -26,7 +28,7 @@ pub use tui::Hint;
 mod walk_end;
 mod worksheet;
 
-pub use safe::{TerminalSafe, for_terminal, json_for_terminal};
+pub use safe::{TerminalSafe, for_terminal, json_for_terminal, obeyed_by_terminal, sign_of};
 
 pub use crate::lang::Lang;
 

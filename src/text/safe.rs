@@ -19,17 +19,34 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
-        if !is_unsafe(c) {
-            out.push(c);
-        } else if (c as u32) < 0x20 {
-            out.push(char::from_u32(0x2400 + c as u32).expect("control pictures are characters"));
-        } else if c == '\u{7f}' {
-            out.push('\u{2421}');
-        } else {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
+        match sign_of(c) {
+            Some(sign) => out.push_str(&sign),
+            None => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// The visible sign [`for_terminal`] shows for `c`, or `None` when `c` is
+/// shown as it is. The sign is made of characters one cell wide each: the
+/// screen, which wraps text itself, shows it the same way.
+pub fn sign_of(c: char) -> Option<String> {
+    if !is_unsafe(c) {
+        None
+    } else if (c as u32) < 0x20 {
+        Some(char::from_u32(0x2400 + c as u32).expect("control pictures are characters").to_string())
+    } else if c == '\u{7f}' {
+        Some('\u{2421}'.to_string())
+    } else {
+        Some(format!("<U+{:04X}>", c as u32))
+    }
+}
+
+/// Whether a terminal may obey `c` instead of showing it: a control
+/// character (line breaks and tabs included) or a bidirectional override.
+/// The screen never sends one.
+pub fn obeyed_by_terminal(c: char) -> bool {
+    c.is_control() || is_bidi_override(c)
 }
 
 /// JSON for the terminal: serde_json already escapes C0 controls; DEL, C1

@@ -26,11 +26,13 @@ pub enum LoadError {
     NotUtf8,
     #[error("empty")]
     Empty,
-    /// The TOML itself or a missing or mistyped field, with toml's words
-    /// (any quoted text taken out) and where it is. The line itself is never
-    /// quoted: it may hold confidential text.
-    #[error("invalid: {message}")]
-    Invalid { at: Option<Pos>, message: String },
+    /// The TOML itself, or a key missing or holding what discern does not
+    /// write there: where, which key (a name discern writes, never one of
+    /// the file's own) and what is wrong. Neither the line nor the value is
+    /// kept: they may hold confidential text (toml's own words quote the
+    /// value: « unknown variant `Mme Durand X` »).
+    #[error("invalid {key:?} at {at:?}: {damage:?}")]
+    Invalid { at: Option<Pos>, key: Option<String>, damage: Damage },
     /// `format` is there but is not a whole number this build knows.
     #[error("bad format at {}:{}", .0.line, .0.column)]
     BadFormat(Pos),
@@ -60,6 +62,89 @@ pub enum LoadError {
     /// An encrypted trail that this folder's key does not open.
     #[error("undecryptable: {0}")]
     Undecryptable(String),
+}
+
+/// What is wrong with a damaged trail file, told without quoting it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Damage {
+    /// The TOML itself is broken: the parser's words, which name what it
+    /// expected and quote nothing of the file.
+    Syntax(String),
+    /// The key is missing.
+    Missing,
+    /// The value is none of those discern writes there, which are these.
+    NotOneOf(Vec<String>),
+    /// The value is not of the kind discern writes there.
+    NotA(ValueKind),
+    /// The value cannot be read as what discern writes there (a time that
+    /// is no time).
+    Unreadable,
+}
+
+/// The kinds of value a trail file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Text,
+    Boolean,
+    List,
+    Integer,
+    Table,
+    Other,
+}
+
+/// The key and the damage toml's error describes, its value left out.
+fn damage_of(e: &toml::de::Error) -> (Option<String>, Damage) {
+    let message = e.message();
+    // toml names the key only in its display without the text ("in `a.b`").
+    let mut bare = e.clone();
+    bare.set_input(None);
+    let path = bare
+        .to_string()
+        .lines()
+        .last()
+        .and_then(|l| Some(l.strip_prefix("in `")?.strip_suffix('`')?.to_string()));
+    // The names of the fields discern writes: a name of the file's own is
+    // not repeated (it never reaches this error anyway: unknown keys are kept).
+    let ours = |name: &str| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    let path = path.filter(|p| p.split('.').all(ours));
+    // What toml expected comes after the value it quotes: the last
+    // ", expected " is toml's own, whatever the value holds.
+    let expected = message.rsplit_once(", expected ").map(|(_, e)| e);
+    if let Some(field) =
+        message.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')).filter(|f| ours(f))
+    {
+        let key = match path {
+            Some(p) => format!("{p}.{field}"),
+            None => field.to_string(),
+        };
+        return (Some(key), Damage::Missing);
+    }
+    if path.is_none() && e.span().is_some() && !message.starts_with("invalid type") {
+        return (None, Damage::Syntax(without_quotes(message)));
+    }
+    let damage = if message.starts_with("unknown variant") {
+        let names: Vec<String> = expected
+            .unwrap_or_default()
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|n| ours(n))
+            .map(str::to_string)
+            .collect();
+        Damage::NotOneOf(names)
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        Damage::NotA(match expected.unwrap_or_default() {
+            "a string" => ValueKind::Text,
+            "a boolean" => ValueKind::Boolean,
+            "a sequence" => ValueKind::List,
+            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "an integer" => ValueKind::Integer,
+            e if e.starts_with("struct ") || e == "a map" || e == "a table" => ValueKind::Table,
+            _ => ValueKind::Other,
+        })
+    } else {
+        Damage::Unreadable
+    };
+    (path, damage)
 }
 
 /// The value of `ends_with`, and the name of the last table.
@@ -287,15 +372,15 @@ pub fn from_toml(text: &str) -> Result<Trail, LoadError> {
         return Err(LoadError::Empty);
     }
     let lines = Lines::new(text);
-    let invalid = |e: toml::de::Error| LoadError::Invalid {
-        at: e.span().map(|s| lines.pos(s.start)),
-        message: without_quotes(e.message()),
+    let invalid = |e: toml::de::Error| {
+        let (key, damage) = damage_of(&e);
+        LoadError::Invalid { at: e.span().map(|s| lines.pos(s.start)), key, damage }
     };
     // The format is read on its own first, so that a newer trail is named as
     // such rather than as a pile of unknown fields.
     let format: FormatOnly = toml::from_str(text).map_err(invalid)?;
     let Some(format) = format.format else {
-        return Err(LoadError::Invalid { at: None, message: "missing field `format`".into() });
+        return Err(LoadError::Invalid { at: None, key: Some("format".into()), damage: Damage::Missing });
     };
     match format.get_ref().as_integer() {
         Some(n) if FORMATS.contains(&n) => {}
@@ -407,14 +492,17 @@ fn check_ids(file: &FileTrail) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// toml's (and serde's) message with any quoted value replaced by `…`: a
-/// wrong type is reported as `invalid type: string "…"`, and the text it
-/// would have quoted may be confidential.
+/// The parser's words with any quoted text replaced by `…`, in case some
+/// day they quote the file; the quote it names as what it expected
+/// (`` `"` ``) is kept.
 fn without_quotes(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut inside = false;
-    for c in message.trim().chars() {
+    let chars: Vec<char> = message.trim().chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let named = i > 0 && chars[i - 1] == '`' && chars.get(i + 1) == Some(&'`');
         match (c, inside) {
+            ('"', false) if named => out.push(c),
             ('"', false) => {
                 inside = true;
                 out.push_str("\"…");
@@ -558,8 +646,13 @@ mod tests {
     #[test]
     fn a_missing_field_is_invalid() {
         let text = to_toml(&sample()).replacen("title = \"Demande de l'école\"\n", "", 1);
-        assert!(
-            matches!(from_toml(&text), Err(LoadError::Invalid { message, .. }) if message.contains("title"))
+        assert_eq!(
+            from_toml(&text),
+            Err(LoadError::Invalid {
+                at: Some(Pos { line: 1, column: 1 }),
+                key: Some("title".into()),
+                damage: Damage::Missing
+            })
         );
     }
 
@@ -594,15 +687,52 @@ mod tests {
     fn a_damaged_line_is_placed_but_never_quoted() {
         let text =
             to_toml(&sample()).replacen("title = \"Demande de l'école\"", "title = \"Mme Dupont, 3 rue", 1);
-        let Err(LoadError::Invalid { at: Some(at), message }) = from_toml(&text) else {
+        let Err(e @ LoadError::Invalid { at: Some(at), .. }) = from_toml(&text) else {
             panic!("not invalid")
         };
         // Line 4: after `format` and `ends_with`, then `id`.
         assert_eq!(at.line, 4);
-        assert!(!message.contains("Dupont"), "{message}");
+        assert!(!format!("{e:?}").contains("Dupont"), "{e:?}");
         let text = to_toml(&sample()).replacen("created = ", "created = \"Mme Dupont\"\nx = ", 1);
-        let Err(LoadError::Invalid { message, .. }) = from_toml(&text) else { panic!("not invalid") };
-        assert!(!message.contains("Dupont"), "{message}");
+        let Err(e @ LoadError::Invalid { .. }) = from_toml(&text) else { panic!("not invalid") };
+        assert!(!format!("{e:?}").contains("Dupont"), "{e:?}");
+    }
+
+    /// Issue 21: toml's words quote the value (« unknown variant `Mme
+    /// Durand X` », « invalid type: integer `1234` »): the key, the place
+    /// and what discern writes there are kept, never the value.
+    #[test]
+    fn a_value_discern_does_not_write_is_named_by_its_key_never_quoted() {
+        let base = to_toml(&sample());
+        let damaged = |from: &str, to: &str| {
+            assert!(base.contains(from), "{from}");
+            match from_toml(&base.replacen(from, to, 1)) {
+                Err(LoadError::Invalid { at: Some(_), key, damage }) => (key, damage),
+                other => panic!("{to}: {other:?}"),
+            }
+        };
+        let kinds = ["text", "choice", "multi", "scale", "note", "date"].map(String::from).to_vec();
+        assert_eq!(
+            damaged("kind = \"text\"", "kind = \"Mme Durand X\""),
+            (Some("answers.kind".into()), Damage::NotOneOf(kinds))
+        );
+        assert_eq!(
+            damaged("title = \"Demande de l'école\"", "title = 1234"),
+            (Some("title".into()), Damage::NotA(ValueKind::Text))
+        );
+        assert_eq!(
+            damaged("kind = \"text\"", "kind = \"text\"\nhidden = \"Mme Durand\""),
+            (Some("answers.hidden".into()), Damage::NotA(ValueKind::Boolean))
+        );
+        let (key, damage) = damaged("created = \"", "created = \"Mme Durand");
+        assert_eq!((key, damage), (Some("created".into()), Damage::Unreadable));
+        let (key, damage) = damaged("title = \"Demande de l'école\"", "title = \"Mme Durand");
+        assert_eq!(key, None);
+        assert_eq!(damage, Damage::Syntax("invalid basic string, expected `\"`".into()));
+        // A value that mimics toml's words does not reach the message either.
+        let (key, damage) = damaged("kind = \"text\"", "kind = \"Mme Durand`, expected one of `Mme Dupont\"");
+        assert_eq!(key.as_deref(), Some("answers.kind"));
+        assert!(!format!("{damage:?}").contains("Dupont"), "{damage:?}");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::grid::{Answer, Kind};
 
-pub use file::{LoadError, from_toml, to_toml};
+pub use file::{Damage, LoadError, ValueKind, from_toml, to_toml};
 pub use follow_up::{FollowUp, Held, next_date};
 pub use unknown::Unknown;
 

@@ -120,9 +120,27 @@ impl Store {
     }
 
     /// Reads a trail's JSON export (a file a participant handed in), within
-    /// the size limit of a trail.
+    /// the size limit of an export: a larger file is refused from its size,
+    /// unread. The text is read once, into a buffer of its size.
     pub fn load_export(path: &Path) -> Result<Result<Trail, super::import::ImportError>, LoadError> {
-        Ok(super::import::from_export_json(&read_text(path, None)?.1))
+        use super::import::{ImportError, MAX_EXPORT_BYTES};
+        let unreadable = |e: io::Error| match e.kind() {
+            io::ErrorKind::InvalidData => LoadError::NotUtf8,
+            kind => LoadError::Unreadable(kind),
+        };
+        let file = fs::File::open(path).map_err(unreadable)?;
+        let size = file.metadata().map_err(unreadable)?.len();
+        let too_large = |bytes| Ok(Err(ImportError::TooLarge { bytes, limit: MAX_EXPORT_BYTES }));
+        if size > MAX_EXPORT_BYTES {
+            return too_large(size);
+        }
+        let mut text = String::with_capacity(size as usize + 1);
+        // One byte past the limit: a file that grew meanwhile is not read whole.
+        file.take(MAX_EXPORT_BYTES + 1).read_to_string(&mut text).map_err(unreadable)?;
+        if text.len() as u64 > MAX_EXPORT_BYTES {
+            return too_large(text.len() as u64);
+        }
+        Ok(super::import::from_export_json(&text))
     }
 
     /// Reads a trail to write it: taken after its lock (`_lock` is the
@@ -170,8 +188,10 @@ impl Store {
                 l.summary.as_ref().ok().map(|summary| (name.as_str(), *stamp, summary))
             })
         };
-        // Without the key, the index of an encrypted folder is left as it is.
-        if !locked && (changed || indexed().count() != old_len) {
+        // Without the key, the index of an encrypted folder is left as it is;
+        // nothing is written through a sessions folder that is a link.
+        let linked = crate::paths::refuse_symlink(&self.dir).is_err();
+        if !locked && !linked && (changed || indexed().count() != old_len) {
             index::write_entries(&self.dir, self.key.as_ref(), indexed());
         }
         listed.sort_by_key(|l| std::cmp::Reverse(l.sort_key()));

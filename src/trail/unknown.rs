@@ -109,13 +109,24 @@ impl Unknown {
                 add(annotation, e);
             }
         }
-        // The format first, as every trail file begins.
-        let format = table.remove("format");
-        let rest = toml::to_string(&table).expect("a TOML table is always representable");
-        match format {
-            Some(f) => format!("format = {f}\n{rest}"),
-            None => rest,
+        // As every trail file is laid out: the format and the end marker
+        // first, the `[end]` table last, so that a file cut anywhere is still
+        // seen as cut (sorted by name, `[end]` came before `[[follow_ups]]`,
+        // `[grid]` and any newer table: a cut there went unseen).
+        let mut head = String::new();
+        for key in ["format", "ends_with"] {
+            if let Some(value) = table.remove(key) {
+                head.push_str(&format!("{key} = {value}\n"));
+            }
         }
+        let end = table.remove("end");
+        let mut text = head + &toml::to_string(&table).expect("a TOML table is always representable");
+        if let Some(end) = end {
+            let last = Table::from_iter([("end".to_string(), end)]);
+            text.push('\n');
+            text.push_str(&toml::to_string(&last).expect("a TOML table is always representable"));
+        }
+        text
     }
 }
 
@@ -170,6 +181,32 @@ resolved = true
         assert_eq!(table["answers"][0]["text"].as_str(), Some("new"));
         assert_eq!(table["annotations"][0]["resolved"].as_bool(), Some(true));
         assert_eq!(crate::trail::from_toml(&written).map_err(|e| format!("{e:?}\n{written}")), Ok(trail));
+    }
+
+    #[test]
+    fn the_end_table_stays_last_after_unknown_tables_are_put_back() {
+        let newer = format!("{NEWER}\n[review]\nstate = \"open\"\n\n[[zones]]\nname = \"a\"\n");
+        let unknown = Unknown::of(&newer).expect("unknown tables found");
+        let mut trail = crate::trail::from_toml(&newer).expect("the known part reads");
+        trail.follow_ups.push(crate::trail::FollowUp::new(
+            trail.created,
+            "Il s'est passé ceci.",
+            crate::trail::Held::Yes,
+            "Rien.",
+            None,
+        ));
+        let written = unknown.restore(&crate::trail::to_toml(&trail));
+        assert!(written.starts_with("format = 1\nends_with = \"[end]\"\n"), "{written}");
+        let last_table = written.lines().rfind(|l| l.starts_with('['));
+        assert_eq!(last_table, Some("[end]"), "{written}");
+        assert!(written.ends_with("[end]\nid = \"abcd2345\"\n"), "{written}");
+        let table: Table = written.parse().unwrap();
+        assert_eq!(table["review"]["state"].as_str(), Some("open"));
+        assert_eq!(table["zones"][0]["name"].as_str(), Some("a"));
+        assert_eq!(crate::trail::from_toml(&written).map_err(|e| format!("{e:?}\n{written}")), Ok(trail));
+        // Cut before its last table, the file is seen as cut.
+        let cut = &written[..written.rfind("[end]").unwrap()];
+        assert_eq!(crate::trail::from_toml(cut), Err(crate::trail::LoadError::Cut));
     }
 
     #[test]

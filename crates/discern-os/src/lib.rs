@@ -7,6 +7,10 @@
 mod unix;
 #[cfg(unix)]
 pub use unix::{input_waiting, pending_bytes, readable, set_nonblocking};
+#[cfg(unix)]
+mod user;
+#[cfg(unix)]
+pub use user::effective_user_id;
 
 mod dumps;
 pub use dumps::forbid_core_dumps;

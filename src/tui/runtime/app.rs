@@ -268,6 +268,16 @@ impl App {
         App::with_screen(screen, lang, palette, clock)
     }
 
+    /// A warning for the status line of the screen on show (the library's
+    /// message, the walk's notice), until the next key.
+    pub fn warn(&mut self, text: String) {
+        match &mut self.screen {
+            Screen::Library(library) => library.say(text, true),
+            Screen::Walk(walk) => walk.notice = Some(text),
+            Screen::Pager(_) | Screen::FollowUp(..) => {}
+        }
+    }
+
     /// The follow-up the command line's screen ended with, if saved.
     pub fn saved_follow_up(&self) -> Option<&FollowUp> {
         self.follow_up.as_ref()

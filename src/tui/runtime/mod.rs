@@ -361,6 +361,14 @@ impl<B: Backend> Session<B> {
         }
         let effects = session.app.start();
         session.run(effects);
+        // What exposes the data folder is said once, as the screen opens
+        // (the command line has said it on standard error before).
+        let lang = session.runtime.ctx.lang;
+        let exposures = crate::paths::exposures(&session.runtime.ctx.data_dir);
+        if !exposures.is_empty() {
+            let words: Vec<String> = exposures.iter().map(|e| lang.exposure(e)).collect();
+            session.app.warn(format!("⚠ {}", words.join(" · ")));
+        }
         session
     }
 
@@ -418,7 +426,12 @@ impl<B: Backend> Session<B> {
 
     pub fn draw(&mut self) -> Result<(), B::Error> {
         let app = &self.app;
-        self.terminal.draw(|frame| app.render(frame)).map(|_| ())
+        self.terminal
+            .draw(|frame| {
+                app.render(frame);
+                crate::tui::widgets::scrub::scrub(frame.buffer_mut());
+            })
+            .map(|_| ())
     }
 
     pub fn finished(&self) -> bool {

@@ -73,7 +73,8 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
         let w = wrap::width(&span.content);
         if used + w <= width {
             used += w;
-            out.push(span);
+            // A title from a grid or a trail: its controls shown as signs.
+            out.push(Span::styled(wrap::shown(&span.content), span.style));
         } else {
             let room = width.saturating_sub(used);
             if room > 0 {

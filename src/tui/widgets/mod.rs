@@ -3,4 +3,5 @@
 
 pub(crate) mod footer;
 pub(crate) mod marks;
+pub(crate) mod scrub;
 pub(crate) mod wrap;

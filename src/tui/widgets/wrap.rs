@@ -8,9 +8,16 @@ use ratatui::buffer::CellWidth;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// Cells taken by one character; control characters take none (the
-/// terminal does not draw them).
+use crate::text::{for_terminal, sign_of};
+
+/// Cells taken by one character as the screen shows it: a control
+/// character or a bidirectional override from a grid or a trail is shown
+/// as its visible sign (`␛`, `<U+202E>`), as on the command line, one cell
+/// a character; line breaks and tabs take none.
 pub fn char_width(c: char) -> usize {
+    if let Some(sign) = sign_of(c) {
+        return sign.chars().count();
+    }
     if c.is_control() {
         return 0;
     }
@@ -18,21 +25,29 @@ pub fn char_width(c: char) -> usize {
     usize::from(c.encode_utf8(&mut buf).cell_width())
 }
 
+/// `s` as the screen shows it: controls and bidirectional overrides as
+/// their signs. For text drawn as it is, not through [`wrap`] or
+/// [`truncate`] (which show them so themselves).
+pub fn shown(s: &str) -> String {
+    for_terminal(s).into_owned()
+}
+
 pub fn width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
-/// `s` cut to `max` cells, with `…` when something was cut.
+/// `s` as the screen shows it, cut to `max` cells, with `…` when something
+/// was cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
-        return s.to_string();
+        return shown(s);
     }
     if max == 0 {
         return String::new();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
+    for c in s.chars().flat_map(shown_chars) {
         let w = char_width(c);
         if used + w > max - 1 {
             break;
@@ -44,6 +59,13 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// The characters the screen shows for `c`: itself, or those of its sign.
+fn shown_chars(c: char) -> impl Iterator<Item = char> {
+    let sign = sign_of(c);
+    let alone = if sign.is_none() { Some(c) } else { None };
+    alone.into_iter().chain(sign.into_iter().flat_map(|s| s.chars().collect::<Vec<_>>()))
 }
 
 /// A wrapped row: pieces of text with their styles.
@@ -81,7 +103,10 @@ pub fn wrap_styled(parts: &[(&str, Style)], width: usize, cap: usize) -> (Vec<Ro
             let glued = c == ' '
                 && (chars.peek().is_some_and(|n| matches!(n, ':' | ';' | '?' | '!' | '»'))
                     || previous == '«');
-            w.push(if glued { NO_BREAK } else { c }, *style);
+            match sign_of(c) {
+                Some(sign) => sign.chars().for_each(|s| w.push(s, *style)),
+                None => w.push(if glued { NO_BREAK } else { c }, *style),
+            }
             previous = c;
             if w.rows.len() > cap {
                 break 'parts;

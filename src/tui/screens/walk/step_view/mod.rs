@@ -401,8 +401,8 @@ fn scale_rows(
         })
         .collect();
     let values_width: usize = cells.iter().map(|c| wrap::width(&c.content) + 1).sum();
-    let min_label = scale.min_label.as_deref().unwrap_or("");
-    let max_label = scale.max_label.as_deref().unwrap_or("");
+    let min_label = &wrap::shown(scale.min_label.as_deref().unwrap_or(""));
+    let max_label = &wrap::shown(scale.max_label.as_deref().unwrap_or(""));
     let start = doc.rows.len();
     if is_focus {
         doc.cursor_row = Some(start);
