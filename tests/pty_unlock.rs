@@ -103,3 +103,32 @@ fn a_walk_started_without_the_passphrase_asks_it_on_the_way_to_the_library() {
     send(&mut p, "q");
     p.exp_eof().expect("q quits");
 }
+
+/// `new -o FILE` in an encrypted folder: the walk needs no passphrase, and
+/// neither does its export at the end, made from the walk as the screen
+/// left it (the trail file is encrypted, and this run holds no key).
+#[test]
+fn new_with_o_in_an_encrypted_folder_writes_its_export_without_a_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = encrypted_folder(dir.path());
+    let out = dir.path().join("meeting.md");
+    let mut p = discern(
+        &data,
+        &[
+            "new".as_ref(),
+            "--grid".as_ref(),
+            "tests/grids/good/example.fr.toml".as_ref(),
+            "--title".as_ref(),
+            "Walked then exported".as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ],
+    );
+    p.exp_string("Walked then exported").expect("the walk is on screen");
+    send(&mut p, "zigzag facts");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    send(&mut p, "\x03");
+    p.exp_eof().expect("Ctrl-C saves and quits");
+    let text = std::fs::read_to_string(&out).expect("the export is written");
+    assert!(text.contains("zigzag facts"), "{text}");
+}

@@ -105,16 +105,14 @@ fn run_walk(
         };
         return match (path, export_to) {
             (Some((path, lock)), None) => {
-                let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
+                let (result, _) = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
                 tell(&path);
                 result
             }
             (Some((path, lock)), Some(export)) => {
                 let grid = walk.grid.clone();
-                let result = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
-                if let Ok(trail) = ctx.store().read(&path) {
-                    export.write(&trail, &grid, lang, false);
-                }
+                let (result, on_screen) = crate::tui::run_walk_locked(ctx, walk, path.clone(), lock);
+                export_walked(ctx, &export, on_screen, &id, &path, &grid);
                 tell(&path);
                 result
             }
@@ -122,11 +120,11 @@ fn run_walk(
                 let grid = walk.grid.clone();
                 let (result, (walk, kept)) = crate::tui::run_ephemeral(ctx, walk);
                 match (kept, export) {
-                    // Kept as a trail on its end screen: exported from its
-                    // file, and where it is now is said.
+                    // Kept as a trail on its end screen: exported as it was
+                    // left, and where it is now is said.
                     (Some(path), export) => {
-                        if let (Some(export), Ok(trail)) = (export, Store::load(&path)) {
-                            export.write(&trail, &grid, lang, false);
+                        if let Some(export) = export {
+                            export_walked(ctx, &export, walk, &id, &path, &grid);
                         }
                         tell(&path);
                     }
@@ -208,6 +206,28 @@ pub struct ExportAtEnd {
     pub format: ExportFormat,
     /// `--force`: FILE may be replaced.
     pub force: bool,
+}
+
+/// `new -o FILE` once the screen closed: the trail as the walk left it
+/// when the walk is still on screen (in memory: an encrypted folder needs
+/// no passphrase to export it), else as its file holds it; should neither
+/// be at hand, the export is said not written, never silently skipped.
+fn export_walked(
+    ctx: &Ctx,
+    export: &ExportAtEnd,
+    on_screen: Option<Walk>,
+    id: &str,
+    path: &Path,
+    grid: &Grid,
+) {
+    let trail = match on_screen {
+        Some(walk) if walk.trail.id == id => Ok(walk.trail),
+        _ => ctx.store().read(path),
+    };
+    match trail {
+        Ok(trail) => export.write(&trail, grid, ctx.lang, false),
+        Err(_) => crate::tell!("discern: {}", ctx.lang.export_after_walk_unread(id)),
+    }
 }
 
 impl ExportAtEnd {

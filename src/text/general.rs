@@ -427,6 +427,16 @@ impl Lang {
         self.pick(format!("Exporté dans {}", path.display()), format!("Exported to {}", path.display()))
     }
 
+    /// `new -o FILE`: the trail could not be read back for its export once
+    /// the screen closed (an encrypted folder, whose key this run never
+    /// asked for); the trail itself is saved.
+    pub fn export_after_walk_unread(self, id: &str) -> String {
+        self.pick(
+            format!("L'export n'a pas été écrit : le parcours est enregistré, mais n'a pas pu être relu ; exportez-le avec « discern export {id} »."),
+            format!("The export was not written: the trail is saved, but could not be read back; export it with `discern export {id}`."),
+        )
+    }
+
     pub fn export_printed_instead(self) -> &'static str {
         self.pick(
             "L'export n'a pas pu être écrit : le voici ci-dessous, pour que rien ne soit perdu.",

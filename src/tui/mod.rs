@@ -40,7 +40,6 @@ pub use runtime::terminal::restore_terminal;
 use runtime::terminal::{TerminalEvents, TerminalGuard};
 use theme::Palette;
 
-/// The library (`discern` with no argument).
 /// The passphrase dialog of an encrypted folder, on the full screen: the
 /// folder's key once unlocked, `None` when the user left with `Esc`.
 pub fn unlock_dialog(ctx: &Ctx) -> Result<Option<Key>, Failure> {
@@ -55,6 +54,7 @@ pub fn unlock_dialog(ctx: &Ctx) -> Result<Option<Key>, Failure> {
     outcome
 }
 
+/// The library (`discern` with no argument).
 pub fn run_library(ctx: &Ctx) -> Result<ExitCode, Failure> {
     let app = App::library(ctx.lang, Palette::from_env(ctx.config.theme), crate::trail::now);
     run(ctx, app, None).0
@@ -77,9 +77,15 @@ pub type EphemeralEnd = (Option<Walk>, Option<PathBuf>);
 /// goes to the library (and `q` there quits), Ctrl-C saves and quits from
 /// anywhere. The lock is let go when the walk ends, so that the library can
 /// open, rename or delete that trail like any other.
-pub fn run_walk_locked(ctx: &Ctx, walk: Walk, path: PathBuf, lock: Lock) -> Result<ExitCode, Failure> {
+/// Gives back the walk on screen at the end, if any (for `new -o FILE`).
+pub fn run_walk_locked(
+    ctx: &Ctx,
+    walk: Walk,
+    path: PathBuf,
+    lock: Lock,
+) -> (Result<ExitCode, Failure>, Option<Walk>) {
     let lock = (path.clone(), lock);
-    run(ctx, walk_app(ctx, walk, Some(path)), Some(lock)).0
+    run(ctx, walk_app(ctx, walk, Some(path)), Some(lock))
 }
 
 fn walk_app(ctx: &Ctx, walk: Walk, path: Option<PathBuf>) -> App {
