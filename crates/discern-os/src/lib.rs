@@ -10,3 +10,5 @@ pub use unix::{input_waiting, pending_bytes, readable, set_nonblocking};
 
 #[cfg(windows)]
 pub mod console;
+#[cfg(windows)]
+pub mod locale;
