@@ -78,14 +78,14 @@ impl Exe {
 
     /// The program with its data folder in `data`, in English, and nothing
     /// from the machine's locale or config.
-    fn command(&self, data: &Path) -> Command {
+    fn std_command(&self, data: &Path) -> StdCommand {
         let mut cmd = match &self.runner {
             Some(runner) => {
-                let mut cmd = Command::new(runner);
+                let mut cmd = StdCommand::new(runner);
                 cmd.arg(&self.program);
                 cmd
             }
-            None => Command::new(&self.program),
+            None => StdCommand::new(&self.program),
         };
         // LANG names UTF-8 so that Wine passes accented arguments whole;
         // "C" gives English.
@@ -97,28 +97,20 @@ impl Exe {
             .env("NO_COLOR", "1")
             .env("TZ", "UTC")
             .arg("--data-dir")
-            .arg(self.path(data))
-            .timeout(Duration::from_secs(120));
+            .arg(self.path(data));
+        cmd
+    }
+
+    /// The same, to run to its end.
+    fn command(&self, data: &Path) -> Command {
+        let mut cmd = Command::from_std(self.std_command(data));
+        cmd.timeout(Duration::from_secs(120));
         cmd
     }
 
     /// The same, as a process left running (for a lock held).
-    fn spawn(&self, data: &Path, args: &[&OsString]) -> Child {
-        let mut cmd = match &self.runner {
-            Some(runner) => {
-                let mut cmd = StdCommand::new(runner);
-                cmd.arg(&self.program);
-                cmd
-            }
-            None => StdCommand::new(&self.program),
-        };
-        cmd.env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env_remove("DISCERN_CONFIG")
-            .env("LANG", "C.UTF-8")
-            .env("NO_COLOR", "1")
-            .arg("--data-dir")
-            .arg(self.path(data))
+    fn spawn(&self, data: &Path, args: &[&str]) -> Child {
+        self.std_command(data)
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -370,9 +362,7 @@ fn a_second_process_is_refused_while_a_trail_is_open() {
     let place = place();
     let trail = walk(&exe, &place.data, "Ouvert ailleurs");
     let before = fs::read(trail_path(&place.data, &trail)).unwrap();
-    let open = OsString::from("open");
-    let plain = OsString::from("--plain");
-    let mut holder = exe.spawn(&place.data, &[&open, &OsString::from(&trail), &plain]);
+    let mut holder = exe.spawn(&place.data, &["open", &trail, "--plain"]);
     wait_for_output(&mut holder);
     let refused: [&[&str]; 2] = [&["open", &trail], &["delete", &trail, "--yes"]];
     for args in refused {
@@ -418,20 +408,8 @@ fn an_error_in_a_window_of_its_own_waits_for_enter_on_windows() {
     use rexpect::process::WaitStatus;
     let exe = Exe::from_env();
     let place = place();
-    let mut cmd = match &exe.runner {
-        Some(runner) => {
-            let mut cmd = StdCommand::new(runner);
-            cmd.arg(&exe.program);
-            cmd
-        }
-        None => StdCommand::new(&exe.program),
-    };
-    cmd.env("LANG", "C.UTF-8").env("NO_COLOR", "1").arg("--data-dir").arg(exe.path(&place.data)).args([
-        "--lang",
-        "fr",
-        "open",
-        "nulle-part",
-    ]);
+    let mut cmd = exe.std_command(&place.data);
+    cmd.args(["--lang", "fr", "open", "nulle-part"]);
     let mut p = rexpect::session::spawn_command(cmd, Some(60_000)).expect("a pseudo-terminal");
     p.exp_string("nulle-part").expect("the error is said");
     if exe.is_windows() {
