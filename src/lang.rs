@@ -15,15 +15,29 @@ pub enum Lang {
 impl Lang {
     /// `--lang` first, then the config file, then the locale variables in
     /// POSIX order (LC_ALL, LC_MESSAGES, LANG): `fr…` gives French, anything
-    /// else English.
+    /// else English; without them, what the system says.
     pub fn detect(flag: Option<Lang>, config: Option<Lang>) -> Lang {
         flag.or(config).unwrap_or_else(|| {
             let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
                 .iter()
                 .filter_map(|v| std::env::var(v).ok())
                 .find(|v| !v.is_empty());
-            Lang::from_locale(var.as_deref().unwrap_or(""))
+            match var {
+                Some(locale) => Lang::from_locale(&locale),
+                None => Lang::from_system(),
+            }
         })
+    }
+
+    /// Without locale variables: on Windows, which has none, French when
+    /// Windows speaks French to the user (its interface or its regional
+    /// format); English otherwise.
+    fn from_system() -> Lang {
+        #[cfg(windows)]
+        if discern_os::locale::user_languages().iter().any(|l| Lang::from_locale(l) == Lang::Fr) {
+            return Lang::Fr;
+        }
+        Lang::En
     }
 
     pub fn from_locale(locale: &str) -> Lang {

@@ -227,6 +227,12 @@ impl Lang {
         self.pick(format!("[par défaut\u{a0}: {value}]"), format!("[default: {value}]"))
     }
 
+    /// After a failure, in a console window that closes with the program
+    /// (Windows, started by a double-click).
+    pub fn press_enter_to_close(self) -> &'static str {
+        self.pick("Appuyez sur Entrée pour fermer cette fenêtre.", "Press Enter to close this window.")
+    }
+
     /// A mistake on the command line, in words, with the usage and where
     /// to learn more. Clap's own words are English only: its errors are
     /// told again from their kind and their details.

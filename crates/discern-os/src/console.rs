@@ -62,3 +62,19 @@ unsafe extern "system" fn trampoline(event: u32) -> i32 {
         None => 0,
     }
 }
+
+/// Whether this process is alone in its console: Windows made the console
+/// window for it, as it does for a program started by a double-click in
+/// Explorer, and closes the window as soon as the program ends. Started
+/// from Windows Terminal, PowerShell or cmd, the shell shares the console,
+/// and the window stays.
+pub fn alone_in_console() -> bool {
+    use windows_sys::Win32::System::Console::GetConsoleProcessList;
+    let mut ids = [0u32; 2];
+    // SAFETY: `ids` is valid for writes of `ids.len()` process ids, the
+    // length given; the call writes at most that many. It returns 0 without
+    // a console, and the number of processes otherwise (more than the
+    // buffer holds is fine: only the count is read).
+    let count = unsafe { GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32) };
+    count == 1
+}

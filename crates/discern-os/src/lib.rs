@@ -17,3 +17,5 @@ pub use dumps::forbid_core_dumps;
 
 #[cfg(windows)]
 pub mod console;
+#[cfg(windows)]
+pub mod locale;

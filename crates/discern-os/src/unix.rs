@@ -30,9 +30,12 @@ pub fn readable(fds: &[BorrowedFd<'_>], timeout: Duration) -> io::Result<Vec<boo
             libc::FD_SET(fd, &mut set);
         }
     }
+    // The field types are left to the compiler (`as _`): musl's libc marks
+    // the names `time_t` and `suseconds_t` deprecated while their width
+    // changes, and both values fit in 32 bits.
     let mut time = libc::timeval {
-        tv_sec: timeout.as_secs().min(i32::MAX as u64) as libc::time_t,
-        tv_usec: timeout.subsec_micros() as libc::suseconds_t,
+        tv_sec: timeout.as_secs().min(i32::MAX as u64) as _,
+        tv_usec: timeout.subsec_micros() as _,
     };
     let highest = raw.iter().copied().max().unwrap_or(0);
     // SAFETY: every pointer is to a live local value or null; the
